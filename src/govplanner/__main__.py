@@ -1,0 +1,5 @@
+"""Allow ``python -m govplanner``."""
+
+from govplanner.cli.main import main
+
+raise SystemExit(main())

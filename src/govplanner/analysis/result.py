@@ -1,0 +1,90 @@
+"""What the analysis returns: findings and coverage, as immutable plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from govplanner.domain.enums import Function, Severity, SubjectKind
+
+
+def finding_key(
+    code: str,
+    subject_kind: SubjectKind,
+    subject_id: str,
+    function: Function | None = None,
+    stage_id: str | None = None,
+) -> str:
+    """The stable key under which a finding is accepted (ids, so renames keep acceptance)."""
+    return "|".join(
+        (code, subject_kind.value, subject_id, function.value if function else "", stage_id or "")
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    subject_kind: SubjectKind
+    subject_id: str
+    subject: str  # the subject's name as the user sees it
+    function: Function | None
+    stage_id: str | None
+    stage: str | None  # stage name
+    tier_id: str | None  # the tier the subject belongs to (for filtering), if any
+    tier: str | None
+    message: str
+    remedy: str
+    accepted: bool = False
+    rationale: str = ""
+
+    @property
+    def key(self) -> str:
+        return finding_key(
+            self.code, self.subject_kind, self.subject_id, self.function, self.stage_id
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return not self.accepted
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    required: int
+    covered: int
+    #: ids of the committees counted in ``required`` and ``covered`` (for drill-down)
+    required_ids: tuple[str, ...] = ()
+    covered_ids: tuple[str, ...] = ()
+
+    @property
+    def gap(self) -> int:
+        return self.required - self.covered
+
+
+@dataclass(frozen=True)
+class TierCoverage:
+    tier_id: str
+    tier: str
+    functions: dict[Function, CoverageCell]
+
+
+@dataclass(frozen=True)
+class StageCoverage:
+    tier_id: str
+    tier: str
+    stage_id: str
+    stage: str
+    functions: dict[Function, CoverageCell]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    findings: tuple[Finding, ...]
+    coverage: tuple[TierCoverage, ...]
+    coverage_by_stage: tuple[StageCoverage, ...]
+    summary: dict[str, int] = field(default_factory=dict)
+    """Open counts by severity value, plus ``accepted``: the check JSON's ``summary``."""
+
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_open)
