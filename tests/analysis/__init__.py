@@ -1,0 +1,1 @@
+"""Tests of the analysis engine, one module per rule group."""
