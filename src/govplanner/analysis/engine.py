@@ -1,0 +1,78 @@
+"""The analysis: run every rule over one indexed plan, flag accepted findings, order, count."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from govplanner.analysis.context import AnalysisContext, build_context
+from govplanner.analysis.coverage import stage_coverage, tier_coverage
+from govplanner.analysis.result import Analysis, Finding
+from govplanner.analysis.rules import RULES
+from govplanner.domain.enums import FUNCTIONS, Severity
+from govplanner.domain.model import Plan
+
+_FUNCTION_ORDER = {f: i for i, f in enumerate(FUNCTIONS)}
+
+
+def analyse(plan: Plan, context: AnalysisContext | None = None) -> Analysis:
+    """Findings and coverage for a plan: a pure, deterministic function of the plan.
+
+    ``context`` may be a prebuilt :func:`build_context` of this same plan (for callers that
+    also use the indexes); it is built here otherwise.
+    """
+    ctx = build_context(plan) if context is None else context
+    if ctx.plan is not plan:
+        raise ValueError("The analysis context was built for a different plan.")
+    findings = order_findings(ctx, mark_accepted(plan, run_rules(ctx)))
+    return Analysis(
+        findings=findings,
+        coverage=tier_coverage(ctx),
+        coverage_by_stage=stage_coverage(ctx),
+        summary=summarise(findings),
+    )
+
+
+def run_rules(ctx: AnalysisContext, codes: Iterable[str] | None = None) -> list[Finding]:
+    """The findings of the given rules (all by default), unordered and not yet accepted."""
+    chosen = RULES if codes is None else {code: RULES[code] for code in codes}
+    findings: list[Finding] = []
+    for rule in chosen.values():
+        findings.extend(rule(ctx))
+    return findings
+
+
+def mark_accepted(plan: Plan, findings: list[Finding]) -> list[Finding]:
+    """Flag findings the user has accepted (with their rationale); none are dropped."""
+    if not plan.accepted:
+        return findings
+    accepted = {a.key: a for a in plan.accepted}
+    marked = []
+    for finding in findings:
+        entry = accepted.get(finding.key)
+        if entry is not None:
+            finding = dataclasses.replace(finding, accepted=True, rationale=entry.rationale)
+        marked.append(finding)
+    return marked
+
+
+def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Finding, ...]:
+    """Worst first, then code, tier order, subject name, function order, subject id."""
+    last_tier = len(ctx.tier_order)
+    tier_order = ctx.tier_order
+
+    def sort_key(f: Finding) -> tuple[int, str, int, str, int, str, str]:
+        tier = last_tier if f.tier_id is None else tier_order.get(f.tier_id, last_tier)
+        function = -1 if f.function is None else _FUNCTION_ORDER[f.function]
+        return (f.severity.rank, f.code, tier, f.subject.casefold(), function, f.subject_id, f.key)
+
+    return tuple(sorted(findings, key=sort_key))
+
+
+def summarise(findings: Iterable[Finding]) -> dict[str, int]:
+    """Open findings by severity, plus the number accepted (the check JSON's ``summary``)."""
+    summary = {severity.value: 0 for severity in Severity}
+    summary["accepted"] = 0
+    for finding in findings:
+        summary["accepted" if finding.accepted else finding.severity.value] += 1
+    return summary

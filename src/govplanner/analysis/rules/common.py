@@ -1,0 +1,135 @@
+"""Shared helpers for rules: building findings for each kind of subject, and wording."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govplanner.analysis.context import AnalysisContext
+from govplanner.analysis.result import Finding
+from govplanner.domain.enums import Function, Severity, SubjectKind
+from govplanner.domain.model import Committee, Person, Role, Tier
+
+
+def function_text(function: Function) -> str:
+    """The function's name as it reads inside a sentence ('analytical insight')."""
+    return function.label.lower()
+
+
+def number(value: float) -> str:
+    """A number of sessions without a needless '.0' (4, 4.5)."""
+    return f"{value:g}"
+
+
+def name_list(names: Sequence[str], limit: int = 4) -> str:
+    """'A', 'A and B', 'A, B and C', or 'A, B, C and 5 more' for long lists."""
+    quoted = list(names)
+    if len(quoted) > limit:
+        shown = quoted[: limit - 1]
+        return f"{', '.join(shown)} and {len(quoted) - len(shown)} more"
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def committee_finding(
+    ctx: AnalysisContext,
+    code: str,
+    severity: Severity,
+    committee: Committee,
+    message: str,
+    remedy: str,
+    *,
+    function: Function | None = None,
+    stage_id: str | None = None,
+) -> Finding:
+    tier = ctx.tiers.get(committee.tier_id)
+    return Finding(
+        code=code,
+        severity=severity,
+        subject_kind=SubjectKind.COMMITTEE,
+        subject_id=committee.id,
+        subject=committee.name,
+        function=function,
+        stage_id=stage_id,
+        stage=ctx.stage_name(stage_id),
+        tier_id=None if tier is None else tier.id,
+        tier=None if tier is None else tier.name,
+        message=message,
+        remedy=remedy,
+    )
+
+
+def role_finding(
+    ctx: AnalysisContext, code: str, severity: Severity, role: Role, message: str, remedy: str
+) -> Finding:
+    """A finding about a role; its tier is the tier of its first seat, if any."""
+    tier: Tier | None = None
+    for cid in role.committee_ids:
+        committee = ctx.committees.get(cid)
+        if committee is not None:
+            tier = ctx.tiers.get(committee.tier_id)
+            break
+    return Finding(
+        code=code,
+        severity=severity,
+        subject_kind=SubjectKind.ROLE,
+        subject_id=role.id,
+        subject=role.title,
+        function=None,
+        stage_id=None,
+        stage=None,
+        tier_id=None if tier is None else tier.id,
+        tier=None if tier is None else tier.name,
+        message=message,
+        remedy=remedy,
+    )
+
+
+def person_finding(
+    code: str,
+    severity: Severity,
+    person: Person,
+    message: str,
+    remedy: str,
+    *,
+    function: Function | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        subject_kind=SubjectKind.PERSON,
+        subject_id=person.id,
+        subject=person.name,
+        function=function,
+        stage_id=None,
+        stage=None,
+        tier_id=None,
+        tier=None,
+        message=message,
+        remedy=remedy,
+    )
+
+
+def tier_finding(
+    code: str,
+    severity: Severity,
+    tier: Tier,
+    message: str,
+    remedy: str,
+    *,
+    function: Function | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        subject_kind=SubjectKind.TIER,
+        subject_id=tier.id,
+        subject=tier.name,
+        function=function,
+        stage_id=None,
+        stage=None,
+        tier_id=tier.id,
+        tier=tier.name,
+        message=message,
+        remedy=remedy,
+    )

@@ -1,0 +1,139 @@
+"""Gaps in cover: functions a committee needs with no provider, only vacant ones, or one person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govplanner.analysis.context import AnalysisContext
+from govplanner.analysis.result import Finding
+from govplanner.analysis.rules.common import (
+    committee_finding,
+    function_text,
+    name_list,
+    tier_finding,
+)
+from govplanner.domain.enums import FUNCTIONS, Function, Requirement, Severity
+from govplanner.domain.model import Committee
+
+_SEVERITY = {Requirement.ESSENTIAL: Severity.CRITICAL, Requirement.EXPECTED: Severity.WARNING}
+
+
+def _needed(ctx: AnalysisContext) -> Iterator[tuple[Committee, Function, Requirement]]:
+    """Every committee × function that is essential or expected at the committee's stage."""
+    requirements = ctx.requirements
+    for committee in ctx.plan.committees:
+        row = requirements.get(committee.id)
+        if row is None:  # on a tier that does not exist: integrity reports it
+            continue
+        for function in FUNCTIONS:
+            req = row[function]
+            if req in _SEVERITY:
+                yield committee, function, req
+
+
+def _when(ctx: AnalysisContext, committee: Committee, req: Requirement) -> str:
+    """'essential at the Strategy setting stage' (or at the committee's level, without stages)."""
+    stage = ctx.stage_name(ctx.current_stage.get(committee.id))
+    if stage is not None:
+        return f"{req.value} at the {stage} stage"
+    level = ctx.level_of(committee)
+    return f"{req.value} for a committee at the {level.value if level else 'its'} level"
+
+
+def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A needed function that no clinical role on the committee provides at all."""
+    for committee, function, req in _needed(ctx):
+        by_function = ctx.providers.get(committee.id)
+        if by_function and by_function.get(function):
+            continue
+        what = function_text(function)
+        yield committee_finding(
+            ctx,
+            "GAP001",
+            _SEVERITY[req],
+            committee,
+            f"{committee.name} has no clinical leader providing {what}, which is "
+            f"{_when(ctx, committee, req)}.",
+            f"Give a clinical role on {committee.name} the {what} function, or seat a clinical "
+            "leader who brings it.",
+            function=function,
+            stage_id=ctx.current_stage.get(committee.id),
+        )
+
+
+def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A needed function whose providers on the committee are all vacant."""
+    for committee, function, req in _needed(ctx):
+        by_function = ctx.providers.get(committee.id)
+        roles = by_function.get(function) if by_function else None
+        if not roles or any(r.holder_id is not None for r in roles):
+            continue
+        what = function_text(function)
+        titles = name_list([r.title for r in roles])
+        if len(roles) == 1:
+            situation = (
+                f"The only role on {committee.name} that provides {what}, {titles}, is vacant"
+            )
+        else:
+            situation = (
+                f"All {len(roles)} roles on {committee.name} that provide {what} are vacant "
+                f"({titles})"
+            )
+        yield committee_finding(
+            ctx,
+            "GAP002",
+            _SEVERITY[req],
+            committee,
+            f"{situation}, and {what} is {_when(ctx, committee, req)}.",
+            f"Appoint someone to {titles}, or give {what} to a filled clinical role on "
+            f"{committee.name}.",
+            function=function,
+            stage_id=ctx.current_stage.get(committee.id),
+        )
+
+
+def _sole_holder(
+    ctx: AnalysisContext, committees: list[Committee], function: Function
+) -> str | None:
+    """The one person holding every filled provider of the function across these committees."""
+    holder: str | None = None
+    for committee in committees:
+        by_function = ctx.providers.get(committee.id)
+        for role in by_function.get(function, ()) if by_function else ():
+            if role.holder_id is None or role.holder_id == holder:
+                continue
+            if holder is not None:
+                return None
+            holder = role.holder_id
+    return holder
+
+
+def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
+    """One person is the only provider of a function across a tier's committees that need it."""
+    for tier in ctx.plan.tiers:
+        committees = ctx.committees_by_tier.get(tier.id, [])
+        for function in FUNCTIONS:
+            essential = [
+                c
+                for c in committees
+                if ctx.requirements.get(c.id, {}).get(function) is Requirement.ESSENTIAL
+            ]
+            if len(essential) < 2:
+                continue
+            holder_id = _sole_holder(ctx, essential, function)
+            if holder_id is None:
+                continue
+            person = ctx.people.get(holder_id)
+            who = holder_id if person is None else person.name
+            what = function_text(function)
+            yield tier_finding(
+                "GAP003",
+                Severity.WARNING,
+                tier,
+                f"Across the {len(essential)} committees of the {tier.name} tier where {what} "
+                f"is essential ({name_list([c.name for c in essential])}), only {who} provides "
+                "it: a single point of failure if they step down or are away.",
+                f"Give {what} to a clinical role held by someone other than {who} on at least "
+                "one of these committees, so the function does not rest on one person.",
+                function=function,
+            )

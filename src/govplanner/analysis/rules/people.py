@@ -1,0 +1,75 @@
+"""People: load beyond capacity, and development needs in sources of influence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+from govplanner.analysis.context import AnalysisContext
+from govplanner.analysis.result import Finding
+from govplanner.analysis.rules.common import function_text, name_list, number, person_finding
+from govplanner.domain.catalogue import FUNCTION_SOURCES
+from govplanner.domain.enums import FUNCTIONS, Function, Severity
+from govplanner.domain.model import Role
+
+#: Sums of sessions such as 1.1 + 1.1 + 1.8 must not count as over a capacity of 4.
+_TOLERANCE = 1e-9
+
+
+def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """The sessions of the roles a person holds add up to more than their capacity."""
+    for person in ctx.plan.people:
+        roles = ctx.held.get(person.id)
+        if not roles:
+            continue
+        total = math.fsum(r.sessions_per_week for r in roles)
+        capacity = ctx.plan.capacity_of(person)
+        if total <= capacity + _TOLERANCE:
+            continue
+        titles = name_list([r.title for r in roles])
+        yield person_finding(
+            "LOD001",
+            Severity.WARNING,
+            person,
+            f"{person.name} holds roles adding up to {number(total)} sessions a week "
+            f"({titles}), more than their capacity of {number(capacity)}.",
+            f"Reduce the sessions of {person.name}'s roles, pass one of them to someone else, "
+            "or record a higher capacity for them if more time has been agreed.",
+        )
+
+
+def _provided(roles: Iterable[Role]) -> dict[Function, list[str]]:
+    """Function -> titles of the clinical roles providing it, from a person's roles."""
+    provided: dict[Function, list[str]] = {}
+    for role in roles:
+        if role.clinical:
+            for function in dict.fromkeys(role.functions):
+                provided.setdefault(function, []).append(role.title)
+    return provided
+
+
+def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A person provides a function through a clinical role without its sources of influence."""
+    for person in ctx.plan.people:
+        if person.sources is None:
+            continue
+        provided = _provided(ctx.held.get(person.id, ()))
+        has = set(person.sources)
+        for function in FUNCTIONS:
+            titles = provided.get(function)
+            sources = FUNCTION_SOURCES[function]
+            if not titles or has.intersection(sources):
+                continue
+            what = function_text(function)
+            needed = " or ".join(s.label.lower() for s in sources)
+            yield person_finding(
+                "DEV001",
+                Severity.INFO,
+                person,
+                f"{person.name} provides {what} as {name_list(titles)}, but their recorded "
+                f"sources of influence do not include {needed}, which {what} usually draws on.",
+                f"Treat this as a development need rather than a gap: help {person.name} build "
+                f"{needed}, for example through mentoring or a formal remit, or pair them with "
+                "a leader who has it.",
+                function=function,
+            )

@@ -1,0 +1,151 @@
+"""Structure: reporting lines (loops, upside-down, missing) and roles that cannot count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govplanner.analysis.context import AnalysisContext
+from govplanner.analysis.result import Finding
+from govplanner.analysis.rules.common import committee_finding, role_finding
+from govplanner.domain.enums import Level, Severity
+from govplanner.domain.model import Committee, Role
+
+_LOOP_NAMES_SHOWN = 5
+
+
+def _parent(ctx: AnalysisContext, committee: Committee) -> Committee | None:
+    """The committee this one reports to, if it exists."""
+    parent_id = committee.reports_to_id
+    return None if parent_id is None else ctx.committees.get(parent_id)
+
+
+def reporting_cycles(ctx: AnalysisContext) -> list[list[Committee]]:
+    """Every loop of reporting lines, each in reporting order; linear in the committees.
+
+    Each committee reports to at most one other, so walking up from each unvisited committee
+    either ends, reaches a committee already settled, or meets the walk itself: a loop.
+    """
+    settled: set[str] = set()
+    cycles: list[list[Committee]] = []
+    for start in ctx.plan.committees:
+        walk: list[Committee] = []
+        position: dict[str, int] = {}
+        node: Committee | None = start
+        while node is not None and node.id not in settled and node.id not in position:
+            position[node.id] = len(walk)
+            walk.append(node)
+            node = _parent(ctx, node)
+        if node is not None and node.id in position:
+            cycles.append(walk[position[node.id] :])
+        settled.update(position)
+    return cycles
+
+
+def _loop_text(cycle: list[Committee], first: int) -> str:
+    """'A → B → C → A', starting at ``cycle[first]``, shortened for long loops."""
+    names = [cycle[(first + i) % len(cycle)].name for i in range(len(cycle))]
+    if len(names) > _LOOP_NAMES_SHOWN:
+        shown = " → ".join(names[:_LOOP_NAMES_SHOWN])
+        return f"{shown} → … → {names[0]}, {len(names)} committees in all"
+    return " → ".join([*names, names[0]])
+
+
+def str001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """The committee lies on a loop of reporting lines."""
+    for cycle in reporting_cycles(ctx):
+        for i, committee in enumerate(cycle):
+            yield committee_finding(
+                ctx,
+                "STR001",
+                Severity.CRITICAL,
+                committee,
+                f"{committee.name} is part of a loop of reporting lines ({_loop_text(cycle, i)}), "
+                "so its accountability never reaches the top of the structure.",
+                "Change whom one of the committees in the loop reports to, so that the line "
+                "leads up to an executive committee.",
+            )
+
+
+def _where(ctx: AnalysisContext, committee: Committee) -> str:
+    tier = ctx.tiers.get(committee.tier_id)
+    return "an unknown tier" if tier is None else f"{tier.name} tier, {tier.level.value} level"
+
+
+def str002(ctx: AnalysisContext) -> Iterator[Finding]:
+    """The committee reports to a committee at a lower level than its own."""
+    for committee in ctx.plan.committees:
+        parent = _parent(ctx, committee)
+        level = ctx.level_of(committee)
+        parent_level = None if parent is None else ctx.level_of(parent)
+        if parent is None or level is None or parent_level is None:
+            continue
+        if parent_level.order <= level.order:
+            continue
+        yield committee_finding(
+            ctx,
+            "STR002",
+            Severity.WARNING,
+            committee,
+            f"{committee.name} ({_where(ctx, committee)}) reports to {parent.name}, which sits "
+            f"at a lower level ({_where(ctx, parent)}); accountability should run upward.",
+            f"Make {committee.name} report to a committee at its own level or above, or check "
+            "that both committees are on the right tiers.",
+        )
+
+
+def _holding(ctx: AnalysisContext, role: Role) -> str:
+    if role.holder_id is None:
+        return "vacant"
+    person = ctx.people.get(role.holder_id)
+    return f"held by {role.holder_id if person is None else person.name}"
+
+
+def str003(ctx: AnalysisContext) -> Iterator[Finding]:
+    """The role sits on no committee."""
+    for role in ctx.plan.roles:
+        if any(cid in ctx.committees for cid in role.committee_ids):
+            continue
+        yield role_finding(
+            ctx,
+            "STR003",
+            Severity.WARNING,
+            role,
+            f"The role {role.title} ({_holding(ctx, role)}) sits on no committee, so it adds "
+            "nothing to any committee's clinical leadership.",
+            f"Give {role.title} a seat on the committee or committees it serves, or remove it "
+            "if it is no longer needed.",
+        )
+
+
+def str004(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A clinical role declares no function."""
+    for role in ctx.plan.roles:
+        if not role.clinical or role.functions:
+            continue
+        yield role_finding(
+            ctx,
+            "STR004",
+            Severity.WARNING,
+            role,
+            f"The clinical role {role.title} ({_holding(ctx, role)}) declares no clinical "
+            "leadership function, so it counts towards no committee's cover.",
+            f"Choose the functions {role.title} is expected to provide: analytical insight, "
+            "representation, translation & communication or relational work.",
+        )
+
+
+def str005(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A committee below the executive level reports to no committee."""
+    for committee in ctx.plan.committees:
+        level = ctx.level_of(committee)
+        if level is None or level is Level.EXECUTIVE or _parent(ctx, committee) is not None:
+            continue
+        yield committee_finding(
+            ctx,
+            "STR005",
+            Severity.INFO,
+            committee,
+            f"{committee.name} ({_where(ctx, committee)}) reports to no committee, so it is "
+            "not clear who delegates work to it or whom it answers to.",
+            f"Set the committee that {committee.name} reports to, usually one in the tier above.",
+        )
