@@ -191,6 +191,13 @@ class PlanDocument:
         self._notify_before(change)
         if requirement is None:
             by_function.pop(function, None)
+            # Leave no empty entries behind: a stage key without entries would outlive a
+            # deleted stage and fail the integrity check.
+            if not by_function:
+                by_stage = self.plan.profile[level]
+                del by_stage[stage_id]
+                if not by_stage:
+                    del self.plan.profile[level]
         else:
             by_function[function] = requirement
         self._notify_after(change)
