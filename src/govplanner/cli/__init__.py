@@ -1,0 +1,1 @@
+"""The command line: ``govplanner`` subcommands, and the door to the desktop app."""

@@ -1,0 +1,134 @@
+"""``govplanner``: the command line, and the door to the desktop app.
+
+``govplanner`` alone or ``govplanner PLAN`` opens the desktop app; the subcommands below work
+headless. Exit codes: 0 fine, 1 ``check`` found open findings at or above ``--fail-on``,
+2 unusable input (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from govplanner import __version__
+from govplanner.cli import commands
+from govplanner.domain.errors import GovplannerError
+
+SUBCOMMANDS = ("new", "import", "export", "check")
+
+
+def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("new", help="create an empty plan from a preset")
+    p.add_argument("--preset", choices=("partnership", "ics"), default="ics")
+    p.add_argument("--name", default=None, help="the plan's name (default: from the file name)")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="PLAN")
+    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.set_defaults(run=commands.cmd_new)
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("import", help="make a plan from a register workbook (.xlsx)")
+    p.add_argument("register", type=Path, metavar="REGISTER.xlsx")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="PLAN")
+    p.add_argument("--name", default=None, help="the plan's name (default: from the file name)")
+    p.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    p.set_defaults(run=commands.cmd_import)
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", help="export a register, role descriptions or a gap report")
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="{register,roles,gaps}")
+    reg = kinds.add_parser("register", help="the plan as a register workbook (.xlsx)")
+    reg.add_argument("plan", type=Path, metavar="PLAN")
+    reg.add_argument("-o", "--output", required=True, type=Path, metavar="REGISTER.xlsx")
+    reg.set_defaults(run=commands.cmd_export_register)
+    roles = kinds.add_parser("roles", help="one role description per role")
+    roles.add_argument("plan", type=Path, metavar="PLAN")
+    roles.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    roles.add_argument("--format", choices=("docx", "pdf", "html", "md"), default="docx")
+    roles.add_argument("--templates", type=Path, metavar="DIR", help="your own template folder")
+    roles.add_argument(
+        "--role", action="append", metavar="NAME", help="only this role (may repeat)"
+    )
+    roles.add_argument("--all", action="store_true", help="include non-clinical roles")
+    roles.set_defaults(run=commands.cmd_export_roles)
+    gaps = kinds.add_parser("gaps", help="the board gap report (.xlsx)")
+    gaps.add_argument("plan", type=Path, metavar="PLAN")
+    gaps.add_argument("-o", "--output", required=True, type=Path, metavar="REPORT.xlsx")
+    gaps.add_argument("--as-of", type=commands.parse_date, metavar="YYYY-MM-DD")
+    gaps.set_defaults(run=commands.cmd_export_gaps)
+
+
+def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("check", help="analyse a plan and report findings and coverage")
+    p.add_argument("plan", type=Path, metavar="PLAN")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=("critical", "warning", "info", "never"),
+        default="critical",
+        help="exit 1 when an open finding this serious or worse exists (default: critical)",
+    )
+    p.set_defaults(run=commands.cmd_check)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govplanner",
+        description="Plan ICS governance and check where clinical leadership functions are "
+        "covered. Run without a command (or with a plan file) to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"govplanner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_new(sub)
+    _add_import(sub)
+    _add_export(sub)
+    _add_check(sub)
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govplanner",
+        description="Open the govplanner desktop app. Commands: "
+        + ", ".join(SUBCOMMANDS)
+        + " (see govplanner COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"govplanner {__version__}")
+    parser.add_argument("plan", nargs="?", type=Path, metavar="PLAN", help="plan to open")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="save the main window as PNG and exit"
+    )
+    return parser
+
+
+def _run_app(argv: list[str]) -> int:
+    args = build_app_parser().parse_args(argv)
+    from govplanner.gui.app import main as app_main  # Qt loads only for the app
+
+    return app_main(
+        str(args.plan) if args.plan else None,
+        screenshot=str(args.screenshot) if args.screenshot else None,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console may not encode every character a plan holds; never crash on it.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    if not args_list or (args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help")):
+        try:
+            return _run_app(args_list)
+        except GovplannerError as exc:
+            return commands.fail(exc)
+    args = build_parser().parse_args(args_list)
+    try:
+        code: int = args.run(args)
+    except GovplannerError as exc:
+        return commands.fail(exc)
+    return code

@@ -1,0 +1,102 @@
+"""The ``check`` command's output: a readable text report and the public JSON document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govplanner.analysis.result import Analysis, CoverageCell, Finding
+from govplanner.domain.enums import FUNCTIONS, Function, Severity
+from govplanner.domain.model import Plan
+
+
+def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, int]]:
+    return {
+        f.value: {"required": cells[f].required, "covered": cells[f].covered} for f in FUNCTIONS
+    }
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "subject_kind": finding.subject_kind.value,
+        "subject": finding.subject,
+        "function": finding.function.value if finding.function else None,
+        "stage": finding.stage,
+        "message": finding.message,
+        "remedy": finding.remedy,
+        "accepted": finding.accepted,
+    }
+
+
+def check_json(plan: Plan, analysis: Analysis) -> dict[str, Any]:
+    """Exactly the document ``govplanner check --format json`` promises (issue 2)."""
+    return {
+        "plan": plan.name,
+        "summary": {k: analysis.summary.get(k, 0) for k in ("critical", "warning", "info")}
+        | {"accepted": analysis.summary.get("accepted", 0)},
+        "findings": [_finding_json(f) for f in analysis.findings],
+        "coverage": [
+            {"tier": row.tier, "functions": _functions_json(row.functions)}
+            for row in analysis.coverage
+        ],
+        "coverage_by_stage": [
+            {"tier": row.tier, "stage": row.stage, "functions": _functions_json(row.functions)}
+            for row in analysis.coverage_by_stage
+        ],
+    }
+
+
+def _cell_text(cell: CoverageCell) -> str:
+    if cell.required == 0:
+        return "n/a"
+    status = "ok" if cell.covered == cell.required else ("GAP" if cell.covered == 0 else "part")
+    return f"{cell.covered}/{cell.required} {status}"
+
+
+def coverage_table(analysis: Analysis) -> list[str]:
+    """The tiers × functions matrix as aligned text lines ("covered/required status")."""
+    headers = ["Tier", *(f.label for f in FUNCTIONS)]
+    rows = [
+        [row.tier, *(_cell_text(row.functions[f]) for f in FUNCTIONS)] for row in analysis.coverage
+    ]
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return [line.rstrip() for line in lines]
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    mark = " [accepted]" if finding.accepted else ""
+    lines = [f"  {finding.code}{mark}  {finding.message}", f"      What to do: {finding.remedy}"]
+    if finding.accepted and finding.rationale:
+        lines.append(f"      Accepted because: {finding.rationale}")
+    return lines
+
+
+def check_text(plan: Plan, analysis: Analysis) -> str:
+    """A report an NHS reader can scan: summary, coverage, then findings by severity."""
+    s = analysis.summary
+    out = [
+        f"Plan: {plan.name}",
+        f"Open findings: {s.get('critical', 0)} critical, {s.get('warning', 0)} warnings, "
+        f"{s.get('info', 0)} for information; {s.get('accepted', 0)} accepted.",
+        "",
+        "Coverage (committees with a filled provider / committees that need the function):",
+        *coverage_table(analysis),
+    ]
+    titles = {
+        Severity.CRITICAL: "Critical",
+        Severity.WARNING: "Warnings",
+        Severity.INFO: "For information",
+    }
+    for severity in Severity:
+        group = [f for f in analysis.findings if f.severity is severity]
+        if group:
+            out += ["", f"{titles[severity]} ({len(group)})"]
+            for finding in group:
+                out += _finding_lines(finding)
+    if not analysis.findings:
+        out += ["", "No findings: every required function is covered."]
+    return "\n".join(out) + "\n"
