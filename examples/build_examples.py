@@ -538,10 +538,203 @@ def partnership_c() -> Plan:
     return b.plan
 
 
+def ics_example() -> Plan:
+    b = ExampleBuilder(new_plan("ics", name="North Riverside ICS (fictional)"), "nr")
+    b.plan.description = (
+        "A fictional integrated care system laid out with the ICS tiers (system, programme, "
+        "place, neighbourhood), for trying govplanner out. Every committee and person is "
+        "invented; the shape follows common ICB structures since the Health and Care Act 2022."
+    )
+    b.committee(
+        "Integrated Care Board",
+        "System",
+        stage="Mobilising change",
+        frequency="Monthly",
+        purpose="The statutory board: sets the system's strategy and allocates resources.",
+        quorum="Chair or deputy, two executives and one partner member",
+    )
+    b.committee(
+        "Quality and Safety Committee",
+        "System",
+        reports_to="Integrated Care Board",
+        stage="Mobilising change",
+        frequency="Monthly",
+        purpose="Assures the board on the quality and safety of services.",
+    )
+    for name, programme in (
+        ("Mental Health, Learning Disability and Autism Board", "Mental health"),
+        ("Urgent and Emergency Care Board", "Urgent and emergency care"),
+        ("Local Maternity and Neonatal System Board", "Maternity"),
+        ("Primary Care Board", "Primary care"),
+    ):
+        b.committee(
+            name,
+            "Programme",
+            reports_to="Integrated Care Board",
+            stage="Mobilising change",
+            programme=programme,
+            frequency="Monthly",
+            purpose=f"Leads the system-wide programme for {programme.lower()}.",
+        )
+    for place in ("Riverside", "Northdale"):
+        b.committee(
+            f"{place} Place Partnership",
+            "Place",
+            reports_to="Integrated Care Board",
+            stage="Mobilising change",
+            programme="Community services",
+            frequency="Monthly",
+            purpose=f"Joins up health, care and council services in {place}.",
+        )
+    for name, place in (
+        ("Riverside North Neighbourhood Team", "Riverside"),
+        ("Riverside South Neighbourhood Team", "Riverside"),
+        ("Northdale Neighbourhood Team", "Northdale"),
+    ):
+        b.committee(
+            name,
+            "Neighbourhood",
+            reports_to=f"{place} Place Partnership",
+            stage="Strategy setting",
+            programme="Primary care",
+            frequency="Fortnightly",
+            purpose="Brings practices, community and social care teams together "
+            "around the neighbourhood's population.",
+        )
+
+    b.person("Dr Nadia Hussain", "acute medicine", capacity=10, sources=[CE, FA, REP])
+    b.person("Karen Whitfield", "nursing", capacity=10, sources=[CE, PN, FA])
+    b.person("Dr Paul Baxter", "psychiatry", sources=[CE, REP])
+    b.person("Dr Emma Clarke", "emergency medicine", sources=[CE, FA])
+    b.person("Lisa Turner", "midwifery", sources=[PN, REP])
+    b.person("Dr James Osei", "general practice", capacity=6, sources=[CE, PN, FA, REP])
+    b.person("Dr Ruth Pearson", "general practice", sources=[CE, PN])
+    b.person("Dr Ali Rahman", "general practice", sources=[CE])
+    b.person("Michelle Carter", "social work", sources=[PN, FA])
+    b.person("David Ng", "physiotherapy", sources=[CE, PN])
+
+    b.role(
+        "Chief Medical Officer",
+        ["Integrated Care Board", "Quality and Safety Committee"],
+        [A, R, T, L],
+        profession="acute medicine",
+        holder="Dr Nadia Hussain",
+        sessions=10,
+        activities=("A1", "R2", "T1", "L1"),
+        term=("2022-07-01", "2027-06-30"),
+    )
+    b.role(
+        "Chief Nursing Officer",
+        ["Integrated Care Board", "Quality and Safety Committee"],
+        [A, R, T],
+        profession="nursing",
+        holder="Karen Whitfield",
+        sessions=10,
+        term=("2022-07-01", "2027-06-30"),
+        chair_of="Quality and Safety Committee",
+    )
+    b.role("Director of Strategy", ["Integrated Care Board"], [], clinical=False, sessions=10)
+    b.role(
+        "Clinical Director for Mental Health",
+        ["Mental Health, Learning Disability and Autism Board"],
+        [A, R, T],
+        profession="psychiatry",
+        holder="Dr Paul Baxter",
+        sessions=2,
+    )
+    b.role(
+        "Clinical Lead for Urgent and Emergency Care",
+        ["Urgent and Emergency Care Board"],
+        [A, R, T, L],
+        profession="emergency medicine",
+        holder="Dr Emma Clarke",
+        sessions=2,
+    )
+    b.role(
+        "Director of Midwifery (LMNS)",
+        ["Local Maternity and Neonatal System Board"],
+        [R, T, L],
+        profession="midwifery",
+        holder="Lisa Turner",
+        sessions=2,
+    )
+    b.role(
+        "Obstetric Clinical Lead (LMNS)",
+        ["Local Maternity and Neonatal System Board"],
+        [A, R],
+        profession="obstetrics",
+        sessions=2,
+    )
+    b.role(
+        "Primary Care Clinical Lead",
+        ["Primary Care Board"],
+        [A, R, T, L],
+        profession="GP",
+        holder="Dr James Osei",
+        sessions=2,
+    )
+    b.role(
+        "Riverside Place Clinical Director",
+        ["Riverside Place Partnership"],
+        [A, R, T, L],
+        profession="general practice",
+        holder="Dr James Osei",
+        sessions=3,
+    )
+    b.role(
+        "Northdale Place Clinical Director",
+        ["Northdale Place Partnership"],
+        [A, R, T],
+        profession="general practice",
+        sessions=3,
+    )
+    b.role(
+        "Place Lead for Allied Health Professions",
+        ["Riverside Place Partnership", "Northdale Place Partnership"],
+        [A, R],
+        profession="allied health professions",
+        holder="David Ng",
+        sessions=1,
+    )
+    b.role(
+        "Care Professional Lead (Adult Social Care)",
+        ["Riverside Place Partnership", "Northdale Place Partnership"],
+        [R, T, L],
+        profession="social work",
+        holder="Michelle Carter",
+        sessions=2,
+    )
+    b.role(
+        "PCN Clinical Director",
+        ["Riverside North Neighbourhood Team"],
+        [A, R, T],
+        profession="general practice",
+        holder="Dr Ruth Pearson",
+        sessions=2,
+    )
+    b.role(
+        "PCN Clinical Director",
+        ["Riverside South Neighbourhood Team"],
+        [A, R],
+        profession="general practice",
+        holder="Dr Ali Rahman",
+        sessions=2,
+    )
+    b.role(
+        "PCN Clinical Director",
+        ["Northdale Neighbourhood Team"],
+        [A, R, T],
+        profession="general practice",
+        sessions=2,
+    )
+    return b.plan
+
+
 EXAMPLES = {
     "partnership-a.govplan": partnership_a,
     "partnership-b.govplan": partnership_b,
     "partnership-c.govplan": partnership_c,
+    "ics-example.govplan": ics_example,
 }
 
 
