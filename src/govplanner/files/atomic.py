@@ -1,0 +1,172 @@
+"""Atomic file writes: the target is always either the complete old file or the complete new one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from govplanner.domain.errors import ExportError, FileInUseError
+
+BACKUP_SUFFIX = ".bak"
+_TEMP_SUFFIX = ".tmp"
+
+
+def _is_windows() -> bool:
+    # A function (not a constant) so tests can exercise the Windows branch on any system.
+    return sys.platform == "win32"
+
+
+def backup_path(path: str | Path) -> Path:
+    """Where the previous version of ``path`` is kept, e.g. ``plan.govplan.bak``."""
+    target = Path(path)
+    return target.with_name(target.name + BACKUP_SUFFIX)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_write_with`)."""
+    atomic_write_with(path, lambda stream: stream.write(data), backup=backup)
+
+
+def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> None:
+    """Write ``text`` as UTF-8 with the line endings as given, atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def atomic_write_with(
+    path: str | Path, write: Callable[[IO[bytes]], object], *, backup: bool = False
+) -> None:
+    """Call ``write`` with a binary file that replaces ``path`` only once it is complete.
+
+    The data goes to a temporary file in the same folder, is flushed and fsynced, and then
+    ``os.replace`` swaps it in (atomic on POSIX and on NTFS). With ``backup=True`` the old file
+    is first hard-linked (or copied) to ``<name>.bak``, so the target itself is never missing.
+    On any error the temporary file is removed and the target is left as it was.
+    """
+    with atomic_writer(path, "wb", backup=backup) as stream:
+        write(stream)
+
+
+@contextlib.contextmanager
+def atomic_writer(
+    path: str | Path, mode: str = "wb", *, backup: bool = False, encoding: str = "utf-8"
+) -> Iterator[IO[Any]]:
+    """Context manager yielding a file (``"wb"`` or ``"w"``) that atomically replaces ``path``.
+
+    Text mode writes UTF-8 and does not translate line endings, so files are the same on
+    every system. If the block raises, nothing changes on disk.
+    """
+    if mode not in ("wb", "w"):
+        raise ValueError(f"atomic_writer supports modes 'wb' and 'w', not {mode!r}")
+    target = Path(path)
+    temp = _create_temp(target)
+    try:
+        with _open_temp(temp, mode, encoding) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        _copy_mode(target, temp)
+        if backup:
+            _keep_backup(target)
+        _replace(temp, target)
+    except OSError as exc:
+        _remove(temp)
+        raise _write_error(target, exc) from exc
+    except BaseException:
+        _remove(temp)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _remove(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def _create_temp(target: Path) -> Path:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+        try:
+            fd = os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+        os.close(fd)
+        return temp
+    raise ExportError(f"Could not create a temporary file next to {target.name}.")
+
+
+@contextlib.contextmanager
+def _open_temp(temp: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
+    try:
+        if mode == "w":
+            stream: IO[Any] = open(temp, "w", encoding=encoding, newline="")  # noqa: SIM115
+        else:
+            stream = open(temp, "wb")  # noqa: SIM115
+    except OSError as exc:
+        raise _write_error(temp, exc) from exc
+    with stream:
+        yield stream
+
+
+def _copy_mode(target: Path, temp: Path) -> None:
+    # Keep the permissions the user gave the file; a fresh file gets the usual umask default.
+    with contextlib.suppress(OSError):
+        shutil.copymode(target, temp)
+
+
+def _keep_backup(target: Path) -> None:
+    """Make ``<name>.bak`` the current file without ever moving the current file away."""
+    if not target.exists():
+        return
+    bak = backup_path(target)
+    staging = target.with_name(f".{bak.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+    try:
+        try:
+            os.link(target, staging)
+        except OSError:
+            shutil.copy2(target, staging)
+        _replace(staging, bak)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+        raise
+
+
+def _replace(source: Path, target: Path) -> None:
+    try:
+        os.replace(source, target)
+    except PermissionError as exc:
+        if _is_windows():
+            raise FileInUseError(target) from exc
+        raise _write_error(target, exc) from exc
+    except OSError as exc:
+        raise _write_error(target, exc) from exc
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
+    if _is_windows():
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_error(path: Path, exc: OSError) -> ExportError:
+    reason = exc.strerror or str(exc)
+    return ExportError(f"Could not write {path.name} in {path.parent}: {reason}.")
