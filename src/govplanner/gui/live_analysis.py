@@ -1,0 +1,82 @@
+"""Keeps an up-to-date analysis of the open plan, recomputed shortly after edits settle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from govplanner.analysis.result import Analysis
+from govplanner.domain.document import Change, PlanDocument
+from govplanner.domain.model import Plan
+
+#: Edits closer together than this are analysed once (keeps typing smooth).
+COALESCE_MS = 150
+
+Analyser = Callable[[Plan], Analysis]
+
+
+def _default_analyser(plan: Plan) -> Analysis:
+    from govplanner.analysis import analyse
+
+    return analyse(plan)
+
+
+class LiveAnalysis(QObject):
+    """Listens to the document; emits ``updated(Analysis)`` after edits, coalesced."""
+
+    updated = Signal(object)
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        parent: QObject | None = None,
+        analyser: Analyser | None = None,
+        delay_ms: int = COALESCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._analyser = analyser or _default_analyser
+        self._analysis = Analysis(findings=(), coverage=(), coverage_by_stage=())
+        self._revision = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._unsubscribe = document.subscribe(self._changed)
+
+    @property
+    def analysis(self) -> Analysis:
+        """The latest analysis (of the plan as it was at the last refresh)."""
+        return self._analysis
+
+    @property
+    def document(self) -> PlanDocument:
+        return self._document
+
+    def is_stale(self) -> bool:
+        return self._revision != self._document.revision
+
+    def _changed(self, change: Change) -> None:
+        if not shiboken6.isValid(self._timer):  # the window that owned us is gone
+            self._unsubscribe()
+            return
+        # A whole new plan is analysed at once; edits wait for the typing to pause.
+        if change.action == "reset":
+            self._timer.start(0)
+        else:
+            self._timer.start()
+
+    def refresh(self) -> Analysis:
+        """Analyse now (cancelling any pending refresh) and emit ``updated``."""
+        self._timer.stop()
+        self._analysis = self._analyser(self._document.plan)
+        self._revision = self._document.revision
+        self.updated.emit(self._analysis)
+        return self._analysis
+
+    def detach(self) -> None:
+        """Stop listening to the document (the object can then be thrown away)."""
+        self._timer.stop()
+        self._unsubscribe()

@@ -1,0 +1,219 @@
+"""The committees, roles and people tables: which columns they show and how cells edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QBrush, QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.enums import FUNCTIONS
+from govplanner.domain.model import Committee, Person, Role
+from govplanner.gui.models.lookup import Lookup
+from govplanner.gui.models.table import Column, ItemTableModel
+
+VACANT = "Vacant"
+
+
+def _name_edit(field: str) -> Any:
+    def edit(item: Any, value: Any) -> dict[str, Any]:
+        text = str(value).strip()
+        if not text:
+            raise ValueError("A name cannot be empty.")
+        return {field: text}
+
+    return edit
+
+
+def _text_edit(field: str) -> Any:
+    return lambda item, value: {field: str(value).strip()}
+
+
+def _number(value: Any, what: str) -> float:
+    try:
+        number = float(str(value).strip() or 0)
+    except ValueError:
+        raise ValueError(f"{what} must be a number, such as 1 or 2.5.") from None
+    return number
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _placeholder_brush() -> QBrush:
+    return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+
+
+# -- committees ----------------------------------------------------------------------------
+
+
+def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
+    plan = lambda: document.plan  # noqa: E731 - the plan object changes on reset
+
+    def stage(c: Committee) -> str:
+        return lookup.name("stage", plan().current_stage_id(c))
+
+    def tier_order(c: Committee) -> int:
+        tiers = plan().tiers
+        return next((i for i, t in enumerate(tiers) if t.id == c.tier_id), len(tiers))
+
+    return [
+        Column("Committee", lambda c: c.name, edit=_name_edit("name"), width=240),
+        Column("Tier", lambda c: lookup.name("tier", c.tier_id), sort_key=tier_order, width=120),
+        Column("Reports to", lambda c: lookup.name("committee", c.reports_to_id), width=200),
+        Column(
+            "Stage",
+            stage,
+            tooltip=lambda c: (
+                "No stage set: the plan's first stage applies" if not c.stage_id else ""
+            ),
+            width=160,
+        ),
+        Column(
+            "Programme area",
+            lambda c: c.programme_area,
+            edit=_text_edit("programme_area"),
+            width=160,
+        ),
+        Column("Chair", lambda c: lookup.name("role", c.chair_role_id), width=160),
+        Column(
+            "Seats",
+            lambda c: str(len(lookup.roles_on(c.id))),
+            sort_key=lambda c: len(lookup.roles_on(c.id)),
+            numeric=True,
+            width=60,
+        ),
+        Column("Meets", lambda c: c.meeting_frequency, edit=_text_edit("meeting_frequency")),
+    ]
+
+
+# -- roles ---------------------------------------------------------------------------------
+
+
+def _holder(lookup: Lookup, role: Role) -> str:
+    return lookup.name("person", role.holder_id) or VACANT
+
+
+def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
+    def seats(r: Role) -> str:
+        return "; ".join(lookup.name("committee", c) for c in r.committee_ids)
+
+    def functions(r: Role) -> str:
+        return " ".join(f.short for f in FUNCTIONS if f in r.functions) if r.clinical else "–"
+
+    def sessions(r: Role, value: Any) -> dict[str, Any]:
+        return {"sessions_per_week": _number(value, "Sessions per week")}
+
+    return [
+        Column("Role", lambda r: r.title, edit=_name_edit("title"), width=220),
+        Column("Holder", lambda r: _holder(lookup, r), foreground=_vacant_brush, width=160),
+        Column("Committees", seats, width=240),
+        Column("Profession", lambda r: r.profession, edit=_text_edit("profession")),
+        Column(
+            "Clinical",
+            lambda r: "Yes" if r.clinical else "No",
+            check=lambda r: r.clinical,
+            check_field="clinical",
+            width=80,
+        ),
+        Column(
+            "Functions",
+            functions,
+            tooltip=lambda r: ", ".join(f.label for f in r.functions),
+            width=90,
+        ),
+        Column(
+            "Sessions",
+            lambda r: _fmt(r.sessions_per_week),
+            sort_key=lambda r: r.sessions_per_week,
+            edit=sessions,
+            edit_value=lambda r: _fmt(r.sessions_per_week),
+            numeric=True,
+            width=80,
+        ),
+        Column("Term ends", lambda r: r.term_end.isoformat() if r.term_end else "", width=100),
+    ]
+
+
+def _vacant_brush(role: Role) -> Any:
+    return _placeholder_brush() if role.holder_id is None else None
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def load_text(document: PlanDocument, lookup: Lookup, person: Person) -> str:
+    """'3/4 sessions (75%)': sessions held against capacity."""
+    held, capacity = lookup.sessions_held(person.id), document.plan.capacity_of(person)
+    percent = f" ({held / capacity:.0%})" if capacity else ""
+    return f"{_fmt(held)}/{_fmt(capacity)}{percent}"
+
+
+def _load_ratio(document: PlanDocument, lookup: Lookup, person: Person) -> float:
+    capacity = document.plan.capacity_of(person)
+    held = lookup.sessions_held(person.id)
+    return held / capacity if capacity else (float("inf") if held else 0.0)
+
+
+def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
+    def capacity(p: Person) -> str:
+        if p.capacity is None:
+            return f"{_fmt(document.plan.default_capacity)} (default)"
+        return _fmt(p.capacity)
+
+    def set_capacity(p: Person, value: Any) -> dict[str, Any]:
+        text = str(value).strip().removesuffix("(default)").strip()
+        return {"capacity": None if not text else _number(text, "Capacity")}
+
+    def sources(p: Person) -> str:
+        if p.sources is None:
+            return "Not recorded"
+        return ", ".join(s.label for s in p.sources) or "None"
+
+    return [
+        Column("Name", lambda p: p.name, edit=_name_edit("name"), width=200),
+        Column("Profession", lambda p: p.profession, edit=_text_edit("profession")),
+        Column(
+            "Roles",
+            lambda p: "; ".join(r.title for r in lookup.roles_held(p.id)),
+            width=240,
+        ),
+        Column(
+            "Capacity",
+            capacity,
+            sort_key=lambda p: document.plan.capacity_of(p),
+            edit=set_capacity,
+            edit_value=lambda p: "" if p.capacity is None else _fmt(p.capacity),
+            numeric=True,
+            width=100,
+        ),
+        Column(
+            "Load",
+            lambda p: load_text(document, lookup, p),
+            sort_key=lambda p: _load_ratio(document, lookup, p),
+            numeric=True,
+            width=110,
+        ),
+        Column("Sources of influence", sources, width=220),
+    ]
+
+
+def committees_model(
+    document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+) -> ItemTableModel:
+    columns = committee_columns(document, lookup)
+    return ItemTableModel(document, "committee", columns, undo_stack, parent)
+
+
+def roles_model(
+    document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+) -> ItemTableModel:
+    return ItemTableModel(document, "role", role_columns(document, lookup), undo_stack, parent)
+
+
+def people_model(
+    document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+) -> ItemTableModel:
+    return ItemTableModel(document, "person", people_columns(document, lookup), undo_stack, parent)

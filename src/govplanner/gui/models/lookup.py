@@ -1,0 +1,96 @@
+"""Cached id → item indexes over the plan, dropped whenever the document changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.model import Committee, Person, Role, Stage, Tier
+
+
+class Lookup:
+    """Fast look-ups the item models share; rebuilt lazily after any change."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        self.document = document
+        self._cache: dict[str, Any] = {}
+        self._revision = -1
+        self._plan = document.plan
+
+    def _get(self, name: str) -> Any:
+        # Keyed on the revision, so no listener order can ever serve a stale index.
+        if self._revision != self.document.revision or self._plan is not self.document.plan:
+            self._cache.clear()
+            self._revision = self.document.revision
+            self._plan = self.document.plan
+        value = self._cache.get(name)
+        if value is None:
+            value = getattr(self, f"_build_{name}")()
+            self._cache[name] = value
+        return value
+
+    # -- builders --------------------------------------------------------------------------
+
+    def _build_tiers(self) -> dict[str, Tier]:
+        return {t.id: t for t in self.document.plan.tiers}
+
+    def _build_stages(self) -> dict[str, Stage]:
+        return {s.id: s for s in self.document.plan.stages}
+
+    def _build_committees(self) -> dict[str, Committee]:
+        return {c.id: c for c in self.document.plan.committees}
+
+    def _build_roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.document.plan.roles}
+
+    def _build_people(self) -> dict[str, Person]:
+        return {p.id: p for p in self.document.plan.people}
+
+    def _build_seats(self) -> dict[str, list[Role]]:
+        seats: dict[str, list[Role]] = {}
+        for role in self.document.plan.roles:
+            for cid in role.committee_ids:
+                seats.setdefault(cid, []).append(role)
+        return seats
+
+    def _build_held(self) -> dict[str, list[Role]]:
+        held: dict[str, list[Role]] = {}
+        for role in self.document.plan.roles:
+            if role.holder_id is not None:
+                held.setdefault(role.holder_id, []).append(role)
+        return held
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def tier(self, tier_id: str | None) -> Tier | None:
+        return None if tier_id is None else self._get("tiers").get(tier_id)
+
+    def stage(self, stage_id: str | None) -> Stage | None:
+        return None if stage_id is None else self._get("stages").get(stage_id)
+
+    def committee(self, committee_id: str | None) -> Committee | None:
+        return None if committee_id is None else self._get("committees").get(committee_id)
+
+    def role(self, role_id: str | None) -> Role | None:
+        return None if role_id is None else self._get("roles").get(role_id)
+
+    def person(self, person_id: str | None) -> Person | None:
+        return None if person_id is None else self._get("people").get(person_id)
+
+    def roles_on(self, committee_id: str) -> list[Role]:
+        result: list[Role] = self._get("seats").get(committee_id, [])
+        return result
+
+    def roles_held(self, person_id: str) -> list[Role]:
+        result: list[Role] = self._get("held").get(person_id, [])
+        return result
+
+    def sessions_held(self, person_id: str) -> float:
+        return sum(r.sessions_per_week for r in self.roles_held(person_id))
+
+    def name(self, kind: str, item_id: str | None) -> str:
+        """The item's name (title for roles), or '' when it is not there."""
+        item = getattr(self, kind)(item_id)
+        if item is None:
+            return ""
+        return str(getattr(item, "title", None) or item.name)
