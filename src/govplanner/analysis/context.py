@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from govplanner.domain.catalogue import default_requirement
@@ -13,6 +14,70 @@ NEEDED = frozenset((Requirement.ESSENTIAL, Requirement.EXPECTED))
 
 Requirements = dict[Function, Requirement]
 
+#: Each function as one bit, so a committee's functions are a small int (cheap to combine).
+FUNCTION_BIT: dict[Function, int] = {f: 1 << i for i, f in enumerate(FUNCTIONS)}
+#: Set in a committee's ``provided`` mask when any clinical role sits on it.
+CLINICAL_BIT = 1 << len(FUNCTIONS)
+
+
+def function_mask(functions: Iterable[Function]) -> int:
+    mask = 0
+    for f in functions:
+        mask |= FUNCTION_BIT[f]
+    return mask
+
+
+@dataclass(frozen=True, slots=True)
+class RoleIndex:
+    """What one pass over the roles tells the rules."""
+
+    #: committee id -> roles seated on it (plan order; a repeated seat counts once)
+    seats: dict[str, list[Role]]
+    #: committee id -> mask of functions its clinical roles declare, plus CLINICAL_BIT if any
+    provided: dict[str, int]
+    #: committee id -> mask of functions declared by at least one filled clinical role on it
+    filled: dict[str, int]
+    #: holder id -> sessions per week of the roles they hold
+    load: dict[str, float]
+    #: roles without a seat on any existing committee (plan order)
+    unseated: list[Role]
+
+
+def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
+    """Seats, provided and filled functions per committee, load per holder: one pass."""
+    seats: dict[str, list[Role]] = {cid: [] for cid in committees}
+    provided = dict.fromkeys(committees, 0)
+    filled = dict.fromkeys(committees, 0)
+    load: dict[str, float] = {}
+    unseated: list[Role] = []
+    masks: dict[tuple[Function, ...], int] = {}
+    for role in plan.roles:
+        holder = role.holder_id
+        if holder is not None:
+            load[holder] = load.get(holder, 0.0) + role.sessions_per_week
+        mask = 0
+        if role.clinical:
+            key = tuple(role.functions)
+            mask = masks.get(key, -1)
+            if mask < 0:
+                mask = masks[key] = function_mask(key) | CLINICAL_BIT
+        seated_anywhere = False
+        for cid in role.committee_ids:
+            seated = seats.get(cid)
+            if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
+                continue
+            seated_anywhere = True
+            if seated and seated[-1] is role:  # a repeated seat counts once
+                continue
+            seated.append(role)
+            if mask:
+                provided[cid] |= mask
+                if holder is not None:
+                    filled[cid] |= mask
+        if not seated_anywhere:
+            unseated.append(role)
+    return RoleIndex(seats, provided, filled, load, unseated)
+
 
 @dataclass(frozen=True, slots=True)
 class AnalysisContext:
@@ -22,25 +87,25 @@ class AnalysisContext:
     tiers: dict[str, Tier]
     tier_order: dict[str, int]
     stages: dict[str, Stage]
-    stage_order: dict[str, int]
     committees: dict[str, Committee]
     committees_by_tier: dict[str, list[Committee]]
     people: dict[str, Person]
-    #: committee id -> roles seated on it (plan order)
-    seats: dict[str, list[Role]]
-    #: committee id -> function -> clinical roles on it declaring that function (plan order)
-    providers: dict[str, dict[Function, list[Role]]]
-    #: person id -> roles they hold (plan order)
-    held: dict[str, list[Role]]
+    roles: RoleIndex
+    #: committee id -> its level (committees on a tier that exists)
+    levels: dict[str, Level]
     #: committee id -> its current stage id (None only when the plan has no stages)
     current_stage: dict[str, str | None]
-    #: committee id -> function -> requirement at its current stage
+    #: committee id -> function -> requirement at its current stage (committees with a level)
     requirements: dict[str, Requirements]
     _profile_cache: dict[tuple[Level, str | None], Requirements]
 
-    def level_of(self, committee: Committee) -> Level | None:
-        tier = self.tiers.get(committee.tier_id)
-        return None if tier is None else tier.level
+    @property
+    def seats(self) -> dict[str, list[Role]]:
+        return self.roles.seats
+
+    @property
+    def filled(self) -> dict[str, int]:
+        return self.roles.filled
 
     def stage_name(self, stage_id: str | None) -> str | None:
         stage = None if stage_id is None else self.stages.get(stage_id)
@@ -55,10 +120,36 @@ class AnalysisContext:
             self._profile_cache[key] = row
         return row
 
-    def filled_providers(self, committee_id: str, function: Function) -> list[Role]:
-        by_function = self.providers.get(committee_id)
-        roles = by_function.get(function, []) if by_function else []
-        return [r for r in roles if r.holder_id is not None]
+    def parent(self, committee: Committee) -> Committee | None:
+        """The committee this one reports to, if it exists."""
+        parent_id = committee.reports_to_id
+        return None if parent_id is None else self.committees.get(parent_id)
+
+    def has_clinical(self, committee_id: str) -> bool:
+        return bool(self.roles.provided.get(committee_id, 0) & CLINICAL_BIT)
+
+    def is_provided(self, committee_id: str, function: Function) -> bool:
+        """At least one clinical role on the committee, filled or vacant, declares the function."""
+        return bool(self.roles.provided.get(committee_id, 0) & FUNCTION_BIT[function])
+
+    def is_covered(self, committee_id: str, function: Function) -> bool:
+        """At least one filled clinical role on the committee provides the function."""
+        return bool(self.roles.filled.get(committee_id, 0) & FUNCTION_BIT[function])
+
+    def providers_of(self, committee_id: str, function: Function) -> list[Role]:
+        """Clinical roles on the committee declaring the function (filled or vacant)."""
+        if not self.is_provided(committee_id, function):
+            return []
+        return [r for r in self.seats[committee_id] if r.clinical and function in r.functions]
+
+    def roles_held(self, person_ids: Collection[str]) -> dict[str, list[Role]]:
+        """Person id -> the roles they hold (plan order), for just these people."""
+        held: dict[str, list[Role]] = {pid: [] for pid in person_ids}
+        if held:
+            for role in self.plan.roles:
+                if role.holder_id in held:
+                    held[role.holder_id].append(role)
+        return held
 
 
 def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements:
@@ -67,58 +158,33 @@ def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements
     return {f: plan.requirement(level, stage_id, f) for f in FUNCTIONS}
 
 
-def _index_roles(
-    plan: Plan, committees: dict[str, Committee]
-) -> tuple[dict[str, list[Role]], dict[str, dict[Function, list[Role]]], dict[str, list[Role]]]:
-    seats: dict[str, list[Role]] = {cid: [] for cid in committees}
-    providers: dict[str, dict[Function, list[Role]]] = {}
-    held: dict[str, list[Role]] = {}
-    for role in plan.roles:
-        if role.holder_id is not None:
-            held.setdefault(role.holder_id, []).append(role)
-        functions = dict.fromkeys(role.functions) if role.clinical else ()
-        for cid in dict.fromkeys(role.committee_ids):
-            seated = seats.get(cid)
-            if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
-                continue
-            seated.append(role)
-            if functions:
-                by_function = providers.setdefault(cid, {})
-                for f in functions:
-                    by_function.setdefault(f, []).append(role)
-    return seats, providers, held
-
-
 def build_context(plan: Plan) -> AnalysisContext:
     """Index the plan for the rules: one pass over tiers, stages, committees, roles, people."""
     tiers = {t.id: t for t in plan.tiers}
-    stages = {s.id: s for s in plan.stages}
     committees = {c.id: c for c in plan.committees}
     by_tier: dict[str, list[Committee]] = {t.id: [] for t in plan.tiers}
-    for c in plan.committees:
-        by_tier.setdefault(c.tier_id, []).append(c)
-    seats, providers, held = _index_roles(plan, committees)
-    first_stage = plan.stages[0].id if plan.stages else None
     ctx = AnalysisContext(
         plan=plan,
         tiers=tiers,
         tier_order={t.id: i for i, t in enumerate(plan.tiers)},
-        stages=stages,
-        stage_order={s.id: i for i, s in enumerate(plan.stages)},
+        stages={s.id: s for s in plan.stages},
         committees=committees,
         committees_by_tier=by_tier,
         people={p.id: p for p in plan.people},
-        seats=seats,
-        providers=providers,
-        held=held,
+        roles=index_roles(plan, committees),
+        levels={},
         current_stage={},
         requirements={},
         _profile_cache={},
     )
+    first_stage = plan.stages[0].id if plan.stages else None
     for c in plan.committees:
         stage = c.stage_id if c.stage_id is not None else first_stage
         ctx.current_stage[c.id] = stage
         tier = tiers.get(c.tier_id)
-        if tier is not None:
-            ctx.requirements[c.id] = ctx.requirements_at(tier.level, stage)
+        if tier is None:  # a dangling tier: integrity reports it; the committee has no level
+            continue
+        by_tier[tier.id].append(c)
+        ctx.levels[c.id] = tier.level
+        ctx.requirements[c.id] = ctx.requirements_at(tier.level, stage)
     return ctx

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from govplanner.analysis.context import NEEDED, AnalysisContext
+from govplanner.analysis.context import FUNCTION_BIT, NEEDED, AnalysisContext
 from govplanner.analysis.result import CoverageCell, StageCoverage, TierCoverage
 from govplanner.domain.enums import FUNCTIONS, Function
 from govplanner.domain.model import Committee
 
 
-def _covered(ctx: AnalysisContext, committee: Committee, function: Function) -> bool:
-    """At least one filled clinical role on the committee provides the function."""
-    by_function = ctx.providers.get(committee.id)
-    roles = by_function.get(function) if by_function else None
-    return bool(roles) and any(r.holder_id is not None for r in roles or ())
-
-
 def _cell(ctx: AnalysisContext, required: list[Committee], function: Function) -> CoverageCell:
-    covered = tuple(c.id for c in required if _covered(ctx, c, function))
+    filled, bit = ctx.filled, FUNCTION_BIT[function]
+    covered = tuple(c.id for c in required if filled[c.id] & bit)
     return CoverageCell(
         required=len(required),
         covered=len(covered),
@@ -28,11 +22,12 @@ def _cell(ctx: AnalysisContext, required: list[Committee], function: Function) -
 def tier_coverage(ctx: AnalysisContext) -> tuple[TierCoverage, ...]:
     """Per tier (plan order): committees needing each function now, and those covering it."""
     result = []
+    requirements = ctx.requirements
     for tier in ctx.plan.tiers:
         committees = ctx.committees_by_tier.get(tier.id, [])
         cells = {}
         for function in FUNCTIONS:
-            required = [c for c in committees if ctx.requirements[c.id][function] in NEEDED]
+            required = [c for c in committees if requirements[c.id][function] in NEEDED]
             cells[function] = _cell(ctx, required, function)
         result.append(TierCoverage(tier_id=tier.id, tier=tier.name, functions=cells))
     return tuple(result)

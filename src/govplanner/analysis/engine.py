@@ -13,6 +13,7 @@ from govplanner.domain.enums import FUNCTIONS, Severity
 from govplanner.domain.model import Plan
 
 _FUNCTION_ORDER = {f: i for i, f in enumerate(FUNCTIONS)}
+_RANK = {s: s.rank for s in Severity}
 
 
 def analyse(plan: Plan, context: AnalysisContext | None = None) -> Analysis:
@@ -61,10 +62,10 @@ def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Findi
     last_tier = len(ctx.tier_order)
     tier_order = ctx.tier_order
 
-    def sort_key(f: Finding) -> tuple[int, str, int, str, int, str, str]:
+    def sort_key(f: Finding) -> tuple[int, str, int, str, int, str]:
         tier = last_tier if f.tier_id is None else tier_order.get(f.tier_id, last_tier)
         function = -1 if f.function is None else _FUNCTION_ORDER[f.function]
-        return (f.severity.rank, f.code, tier, f.subject.casefold(), function, f.subject_id, f.key)
+        return (_RANK[f.severity], f.code, tier, f.subject.casefold(), function, f.subject_id)
 
     return tuple(sorted(findings, key=sort_key))
 

@@ -15,7 +15,7 @@ from govplanner.domain.names import name_key
 def cln001(ctx: AnalysisContext) -> Iterator[Finding]:
     """No clinical role, filled or vacant, sits on the committee."""
     for committee in ctx.plan.committees:
-        if any(role.clinical for role in ctx.seats.get(committee.id, ())):
+        if ctx.has_clinical(committee.id):
             continue
         yield committee_finding(
             ctx,

@@ -15,6 +15,7 @@ from govplanner.analysis.rules.common import (
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement, Severity
 from govplanner.domain.model import Committee
 
+_ESSENTIAL = Requirement.ESSENTIAL
 _SEVERITY = {Requirement.ESSENTIAL: Severity.CRITICAL, Requirement.EXPECTED: Severity.WARNING}
 
 
@@ -36,15 +37,14 @@ def _when(ctx: AnalysisContext, committee: Committee, req: Requirement) -> str:
     stage = ctx.stage_name(ctx.current_stage.get(committee.id))
     if stage is not None:
         return f"{req.value} at the {stage} stage"
-    level = ctx.level_of(committee)
+    level = ctx.levels.get(committee.id)
     return f"{req.value} for a committee at the {level.value if level else 'its'} level"
 
 
 def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function that no clinical role on the committee provides at all."""
     for committee, function, req in _needed(ctx):
-        by_function = ctx.providers.get(committee.id)
-        if by_function and by_function.get(function):
+        if ctx.is_provided(committee.id, function):
             continue
         what = function_text(function)
         yield committee_finding(
@@ -64,10 +64,9 @@ def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
 def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function whose providers on the committee are all vacant."""
     for committee, function, req in _needed(ctx):
-        by_function = ctx.providers.get(committee.id)
-        roles = by_function.get(function) if by_function else None
-        if not roles or any(r.holder_id is not None for r in roles):
+        if not ctx.is_provided(committee.id, function) or ctx.is_covered(committee.id, function):
             continue
+        roles = ctx.providers_of(committee.id, function)
         what = function_text(function)
         titles = name_list([r.title for r in roles])
         if len(roles) == 1:
@@ -98,8 +97,7 @@ def _sole_holder(
     """The one person holding every filled provider of the function across these committees."""
     holder: str | None = None
     for committee in committees:
-        by_function = ctx.providers.get(committee.id)
-        for role in by_function.get(function, ()) if by_function else ():
+        for role in ctx.providers_of(committee.id, function):
             if role.holder_id is None or role.holder_id == holder:
                 continue
             if holder is not None:
@@ -110,14 +108,11 @@ def _sole_holder(
 
 def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
     """One person is the only provider of a function across a tier's committees that need it."""
+    requirements = ctx.requirements
     for tier in ctx.plan.tiers:
         committees = ctx.committees_by_tier.get(tier.id, [])
         for function in FUNCTIONS:
-            essential = [
-                c
-                for c in committees
-                if ctx.requirements.get(c.id, {}).get(function) is Requirement.ESSENTIAL
-            ]
+            essential = [c for c in committees if requirements[c.id][function] is _ESSENTIAL]
             if len(essential) < 2:
                 continue
             holder_id = _sole_holder(ctx, essential, function)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import AnalysisContext
@@ -10,7 +9,7 @@ from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import function_text, name_list, number, person_finding
 from govplanner.domain.catalogue import FUNCTION_SOURCES
 from govplanner.domain.enums import FUNCTIONS, Function, Severity
-from govplanner.domain.model import Role
+from govplanner.domain.model import Person, Role
 
 #: Sums of sessions such as 1.1 + 1.1 + 1.8 must not count as over a capacity of 4.
 _TOLERANCE = 1e-9
@@ -18,15 +17,17 @@ _TOLERANCE = 1e-9
 
 def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
     """The sessions of the roles a person holds add up to more than their capacity."""
-    for person in ctx.plan.people:
-        roles = ctx.held.get(person.id)
-        if not roles:
+    over: list[tuple[Person, float, float]] = []
+    for person_id, total in ctx.roles.load.items():
+        person = ctx.people.get(person_id)
+        if person is None:  # a dangling holder: integrity reports it
             continue
-        total = math.fsum(r.sessions_per_week for r in roles)
         capacity = ctx.plan.capacity_of(person)
-        if total <= capacity + _TOLERANCE:
-            continue
-        titles = name_list([r.title for r in roles])
+        if total > capacity + _TOLERANCE:
+            over.append((person, total, capacity))
+    held = ctx.roles_held([person.id for person, _, _ in over])
+    for person, total, capacity in over:
+        titles = name_list([r.title for r in held[person.id]])
         yield person_finding(
             "LOD001",
             Severity.WARNING,
@@ -50,11 +51,11 @@ def _provided(roles: Iterable[Role]) -> dict[Function, list[str]]:
 
 def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A person provides a function through a clinical role without its sources of influence."""
-    for person in ctx.plan.people:
-        if person.sources is None:
-            continue
-        provided = _provided(ctx.held.get(person.id, ()))
-        has = set(person.sources)
+    recorded = [p for p in ctx.plan.people if p.sources is not None]
+    held = ctx.roles_held([p.id for p in recorded])
+    for person in recorded:
+        provided = _provided(held[person.id])
+        has = set(person.sources or ())
         for function in FUNCTIONS:
             titles = provided.get(function)
             sources = FUNCTION_SOURCES[function]

@@ -11,12 +11,7 @@ from govplanner.domain.enums import Level, Severity
 from govplanner.domain.model import Committee, Role
 
 _LOOP_NAMES_SHOWN = 5
-
-
-def _parent(ctx: AnalysisContext, committee: Committee) -> Committee | None:
-    """The committee this one reports to, if it exists."""
-    parent_id = committee.reports_to_id
-    return None if parent_id is None else ctx.committees.get(parent_id)
+_ORDER = {level: level.order for level in Level}
 
 
 def reporting_cycles(ctx: AnalysisContext) -> list[list[Committee]]:
@@ -34,7 +29,7 @@ def reporting_cycles(ctx: AnalysisContext) -> list[list[Committee]]:
         while node is not None and node.id not in settled and node.id not in position:
             position[node.id] = len(walk)
             walk.append(node)
-            node = _parent(ctx, node)
+            node = ctx.parent(node)
         if node is not None and node.id in position:
             cycles.append(walk[position[node.id] :])
         settled.update(position)
@@ -74,12 +69,11 @@ def _where(ctx: AnalysisContext, committee: Committee) -> str:
 def str002(ctx: AnalysisContext) -> Iterator[Finding]:
     """The committee reports to a committee at a lower level than its own."""
     for committee in ctx.plan.committees:
-        parent = _parent(ctx, committee)
-        level = ctx.level_of(committee)
-        parent_level = None if parent is None else ctx.level_of(parent)
-        if parent is None or level is None or parent_level is None:
+        parent = ctx.parent(committee)
+        if parent is None:
             continue
-        if parent_level.order <= level.order:
+        level, parent_level = ctx.levels.get(committee.id), ctx.levels.get(parent.id)
+        if level is None or parent_level is None or _ORDER[parent_level] <= _ORDER[level]:
             continue
         yield committee_finding(
             ctx,
@@ -102,9 +96,7 @@ def _holding(ctx: AnalysisContext, role: Role) -> str:
 
 def str003(ctx: AnalysisContext) -> Iterator[Finding]:
     """The role sits on no committee."""
-    for role in ctx.plan.roles:
-        if any(cid in ctx.committees for cid in role.committee_ids):
-            continue
+    for role in ctx.roles.unseated:
         yield role_finding(
             ctx,
             "STR003",
@@ -137,8 +129,8 @@ def str004(ctx: AnalysisContext) -> Iterator[Finding]:
 def str005(ctx: AnalysisContext) -> Iterator[Finding]:
     """A committee below the executive level reports to no committee."""
     for committee in ctx.plan.committees:
-        level = ctx.level_of(committee)
-        if level is None or level is Level.EXECUTIVE or _parent(ctx, committee) is not None:
+        level = ctx.levels.get(committee.id)
+        if level is None or level is Level.EXECUTIVE or ctx.parent(committee) is not None:
             continue
         yield committee_finding(
             ctx,
