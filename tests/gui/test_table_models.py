@@ -45,7 +45,8 @@ def test_model_contract_through_edits(
     qtmodeltester.check(model)
     model.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
-    cmd.execute(stack, cmd.add_item(document, "committee", Committee(name="A", tier_id=tier_id("system"))))
+    new = Committee(name="A", tier_id=tier_id("system"))
+    cmd.execute(stack, cmd.add_item(document, "committee", new))
     cmd.execute(stack, cmd.add_item(document, "role", Role(title="B")))
     cmd.execute(stack, cmd.delete_person(document, person_id("Dr Ada")))
     stack.undo()
@@ -58,7 +59,10 @@ def test_model_contract_through_edits(
 def test_committee_rows_show_names_not_ids(document: PlanDocument, stack: QUndoStack) -> None:
     model = _model(document, stack, "committee")
     assert _texts(model, "Committee") == [
-        "ICB Board", "Quality Committee", "Mental Health Board", "Crisis Group"
+        "ICB Board",
+        "Quality Committee",
+        "Mental Health Board",
+        "Crisis Group",
     ]
     assert _texts(model, "Reports to")[1] == "ICB Board"
     assert _texts(model, "Tier")[2] == "Programme"
@@ -117,7 +121,10 @@ def test_sort_in_python_keeps_selection_rows(document: PlanDocument, stack: QUnd
     model = _model(document, stack, "committee")
     model.sort(_column(model, "Committee"))
     assert _texts(model, "Committee") == [
-        "Crisis Group", "ICB Board", "Mental Health Board", "Quality Committee"
+        "Crisis Group",
+        "ICB Board",
+        "Mental Health Board",
+        "Quality Committee",
     ]
     model.sort(_column(model, "Tier"), Qt.SortOrder.DescendingOrder)
     assert _texts(model, "Tier")[0] == "Neighbourhood"

@@ -234,7 +234,7 @@ def move_committee(
     if tier_id is not None and tier_id != committee.tier_id:
         values["tier_id"] = tier_id
         text = f"Move committee '{committee.name}' to tier '{document.get('tier', tier_id).name}'"
-    if reports_to != "":
+    if reports_to not in ("", committee.reports_to_id):
         parent = document.get("committee", reports_to)
         values["reports_to_id"] = reports_to
         text = f"Make committee '{committee.name}' report to '{parent.name}'"
