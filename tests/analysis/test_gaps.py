@@ -37,7 +37,8 @@ def test_gap001_essential_function_with_no_provider_is_critical() -> None:
         "Mental Health Programme Board has no clinical leader providing analytical insight, "
         "which is essential at the Strategy setting stage."
     )
-    assert MHPB in finding.remedy and "analytical insight" in finding.remedy
+    assert MHPB in finding.remedy
+    assert "analytical insight" in finding.remedy
 
 
 def test_gap001_expected_function_with_no_provider_is_a_warning() -> None:
@@ -254,7 +255,8 @@ def test_gap003_fires_when_one_person_is_the_only_provider_across_the_tier() -> 
     assert (finding.tier_id, finding.tier) == (tier_id("Programme"), "Programme")
     assert finding.function is Function.ANALYTICAL
     assert finding.stage_id is None
-    assert "Dr A" in finding.message and "Programme tier" in finding.message
+    assert "Dr A" in finding.message
+    assert "Programme tier" in finding.message
     assert "Cancer Board and Maternity Board" in finding.message
 
 
