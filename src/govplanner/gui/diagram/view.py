@@ -1,0 +1,275 @@
+"""The governance diagram widget: a read-only view of the plan, zoomable and keyboard-driven."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from govplanner.analysis.result import Analysis
+from govplanner.domain.document import Change, PlanDocument
+from govplanner.gui.diagram import export
+from govplanner.gui.diagram.items import DETAIL_LOD, CommitteeBox
+from govplanner.gui.diagram.navigation import neighbour
+from govplanner.gui.diagram.scene import DiagramScene
+from govplanner.gui.diagram.theme import Theme
+
+ZOOM_STEP = 1.25
+MIN_ZOOM = 0.0005
+MAX_ZOOM = 4.0
+_STRUCTURE_FIELDS = frozenset({"tier_id", "reports_to_id"})
+_TEXT_FIELDS = frozenset({"name", "programme_area"})
+
+
+class DiagramView(QGraphicsView):
+    """Committees in tier bands with reporting lines, coloured by their worst open finding.
+
+    It mirrors ``document`` (rebuilt or patched after changes, coalesced to once per event-loop
+    turn) and ``live_analysis`` (its ``updated(Analysis)`` signal and ``analysis`` property),
+    and never changes the document.
+    """
+
+    committee_activated = Signal(str)
+
+    def __init__(
+        self, document: PlanDocument, live_analysis: QObject, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.diagram = DiagramScene(self)
+        self.setScene(self.diagram)
+        self._analysis: Analysis | None = getattr(live_analysis, "analysis", None)
+        self._rebuild = True
+        self._seats = False
+        self._texts: set[str] = set()
+        self._fitted = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.sync)
+        self._setup_view()
+        unsubscribe = document.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        live_analysis.updated.connect(self._on_analysis)  # type: ignore[attr-defined]
+        self.diagram.selectionChanged.connect(self._describe)
+        self.sync()
+
+    def _setup_view(self) -> None:
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Governance diagram")
+        self.setToolTip("")
+        self.setWhatsThis(
+            "Committees by tier with their reporting lines. Click a committee to select it; "
+            "arrow keys move between committees and Enter opens the selected one. Ctrl and the "
+            "mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 fits the whole diagram."
+        )
+        self._apply_palette()
+
+    # -- keeping up with the document ------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if not shiboken6.isValid(self):
+            return
+        fields = set(change.fields)
+        if change.action == "reset" or change.kind == "tier":
+            self._rebuild = True
+        elif change.kind == "committee":
+            if change.action != "updated" or fields & _STRUCTURE_FIELDS:
+                self._rebuild = True
+            elif fields & _TEXT_FIELDS and change.item_id is not None:
+                self._texts.add(change.item_id)
+        elif change.kind == "role":
+            self._seats = True
+        else:
+            return
+        self._timer.start()
+
+    def _on_analysis(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
+        if not self._rebuild:
+            self.diagram.apply_analysis(analysis)
+            self._describe()
+
+    def sync(self) -> None:
+        """Bring the scene up to date now (normally done on the next event-loop turn)."""
+        self._timer.stop()
+        plan = self.document.plan
+        if self._rebuild:
+            selected = self.selected_committee_id()
+            self.diagram.rebuild(plan, self._analysis)
+            if selected in self.diagram.boxes:
+                self.diagram.boxes[selected].setSelected(True)
+        else:
+            if self._texts:
+                self.diagram.refresh_text(plan, self._texts)
+            if self._seats:
+                self.diagram.refresh_seats(plan)
+        self._rebuild, self._seats, self._texts = False, False, set()
+        self._describe()
+
+    # -- selection -------------------------------------------------------------------------------
+
+    def selected_committee_id(self) -> str | None:
+        box = self.diagram.box_at_selection()
+        return box.committee_id if box is not None else None
+
+    def select_committee(self, committee_id: str) -> bool:
+        """Select that committee's box and centre it; False if it is not in the diagram."""
+        if self._timer.isActive():
+            self.sync()
+        box = self.diagram.boxes.get(committee_id)
+        if box is None:
+            return False
+        self._select(box)
+        return True
+
+    def _select(self, box: CommitteeBox) -> None:
+        self.diagram.clearSelection()
+        box.setSelected(True)
+        self.centerOn(box)
+
+    def _describe(self) -> None:
+        boxes = self.diagram.boxes
+        statuses = [str(b.status) for b in boxes.values()]
+        tiers = len(self.diagram.layout.bands)
+        text = f"{len(boxes)} committees in {tiers} tiers."
+        if self._analysis is not None:
+            counts = {s: statuses.count(s) for s in ("critical", "warning", "info", "ok")}
+            text += (
+                f" {counts['critical']} with critical findings, {counts['warning']} with "
+                f"warnings, {counts['info']} with information only, {counts['ok']} with none."
+            )
+        box = self.diagram.box_at_selection()
+        if box is not None:
+            text += f" Selected: {box.summary()}."
+        self.setAccessibleDescription(text)
+
+    # -- zoom ------------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
+        self.scale(target / self.zoom, target / self.zoom)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.zoom_by(1 / self.zoom)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole diagram (never larger than actual size)."""
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1:
+            self.reset_zoom()
+        self.centerOn(self.sceneRect().center())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self._initial_zoom()
+
+    def _initial_zoom(self) -> None:
+        """Fit the diagram if it stays readable; otherwise start readable at the top left."""
+        self.zoom_to_fit()
+        if self.zoom < DETAIL_LOD * 2:
+            self.zoom_by(DETAIL_LOD * 2 / self.zoom)
+            self.centerOn(QPointF(self.viewport().width() / 2 / self.zoom, 0))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    # -- keyboard and mouse ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._zoom_key(event):
+            event.accept()
+            return
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            current = self.diagram.box_at_selection()
+            target = neighbour(self.diagram, current, key)
+            if target is not None:
+                self._select(target)
+            event.accept()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            selected = self.selected_committee_id()
+            if selected is not None:
+                self.committee_activated.emit(selected)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _zoom_key(self, event: QKeyEvent) -> bool:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            ctrl and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)
+        ):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (
+            ctrl and event.key() == Qt.Key.Key_Minus
+        ):
+            self.zoom_out()
+        elif ctrl and event.key() == Qt.Key.Key_0:
+            self.zoom_to_fit()
+        else:
+            return False
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.itemAt(event.position().toPoint())
+            if isinstance(item, CommitteeBox):
+                self.diagram.clearSelection()
+                item.setSelected(True)
+                self.committee_activated.emit(item.committee_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        elif event.type() == QEvent.Type.FontChange:
+            self.diagram.set_fonts(self.font())
+
+    def _apply_palette(self) -> None:
+        self.diagram.set_theme(Theme.from_palette(self.palette()))
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def export_png(self, path: str | Path) -> None:
+        """Write the whole diagram to ``path`` as PNG (raises ExportError on failure)."""
+        self.sync()
+        export.export_png(self.diagram, path)
+
+    def export_svg(self, path: str | Path) -> None:
+        """Write the whole diagram to ``path`` as SVG (raises ExportError on failure)."""
+        self.sync()
+        export.export_svg(self.diagram, path)
