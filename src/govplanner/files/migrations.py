@@ -1,0 +1,63 @@
+"""Ordered migration steps that bring older plan files up to the current schema version.
+
+Each step is a pure function from the document of version n to the document of version n+1
+(plain JSON dicts, before validation). Add a step here whenever the file layout changes, bump
+:data:`CURRENT_SCHEMA_VERSION`, and add a test that loads a file of the old version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+FORMAT = "govplanner-plan"
+CURRENT_SCHEMA_VERSION = 1
+
+Document = dict[str, Any]
+Step = Callable[[Document], Document]
+
+#: Keys that identify a bare plan object (version 0) at the top level of a file.
+_BARE_PLAN_KEYS = frozenset({"tiers", "stages", "committees", "roles", "people"})
+
+
+class MigrationError(ValueError):
+    """A document that no migration step can bring to the current version."""
+
+
+def _v0_to_v1(doc: Document) -> Document:
+    """Version 0 is a bare plan object (as ``Plan.model_dump_json()`` writes it): wrap it."""
+    if "plan" in doc:  # already wrapped, only labelled 0
+        return {**doc, "format": FORMAT, "schema_version": 1}
+    return {"format": FORMAT, "schema_version": 1, "plan": doc}
+
+
+#: schema version n -> the step that turns a version-n document into a version n+1 one.
+STEPS: Mapping[int, Step] = {0: _v0_to_v1}
+
+
+def looks_like_bare_plan(doc: Mapping[str, Any]) -> bool:
+    """True for a version-0 file: plan fields at the top level, no format wrapper."""
+    return (
+        "format" not in doc and "schema_version" not in doc and bool(_BARE_PLAN_KEYS & doc.keys())
+    )
+
+
+def migrate(
+    doc: Document,
+    version: int,
+    *,
+    steps: Mapping[int, Step] = STEPS,
+    current: int = CURRENT_SCHEMA_VERSION,
+) -> Document:
+    """Apply the steps from ``version`` up to ``current``, checking each step's result."""
+    while version < current:
+        step = steps.get(version)
+        if step is None:
+            raise MigrationError(
+                f"schema version {version} is too old for this version of govplanner to read"
+            )
+        doc = step(doc)
+        version += 1
+        if doc.get("schema_version") != version:
+            raise MigrationError(f"the migration to schema version {version} did not complete")
+    return doc

@@ -1,0 +1,242 @@
+"""Reading and writing ``.govplan`` files: versioned, diff-friendly JSON, saved atomically.
+
+A file is ``{"format": "govplanner-plan", "schema_version": 1, "plan": {...}}`` in UTF-8 with
+two-space indentation and a trailing newline. Fields come in the model's order and maps in a
+fixed order, so a small edit to a plan gives a small diff under version control.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
+
+from govplanner.domain.enums import FUNCTIONS, LEVELS
+from govplanner.domain.errors import ExportError, PlanFileError, PlanIntegrityError
+from govplanner.domain.integrity import check_plan
+from govplanner.domain.model import Plan, Profile
+from govplanner.files.atomic import atomic_write_bytes
+from govplanner.files.json_errors import explain
+from govplanner.files.migrations import (
+    CURRENT_SCHEMA_VERSION,
+    FORMAT,
+    MigrationError,
+    looks_like_bare_plan,
+    migrate,
+)
+
+PLAN_SUFFIX = ".govplan"
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_DEPTH = 64
+
+
+class _PlanDocument(BaseModel):
+    """The current file layout, for the fast one-step parse of an up-to-date file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["govplanner-plan"]
+    schema_version: StrictInt
+    plan: Plan
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _canonical_profile(plan: Plan) -> Profile:
+    """The profile in level order, then the plan's stage order, then function order."""
+    order = {stage.id: i for i, stage in enumerate(plan.stages)}
+    result: Profile = {}
+    for level in LEVELS:
+        by_stage = plan.profile.get(level)
+        if by_stage is None:
+            continue
+        stage_ids = sorted(by_stage, key=lambda s: (order.get(s, len(order)), s))
+        result[level] = {
+            s: {f: by_stage[s][f] for f in FUNCTIONS if f in by_stage[s]} for s in stage_ids
+        }
+    return result
+
+
+def plan_to_json(plan: Plan) -> str:
+    """The text of a ``.govplan`` file for ``plan``."""
+    canonical = plan.model_copy(
+        update={
+            "profile": _canonical_profile(plan),
+            "profession_synonyms": dict(sorted(plan.profession_synonyms.items())),
+        }
+    )
+    document = _PlanDocument.model_construct(
+        format="govplanner-plan", schema_version=1, plan=canonical
+    )
+    return document.model_dump_json(indent=2) + "\n"
+
+
+def save_plan(plan: Plan, path: str | Path) -> None:
+    """Save atomically, keeping the previous file as ``<name>.bak``.
+
+    An inconsistent plan is refused (it could not be opened again) and nothing is written.
+    """
+    target = Path(path)
+    try:
+        check_plan(plan)
+    except PlanIntegrityError as exc:
+        raise PlanFileError(target, f"the plan was not saved because {exc}") from exc
+    data = plan_to_json(plan).encode("utf-8")
+    try:
+        atomic_write_bytes(target, data, backup=True)
+    except ExportError as exc:
+        raise PlanFileError(target, str(exc)) from exc
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read, migrate, validate and integrity-check a plan file; every failure is PlanFileError."""
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError(
+                source,
+                f"the file is {size / 1024 / 1024:.0f} MB; govplanner opens plan files of "
+                f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            )
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(source, "the file does not exist") from None
+    except IsADirectoryError:
+        raise PlanFileError(source, "this is a folder, not a plan file") from None
+    except OSError as exc:
+        raise PlanFileError(source, f"the file cannot be read ({exc.strerror})") from exc
+    return plan_from_json(data, source)
+
+
+def plan_from_json(text: str | bytes, path: str | Path = "plan.govplan") -> Plan:
+    """Parse the text of a plan file; ``path`` only names the file in errors."""
+    source = Path(path)
+    if len(text) > MAX_FILE_BYTES:
+        raise PlanFileError(source, "the file is too large to be a plan")
+    try:
+        # Fast path: an up-to-date, valid file is parsed and validated in one step.
+        document = _PlanDocument.model_validate_json(text)
+    except (ValidationError, ValueError, RecursionError):
+        document = None
+    if document is not None and document.schema_version == CURRENT_SCHEMA_VERSION:
+        plan = document.plan
+    else:
+        plan = _slow_load(text, source)
+    _check_integrity(plan, source)
+    return plan
+
+
+def _slow_load(text: str | bytes, source: Path) -> Plan:
+    """Older versions and broken files: parse step by step to say exactly what is wrong."""
+    document = _parse_json(text, source)
+    plan_data = _current_document(document, source)["plan"]
+    try:
+        return Plan.model_validate(plan_data)
+    except ValidationError as exc:
+        if _deeper_than(plan_data, MAX_DEPTH - 1):
+            raise _too_deep(source) from None
+        problem, where = explain(exc, plan_data, root="$.plan")
+        raise PlanFileError(source, problem, where) from None
+    except RecursionError:
+        raise _too_deep(source) from None
+
+
+def _parse_json(text: str | bytes, source: Path) -> Any:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PlanFileError(
+                source, f"the file is not UTF-8 text (bad byte at offset {exc.start})"
+            ) from None
+    if not text.strip():
+        raise PlanFileError(source, "the file is empty")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _too_deep(source) from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        stripped = text.rstrip()
+        if exc.pos >= len(stripped) or not stripped.endswith("}"):
+            problem = "the file ends too early; it may be truncated (an interrupted copy or save)"
+        else:
+            problem = f"the file is not valid JSON ({exc.msg})"
+        raise PlanFileError(source, problem, where) from None
+
+
+def _current_document(document: Any, source: Path) -> dict[str, Any]:
+    """Check the wrapper and version, and migrate an older document to the current version."""
+    not_ours = "this is not a govplanner plan file"
+    if not isinstance(document, dict):
+        raise PlanFileError(source, f"{not_ours} (it does not hold a JSON object)", "$")
+    if looks_like_bare_plan(document):
+        version = 0
+    else:
+        if document.get("format") != FORMAT:
+            raise PlanFileError(source, f'{not_ours} (no "format": "{FORMAT}")', "$.format")
+        version = _schema_version(document, source)
+    try:
+        current = migrate(document, version)
+    except MigrationError as exc:
+        raise PlanFileError(source, str(exc), "$.schema_version") from None
+    unknown = sorted(set(current) - {"format", "schema_version", "plan"})
+    if unknown:
+        raise PlanFileError(
+            source, f"'{unknown[0]}' is not a field govplanner knows here", f"$.{unknown[0]}"
+        )
+    if "plan" not in current:
+        raise PlanFileError(source, "the file holds no plan", "$.plan")
+    return current
+
+
+def _schema_version(document: dict[str, Any], source: Path) -> int:
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise PlanFileError(
+            source,
+            f"the schema version should be a whole number; found {version!r}",
+            "$.schema_version",
+        )
+    if version > CURRENT_SCHEMA_VERSION:
+        raise PlanFileError(
+            source,
+            f"the file was made by a newer version of govplanner (schema version {version}; "
+            f"this version reads up to {CURRENT_SCHEMA_VERSION}); update govplanner to open it",
+            "$.schema_version",
+        )
+    return version
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests more than ``limit`` levels (iterative: no recursion limit)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return False
+
+
+def _too_deep(source: Path) -> PlanFileError:
+    return PlanFileError(
+        source, f"the JSON is nested more than {MAX_DEPTH} levels deep, which no plan needs"
+    )
+
+
+def _check_integrity(plan: Plan, source: Path) -> None:
+    try:
+        check_plan(plan)
+    except PlanIntegrityError as exc:
+        raise PlanFileError(source, f"the plan is inconsistent: {exc}", "$.plan") from None

@@ -1,0 +1,285 @@
+"""Plan files: stable layout, atomic saves with backup, and errors that say file and JSON path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from govplanner.domain.errors import PlanFileError
+from govplanner.domain.model import Plan
+from govplanner.files import planfile
+from govplanner.files.planfile import load_plan, plan_from_json, plan_to_json, save_plan
+from tests.files.plans import plans, small_plan
+
+
+def _write(tmp_path: Path, text: str, name: str = "bad.govplan") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _doc(plan: Plan | None = None) -> dict[str, object]:
+    return json.loads(plan_to_json(plan or small_plan()))  # type: ignore[no-any-return]
+
+
+def _load_error(tmp_path: Path, doc: object) -> PlanFileError:
+    path = _write(tmp_path, json.dumps(doc))
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(path)
+    assert caught.value.path == path
+    assert "bad.govplan" in str(caught.value)
+    return caught.value
+
+
+# -- layout ----------------------------------------------------------------------------------
+
+
+def test_layout_is_wrapped_indented_and_ends_with_newline() -> None:
+    text = plan_to_json(small_plan())
+    assert text.startswith('{\n  "format": "govplanner-plan",\n  "schema_version": 1,\n')
+    assert text.endswith("}\n")
+    doc = json.loads(text)
+    assert list(doc) == ["format", "schema_version", "plan"]
+    assert list(doc["plan"])[:3] == ["name", "description", "tiers"]
+
+
+def test_output_is_deterministic_whatever_the_dict_order() -> None:
+    plan = small_plan()
+    shuffled = plan.model_copy(
+        update={
+            "profile": dict(reversed(list(plan.profile.items()))),
+            "profession_synonyms": dict(reversed(list(plan.profession_synonyms.items()))),
+        }
+    )
+    assert plan_to_json(shuffled) == plan_to_json(plan)
+    profile = json.loads(plan_to_json(plan))["plan"]["profile"]
+    assert list(profile) == ["executive", "thematic", "project"]
+    assert list(profile["executive"]) == [s.id for s in plan.stages]
+    synonyms = json.loads(plan_to_json(plan))["plan"]["profession_synonyms"]
+    assert list(synonyms) == sorted(synonyms)
+
+
+def test_small_edit_gives_small_diff() -> None:
+    plan = small_plan()
+    before = plan_to_json(plan).splitlines()
+    plan.committees[1].purpose = "Changed purpose"
+    after = plan_to_json(plan).splitlines()
+    assert len(before) == len(after)
+    assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+
+
+def test_non_ascii_is_written_as_utf8(tmp_path: Path) -> None:
+    plan = small_plan()
+    plan.name = "Santé – plan"
+    path = tmp_path / "p.govplan"
+    save_plan(plan, path)
+    assert "Santé – plan".encode() in path.read_bytes()
+
+
+# -- save and load ---------------------------------------------------------------------------
+
+
+def test_save_then_load_gives_equal_plan_and_keeps_backup(tmp_path: Path) -> None:
+    path = tmp_path / "plan.govplan"
+    first = small_plan()
+    save_plan(first, path)
+    second = first.model_copy(update={"name": "Renamed"})
+    save_plan(second, path)
+    assert load_plan(path) == second
+    assert load_plan(tmp_path / "plan.govplan.bak") == first
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_random_plans_round_trip(plan: Plan) -> None:
+    assert plan_from_json(plan_to_json(plan)) == plan
+    assert plan_from_json(plan_to_json(plan).encode("utf-8")) == plan
+
+
+def test_inconsistent_plan_is_not_saved(tmp_path: Path) -> None:
+    path = tmp_path / "plan.govplan"
+    save_plan(small_plan(), path)
+    before = path.read_bytes()
+    broken = small_plan()
+    broken.committees[0].tier_id = "tier_missing"
+    with pytest.raises(PlanFileError, match=r"not saved.*Partnership Board"):
+        save_plan(broken, path)
+    assert path.read_bytes() == before
+
+
+def test_save_into_missing_folder_is_plan_file_error(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="Could not write"):
+        save_plan(small_plan(), tmp_path / "nowhere" / "p.govplan")
+
+
+# -- load errors -----------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match=r"missing\.govplan: the file does not exist"):
+        load_plan(tmp_path / "missing.govplan")
+
+
+def test_folder_instead_of_file(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="folder"):
+        load_plan(tmp_path)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="empty"):
+        load_plan(_write(tmp_path, ""))
+
+
+def test_not_json_says_line_and_column(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(_write(tmp_path, '{\n  "format": "govplanner-plan",\n  oops\n}\n'))
+    assert "not valid JSON" in caught.value.problem
+    assert caught.value.where == "line 3, column 3"
+
+
+def test_truncated_file(tmp_path: Path) -> None:
+    text = plan_to_json(small_plan())
+    with pytest.raises(PlanFileError, match="truncated") as caught:
+        load_plan(_write(tmp_path, text[: len(text) // 2]))
+    assert caught.value.where is not None
+    assert caught.value.where.startswith("line ")
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "bad.govplan"
+    path.write_bytes(b'{"format": "\xff\xfe"}')
+    with pytest.raises(PlanFileError, match="not UTF-8"):
+        load_plan(path)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.govplan"
+    path.write_bytes(b"\xef\xbb\xbf" + plan_to_json(small_plan()).encode())
+    assert load_plan(path).name == "Example partnership"
+
+
+def test_not_an_object(tmp_path: Path) -> None:
+    error = _load_error(tmp_path, [1, 2, 3])
+    assert "not a govplanner plan file" in error.problem
+    assert error.where == "$"
+
+
+def test_other_json_file(tmp_path: Path) -> None:
+    error = _load_error(tmp_path, {"name": "package.json", "version": "1.0"})
+    assert "not a govplanner plan file" in error.problem
+    assert error.where == "$.format"
+
+
+def test_newer_version_is_refused(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["schema_version"] = 7
+    error = _load_error(tmp_path, doc)
+    assert "newer version of govplanner" in error.problem
+    assert "update govplanner to open it" in error.problem
+    assert error.where == "$.schema_version"
+
+
+@pytest.mark.parametrize("version", ["1", None, 1.5, True, -1])
+def test_bad_schema_version(tmp_path: Path, version: object) -> None:
+    doc = _doc()
+    doc["schema_version"] = version
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.schema_version"
+
+
+def test_wrong_type_names_json_path_and_expectation(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["roles"][0]["sessions_per_week"] = "two"  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.plan.roles[0].sessions_per_week"
+    assert "expected a number" in error.problem
+    assert "Medical Director" in error.problem
+    assert "'two'" in error.problem
+
+
+def test_missing_field_names_it(tmp_path: Path) -> None:
+    doc = _doc()
+    del doc["plan"]["committees"][2]["tier_id"]  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.plan.committees[2].tier_id"
+    assert "required field 'tier_id' is missing" in error.problem
+    assert "Community MH Project" in error.problem
+
+
+def test_unknown_level_in_tier(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["tiers"][1]["level"] = "regional"  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.plan.tiers[1].level"
+    assert "'executive', 'thematic' or 'project'" in error.problem
+
+
+def test_unknown_field(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["people"][0]["shoe_size"] = 9  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.plan.people[0].shoe_size"
+    assert "not a field govplanner knows" in error.problem
+
+
+def test_unknown_top_level_field(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["extra"] = {}
+    error = _load_error(tmp_path, doc)
+    assert error.where == "$.extra"
+
+
+def test_profile_key_error_path(tmp_path: Path) -> None:
+    doc = _doc()
+    plan = doc["plan"]
+    assert isinstance(plan, dict)
+    first_stage = next(iter(plan["profile"]["executive"]))
+    plan["profile"]["executive"][first_stage]["analytical"] = "vital"
+    error = _load_error(tmp_path, doc)
+    assert error.where == f"$.plan.profile.executive.{first_stage}.analytical"
+
+
+def test_huge_value_is_refused(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["committees"][0]["name"] = "x" * 5000  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert "too long (at most 200 characters)" in error.problem
+    assert error.where == "$.plan.committees[0].name"
+
+
+def test_dangling_reference_names_the_item(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["roles"][1]["holder_id"] = "per_nobody"  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert "inconsistent" in error.problem
+    assert "GP Lead" in error.problem
+    assert error.where == "$.plan"
+
+
+def test_duplicate_committee_names_are_refused(tmp_path: Path) -> None:
+    doc = _doc()
+    doc["plan"]["committees"][1]["name"] = "partnership board"  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert "two committees called 'partnership board'" in error.problem
+
+
+@pytest.mark.parametrize("depth", [100, 5000, 100_000])
+def test_deep_nesting_is_refused(tmp_path: Path, depth: int) -> None:
+    doc = _doc()
+    text = json.dumps(doc).replace(
+        '"description": ""', '"description": ' + "[" * depth + "]" * depth, 1
+    )
+    path = _write(tmp_path, text)
+    with pytest.raises(PlanFileError, match="nested more than 64 levels"):
+        load_plan(path)
+
+
+def test_too_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "p.govplan"
+    save_plan(small_plan(), path)
+    monkeypatch.setattr(planfile, "MAX_FILE_BYTES", 100)
+    with pytest.raises(PlanFileError, match="opens plan files of at most"):
+        load_plan(path)
