@@ -1,0 +1,1 @@
+"""Benchmarks for issue 6: a synthetic plan generator and a runner comparing with raw libraries."""

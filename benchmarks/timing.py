@@ -1,0 +1,157 @@
+"""Timing helpers and result rows: medians of interleaved runs, ratios, verdicts, the table."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: A run that takes longer than this is repeated fewer times (keeps the whole run short).
+SLOW_RUN_S = 2.0
+
+
+class NotAvailable(Exception):  # noqa: N818 - a state, not an error: the target is not built yet
+    """The code a benchmark measures does not exist yet (or cannot run here)."""
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    name: str
+    size: str
+    seconds: float | None
+    baseline: float | None = None
+    target: str = ""
+    limit: float | None = None  # ratio limit, or absolute seconds when there is no baseline
+    seats: int = 0
+    note: str = ""
+    runs: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.seconds is None or not self.baseline:
+            return None
+        return self.seconds / self.baseline
+
+    @property
+    def verdict(self) -> str:
+        if self.seconds is None:
+            return "N/A"
+        if self.limit is None:
+            return "info"
+        value = self.ratio if self.baseline is not None else self.seconds
+        if value is None:
+            return "N/A"
+        return "PASS" if value <= self.limit else "FAIL"
+
+
+def _once(fn: Callable[[], object], setup: Callable[[], object] | None) -> float:
+    if setup is not None:
+        setup()
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def measure(
+    fn: Callable[[], object],
+    repeat: int,
+    *,
+    setup: Callable[[], object] | None = None,
+    warmup: bool = True,
+) -> list[float]:
+    """Times of ``repeat`` runs of ``fn`` (``setup`` runs untimed before each)."""
+    if warmup:
+        first = _once(fn, setup)
+        if first > SLOW_RUN_S:
+            repeat = min(repeat, 3)
+    return [_once(fn, setup) for _ in range(max(1, repeat))]
+
+
+def measure_pair(
+    fn: Callable[[], object],
+    baseline: Callable[[], object],
+    repeat: int,
+    *,
+    setup: Callable[[], object] | None = None,
+    warmup: bool = True,
+) -> tuple[list[float], list[float]]:
+    """Interleaved runs of ``fn`` and ``baseline``, so machine noise hits both alike."""
+    if warmup:
+        slow = _once(fn, setup) + _once(baseline, setup) > 2 * SLOW_RUN_S
+        if slow:
+            repeat = min(repeat, 3)
+    ours, theirs = [], []
+    for _ in range(max(1, repeat)):
+        ours.append(_once(fn, setup))
+        theirs.append(_once(baseline, setup))
+    return ours, theirs
+
+
+def median(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if value < 1e-3:
+        return f"{value * 1e6:.0f} µs"
+    if value < 1:
+        return f"{value * 1e3:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def render_table(rows: list[Row]) -> str:
+    """The results as a Markdown table (readable in a terminal too)."""
+    header = ("benchmark", "size", "govplanner", "baseline", "ratio", "target", "result", "note")
+    lines = [header]
+    for r in rows:
+        ratio = "—" if r.ratio is None else f"{r.ratio:.2f}×"
+        lines.append(
+            (
+                r.name,
+                r.size,
+                fmt_seconds(r.seconds),
+                fmt_seconds(r.baseline),
+                ratio,
+                r.target,
+                r.verdict,
+                r.note,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        out.append("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
+        if n == 0:
+            out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(out)
+
+
+def scaling_lines(rows: list[Row], limit: float = 1.5) -> list[str]:
+    """Per-seat cost at each size, and whether the largest size costs ≤ ``limit``× per seat."""
+    by_name: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.seats and r.seconds is not None:
+            by_name.setdefault(r.name, []).append(r)
+    out = []
+    for name, group in by_name.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda r: r.seats)
+        costs = [(r.seats, r.seconds / r.seats) for r in group if r.seconds is not None]
+        smallest, largest = costs[0][1], costs[-1][1]
+        growth = largest / smallest
+        verdict = "linear" if growth <= limit else "WORSE THAN LINEAR"
+        parts = ", ".join(f"{seats:,}: {cost * 1e6:.1f} µs/seat" for seats, cost in costs)
+        out.append(
+            f"- {name}: {parts} → largest/smallest per-seat cost {growth:.2f} "
+            f"(≤ {limit} is linear): {verdict}"
+        )
+    return out
