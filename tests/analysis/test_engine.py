@@ -194,7 +194,7 @@ def test_a_context_built_for_another_plan_is_refused() -> None:
 
 
 def shuffled(plan: Plan, seed: int) -> Plan:
-    """The same plan with every order-free list shuffled (tiers and stages keep their order)."""
+    """The same plan with every order-free list shuffled (tiers, stages, seats keep their order)."""
     rng = random.Random(seed)
 
     def mix(items: list) -> list:  # type: ignore[type-arg]
@@ -202,10 +202,8 @@ def shuffled(plan: Plan, seed: int) -> Plan:
         rng.shuffle(items)
         return items
 
-    roles = [
-        r.model_copy(update={"committee_ids": mix(r.committee_ids), "functions": mix(r.functions)})
-        for r in plan.roles
-    ]
+    # A role's seats keep their order: its first seat gives a role finding its tier.
+    roles = [r.model_copy(update={"functions": mix(r.functions)}) for r in plan.roles]
     return plan.model_copy(
         update={
             "committees": mix(plan.committees),
