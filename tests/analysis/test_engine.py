@@ -217,13 +217,35 @@ def shuffled(plan: Plan, seed: int) -> Plan:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_output_does_not_depend_on_the_order_of_the_plans_lists(seed: int) -> None:
-    plan = busy_plan().role("Second Lead", on=["Maternity Board"], functions=["representation"])
-    plan = plan.accept(
-        finding_key("CLN001", SubjectKind.COMMITTEE, committee_id("Finance Committee"))
-    ).build()
+    plan = (
+        busy_plan()
+        .role("Second Lead", on=["Maternity Board"], functions=["representation"])
+        .accept(finding_key("CLN001", SubjectKind.COMMITTEE, committee_id("Finance Committee")))
+        .build()
+    )
     assert analyse(shuffled(plan, seed)) == analyse(plan)
 
 
 def test_analysing_twice_gives_identical_results() -> None:
     plan = busy_plan().build()
     assert analyse(plan) == analyse(plan)
+
+
+def test_a_plan_with_broken_references_still_analyses() -> None:
+    plan = (
+        PlanBuilder()
+        .committee("Board", tier="programme", reports_to="Board")
+        .role("Lead", on=["Board"], functions=["analytical"], holder="Dr A", sessions=9)
+        .build(check=False)
+    )
+    broken_committee = plan.committees[0].model_copy(
+        update={"tier_id": "tier_gone", "stage_id": "stg_gone"}
+    )
+    broken_role = plan.roles[0].model_copy(
+        update={"committee_ids": ["com_gone", *plan.roles[0].committee_ids], "holder_id": "per_x"}
+    )
+    broken = plan.model_copy(
+        update={"committees": [broken_committee], "roles": [broken_role], "people": []}
+    )
+    codes = {f.code for f in analyse(broken).findings}
+    assert codes == {"STR001"}  # the self-loop; rules needing the tier or holder skip quietly
