@@ -88,6 +88,7 @@ class AnalysisContext:
     tier_order: dict[str, int]
     stages: dict[str, Stage]
     committees: dict[str, Committee]
+    #: tier id -> its committees, sorted by name (ignoring case) then id
     committees_by_tier: dict[str, list[Committee]]
     people: dict[str, Person]
     roles: RoleIndex
@@ -187,4 +188,6 @@ def build_context(plan: Plan) -> AnalysisContext:
         by_tier[tier.id].append(c)
         ctx.levels[c.id] = tier.level
         ctx.requirements[c.id] = ctx.requirements_at(tier.level, stage)
+    for committees_of_tier in by_tier.values():  # by name, so no result hangs on list order
+        committees_of_tier.sort(key=lambda c: (c.name.casefold(), c.id))
     return ctx

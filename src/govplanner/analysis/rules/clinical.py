@@ -65,7 +65,9 @@ def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
         seats = ctx.seats.get(committee.id, ())
         if any(r.clinical and matcher.canonical(r.profession) in wanted for r in seats):
             continue
-        professions = name_list(list(programme.professions), limit=len(programme.professions))
+        professions = name_list(
+            programme.professions, limit=len(programme.professions), keep_order=True
+        )
         yield committee_finding(
             ctx,
             "PRO001",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
@@ -15,20 +16,31 @@ def function_text(function: Function) -> str:
     return function.label.lower()
 
 
+def tier_label(name: str) -> str:
+    """'System tier' (or the name as it is, when the user already called it a tier)."""
+    return name if name.casefold().endswith("tier") else f"{name} tier"
+
+
 def number(value: float) -> str:
     """A number of sessions without a needless '.0' (4, 4.5)."""
     return f"{value:g}"
 
 
-def name_list(names: Sequence[str], limit: int = 4) -> str:
-    """'A', 'A and B', 'A, B and C', or 'A, B, C and 5 more' for long lists."""
-    quoted = list(names)
-    if len(quoted) > limit:
-        shown = quoted[: limit - 1]
-        return f"{', '.join(shown)} and {len(quoted) - len(shown)} more"
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+def name_list(names: Iterable[str], limit: int = 4, *, keep_order: bool = False) -> str:
+    """'A', 'A and B', 'A, B and C', or 'A, B, C and 5 more'; repeats become 'A (×2)'.
+
+    Names are sorted (ignoring case) unless ``keep_order``, so the text does not depend on
+    the order of the plan's lists.
+    """
+    counts = Counter(names)
+    unique = list(counts) if keep_order else sorted(counts, key=lambda n: (n.casefold(), n))
+    shown = [n if counts[n] == 1 else f"{n} (×{counts[n]})" for n in unique]
+    if len(shown) > limit:
+        kept = shown[: limit - 1]
+        return f"{', '.join(kept)} and {len(shown) - len(kept)} more"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def committee_finding(

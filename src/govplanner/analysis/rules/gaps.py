@@ -11,9 +11,10 @@ from govplanner.analysis.rules.common import (
     function_text,
     name_list,
     tier_finding,
+    tier_label,
 )
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement, Severity
-from govplanner.domain.model import Committee
+from govplanner.domain.model import Committee, Tier
 
 _ESSENTIAL = Requirement.ESSENTIAL
 _SEVERITY = {Requirement.ESSENTIAL: Severity.CRITICAL, Requirement.EXPECTED: Severity.WARNING}
@@ -106,6 +107,22 @@ def _sole_holder(
     return holder
 
 
+def _single_point(tier: Tier, function: Function, essential: list[Committee], who: str) -> Finding:
+    what = function_text(function)
+    names = name_list([c.name for c in essential])
+    return tier_finding(
+        "GAP003",
+        Severity.WARNING,
+        tier,
+        f"On the {tier_label(tier.name)}, {what} is essential on {len(essential)} committees "
+        f"({names}), and {who} is the only person providing it on any of them: a single point "
+        "of failure if they step down or are away.",
+        f"Give {what} to a clinical role held by someone other than {who} on at least one of "
+        "these committees, so the function does not rest on one person.",
+        function=function,
+    )
+
+
 def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
     """One person is the only provider of a function across a tier's committees that need it."""
     requirements = ctx.requirements
@@ -120,15 +137,4 @@ def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
                 continue
             person = ctx.people.get(holder_id)
             who = holder_id if person is None else person.name
-            what = function_text(function)
-            yield tier_finding(
-                "GAP003",
-                Severity.WARNING,
-                tier,
-                f"Across the {len(essential)} committees of the {tier.name} tier where {what} "
-                f"is essential ({name_list([c.name for c in essential])}), only {who} provides "
-                "it: a single point of failure if they step down or are away.",
-                f"Give {what} to a clinical role held by someone other than {who} on at least "
-                "one of these committees, so the function does not rest on one person.",
-                function=function,
-            )
+            yield _single_point(tier, function, essential, who)

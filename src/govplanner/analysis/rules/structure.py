@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
-from govplanner.analysis.rules.common import committee_finding, role_finding
+from govplanner.analysis.rules.common import committee_finding, role_finding, tier_label
 from govplanner.domain.enums import Level, Severity
 from govplanner.domain.model import Committee, Role
 
@@ -63,7 +63,9 @@ def str001(ctx: AnalysisContext) -> Iterator[Finding]:
 
 def _where(ctx: AnalysisContext, committee: Committee) -> str:
     tier = ctx.tiers.get(committee.tier_id)
-    return "an unknown tier" if tier is None else f"{tier.name} tier, {tier.level.value} level"
+    return (
+        "an unknown tier" if tier is None else f"{tier_label(tier.name)}, {tier.level.value} level"
+    )
 
 
 def str002(ctx: AnalysisContext) -> Iterator[Finding]:
