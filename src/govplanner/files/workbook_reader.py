@@ -1,0 +1,323 @@
+"""Reading an untrusted .xlsx safely: size and zip-bomb checks, then rows with their Excel numbers.
+
+openpyxl reads the file in read-only mode (defusedxml refuses XML entity attacks). Formula
+cells are found in a first pass; their saved results come from a second, values-only pass, and
+a formula Excel never calculated is reported instead of being read as a blank.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from govplanner.domain.names import name_key
+from govplanner.files.register_problems import Problems
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 10_000
+MAX_DATA_ROWS = 200_000
+MAX_COLUMNS = 100
+EXCEL_MAX_ROW = 1_048_576
+_MB = 1024 * 1024
+
+_OTHER_FORMATS = {
+    ".xls": "an old-style Excel 97-2003 workbook (.xls)",
+    ".xlsb": "a binary Excel workbook (.xlsb)",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".csv": "a CSV file",
+    ".numbers": "a Numbers spreadsheet",
+}
+#: What openpyxl and the XML parsers raise on a damaged or hostile file.
+_BROKEN_FILE_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    InvalidFileException,
+    DefusedXmlException,
+    ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    EOFError,
+    OSError,
+)
+
+
+@dataclass
+class Sheet:
+    """One sheet's header and non-blank rows, keyed by header (compared by ``name_key``)."""
+
+    title: str
+    header_row: int
+    headers: dict[str, str]  # key -> header text as written
+    columns: dict[int, str] = field(default_factory=dict)  # column index -> key
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_zip(path: Path, problems: Problems) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise problems.fatal(
+            f"the file is {size / _MB:.0f} MB; govplanner reads registers of at most "
+            f"{MAX_FILE_BYTES // _MB} MB"
+        )
+    kind = _OTHER_FORMATS.get(path.suffix.lower())
+    if not zipfile.is_zipfile(path):
+        what = f"looks like {kind}" if kind else "is not an Excel workbook"
+        raise problems.fatal(
+            f"the file {what}; save it from Excel as an .xlsx workbook and import that"
+        )
+    with zipfile.ZipFile(path) as archive:
+        entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise problems.fatal(
+            f"the workbook holds {len(entries)} parts; govplanner reads at most "
+            f"{MAX_ZIP_ENTRIES} (the file may be damaged or hostile)"
+        )
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise problems.fatal(
+            f"the workbook unpacks to {total / _MB:.0f} MB; govplanner reads registers that "
+            f"unpack to at most {MAX_UNCOMPRESSED_BYTES // _MB} MB (the file may be a zip bomb)"
+        )
+
+
+@contextlib.contextmanager
+def open_workbook(path: Path, problems: Problems, *, data_only: bool) -> Iterator[Workbook]:
+    """The workbook in read-only mode; every failure to read it becomes a register error."""
+    try:
+        _check_zip(path, problems)
+        stream: IO[bytes] = path.open("rb")
+    except FileNotFoundError:
+        raise problems.fatal("the file does not exist") from None
+    except IsADirectoryError:
+        raise problems.fatal("this is a folder, not a workbook") from None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise problems.fatal(f"the file cannot be read ({_reason(exc)})") from None
+    with stream, warnings.catch_warnings():
+        # openpyxl warns about features it skips (data validation, unknown extensions).
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=data_only)
+        except _BROKEN_FILE_ERRORS as exc:
+            raise problems.fatal(_broken(exc)) from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _broken(exc: BaseException) -> str:
+    if isinstance(exc, DefusedXmlException):
+        return (
+            "the workbook contains XML entity or DTD declarations, which govplanner refuses "
+            "for safety (Excel never writes them); save it again from Excel"
+        )
+    return (
+        "the workbook is damaged or not a real Excel .xlsx file "
+        f"({_reason(exc)}); open it in Excel, save it as .xlsx and try again"
+    )
+
+
+def sheets_by_key(workbook: Workbook) -> dict[str, str]:
+    """Sheet key (``name_key``) -> sheet title."""
+    return {name_key(title): title for title in workbook.sheetnames}
+
+
+def read_sheet(
+    workbook: Workbook,
+    title: str,
+    known: tuple[str, ...],
+    problems: Problems,
+    values: ValuesSource,
+) -> Sheet | None:
+    """The sheet's header (first non-blank row) and rows, reading only the ``known`` columns.
+
+    Returns None when the sheet has no header row at all. Blank rows (blank in every known
+    column) are skipped.
+    """
+    try:
+        return _read_sheet(workbook, title, known, problems, values)
+    except _BROKEN_FILE_ERRORS as exc:
+        raise problems.fatal(_broken(exc), sheet=title) from None
+
+
+def _read_sheet(
+    workbook: Workbook,
+    title: str,
+    known: tuple[str, ...],
+    problems: Problems,
+    values: ValuesSource,
+) -> Sheet | None:
+    worksheet = workbook[title]
+    worksheet.reset_dimensions()  # never trust the stored size: some writers get it wrong
+    wanted = {name_key(h) for h in known}
+    sheet: Sheet | None = None
+    formulas: dict[tuple[int, int], str] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+            if number > EXCEL_MAX_ROW:
+                raise problems.fatal("the sheet has rows beyond Excel's last row", sheet=title)
+            if sheet is None:
+                if all(_is_blank(c.value) for c in cells):
+                    continue
+                sheet = Sheet(title, number, {})
+                _header(sheet, cells, wanted, problems)
+                continue
+            row = _row(sheet, number, cells, formulas, problems)
+            if row is not None:
+                if len(sheet.rows) >= MAX_DATA_ROWS:
+                    raise problems.fatal(
+                        f"the sheet has more than {MAX_DATA_ROWS:,} rows, the most govplanner "
+                        "reads from one sheet",
+                        sheet=title,
+                    )
+                sheet.rows.append((number, row))
+    if sheet is not None and formulas:
+        _fill_formula_results(sheet, formulas, values, problems)
+    return sheet
+
+
+def _header(sheet: Sheet, cells: tuple[Any, ...], wanted: set[str], problems: Problems) -> None:
+    for index, cell in enumerate(cells):
+        if not isinstance(cell.value, str) or name_key(cell.value) not in wanted:
+            continue
+        key = name_key(cell.value)
+        if key in sheet.headers:
+            problems.add(
+                "two columns have this header; keep one",
+                sheet=sheet.title,
+                row=sheet.header_row,
+                column=cell.value.strip(),
+            )
+            continue
+        sheet.headers[key] = cell.value.strip()
+        sheet.columns[index] = key
+
+
+def _row(
+    sheet: Sheet,
+    number: int,
+    cells: tuple[Any, ...],
+    formulas: dict[tuple[int, int], str],
+    problems: Problems,
+) -> dict[str, Any] | None:
+    row: dict[str, Any] = {}
+    for index, key in sheet.columns.items():
+        cell = cells[index] if index < len(cells) else None
+        if cell is None or cell.value is None:
+            continue
+        if cell.data_type == "f":
+            formulas[(number, index)] = _formula_text(cell.value)
+            row[key] = REPORTED
+        elif cell.data_type == "e":
+            _excel_error(sheet, number, sheet.headers[key], cell.value, problems)
+            row[key] = REPORTED
+        else:
+            row[key] = cell.value
+    if all(_is_blank(v) for v in row.values()):
+        return None
+    return row
+
+
+def _formula_text(value: Any) -> str:
+    text = getattr(value, "text", value)
+    return str(text)
+
+
+def _excel_error(sheet: Sheet, number: int, column: str, value: Any, problems: Problems) -> None:
+    problems.add(
+        f"the cell shows the Excel error {value}; correct the formula or type the value",
+        sheet=sheet.title,
+        row=number,
+        column=column,
+    )
+
+
+class _Reported:
+    """Marks a cell already reported as a problem (or a formula awaiting its result)."""
+
+    def __repr__(self) -> str:
+        return "<reported>"
+
+
+#: A cell value that is not blank but must not be checked again: its problem is reported.
+REPORTED: Any = _Reported()
+
+
+class ValuesSource:
+    """The saved formula results, from a second values-only workbook opened on demand."""
+
+    def __init__(self, path: Path, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+        self._stack = contextlib.ExitStack()
+        self._workbook: Workbook | None = None
+
+    def workbook(self) -> Workbook:
+        if self._workbook is None:
+            self._workbook = self._stack.enter_context(
+                open_workbook(self.path, self.problems, data_only=True)
+            )
+        return self._workbook
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+def _fill_formula_results(
+    sheet: Sheet,
+    formulas: dict[tuple[int, int], str],
+    values: ValuesSource,
+    problems: Problems,
+) -> None:
+    worksheet = values.workbook()[sheet.title]
+    worksheet.reset_dimensions()
+    results: dict[tuple[int, int], tuple[Any, str]] = {}
+    last = max(number for number, _ in formulas)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+            if number > last:
+                break
+            for index, cell in enumerate(cells):
+                if (number, index) in formulas:
+                    results[(number, index)] = (cell.value, cell.data_type)
+    rows = dict(sheet.rows)
+    for (number, index), formula in formulas.items():
+        key = sheet.columns[index]
+        value, data_type = results.get((number, index), (None, "n"))
+        column = sheet.headers[key]
+        if data_type == "e":
+            _excel_error(sheet, number, column, value, problems)
+        elif value is None:
+            problems.add(
+                "the cell holds a formula whose result was never saved (the file was not "
+                "calculated by Excel); open the workbook in Excel and save it, or type the value",
+                sheet=sheet.title,
+                row=number,
+                column=column,
+                value=formula,
+            )
+        elif number in rows:
+            rows[number][key] = value
