@@ -1,5 +1,6 @@
 """The analysis: a pure function from a plan to findings and coverage."""
 
+from govplanner.analysis.context import AnalysisContext, build_context
 from govplanner.analysis.engine import analyse
 from govplanner.analysis.result import (
     Analysis,
@@ -7,6 +8,17 @@ from govplanner.analysis.result import (
     Finding,
     StageCoverage,
     TierCoverage,
+    finding_key,
 )
 
-__all__ = ["Analysis", "CoverageCell", "Finding", "StageCoverage", "TierCoverage", "analyse"]
+__all__ = [
+    "Analysis",
+    "AnalysisContext",
+    "CoverageCell",
+    "Finding",
+    "StageCoverage",
+    "TierCoverage",
+    "analyse",
+    "build_context",
+    "finding_key",
+]
