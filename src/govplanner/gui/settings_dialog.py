@@ -1,0 +1,437 @@
+"""The plan settings dialog: requirement profile, programme areas, synonyms, default capacity.
+
+Every change is applied at once as an undo command on the document's stack (so Ctrl+Z in the
+dialog or later in the main window takes it back); the dialog redraws from the plan after each
+change, wherever it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.domain.catalogue import LEVEL_DESCRIPTIONS, PROFILE_BASIS
+from govplanner.domain.document import Change, EditError, PlanDocument
+from govplanner.domain.enums import FUNCTIONS, LEVELS, Level, Requirement
+from govplanner.domain.model import Programme
+from govplanner.gui import settings_commands as sc
+from govplanner.gui.commands import DocumentCommand, try_execute
+
+REQUIREMENT_HELP = (
+    "Essential: a committee without it has a critical gap. Expected: its absence is a "
+    "warning. Optional: no finding either way."
+)
+
+
+class PlanEditDialog(QDialog):
+    """A dialog whose edits are undo commands; it redraws itself after every document change."""
+
+    def __init__(self, document: PlanDocument, undo_stack: QUndoStack, parent: QWidget | None):
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._timer = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        unsubscribe = document.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    def _on_change(self, change: Change) -> None:
+        # A hidden dialog catches up when it is shown again.
+        if shiboken6.isValid(self) and self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Redraw every page from the plan (subclasses fill this in)."""
+        self._timer.stop()
+
+    def run(self, build: Callable[[], DocumentCommand], done: str = "") -> bool:
+        """Build and execute a command; show its refusal (or ``done``) under the pages."""
+        try:
+            problem = try_execute(self.undo_stack, build())
+        except EditError as exc:
+            problem = str(exc)
+        self.show_message(problem or done, problem is not None)
+        self._timer.start()  # not now: this may run inside a table's own edit signal
+        return problem is None
+
+    def show_message(self, text: str, is_problem: bool = False) -> None:
+        colour = self.palette().color(self.foregroundRole()).name()
+        style = "color: #c62828; font-weight: 600;" if is_problem else f"color: {colour};"
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+
+    def bottom_row(self) -> QHBoxLayout:
+        """Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) and Close."""
+        stack, row = self.undo_stack, QHBoxLayout()
+        self.undo_button = QPushButton("&Undo")
+        self.redo_button = QPushButton("&Redo")
+        for button, key, slot, can, changed in (
+            (self.undo_button, QKeySequence.StandardKey.Undo, stack.undo, stack.canUndo(),
+             stack.canUndoChanged),
+            (self.redo_button, QKeySequence.StandardKey.Redo, stack.redo, stack.canRedo(),
+             stack.canRedoChanged),
+        ):  # fmt: skip
+            button.setShortcut(QKeySequence(key))
+            button.clicked.connect(slot)
+            button.setEnabled(can)
+            changed.connect(button.setEnabled)
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        row.addWidget(box)
+        return row
+
+
+def make_table(headers: list[str], accessible: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    return table
+
+
+def cell(text: str, editable: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def requirement_combo(accessible: str) -> QComboBox:
+    combo = QComboBox()
+    for requirement in Requirement:
+        combo.addItem(requirement.label, requirement)
+    combo.setAccessibleName(accessible)
+    combo.setToolTip(REQUIREMENT_HELP)
+    return combo
+
+
+class SettingsDialog(PlanEditDialog):
+    """Plan settings in four pages; each edit is one undo step."""
+
+    def __init__(
+        self, document: PlanDocument, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(document, undo_stack, parent)
+        self.setWindowTitle("Plan settings")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_page(), "Requirement &profile")
+        self.tabs.addTab(self._programmes_page(), "Programme &areas")
+        self.tabs.addTab(self._synonyms_page(), "Profession &synonyms")
+        self.tabs.addTab(self._capacity_page(), "&Capacity")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addLayout(self.bottom_row())
+        self.resize(940, 660)
+        self.refresh()
+
+    # -- requirement profile -----------------------------------------------------------------------
+
+    def _profile_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        basis = QLabel(PROFILE_BASIS + "\n\n" + REQUIREMENT_HELP)
+        basis.setWordWrap(True)
+        layout.addWidget(basis)
+        self.profile_tables: dict[Level, QTableWidget] = {}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for level in LEVELS:
+            group = QGroupBox(f"{level.label} level")
+            group.setToolTip(LEVEL_DESCRIPTIONS[level])
+            table = make_table([f.label for f in FUNCTIONS], f"Requirements at {level.value} level")
+            table.horizontalHeader().setMinimumSectionSize(170)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            table.verticalHeader().setVisible(True)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self.profile_tables[level] = table
+            QVBoxLayout(group).addWidget(table)
+            column.addWidget(group)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll, 1)
+        self.reset_button = QPushButton("Reset to study &defaults")
+        self.reset_button.setAutoDefault(False)
+        self.reset_button.clicked.connect(self.reset_profile)
+        layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _refresh_profile(self) -> None:
+        plan = self.document.plan
+        for level, table in self.profile_tables.items():
+            table.setRowCount(len(plan.stages))
+            table.setVerticalHeaderLabels([s.name for s in plan.stages])
+            for row, stage in enumerate(plan.stages):
+                for column, function in enumerate(FUNCTIONS):
+                    combo = table.cellWidget(row, column)
+                    if not isinstance(combo, QComboBox):
+                        combo = requirement_combo(function.label)
+                        combo.activated.connect(self._profile_slot(combo, level, column))
+                        table.setCellWidget(row, column, combo)
+                    combo.setAccessibleName(f"{level.label} level, {stage.name}, {function.label}")
+                    combo.setProperty("stage_id", stage.id)
+                    wanted = plan.requirement(level, stage.id, function)
+                    combo.setCurrentIndex(combo.findData(wanted))
+            table.setFixedHeight(_table_height(table))
+
+    def _profile_slot(self, combo: QComboBox, level: Level, column: int) -> Callable[[int], None]:
+        def changed(_: int) -> None:
+            stage_id, requirement = combo.property("stage_id"), Requirement(combo.currentData())
+            function = FUNCTIONS[column]
+            if self.document.plan.requirement(level, stage_id, function) is not requirement:
+                self.run(lambda: sc.set_requirement(
+                    self.document, level, stage_id, function, requirement))  # fmt: skip
+
+        return changed
+
+    def reset_profile(self) -> None:
+        command = sc.reset_profile(self.document)
+        if not command.edits:
+            self.show_message("The profile already matches the study defaults.")
+            return
+        self.run(lambda: command, "The requirement profile is back to the study defaults.")
+
+    # -- programme areas ---------------------------------------------------------------------------
+
+    def _programmes_page(self) -> QWidget:
+        page, self.programme_table, self.programme_inputs = _table_page(
+            "Which professions deliver each programme area. A committee serving an area should "
+            "have a clinical leader from one of them (finding PRO001). Separate professions "
+            "with semicolons.",
+            ["Programme area", "Professions"],
+            ("Programme area", "Professions, separated by ;"),
+            self.add_programme,
+            self.remove_programme,
+        )
+        self.programme_table.itemChanged.connect(self._programme_edited)
+        return page
+
+    def _refresh_programmes(self) -> None:
+        rows = [(p.name, "; ".join(p.professions)) for p in self.document.plan.programmes]
+        _fill(self.programme_table, rows)
+
+    def _programmes_from_table(self) -> list[Programme]:
+        table = self.programme_table
+        return [
+            Programme(name=table.item(r, 0).text(), professions=split_list(table.item(r, 1).text()))
+            for r in range(table.rowCount())
+        ]
+
+    def add_programme(self) -> None:
+        name_edit, professions_edit = self.programme_inputs
+        name = name_edit.text().strip()
+        if not name:
+            self.show_message("Type the name of the programme area first.", True)
+            return
+        new = Programme(name=name, professions=split_list(professions_edit.text()))
+        programmes = [*self.document.plan.programmes, new]
+        if self.run(lambda: sc.set_programmes(
+                self.document, programmes, f"Add programme area '{name}'")):  # fmt: skip
+            name_edit.clear()
+            professions_edit.clear()
+
+    def remove_programme(self) -> None:
+        row = self.programme_table.currentRow()
+        if row < 0:
+            self.show_message("Select the programme area to remove.", True)
+            return
+        programmes = list(self.document.plan.programmes)
+        gone = programmes.pop(row)
+        self.run(lambda: sc.set_programmes(
+            self.document, programmes, f"Remove programme area '{gone.name}'"))  # fmt: skip
+
+    def _programme_edited(self, item: QTableWidgetItem) -> None:
+        old = self.document.plan.programmes[item.row()]
+        if not item.text().strip():
+            self.show_message("A programme area needs a name.", True)
+            self._timer.start()
+            return
+        programmes = self._programmes_from_table()
+        verb = "Rename" if item.column() == 0 else "Edit the professions of"
+        self.run(lambda: sc.set_programmes(
+            self.document, programmes, f"{verb} programme area '{old.name}'"))  # fmt: skip
+
+    # -- profession synonyms -----------------------------------------------------------------------
+
+    def _synonyms_page(self) -> QWidget:
+        page, self.synonym_table, self.synonym_inputs = _table_page(
+            "Other words people use for a profession, so that a role's profession matches "
+            "the programme table (for example 'GP' for general practice). Case is ignored.",
+            ["Synonym", "Stands for the profession"],
+            ("Synonym", "Profession"),
+            self.add_synonym,
+            self.remove_synonym,
+        )
+        self.synonym_table.itemChanged.connect(self._synonym_edited)
+        return page
+
+    def _refresh_synonyms(self) -> None:
+        _fill(self.synonym_table, sorted(self.document.plan.profession_synonyms.items()))
+
+    def add_synonym(self) -> None:
+        synonym_edit, profession_edit = self.synonym_inputs
+        synonym = synonym_edit.text().strip().lower()
+        if synonym in self.document.plan.profession_synonyms:
+            self.show_message(f"'{synonym}' is already in the table; edit it there.", True)
+            return
+        synonyms = {**self.document.plan.profession_synonyms, synonym: profession_edit.text()}
+        if self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Add synonym '{synonym}'")):
+            synonym_edit.clear()
+            profession_edit.clear()
+
+    def remove_synonym(self) -> None:
+        row = self.synonym_table.currentRow()
+        if row < 0:
+            self.show_message("Select the synonym to remove.", True)
+            return
+        synonym = self.synonym_table.item(row, 0).text()
+        synonyms = dict(self.document.plan.profession_synonyms)
+        synonyms.pop(synonym, None)
+        self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Remove synonym '{synonym}'"))
+
+    def _synonym_edited(self, item: QTableWidgetItem) -> None:
+        table = self.synonym_table
+        old = sorted(self.document.plan.profession_synonyms)[item.row()]
+        rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        synonyms = dict(rows)
+        if len(synonyms) < len(rows):
+            self.show_message(f"The synonym '{item.text().strip().lower()}' is listed twice.", True)
+            self._timer.start()
+            return
+        self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Edit synonym '{old}'"))
+
+    # -- capacity ----------------------------------------------------------------------------------
+
+    def _capacity_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.capacity = QDoubleSpinBox()
+        self.capacity.setRange(0, 100)
+        self.capacity.setDecimals(1)
+        self.capacity.setSingleStep(0.5)
+        self.capacity.setSuffix(" sessions per week")
+        self.capacity.setMinimumWidth(220)
+        self.capacity.setAccessibleName("Default capacity in sessions per week")
+        self.capacity.editingFinished.connect(self._capacity_edited)
+        form.addRow("Default &capacity:", self.capacity)
+        note = QLabel(
+            "How many sessions a week a person can give to leadership roles when their own "
+            "capacity is not recorded. Holding roles beyond it is an overload (finding LOD001)."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _capacity_edited(self) -> None:
+        value = self.capacity.value()
+        if value != self.document.plan.default_capacity:
+            self.run(lambda: sc.set_default_capacity(self.document, value))
+
+    # -- redraw ------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._refresh_profile()
+        self._refresh_programmes()
+        self._refresh_synonyms()
+        self.capacity.blockSignals(True)
+        self.capacity.setValue(self.document.plan.default_capacity)
+        self.capacity.blockSignals(False)
+
+
+def split_list(text: str) -> list[str]:
+    """'a; b ;;c' -> ['a', 'b', 'c']."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
+    current = table.currentRow()
+    table.blockSignals(True)
+    table.setRowCount(len(rows))
+    for r, (first, second) in enumerate(rows):
+        table.setItem(r, 0, cell(first))
+        table.setItem(r, 1, cell(second))
+    table.blockSignals(False)
+    table.resizeColumnToContents(0)
+    if 0 <= current < len(rows):
+        table.setCurrentCell(current, 0)
+
+
+def _table_page(
+    intro: str,
+    headers: list[str],
+    placeholders: tuple[str, str],
+    add: Callable[[], None],
+    remove: Callable[[], None],
+) -> tuple[QWidget, QTableWidget, tuple[QLineEdit, QLineEdit]]:
+    """An explanation, an editable two-column table, and a row to add or remove entries."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    table = make_table(headers, headers[0] + " table")
+    layout.addWidget(table, 1)
+    row = QHBoxLayout()
+    inputs = (QLineEdit(), QLineEdit())
+    for edit, placeholder in zip(inputs, placeholders, strict=True):
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(f"New {placeholder.split(',')[0].lower()}")
+        edit.returnPressed.connect(add)
+        row.addWidget(edit, 1)
+    for text, slot in (("&Add", add), ("&Remove selected", remove)):
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    layout.addLayout(row)
+    return page, table, inputs
+
+
+def _table_height(table: QTableWidget) -> int:
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    return rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
