@@ -14,13 +14,28 @@ def small_plan_builder() -> PlanBuilder:
         PlanBuilder()
         .committee("ICB Board", tier="system")
         .committee("Quality Committee", tier="system", reports_to="ICB Board")
-        .committee("Mental Health Board", tier="programme", reports_to="ICB Board",
-                   programme="Mental health")
+        .committee(
+            "Mental Health Board",
+            tier="programme",
+            reports_to="ICB Board",
+            programme="Mental health",
+        )
         .committee("Crisis Group", tier="neighbourhood", reports_to="Mental Health Board")
-        .role("Medical Director", on=["ICB Board", "Quality Committee"], holder="Dr Ada",
-              functions=["analytical", "translation"], sessions=2)
-        .role("MH Lead", on=["Mental Health Board"], holder="Dr Ada", functions=["analytical"],
-              profession="psychiatry", sessions=3)
+        .role(
+            "Medical Director",
+            on=["ICB Board", "Quality Committee"],
+            holder="Dr Ada",
+            functions=["analytical", "translation"],
+            sessions=2,
+        )
+        .role(
+            "MH Lead",
+            on=["Mental Health Board"],
+            holder="Dr Ada",
+            functions=["analytical"],
+            profession="psychiatry",
+            sessions=3,
+        )
         .role("Crisis Lead", on=["Crisis Group"], functions=["representation"])
         .person("Dr Bea", capacity=2, sources=["reputation"])
     )

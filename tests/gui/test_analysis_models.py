@@ -62,10 +62,10 @@ def test_findings_model_contract_and_filters(
     model.set_filter(FindingFilter(code="GAP001"))
     assert {model.index(r, 1).data() for r in range(model.rowCount())} == {"GAP001"}
     model.set_filter(FindingFilter(tier_id=tier_id("system")))
-    assert {model.index(r, 3).data() for r in range(model.rowCount())} == {"System"}
+    assert {model.index(r, 4).data() for r in range(model.rowCount())} == {"System"}
     model.set_filter(FindingFilter())
-    model.sort(2, Qt.SortOrder.AscendingOrder)
-    subjects = [model.index(r, 2).data() for r in range(model.rowCount())]
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    subjects = [model.index(r, 3).data() for r in range(model.rowCount())]
     assert subjects == sorted(subjects, key=str.casefold)
     qtmodeltester.check(model)
 
@@ -78,7 +78,7 @@ def test_accepted_finding_shows_as_accepted_and_can_be_hidden(
     with qtbot.waitSignal(live.updated):
         cmd.execute(stack, cmd.accept_finding(document, finding.key, "Board agreed", "x"))
     row = model.row_of_key(finding.key)
-    assert model.index(row, 7).data() == "Accepted"
+    assert model.index(row, 2).data() == "Accepted"
     assert "Board agreed" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     model.set_filter(FindingFilter(show_accepted=False))
     assert model.row_of_key(finding.key) == -1

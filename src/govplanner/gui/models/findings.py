@@ -35,6 +35,7 @@ def _status(f: Finding) -> str:
 COLUMNS: tuple[FindingColumn, ...] = (
     FindingColumn("Severity", lambda f: f.severity.label, lambda f: f.severity.rank, 90),
     FindingColumn("Code", lambda f: f.code, lambda f: f.code, 70),
+    FindingColumn("Status", _status, lambda f: f.accepted, 80),
     FindingColumn("Subject", lambda f: f.subject, lambda f: f.subject.casefold(), 200),
     FindingColumn("Tier", lambda f: f.tier or "", lambda f: (f.tier or "").casefold(), 110),
     FindingColumn(
@@ -45,7 +46,6 @@ COLUMNS: tuple[FindingColumn, ...] = (
     ),
     FindingColumn("Message", lambda f: f.message, lambda f: f.message.casefold(), 420),
     FindingColumn("Remedy", lambda f: f.remedy, lambda f: f.remedy.casefold(), 360),
-    FindingColumn("Status", _status, lambda f: f.accepted, 80),
 )
 
 

@@ -1,0 +1,163 @@
+"""The window's actions and menus, with standard shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from govplanner.gui.file_ops import example_files
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    """Actions other parts of the window enable, disable or place in toolbars."""
+
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    close: QAction
+    quit: QAction
+    import_register: QAction
+    export_register: QAction
+    export_roles: QAction
+    export_roles_html: QAction
+    gap_report: QAction
+    undo: QAction
+    redo: QAction
+    add_committee: QAction
+    add_role: QAction
+    add_person: QAction
+    delete: QAction
+    settings: QAction
+    tiers_stages: QAction
+    recent_menu: QMenu
+    examples_menu: QMenu
+    #: further actions that need an open plan (the View menu's tab switches)
+    extra: list[QAction] = field(default_factory=list)
+
+    def plan_actions(self) -> list[QAction]:
+        """Actions that need an open plan."""
+        return [
+            self.save, self.save_as, self.close, self.export_register, self.export_roles,
+            self.export_roles_html, self.gap_report, self.add_committee, self.add_role,
+            self.add_person, self.delete, self.settings, self.tiers_stages, *self.extra,
+        ]  # fmt: skip
+
+
+def _action(
+    window: MainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        else:
+            action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_actions(window: MainWindow) -> Actions:
+    files, edits = window.files, window.edits
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(Key.Undo))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+    return Actions(
+        new=_action(window, "&New from preset…", files.new_plan, Key.New),
+        open=_action(window, "&Open…", files.open_dialog, Key.Open),
+        save=_action(window, "&Save", files.save, Key.Save),
+        save_as=_action(window, "Save &As…", files.save_as, Key.SaveAs),
+        close=_action(window, "&Close", files.close_plan, Key.Close),
+        quit=_action(window, "&Quit", window.close, Key.Quit),
+        import_register=_action(
+            window, "&Import register…", files.import_register,
+            tip="Make a plan from a committee and role register workbook (.xlsx)",
+        ),
+        export_register=_action(
+            window, "E&xport register…", files.export_register,
+            tip="Write the plan as a register workbook (.xlsx)",
+        ),
+        export_roles=_action(
+            window, "&Role descriptions (Word)…", files.export_role_descriptions,
+            tip="One Word document per clinical role",
+        ),
+        export_roles_html=_action(
+            window, "Role descriptions (&HTML)…",
+            lambda: files.export_role_descriptions("html"),
+        ),
+        gap_report=_action(
+            window, "&Gap report…", files.export_gap_report,
+            tip="A workbook of findings and coverage for the board",
+        ),
+        undo=undo,
+        redo=redo,
+        add_committee=_action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
+        add_role=_action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
+        add_person=_action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
+        delete=_action(window, "&Delete", edits.delete_selected, Key.Delete),
+        settings=_action(window, "&Settings…", edits.open_settings, Key.Preferences),
+        tiers_stages=_action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
+        recent_menu=QMenu("Open &Recent", window),
+        examples_menu=QMenu("Open &Example", window),
+    )  # fmt: skip
+
+
+def build_menus(window: MainWindow, a: Actions) -> None:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    file.addActions([a.new, a.open])
+    file.addMenu(a.examples_menu)
+    file.addMenu(a.recent_menu)
+    file.addSeparator()
+    file.addActions([a.save, a.save_as])
+    file.addSeparator()
+    file.addActions([a.import_register, a.export_register])
+    export = file.addMenu("E&xport")
+    export.addActions([a.export_roles, a.export_roles_html, a.gap_report])
+    file.addSeparator()
+    file.addActions([a.close, a.quit])
+    edit = bar.addMenu("&Edit")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.add_committee, a.add_role, a.add_person, a.delete])
+    edit.addSeparator()
+    edit.addActions([a.settings, a.tiers_stages])
+    window.view_menu = bar.addMenu("&View")
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(_action(window, "&About govplanner", window.show_about))
+    fill_examples(window, a.examples_menu)
+
+
+def fill_examples(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    for path in example_files():
+        action = menu.addAction(path.stem.replace("_", " ").replace("-", " ").capitalize())
+        action.setStatusTip(str(path))
+        action.triggered.connect(lambda _c=False, p=str(path): window.files.open_path(p))
+    menu.setEnabled(bool(menu.actions()))
+
+
+def fill_recent(window: MainWindow, menu: QMenu, paths: list[str]) -> None:
+    menu.clear()
+    for n, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{n} {Path(path).name}")
+        action.setStatusTip(path)
+        action.triggered.connect(lambda _c=False, p=path: window.files.open_path(p))
+    if paths:
+        menu.addSeparator()
+        menu.addAction("Clear list", window.files.clear_recent)
+    menu.setEnabled(bool(paths))

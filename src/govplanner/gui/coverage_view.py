@@ -1,0 +1,183 @@
+"""The coverage tab: the heatmap, the stage selector, and the committees behind a cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.analysis.result import CoverageCell
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.enums import FUNCTIONS
+from govplanner.gui.live_analysis import LiveAnalysis
+from govplanner.gui.models.coverage import CellRole, CoverageModel
+from govplanner.gui.rag import TEXT_ON_FILL, Rag, rag_fill
+
+EXPLANATION = (
+    "Each cell counts the committees of a tier that need a function (essential or expected "
+    "at their stage) and how many of them have a filled clinical role providing it."
+)
+
+
+def _legend(parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for rag in Rag:
+        chip = QLabel(rag.value, box)
+        fill, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
+        chip.setStyleSheet(
+            f"QLabel {{ background: {fill}; color: {text}; border-radius: 3px; padding: 2px 8px; }}"
+        )
+        layout.addWidget(chip)
+    return box
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Keeps the RAG fill when a cell is selected, marking the selection with a frame."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        painter.save()
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        painter.fillRect(rect, index.data(Qt.ItemDataRole.BackgroundRole))
+        painter.setPen(TEXT_ON_FILL)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, index.data())
+        if option.state & QStyle.StateFlag.State_Selected:
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+
+class CoverageView(QWidget):
+    """Tiers × functions; click a cell to list its committees, double-click one to open it."""
+
+    committee_activated = Signal(str)
+
+    def __init__(self, document: PlanDocument, live: LiveAnalysis, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document, self.live = document, live
+        self.model = CoverageModel(live, self)
+        self.stage = QComboBox(self)
+        self.stage.setAccessibleName("Stage to show coverage for")
+        self.stage.activated.connect(lambda: self.model.set_stage(self.stage.currentData()))
+        stage_label = QLabel("&Show coverage for:", self)
+        stage_label.setBuddy(self.stage)
+        top = QHBoxLayout()
+        top.addWidget(stage_label)
+        top.addWidget(self.stage)
+        top.addStretch(1)
+        top.addWidget(_legend(self))
+        note = QLabel(EXPLANATION, self)
+        note.setWordWrap(True)
+        self.table = self._make_table()
+        self.detail_title = QLabel("Select a cell to see the committees behind it.", self)
+        self.detail_title.setWordWrap(True)
+        self.detail = QListWidget(self)
+        self.detail.setAccessibleName("Committees behind the selected cell")
+        self.detail.setWordWrap(True)
+        self.detail.itemActivated.connect(self._activate)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail_title)
+        right_layout.addWidget(self.detail)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(note)
+        layout.addWidget(split, 1)
+        live.updated.connect(self._analysis_updated)
+        self._fill_stages()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setAccessibleName("Coverage heatmap: tiers by clinical leadership function")
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setItemDelegate(_CellDelegate(table))
+        font = table.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        table.setFont(font)
+        columns = table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns.setMinimumSectionSize(150)
+        columns.setHighlightSections(False)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        columns.setMinimumHeight(2 * table.fontMetrics().height() + 12)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rows.setMinimumSectionSize(48)
+        rows.setMaximumSectionSize(110)
+        rows.setHighlightSections(False)
+        rows.setMinimumWidth(130)
+        table.selectionModel().currentChanged.connect(self._cell_chosen)
+        return table
+
+    def _fill_stages(self) -> None:
+        current = self.stage.currentData()
+        self.stage.clear()
+        self.stage.addItem("Current stages (each committee at its own stage)", None)
+        for stage in self.document.plan.stages:
+            self.stage.addItem(f"What if every committee were at: {stage.name}", stage.id)
+        at = self.stage.findData(current)
+        self.stage.setCurrentIndex(max(at, 0))
+        if self.stage.currentData() != self.model.stage_id:
+            self.model.set_stage(self.stage.currentData())
+
+    def _analysis_updated(self, _analysis: Any) -> None:
+        self._fill_stages()
+        self._cell_chosen(self.table.currentIndex())
+
+    def _cell_chosen(self, index: QModelIndex, _previous: Any = None) -> None:
+        self.detail.clear()
+        if not index.isValid():
+            self.detail_title.setText("Select a cell to see the committees behind it.")
+            return
+        cell: CoverageCell = index.data(CellRole)
+        tier = self.model.headerData(index.row(), Qt.Orientation.Vertical)
+        function = FUNCTIONS[index.column()].label
+        self.detail_title.setText(
+            f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} committees covered"
+        )
+        covered = set(cell.covered_ids)
+        for cid in cell.required_ids:
+            committee = self.document.plan.committee(cid)
+            if committee is None:
+                continue
+            mark = "✓ Covered" if cid in covered else "✗ Not covered"
+            entry = QListWidgetItem(f"{committee.name} — {mark}", self.detail)
+            entry.setData(Qt.ItemDataRole.UserRole, cid)
+        if not cell.required_ids:
+            entry = QListWidgetItem("No committee in this tier needs this function.", self.detail)
+            entry.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _activate(self, entry: QListWidgetItem) -> None:
+        cid = entry.data(Qt.ItemDataRole.UserRole)
+        if cid:
+            self.committee_activated.emit(cid)

@@ -1,0 +1,132 @@
+"""The Edit menu's work: add and delete items, open the plan's settings dialogs."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from govplanner.domain.document import Kind
+from govplanner.domain.model import Committee, Person, Role
+from govplanner.domain.names import name_key
+from govplanner.gui import commands
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+
+def unique_name(base: str, taken: list[str]) -> str:
+    """'New committee', then 'New committee 2', … — names must differ (ignoring case)."""
+    keys = {name_key(t) for t in taken}
+    if name_key(base) not in keys:
+        return base
+    n = 2
+    while name_key(f"{base} {n}") in keys:
+        n += 1
+    return f"{base} {n}"
+
+
+def optional_class(module: str, name: str) -> Any:
+    """A class from a module that may not be part of this build yet (None if absent)."""
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+class EditOps:
+    """Adding and deleting through undo commands, for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def document(self) -> Any:
+        return self.window.document
+
+    def _run(self, command: commands.DocumentCommand) -> bool:
+        message = commands.try_execute(self.window.undo_stack, command)
+        if message is not None:
+            self.window.show_refusal(message)
+        return message is None
+
+    def add_committee(self) -> str | None:
+        plan = self.document.plan
+        if not plan.tiers:
+            QMessageBox.information(
+                self.window, "Add committee", "Add a tier first (Edit ▸ Tiers and stages…)."
+            )
+            return None
+        tier_id, reports_to = self._placement()
+        name = unique_name("New committee", [c.name for c in plan.committees])
+        committee = Committee(name=name, tier_id=tier_id, reports_to_id=reports_to)
+        return self._add("committee", committee)
+
+    def _placement(self) -> tuple[str, str | None]:
+        """Where a new committee goes: under the selected committee's tier, or the selected tier."""
+        plan = self.document.plan
+        current = self.window.structure.current()
+        if current is not None and current[0] == "tier":
+            return current[1], None
+        if current is not None and current[0] == "committee":
+            parent = plan.committee(current[1])
+            if parent is not None:
+                below = self._tier_below(parent.tier_id)
+                return below, parent.id
+        return plan.tiers[0].id, None
+
+    def _tier_below(self, tier_id: str) -> str:
+        tiers = self.document.plan.tiers
+        at = next((i for i, t in enumerate(tiers) if t.id == tier_id), 0)
+        return tiers[min(at + 1, len(tiers) - 1)].id
+
+    def add_role(self) -> str | None:
+        plan = self.document.plan
+        title = unique_name("New role", [r.title for r in plan.roles])
+        current = self.window.current_committee_id()
+        role = Role(title=title, committee_ids=[current] if current else [])
+        return self._add("role", role)
+
+    def add_person(self) -> str | None:
+        name = unique_name("New person", [p.name for p in self.document.plan.people])
+        return self._add("person", Person(name=name))
+
+    def _add(self, kind: Kind, item: Any) -> str | None:
+        if not self._run(commands.add_item(self.document, kind, item)):
+            return None
+        self.window.select_subject(kind, item.id, focus_form=True)
+        return str(item.id)
+
+    def delete_selected(self) -> None:
+        kind, ids = self.window.selection_for_delete()
+        if not ids:
+            return
+        if kind == "tier":
+            QMessageBox.information(
+                self.window, "Delete", "Tiers are deleted in Edit ▸ Tiers and stages…."
+            )
+            return
+        self._run(commands.delete_items(self.document, kind, ids))  # type: ignore[arg-type]
+
+    # -- dialogs owned by the settings module ----------------------------------------------
+
+    def open_settings(self) -> None:
+        self._dialog("govplanner.gui.settings_dialog", "SettingsDialog")
+
+    def open_tiers_and_stages(self) -> None:
+        self._dialog("govplanner.gui.tiers_stages_dialog", "TiersStagesDialog")
+
+    def _dialog(self, module: str, name: str) -> None:
+        dialog_class = optional_class(module, name)
+        if dialog_class is None:
+            QMessageBox.information(
+                self.window, "Not available", "This dialog is not in this build."
+            )
+            return
+        dialog = dialog_class(self.document, self.window.undo_stack, self.window)
+        dialog.exec()
+        dialog.deleteLater()

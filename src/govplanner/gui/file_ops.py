@@ -1,0 +1,270 @@
+"""Opening, saving, importing and exporting plans from the window, with recent files.
+
+Every file problem is shown as the same plain-English message the command line prints
+(``str()`` of a GovplannerError); the window stays usable afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from govplanner.domain.errors import GovplannerError
+from govplanner.domain.model import Plan
+from govplanner.gui.dialogs import NewPlanDialog
+from govplanner.gui.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
+REGISTER_FILTER = "Excel workbooks (*.xlsx)"
+MAX_RECENT = 8
+
+
+def examples_folder() -> Path | None:
+    """The bundled examples: next to the package when installed, else the repository's."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_examples", here / "examples", here.parent.parent / "examples"):
+        if candidate.is_dir() and any(candidate.glob("*.govplan")):
+            return candidate
+    return None
+
+
+def example_files() -> list[Path]:
+    folder = examples_folder()
+    return sorted(folder.glob("*.govplan")) if folder else []
+
+
+class FileOps:
+    """The File menu's work, for one window."""
+
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        self.window, self.settings = window, settings
+
+    # -- prompts ---------------------------------------------------------------------------
+
+    def error(self, title: str, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, GovplannerError) else f"Unexpected problem: {exc}"
+        QMessageBox.warning(self.window, title, text)
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to throw the current plan away."""
+        if not self.window.plan_open or self.window.undo_stack.isClean():
+            return True
+        name = self.window.document_name()
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to '{name}' before closing it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _start_folder(self) -> str:
+        path = self.window.document.path
+        if path is not None:
+            return str(path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    # -- new, open, close ------------------------------------------------------------------
+
+    def new_plan(self, preset: str = "ics") -> bool:
+        if not self.maybe_save():
+            return False
+        dialog = NewPlanDialog(self.window, preset)
+        if not dialog.exec():
+            return False
+        from govplanner.domain.presets import new_plan
+
+        key, name = dialog.choice()
+        self.window.show_plan(new_plan(key, name), None)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open plan", self._start_folder(), PLAN_FILTER
+        )
+        return bool(path) and self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a plan file; on a bad file show why and keep the current plan."""
+        if ask and not self.maybe_save():
+            return False
+        from govplanner.files.planfile import load_plan
+
+        try:
+            plan = load_plan(path)
+        except GovplannerError as exc:
+            self.error("Cannot open the plan", exc)
+            self.forget_recent(str(path)) if not Path(path).exists() else None
+            return False
+        self.window.show_plan(plan, Path(path))
+        self.add_recent(str(Path(path).resolve()))
+        return True
+
+    def close_plan(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.window.show_welcome()
+        return True
+
+    # -- save ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        path = self.window.document.path
+        return self.save_as() if path is None else self._save_to(path)
+
+    def save_as(self) -> bool:
+        suggested = self.window.document.path or Path(self._start_folder()) / (
+            f"{self.window.document.plan.name}.govplan"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save plan as", str(suggested), PLAN_FILTER
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".govplan"):
+            path += ".govplan"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        from govplanner.files.planfile import save_plan
+
+        try:
+            save_plan(self.window.document.plan, path)
+        except GovplannerError as exc:
+            self.error("Cannot save the plan", exc)
+            return False
+        self.window.document.path = path
+        self.window.undo_stack.setClean()
+        self.window.update_title()
+        self.add_recent(str(path.resolve()))
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    # -- recent files ----------------------------------------------------------------------
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(p) for p in items if p]
+
+    def add_recent(self, path: str) -> None:
+        items = [path] + [p for p in self.recent() if p != path]
+        self.settings.setValue("recentFiles", items[:MAX_RECENT])
+        self.window.recent_changed()
+
+    def forget_recent(self, path: str) -> None:
+        self.settings.setValue("recentFiles", [p for p in self.recent() if p != path])
+        self.window.recent_changed()
+
+    def clear_recent(self) -> None:
+        self.settings.setValue("recentFiles", [])
+        self.window.recent_changed()
+
+    # -- import and export (in the background) ---------------------------------------------
+
+    def import_register(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import register", self._start_folder(), REGISTER_FILTER
+        )
+        if path:
+            self.import_register_from(path)
+
+    def import_register_from(self, path: str) -> None:
+        def work(progress: Any, cancelled: Any) -> Plan:
+            from govplanner.files.register_import import import_register
+
+            return import_register(path)
+
+        def done(plan: Plan, cancelled: bool) -> None:
+            if not cancelled:
+                plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
+                self.window.show_plan(plan, None)
+                self.window.statusBar().showMessage(
+                    f"Imported {len(plan.committees)} committees, {len(plan.roles)} roles and "
+                    f"{len(plan.people)} people from {Path(path).name}. Save it as a plan.",
+                    8000,
+                )
+
+        self._background("Import register", f"Reading {Path(path).name}…", work, done)
+
+    def _background(
+        self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
+    ) -> None:
+        run_with_progress(self.window, title, label, work, done, lambda exc: self.error(title, exc))
+
+    def _export_target(self, title: str, name: str, file_filter: str) -> str:
+        suggested = str(Path(self._start_folder()) / name)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
+        return path
+
+    def export_register(self) -> None:
+        plan = self.window.document.plan.model_copy(deep=True)
+        path = self._export_target("Export register", f"{plan.name} register.xlsx", REGISTER_FILTER)
+        if not path:
+            return
+
+        def work(progress: Any, cancelled: Any) -> None:
+            from govplanner.files.register_export import export_register
+
+            export_register(plan, path)
+
+        self._background("Export register", "Writing the register…", work, self._wrote(path))
+
+    def export_gap_report(self) -> None:
+        plan = self.window.document.plan.model_copy(deep=True)
+        path = self._export_target("Gap report", f"{plan.name} gap report.xlsx", REGISTER_FILTER)
+        if not path:
+            return
+
+        def work(progress: Any, cancelled: Any) -> None:
+            from govplanner.analysis import analyse
+            from govplanner.export.gap_report import export_gap_report
+
+            export_gap_report(plan, analyse(plan), path)
+
+        self._background("Gap report", "Writing the gap report…", work, self._wrote(path))
+
+    def export_role_descriptions(self, fmt: str = "docx") -> None:
+        plan = self.window.document.plan.model_copy(deep=True)
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Folder for the role descriptions", self._start_folder()
+        )
+        if not folder:
+            return
+
+        def work(progress: Any, cancelled: Any) -> list[Path]:
+            from govplanner.export.roles import export_role_descriptions
+
+            return export_role_descriptions(
+                plan, Path(folder), fmt=fmt, progress=progress, cancel=cancelled
+            )
+
+        def done(written: list[Path], cancelled: bool) -> None:
+            stopped = " (stopped early)" if cancelled else ""
+            self.window.statusBar().showMessage(
+                f"Wrote {len(written)} role description(s) to {folder}{stopped}.", 8000
+            )
+
+        self._background("Role descriptions", "Writing role descriptions…", work, done)
+
+    def _wrote(self, path: str) -> Callable[[Any, bool], None]:
+        def done(_result: Any, _cancelled: bool) -> None:
+            self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+
+        return done

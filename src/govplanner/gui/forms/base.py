@@ -1,0 +1,152 @@
+"""What every detail form shares: the item it shows, reloading on change, committing edits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.domain.document import Change, Kind, PlanDocument
+from govplanner.gui import commands
+from govplanner.gui.models.lookup import Lookup
+
+
+def add_row(form: QFormLayout, label: str, widget: QWidget, tip: str = "") -> QWidget:
+    """Add a labelled field: the label is its buddy and its text is the accessible name."""
+    caption = QLabel(label, form.parentWidget())
+    caption.setBuddy(widget)
+    widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    form.addRow(caption, widget)
+    return widget
+
+
+def set_combo(combo: QComboBox, entries: list[tuple[str, Any]], current: Any) -> None:
+    """Refill a combo box with (text, data) entries and select the one holding ``current``."""
+    combo.clear()
+    for text, data in entries:
+        combo.addItem(text, data)
+    at = combo.findData(current)
+    combo.setCurrentIndex(max(at, 0))
+
+
+class DetailForm(QWidget):
+    """A form for one item of ``kind``; shows a hint when nothing is selected."""
+
+    #: the user wants to see another item (kind, id), e.g. a committee listed on a role
+    navigate = Signal(str, str)
+    #: a refused edit, in plain English (the window shows it)
+    edit_refused = Signal(str)
+
+    kind: Kind = "committee"
+    empty_text = "Nothing selected."
+
+    def __init__(
+        self, document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.undo_stack, self.lookup = document, undo_stack, lookup
+        self.item_id: str | None = None
+        self._loading = False
+        self._pages = QStackedWidget(self)
+        hint = QLabel(self.empty_text, self)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self._pages.addWidget(hint)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget(scroll)
+        scroll.setWidget(self.body)
+        self._pages.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages)
+        self.build(self.body)
+        self._unsubscribe = document.subscribe(self._changed)
+
+    # -- for subclasses --------------------------------------------------------------------
+
+    def build(self, body: QWidget) -> None:
+        raise NotImplementedError
+
+    def load(self, item: Any) -> None:
+        raise NotImplementedError
+
+    def item(self) -> Any:
+        return getattr(self.lookup, self.kind)(self.item_id)
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Fill widgets without their change signals turning into edits."""
+        was, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = was
+
+    def commit(self, text: str | None = None, **values: Any) -> None:
+        """Apply a change to the shown item as one undo command (nothing if unchanged)."""
+        item = self.item()
+        if self._loading or item is None:
+            return
+        if all(getattr(item, k) == v for k, v in values.items()):
+            return
+        command = commands.update_item(self.document, self.kind, item.id, text, **values)
+        self.run(command)
+
+    def run(self, command: commands.DocumentCommand) -> None:
+        message = commands.try_execute(self.undo_stack, command)
+        if message is not None:
+            self.edit_refused.emit(message)
+            self.reload()
+
+    def on_change(self, handler: Callable[..., None]) -> Callable[..., None]:
+        """Wrap a widget signal handler so it is ignored while the form is loading."""
+
+        def guarded(*args: Any) -> None:
+            if not self._loading:
+                handler(*args)
+
+        return guarded
+
+    # -- showing an item -------------------------------------------------------------------
+
+    def set_item(self, item_id: str | None) -> None:
+        self.item_id = item_id
+        self.reload()
+
+    def reload(self) -> None:
+        item = self.item()
+        self._pages.setCurrentIndex(0 if item is None else 1)
+        if item is not None:
+            with self.loading():
+                self.load(item)
+
+    def _changed(self, change: Change) -> None:
+        if not shiboken6.isValid(self):
+            self._unsubscribe()
+            return
+        if self.item_id is None:
+            return
+        removed = change.kind == self.kind and change.action == "removed"
+        if removed and change.item_id == self.item_id:
+            self.item_id = None
+        self.reload()

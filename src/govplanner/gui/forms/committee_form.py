@@ -1,0 +1,134 @@
+"""The committee detail form: tier, reporting line, stage, programme, chair, meetings, seats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.domain.model import Committee
+from govplanner.gui.forms.base import DetailForm, add_row, set_combo
+from govplanner.gui.forms.widgets import CommitTextEdit
+
+FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Every two months", "Quarterly", "Annually")
+
+
+class CommitteeForm(DetailForm):
+    kind = "committee"
+    empty_text = "Select a committee to see and edit its details,\nor add one with Ctrl+Shift+C."
+
+    def build(self, body: QWidget) -> None:
+        outer = QVBoxLayout(body)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        self.name = add_row(form, "&Name:", QLineEdit(body))
+        self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
+        self.tier = add_row(form, "&Tier:", QComboBox(body))
+        self.tier.activated.connect(lambda: self.commit(tier_id=self.tier.currentData()))
+        self.reports_to = add_row(
+            form, "&Reports to:", QComboBox(body), "The committee this one is accountable to."
+        )
+        self.reports_to.activated.connect(
+            lambda: self.commit(reports_to_id=self.reports_to.currentData())
+        )
+        self.stage = add_row(form, "&Stage:", QComboBox(body), "Its current stage of integration.")
+        self.stage.activated.connect(lambda: self.commit(stage_id=self.stage.currentData()))
+        self.programme = add_row(
+            form,
+            "&Programme area:",
+            QComboBox(body),
+            "The area of care it serves; sets which professions should be represented.",
+        )
+        self.programme.activated.connect(
+            lambda: self.commit(programme_area=self.programme.currentData())
+        )
+        self._build_meeting_fields(form, body)
+        self.purpose = add_row(form, "P&urpose:", CommitTextEdit(body))
+        self.purpose.committed.connect(lambda text: self.commit(purpose=text))
+        self.seats = QListWidget(body)
+        self.seats.setAccessibleName("Roles seated on this committee")
+        self.seats.itemActivated.connect(self._open_role)
+        caption = QLabel("Roles with a seat (double-click to open):", body)
+        caption.setBuddy(self.seats)
+        outer.addWidget(caption)
+        outer.addWidget(self.seats, 1)
+
+    def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
+        self.chair = add_row(
+            form, "&Chair:", QComboBox(body), "The role that chairs it (one of its seats)."
+        )
+        self.chair.activated.connect(lambda: self.commit(chair_role_id=self.chair.currentData()))
+        self.quorum = add_row(form, "&Quorum:", QLineEdit(body))
+        self.quorum.setPlaceholderText("e.g. 5 members including 2 clinicians")
+        self.quorum.editingFinished.connect(lambda: self.commit(quorum=self.quorum.text().strip()))
+        self.frequency = add_row(form, "&Meets:", QComboBox(body))
+        self.frequency.setEditable(True)
+        self.frequency.addItems(("", *FREQUENCIES))
+        edit = self.frequency.lineEdit()
+        edit.setPlaceholderText("How often it meets")
+        edit.editingFinished.connect(
+            lambda: self.commit(meeting_frequency=self.frequency.currentText().strip())
+        )
+        self.frequency.activated.connect(
+            lambda: self.commit(meeting_frequency=self.frequency.currentText().strip())
+        )
+
+    def _open_role(self, item: QListWidgetItem) -> None:
+        self.navigate.emit("role", item.data(Qt.ItemDataRole.UserRole))
+
+    def load(self, item: Any) -> None:
+        c: Committee = item
+        plan = self.document.plan
+        if self.name.text() != c.name:
+            self.name.setText(c.name)
+        set_combo(self.tier, [(f"{t.name} ({t.level.value})", t.id) for t in plan.tiers], c.tier_id)
+        others = sorted((o for o in plan.committees if o.id != c.id), key=lambda o: o.name.lower())
+        set_combo(
+            self.reports_to,
+            [("(reports to no committee)", None)] + [(o.name, o.id) for o in others],
+            c.reports_to_id,
+        )
+        first = plan.stages[0].name if plan.stages else "none"
+        stages = [(f"Not set (first stage: {first})", None)] + [(s.name, s.id) for s in plan.stages]
+        set_combo(self.stage, stages, c.stage_id)
+        programmes = [("(none)", "")] + [(p.name, p.name) for p in plan.programmes]
+        if c.programme_area and all(p.name != c.programme_area for p in plan.programmes):
+            programmes.append(
+                (f"{c.programme_area} (not in the programme table)", c.programme_area)
+            )
+        set_combo(self.programme, programmes, c.programme_area)
+        self._load_meetings(c)
+        self.purpose.set_text(c.purpose)
+
+    def _load_meetings(self, c: Committee) -> None:
+        seated = self.lookup.roles_on(c.id)
+        chairs = [("(no chair set)", None)] + [(r.title, r.id) for r in seated]
+        if c.chair_role_id and all(r.id != c.chair_role_id for r in seated):
+            chairs.append(
+                (f"{self.lookup.name('role', c.chair_role_id)} (no seat)", c.chair_role_id)
+            )
+        set_combo(self.chair, chairs, c.chair_role_id)
+        if self.quorum.text() != c.quorum:
+            self.quorum.setText(c.quorum)
+        if self.frequency.currentText() != c.meeting_frequency:
+            self.frequency.setCurrentText(c.meeting_frequency)
+        self.seats.clear()
+        for role in seated:
+            holder = self.lookup.name("person", role.holder_id) or "Vacant"
+            kind = "clinical" if role.clinical else "non-clinical"
+            entry = QListWidgetItem(f"{role.title} — {holder} ({kind})", self.seats)
+            entry.setData(Qt.ItemDataRole.UserRole, role.id)
+        if not seated:
+            entry = QListWidgetItem("No roles yet: add a role and tick this committee.", self.seats)
+            entry.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -1,0 +1,229 @@
+"""The role detail form: seats, profession, functions with their activities, holder, term."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.domain.catalogue import FUNCTION_INFO, activities_of
+from govplanner.domain.enums import FUNCTIONS, Function
+from govplanner.domain.model import Person, Role
+from govplanner.domain.names import name_key
+from govplanner.gui import commands
+from govplanner.gui.forms.base import DetailForm, add_row, set_combo
+from govplanner.gui.forms.widgets import CheckList, CommitTextEdit, OptionalDate
+
+VACANT_TEXT = "Vacant (nobody holds this role)"
+
+
+class RoleForm(DetailForm):
+    kind = "role"
+    empty_text = "Select a role to see and edit its details,\nor add one with Ctrl+Shift+R."
+
+    def build(self, body: QWidget) -> None:
+        outer = QVBoxLayout(body)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        self.title = add_row(form, "&Title:", QLineEdit(body))
+        self.title.editingFinished.connect(lambda: self.commit(title=self.title.text().strip()))
+        self._build_holder(form, body)
+        self.profession = add_row(form, "&Profession:", QLineEdit(body))
+        self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
+        self.profession.editingFinished.connect(
+            lambda: self.commit(profession=self.profession.text().strip())
+        )
+        self.clinical = add_row(form, "Clinical:", QCheckBox("A &clinical leadership role", body))
+        self.clinical.toggled.connect(self.on_change(lambda on: self.commit(clinical=on)))
+        self.sessions = add_row(form, "&Sessions a week:", QDoubleSpinBox(body))
+        self.sessions.setRange(0, 100)
+        self.sessions.setDecimals(1)
+        self.sessions.setSingleStep(0.5)
+        self.sessions.editingFinished.connect(
+            lambda: self.commit(sessions_per_week=self.sessions.value())
+        )
+        self.term_start = add_row(form, "Term:", OptionalDate("Starts", body))
+        self.term_start.changed.connect(lambda d: self.commit(term_start=d))
+        self.term_end = add_row(form, "", OptionalDate("Ends", body))
+        self.term_end.setAccessibleName("Term ends")
+        self.term_end.changed.connect(lambda d: self.commit(term_end=d))
+        self.seats = add_row(form, "Seats on:", CheckList("committees", body))
+        self.seats.toggled.connect(self._seat_toggled)
+        outer.addWidget(self._build_functions(body))
+        notes = QFormLayout()
+        outer.addLayout(notes)
+        self.notes = add_row(notes, "N&otes:", CommitTextEdit(body))
+        self.notes.committed.connect(lambda text: self.commit(notes=text))
+
+    def _build_holder(self, form: QFormLayout, body: QWidget) -> None:
+        row = QWidget(body)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.holder = QComboBox(row)
+        self.holder.setMinimumContentsLength(18)
+        self.holder.activated.connect(self._holder_chosen)
+        self.new_person = QPushButton("New &person…", row)
+        self.new_person.setToolTip("Create a person and put them into this role")
+        self.new_person.clicked.connect(self._create_holder)
+        layout.addWidget(self.holder, 1)
+        layout.addWidget(self.new_person)
+        add_row(form, "&Held by:", row)
+        self.holder.setAccessibleName("Held by")
+        self.vacancy = QLabel(body)
+        form.addRow("", self.vacancy)
+
+    def _build_functions(self, body: QWidget) -> QGroupBox:
+        box = QGroupBox("Clinical leadership functions and activities", body)
+        grid = QGridLayout(box)
+        self.function_boxes: dict[Function, QCheckBox] = {}
+        self.activity_boxes: dict[str, QCheckBox] = {}
+        self.activity_labels: dict[str, QLabel] = {}
+        for n, function in enumerate(FUNCTIONS):
+            column = QVBoxLayout()
+            check = QCheckBox(function.label.replace("&", "&&"), box)
+            check.setToolTip(FUNCTION_INFO[function].summary)
+            check.setAccessibleName(f"Provides {function.label}")
+            font = check.font()
+            font.setBold(True)
+            check.setFont(font)
+            check.toggled.connect(self.on_change(lambda on, f=function: self._function(f, on)))
+            column.addWidget(check)
+            self.function_boxes[function] = check
+            for activity in activities_of(function):
+                column.addLayout(self._activity_row(box, activity.code, activity.text))
+            column.addStretch(1)
+            grid.addLayout(column, n // 2, n % 2)
+        self.functions_note = QLabel("Only clinical roles provide functions.", box)
+        self.functions_note.setEnabled(False)
+        grid.addWidget(self.functions_note, 2, 0, 1, 2)
+        self.functions_box = box
+        return box
+
+    def _activity_row(self, box: QWidget, code: str, text: str) -> QHBoxLayout:
+        """A checkbox with the activity code, and its text beside it, wrapping."""
+        row = QHBoxLayout()
+        row.setContentsMargins(22, 0, 0, 0)
+        sub = QCheckBox(code, box)
+        sub.setAccessibleName(f"Activity {code}: {text}")
+        sub.setToolTip(text)
+        sub.toggled.connect(self.on_change(lambda on, c=code: self._activity(c, on)))
+        label = QLabel(text, box)
+        label.setWordWrap(True)
+        label.setBuddy(sub)
+        row.addWidget(sub, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label, 1)
+        self.activity_boxes[code] = sub
+        self.activity_labels[code] = label
+        return row
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _role(self) -> Role:
+        role: Role = self.item()
+        return role
+
+    def _function(self, function: Function, on: bool) -> None:
+        role = self._role()
+        if on:
+            functions = [f for f in FUNCTIONS if f in role.functions or f is function]
+            self.commit(f"Add {function.label} to role '{role.title}'", functions=functions)
+            return
+        codes = {a.code for a in activities_of(function)}
+        self.commit(
+            f"Remove {function.label} from role '{role.title}'",
+            functions=[f for f in role.functions if f is not function],
+            activities=[a for a in role.activities if a not in codes],
+        )
+
+    def _activity(self, code: str, on: bool) -> None:
+        role = self._role()
+        activities = [a for a in role.activities if a != code] + ([code] if on else [])
+        verb = "Add activity" if on else "Remove activity"
+        self.commit(f"{verb} {code} to role '{role.title}'", activities=sorted(activities))
+
+    def _seat_toggled(self, committee_id: str, on: bool) -> None:
+        role = self._role()
+        name = self.lookup.name("committee", committee_id)
+        if on:
+            seats = [*role.committee_ids, committee_id]
+            self.commit(f"Seat role '{role.title}' on '{name}'", committee_ids=seats)
+        else:
+            seats = [c for c in role.committee_ids if c != committee_id]
+            self.commit(f"Take role '{role.title}' off '{name}'", committee_ids=seats)
+
+    def _holder_chosen(self) -> None:
+        role, person_id = self._role(), self.holder.currentData()
+        if not self._loading and role is not None and person_id != role.holder_id:
+            self.run(commands.fill_role(self.document, role.id, person_id))
+
+    def _create_holder(self) -> None:
+        role = self._role()
+        name, ok = QInputDialog.getText(
+            self, "New person", f"Name of the person who will hold '{role.title}':"
+        )
+        name = name.strip()
+        if not ok or not name:
+            return
+        existing = next(
+            (p for p in self.document.plan.people if name_key(p.name) == name_key(name)), None
+        )
+        if existing is not None:
+            self.run(commands.fill_role(self.document, role.id, existing.id))
+        else:
+            person = Person(name=name, profession=role.profession)
+            self.run(commands.fill_role_with_new_person(self.document, role.id, person))
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, item: Any) -> None:
+        role: Role = item
+        plan = self.document.plan
+        if self.title.text() != role.title:
+            self.title.setText(role.title)
+        people = sorted(plan.people, key=lambda p: p.name.lower())
+        set_combo(
+            self.holder, [(VACANT_TEXT, None)] + [(p.name, p.id) for p in people], role.holder_id
+        )
+        vacant = role.holder_id is None
+        self.vacancy.setText(
+            "⚠ Vacant: this role provides no cover until filled." if vacant else ""
+        )
+        self.vacancy.setVisible(vacant)
+        if self.profession.text() != role.profession:
+            self.profession.setText(role.profession)
+        professions = sorted({p for prog in plan.programmes for p in prog.professions})
+        self.profession.setCompleter(QCompleter(professions, self.profession))
+        self.clinical.setChecked(role.clinical)
+        self.sessions.setValue(role.sessions_per_week)
+        self.term_start.set_value(role.term_start)
+        self.term_end.set_value(role.term_end)
+        entries = [(c.name, c.id) for c in plan.committees]
+        self.seats.set_entries(entries, set(role.committee_ids))
+        for function, check in self.function_boxes.items():
+            check.setChecked(function in role.functions)
+            check.setEnabled(role.clinical)
+            for activity in activities_of(function):
+                box = self.activity_boxes[activity.code]
+                box.setChecked(activity.code in role.activities)
+                on = role.clinical and function in role.functions
+                box.setEnabled(on)
+                self.activity_labels[activity.code].setEnabled(on)
+        self.functions_note.setVisible(not role.clinical)
+        self.notes.set_text(role.notes)

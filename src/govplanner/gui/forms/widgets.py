@@ -1,0 +1,150 @@
+"""Small input widgets the forms share: multi-line text, optional dates, checkable lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line text that reports ``committed(text)`` when focus leaves and it changed."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(90)
+        self._loaded = ""
+
+    def set_text(self, text: str) -> None:
+        self._loaded = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.toPlainText() != self._loaded:
+            self._loaded = self.toPlainText()
+            self.committed.emit(self._loaded)
+
+
+class OptionalDate(QWidget):
+    """A date that may be unset: a checkbox turns the date on and off."""
+
+    changed = Signal(object)  # datetime.date | None
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label, self)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setEnabled(False)
+        self.check.setAccessibleName(f"{label} set")
+        self.edit.setAccessibleName(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self._toggled)
+        self.edit.editingFinished.connect(self._emit)
+        self._loading = False
+
+    def value(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[no-any-return]
+
+    def set_value(self, value: dt.date | None) -> None:
+        self._loading = True
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.edit.setDate(QDate(value) if value else QDate.currentDate())
+        self._loading = False
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        self._emit()
+
+    def _emit(self) -> None:
+        if not self._loading:
+            self.changed.emit(self.value())
+
+
+class CheckList(QWidget):
+    """A filterable list of checkable entries; ``toggled(id, checked)`` on each click."""
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(f"Filter {what}…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter {what}")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(what.capitalize())
+        self.list.setMinimumHeight(150)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.installEventFilter(self)
+        self._loading = False
+
+    def set_entries(self, entries: list[tuple[str, str]], checked: set[str]) -> None:
+        """Entries are (text, id); checked ones come first so seats are visible at a glance."""
+        self._loading = True
+        self.list.clear()
+        ordered = sorted(entries, key=lambda e: (e[1] not in checked, e[0].lower()))
+        for text, item_id in ordered:
+            entry = QListWidgetItem(text, self.list)
+            entry.setData(Qt.ItemDataRole.UserRole, item_id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if item_id in checked else Qt.CheckState.Unchecked
+            entry.setCheckState(state)
+        self._apply_filter(self.filter.text())
+        self._loading = False
+
+    def checked_ids(self) -> list[str]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.list.count()):
+            entry = self.list.item(i)
+            entry.setHidden(bool(needle) and needle not in entry.text().lower())
+
+    def _item_changed(self, entry: QListWidgetItem) -> None:
+        if not self._loading:
+            checked = entry.checkState() == Qt.CheckState.Checked
+            self.toggled.emit(entry.data(Qt.ItemDataRole.UserRole), checked)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        # Space toggles the current entry from the keyboard, as users expect of a checklist.
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            entry = self.list.currentItem()
+            if entry is not None:
+                on = entry.checkState() != Qt.CheckState.Checked
+                entry.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                return True
+        return super().eventFilter(watched, event)

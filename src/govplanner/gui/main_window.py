@@ -1,0 +1,293 @@
+"""The main window: structure dock, editor tabs, findings dock, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from govplanner.analysis.result import Analysis
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.model import Plan
+from govplanner.gui import actions as menus
+from govplanner.gui.coverage_view import CoverageView
+from govplanner.gui.dialogs import show_about
+from govplanner.gui.editing import EditOps, optional_class
+from govplanner.gui.file_ops import FileOps, example_files
+from govplanner.gui.findings_panel import FindingsPanel
+from govplanner.gui.forms.committee_form import CommitteeForm
+from govplanner.gui.forms.person_form import PersonForm
+from govplanner.gui.forms.role_form import RoleForm
+from govplanner.gui.live_analysis import LiveAnalysis
+from govplanner.gui.models.collections import committees_model, people_model, roles_model
+from govplanner.gui.models.lookup import Lookup
+from govplanner.gui.structure_view import StructureView
+from govplanner.gui.table_page import TablePage
+from govplanner.gui.welcome import WelcomePage
+
+APP_TITLE = "govplanner"
+
+
+class MainWindow(QMainWindow):
+    """One window over one document and its undo stack."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        undo_stack: QUndoStack,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.undo_stack, self.settings = document, undo_stack, settings
+        self.plan_open = False
+        self.live = LiveAnalysis(document, self)
+        self.lookup = Lookup(document)
+        self.files = FileOps(self, settings)
+        self.edits = EditOps(self)
+        self.actions = menus.build_actions(self)
+        self.view_menu: Any = None
+        menus.build_menus(self, self.actions)
+        self._build_centre()
+        self._build_docks()
+        self._build_view_menu()
+        self._build_status_bar()
+        undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        self.live.updated.connect(self._analysis_updated)
+        self.setMinimumSize(900, 600)
+        self.resize(1440, 900)
+        self._restore_layout()
+        self.recent_changed()
+        self.show_welcome()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _page(self, noun: str, model: Any, form: Any, add: QAction) -> TablePage:
+        page = TablePage(noun, model, form, add, self.actions.delete, self)
+        model.edit_refused.connect(self.show_refusal)
+        form.edit_refused.connect(self.show_refusal)
+        form.navigate.connect(self.select_subject)
+        return page
+
+    def _build_centre(self) -> None:
+        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.actions
+        self.committees = self._page(
+            "committees", committees_model(d, s, lk, self), CommitteeForm(d, s, lk), a.add_committee
+        )
+        self.roles = self._page(
+            "roles", roles_model(d, s, lk, self), RoleForm(d, s, lk), a.add_role
+        )
+        self.people = self._page(
+            "people", people_model(d, s, lk, self), PersonForm(d, s, lk), a.add_person
+        )
+        self.coverage = CoverageView(d, self.live, self)
+        self.coverage.committee_activated.connect(lambda cid: self.select_subject("committee", cid))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.coverage, "Co&verage")
+        self.tabs.addTab(self.committees, "&Committees")
+        self.tabs.addTab(self.roles, "&Roles")
+        self.tabs.addTab(self.people, "&People")
+        self.diagram: Any = None
+        diagram_class = optional_class("govplanner.gui.diagram", "DiagramView")
+        if diagram_class is not None:
+            self.diagram = diagram_class(d, self.live, self)
+            self.diagram.committee_activated.connect(
+                lambda cid: self.select_subject("committee", cid)
+            )
+            self.tabs.addTab(self.diagram, "&Diagram")
+        self.welcome = WelcomePage(self)
+        self.welcome.new_requested.connect(self.files.new_plan)
+        self.welcome.open_requested.connect(self.files.open_dialog)
+        self.welcome.path_chosen.connect(self.files.open_path)
+        self.welcome.set_examples([str(p) for p in example_files()])
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(self.tabs)
+        self.setCentralWidget(self.centre)
+
+    def _build_docks(self) -> None:
+        a = self.actions
+        tree_actions = [a.add_committee, a.delete]
+        self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
+        self.structure.current_changed.connect(self._structure_selected)
+        self.structure_dock = self._dock("Structure", "structureDock", self.structure)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.structure_dock)
+        self.findings = FindingsPanel(self.document, self.undo_stack, self.live, self)
+        self.findings.subject_activated.connect(self.select_subject)
+        self.findings_dock = self._dock("Findings", "findingsDock", self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.structure_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    def _build_view_menu(self) -> None:
+        menu = self.view_menu
+        for dock, key in ((self.structure_dock, "Ctrl+Alt+1"), (self.findings_dock, "Ctrl+Alt+2")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            menu.addAction(toggle)
+        menu.addSeparator()
+        for n in range(self.tabs.count()):
+            action = menu.addAction(f"Show {self.tabs.tabText(n).replace('&', '')}")
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
+            self.actions.extra.append(action)
+
+    def _build_status_bar(self) -> None:
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName("Findings summary")
+        self.statusBar().addPermanentWidget(self.summary)
+
+    # -- plan state ------------------------------------------------------------------------
+
+    def show_plan(self, plan: Plan, path: Path | None) -> None:
+        """Make ``plan`` the open plan (a fresh undo history, clean)."""
+        self.document.reset(plan, path)
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.plan_open = True
+        self.centre.setCurrentWidget(self.tabs)
+        self._set_plan_ui(True)
+        self.live.refresh()
+        self.update_title()
+
+    def show_welcome(self) -> None:
+        self.document.reset(Plan(), None)
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.plan_open = False
+        self.centre.setCurrentWidget(self.welcome)
+        self._set_plan_ui(False)
+        self.live.refresh()
+        self.summary.clear()
+        self.update_title()
+
+    def _set_plan_ui(self, on: bool) -> None:
+        for action in self.actions.plan_actions():
+            action.setEnabled(on)
+        for dock in (self.structure_dock, self.findings_dock):
+            dock.setVisible(on)
+
+    def document_name(self) -> str:
+        path = self.document.path
+        return path.name if path is not None else self.document.plan.name
+
+    def update_title(self) -> None:
+        if not self.plan_open:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{self.document_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def recent_changed(self) -> None:
+        recent = self.files.recent()
+        menus.fill_recent(self, self.actions.recent_menu, recent)
+        self.welcome.set_recent(recent)
+
+    def _analysis_updated(self, analysis: Analysis) -> None:
+        if not self.plan_open:
+            return
+        s = analysis.summary
+        self.summary.setText(
+            f"Open findings: {s.get('critical', 0)} critical · {s.get('warning', 0)} warning · "
+            f"{s.get('info', 0)} info   |   {s.get('accepted', 0)} accepted"
+        )
+
+    def show_refusal(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not changed: {message}", 10000)
+        QApplication.beep()
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    # -- selection routing -------------------------------------------------------------------
+
+    def _pages(self) -> dict[str, TablePage]:
+        return {"committee": self.committees, "role": self.roles, "person": self.people}
+
+    def select_subject(self, kind: str, item_id: str, focus_form: bool = False) -> None:
+        """Show an item in the editor: its tab and row, its form, the tree and the diagram."""
+        if kind in ("committee", "tier"):
+            self.structure.select(item_id, notify=False)
+        if kind == "committee" and self.diagram is not None:
+            self.diagram.select_committee(item_id)
+        page = self._pages().get(kind)
+        if page is None:
+            return
+        self.tabs.setCurrentWidget(page)
+        page.select(item_id)
+        if focus_form:
+            first = page.form.findChild(QWidget, None)
+            name = getattr(page.form, "name", None) or getattr(page.form, "title", None)
+            target = name or first
+            if target is not None:
+                target.setFocus()
+                if hasattr(target, "selectAll"):
+                    target.selectAll()
+
+    def _structure_selected(self, kind: str, item_id: str) -> None:
+        if kind != "committee":
+            return
+        if self.diagram is not None and self.tabs.currentWidget() is self.diagram:
+            self.diagram.select_committee(item_id)
+            return
+        self.tabs.setCurrentWidget(self.committees)
+        self.committees.select(item_id)
+
+    def current_committee_id(self) -> str | None:
+        if self.tabs.currentWidget() is self.committees:
+            return self.committees.current_id()
+        current = self.structure.current()
+        return current[1] if current and current[0] == "committee" else None
+
+    def selection_for_delete(self) -> tuple[str, list[str]]:
+        if self.structure.tree.hasFocus():
+            current = self.structure.current()
+            return (current[0], [current[1]]) if current else ("", [])
+        page = self.tabs.currentWidget()
+        if isinstance(page, TablePage):
+            return page.model.kind, page.selected_ids()
+        return "", []
+
+    # -- closing and layout ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.plan_open:  # dock visibility is only meaningful with a plan showing
+            self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.live.detach()
+        event.accept()

@@ -1,0 +1,61 @@
+"""``govplanner --screenshot OUT.png [PLAN]``: the window, offscreen, saved as a picture."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
+
+from govplanner.domain.errors import GovplannerError
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+#: The smallest picture the README and support requests rely on.
+MIN_SIZE = QSize(1280, 800)
+SIZE = QSize(1440, 900)
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def take_screenshot(window: MainWindow, plan_path: str | None, out: Path) -> int:
+    """Show the plan (coverage tab) at a fixed size, grab it and write a PNG; 0 on success."""
+    if plan_path is not None:
+        from govplanner.files.planfile import load_plan
+
+        try:
+            plan = load_plan(plan_path)
+        except GovplannerError as exc:
+            print(f"govplanner: {exc}", file=sys.stderr)
+            return 2
+        window.show_plan(plan, Path(plan_path))
+        window.tabs.setCurrentWidget(window.coverage)
+        _select_worst_cell(window)
+    window.resize(SIZE.expandedTo(MIN_SIZE))
+    window.show()
+    _settle()
+    window.live.refresh()
+    _settle()
+    image = window.grab().toImage()
+    if not image.save(str(out), "PNG"):
+        print(f"govplanner: cannot write the screenshot to {out}.", file=sys.stderr)
+        return 2
+    window.hide()
+    return 0
+
+
+def _select_worst_cell(window: MainWindow) -> None:
+    """Open the first gap in the heatmap, so the picture shows the drill-down too."""
+    model = window.coverage.model
+    window.live.refresh()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            cell = model.cell(row, column)
+            if cell.required and cell.covered < cell.required:
+                window.coverage.table.setCurrentIndex(model.index(row, column))
+                return

@@ -1,0 +1,104 @@
+"""Long work (import, export) off the GUI thread, behind a progress dialog with Cancel.
+
+The work function never touches widgets: it reports progress through a callback and checks a
+cancel flag; results and errors come back to the GUI thread as queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+
+_RUNNING: set[BackgroundTask] = set()
+
+
+class BackgroundTask(QObject):
+    """One piece of work on the thread pool; ``done(result, cancelled)`` or ``failed(exc)``."""
+
+    progressed = Signal(int, int)
+    done = Signal(object, bool)
+    failed = Signal(object)
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def start(self) -> None:
+        _RUNNING.add(self)
+        self.done.connect(self._finished)
+        self.failed.connect(self._finished)
+        QThreadPool.globalInstance().start(_Runnable(self))
+
+    def _finished(self, *_args: Any) -> None:
+        _RUNNING.discard(self)
+
+    def _run(self) -> None:  # on a pool thread
+        try:
+            result = self._work(self.progressed.emit, self._cancel.is_set)
+        except Exception as exc:  # handed to the GUI thread, which shows it
+            self.failed.emit(exc)
+        else:
+            self.done.emit(result, self._cancel.is_set())
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._run()
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    label: str,
+    work: Work,
+    on_done: Callable[[Any, bool], None],
+    on_error: Callable[[BaseException], None],
+) -> BackgroundTask:
+    """Start ``work`` in the background with a modal progress dialog offering Cancel."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task = BackgroundTask(work)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def cancel() -> None:
+        task.cancel()
+        dialog.setLabelText("Cancelling…")
+
+    def finish() -> None:
+        dialog.canceled.disconnect(cancel)
+        dialog.close()
+        dialog.deleteLater()
+
+    task.progressed.connect(progressed)
+    dialog.canceled.connect(cancel)
+    task.done.connect(lambda result, cancelled: (finish(), on_done(result, cancelled)))
+    task.failed.connect(lambda exc: (finish(), on_error(exc)))
+    task.start()
+    return task
