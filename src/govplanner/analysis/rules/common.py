@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
@@ -26,12 +26,14 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def name_list(names: Iterable[str], limit: int = 4, *, keep_order: bool = False) -> str:
+def name_list(names: Sequence[str], limit: int = 4, *, keep_order: bool = False) -> str:
     """'A', 'A and B', 'A, B and C', or 'A, B, C and 5 more'; repeats become 'A (×2)'.
 
     Names are sorted (ignoring case) unless ``keep_order``, so the text does not depend on
     the order of the plan's lists.
     """
+    if len(names) == 1:  # the common case, kept cheap
+        return names[0]
     counts = Counter(names)
     unique = list(counts) if keep_order else sorted(counts, key=lambda n: (n.casefold(), n))
     shown = [n if counts[n] == 1 else f"{n} (×{counts[n]})" for n in unique]

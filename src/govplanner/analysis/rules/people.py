@@ -18,11 +18,12 @@ _TOLERANCE = 1e-9
 def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
     """The sessions of the roles a person holds add up to more than their capacity."""
     over: list[tuple[Person, float, float]] = []
+    default = ctx.plan.default_capacity
     for person_id, total in ctx.roles.load.items():
         person = ctx.people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
-        capacity = ctx.plan.capacity_of(person)
+        capacity = default if person.capacity is None else person.capacity  # plan.capacity_of
         if total > capacity + _TOLERANCE:
             over.append((person, total, capacity))
     held = ctx.roles_held([person.id for person, _, _ in over])
@@ -49,6 +50,13 @@ def _provided(roles: Iterable[Role]) -> dict[Function, list[str]]:
     return provided
 
 
+#: function -> (its name in a sentence, the sources it draws on joined by "or")
+_DEV_TEXT = {
+    f: (function_text(f), " or ".join(s.label.lower() for s in FUNCTION_SOURCES[f]))
+    for f in FUNCTIONS
+}
+
+
 def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A person provides a function through a clinical role without its sources of influence."""
     recorded = [p for p in ctx.plan.people if p.sources is not None]
@@ -58,11 +66,9 @@ def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
         has = set(person.sources or ())
         for function in FUNCTIONS:
             titles = provided.get(function)
-            sources = FUNCTION_SOURCES[function]
-            if not titles or has.intersection(sources):
+            if not titles or has.intersection(FUNCTION_SOURCES[function]):
                 continue
-            what = function_text(function)
-            needed = " or ".join(s.label.lower() for s in sources)
+            what, needed = _DEV_TEXT[function]
             yield person_finding(
                 "DEV001",
                 Severity.INFO,
