@@ -181,8 +181,10 @@ class SettingsDialog(PlanEditDialog):
         for level in LEVELS:
             group = QGroupBox(f"{level.label} level")
             group.setToolTip(LEVEL_DESCRIPTIONS[level])
-            table = make_table([f.label for f in FUNCTIONS], f"Requirements at {level.value} level")
-            table.horizontalHeader().setMinimumSectionSize(170)
+            headers = [f.label.replace(" ", "\n", 1) for f in FUNCTIONS]
+            table = make_table(headers, f"Requirements at {level.value} level")
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             table.verticalHeader().setVisible(True)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -434,4 +436,5 @@ def _table_page(
 
 def _table_height(table: QTableWidget) -> int:
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    return rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2
+    header = table.horizontalHeader().sizeHint().height()
+    return rows + header + 2 * table.frameWidth() + 2

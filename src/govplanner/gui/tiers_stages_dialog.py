@@ -84,7 +84,7 @@ class TiersStagesDialog(PlanEditDialog):
             name.setData(Qt.ItemDataRole.UserRole, tier.id)
             table.setItem(row, 0, name)
             table.setCellWidget(row, 1, self._level_combo(tier))
-            table.setItem(row, 2, cell(str(counts[tier.id]), editable=False))
+            table.setItem(row, 2, _count_cell(counts[tier.id]))
         table.blockSignals(False)
         _fit_columns(table)
         self._select_row(table, [t.id for t in plan.tiers], current)
@@ -190,7 +190,7 @@ class TiersStagesDialog(PlanEditDialog):
                 item = cell(text)
                 item.setData(Qt.ItemDataRole.UserRole, stage.id)
                 table.setItem(row, column, item)
-            table.setItem(row, 2, cell(str(counts[stage.id]), editable=False))
+            table.setItem(row, 2, _count_cell(counts[stage.id]))
         table.blockSignals(False)
         _fit_columns(table, stretch=1)
         self._select_row(table, [s.id for s in plan.stages], current)
@@ -273,6 +273,12 @@ def _page(
     row.addLayout(column)
     layout.addLayout(row, 1)
     return page
+
+
+def _count_cell(count: int) -> QTableWidgetItem:
+    item = cell(str(count), editable=False)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 def _selected_id(table: QTableWidget) -> str | None:
