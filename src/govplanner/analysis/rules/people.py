@@ -18,12 +18,11 @@ _TOLERANCE = 1e-9
 def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
     """The sessions of the roles a person holds add up to more than their capacity."""
     over: list[tuple[Person, float, float]] = []
-    default = ctx.plan.default_capacity
     for person_id, total in ctx.roles.load.items():
         person = ctx.people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
-        capacity = default if person.capacity is None else person.capacity  # plan.capacity_of
+        capacity = ctx.plan.capacity_of(person)
         if total > capacity + _TOLERANCE:
             over.append((person, total, capacity))
     held = ctx.roles_held([person.id for person, _, _ in over])
