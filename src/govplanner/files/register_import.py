@@ -46,7 +46,11 @@ def import_register(path: str | Path) -> Plan:
         with open_workbook(source, problems, data_only=False) as workbook:
             values = ValuesSource(source, problems)
             try:
-                sheets = _read_sheets(workbook, problems, values)
+                sheets, complete = _read_sheets(workbook, problems, values)
+                if not complete:
+                    # Every reference to a missing sheet or column would fail too: report
+                    # the layout problems (and any found so far) on their own first.
+                    problems.raise_if_any()
                 plan = _build(workbook, source, sheets, problems)
             finally:
                 values.close()
@@ -57,24 +61,30 @@ def import_register(path: str | Path) -> Plan:
     return plan
 
 
-def _read_sheets(workbook: Workbook, problems: Problems, values: ValuesSource) -> dict[str, Sheet]:
-    """The layout's sheets that are present and have their required columns."""
+def _read_sheets(
+    workbook: Workbook, problems: Problems, values: ValuesSource
+) -> tuple[dict[str, Sheet], bool]:
+    """The layout's sheets that are present, and whether all required sheets and columns are."""
     present = sheets_by_key(workbook)
     sheets: dict[str, Sheet] = {}
+    complete = True
     for name in layout.SHEET_ORDER:
         title = present.get(name_key(name))
         if title is None:
             if name in layout.REQUIRED_SHEETS:
                 problems.add(f"the workbook has no '{name}' sheet, which is required")
+                complete = False
             continue
         sheet = read_sheet(workbook, title, layout.HEADERS[name], problems, values)
         if sheet is None:
             if name in layout.REQUIRED_SHEETS:
                 problems.add("the sheet is empty; it needs a header row", sheet=title)
-            continue
-        if _has_required_columns(sheet, name, problems):
+                complete = False
+        elif _has_required_columns(sheet, name, problems):
             sheets[name] = sheet
-    return sheets
+        else:
+            complete = False
+    return sheets, complete
 
 
 def _has_required_columns(sheet: Sheet, name: str, problems: Problems) -> bool:

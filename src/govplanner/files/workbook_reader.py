@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ _OTHER_FORMATS = {
 _BROKEN_FILE_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
+    zlib.error,
     InvalidFileException,
     DefusedXmlException,
     ParseError,
@@ -123,11 +125,23 @@ def open_workbook(path: Path, problems: Problems, *, data_only: bool) -> Iterato
 
 
 def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    text = getattr(exc, "strerror", None) or str(exc).strip() or type(exc).__name__
+    first = str(text).splitlines()[0]
+    return first if len(first) <= 160 else first[:157] + "..."
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what caused it (openpyxl wraps parser errors in its own)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
 
 
 def _broken(exc: BaseException) -> str:
-    if isinstance(exc, DefusedXmlException):
+    if any(isinstance(cause, DefusedXmlException) for cause in _causes(exc)):
         return (
             "the workbook contains XML entity or DTD declarations, which govplanner refuses "
             "for safety (Excel never writes them); save it again from Excel"
