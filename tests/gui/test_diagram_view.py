@@ -17,6 +17,7 @@ from govplanner.domain.model import Committee, Role, Tier
 from govplanner.domain.presets import new_plan
 from govplanner.gui.diagram import DiagramView
 from govplanner.gui.diagram.items import BandItem, CommitteeBox
+from govplanner.gui.live_analysis import LiveAnalysis
 from tests.builders import committee_id, tier_id
 
 BOARD = committee_id("ICB Board")
@@ -335,3 +336,21 @@ def test_a_large_plan_builds_every_box(qtbot: QtBot, live: FakeLive, tmp_path: P
     assert not view.grab().isNull()
     view.export_png(tmp_path / "big.png")
     assert QImage(str(tmp_path / "big.png")).width() <= 16_000
+
+
+def test_with_the_real_live_analysis_boxes_wait_for_it_then_show_findings(
+    qtbot: QtBot, document: PlanDocument
+) -> None:
+    live_analysis = LiveAnalysis(document)
+    view = DiagramView(document, live_analysis)
+    qtbot.addWidget(view)
+    assert box(view, CRISIS).status == "unknown"  # nothing analysed yet: not "No issues"
+    live_analysis.refresh()
+    worst = {
+        f.severity
+        for f in live_analysis.analysis.open_findings
+        if f.subject_kind is SubjectKind.COMMITTEE and f.subject_id == CRISIS
+    }
+    assert worst  # the crisis group's only provider is vacant
+    assert box(view, CRISIS).status == min(worst, key=lambda s: s.rank)
+    live_analysis.detach()

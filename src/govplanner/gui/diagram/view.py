@@ -49,6 +49,9 @@ class DiagramView(QGraphicsView):
         self.diagram = DiagramScene(self)
         self.setScene(self.diagram)
         self._analysis: Analysis | None = getattr(live_analysis, "analysis", None)
+        is_stale = getattr(live_analysis, "is_stale", None)
+        if callable(is_stale) and is_stale():
+            self._analysis = None  # not analysed yet: show "Not checked", not "No issues"
         self._rebuild = True
         self._seats = False
         self._texts: set[str] = set()
