@@ -108,7 +108,7 @@ class CommitteeBox(QGraphicsItem):
         painter.fillRect(QRectF(0, 0, STRIPE, BOX_HEIGHT), colour)
         painter.restore()
         self._paint_text(painter, scene, theme)
-        self._paint_badge(painter, scene.badge_font, colour)
+        self._paint_badge(painter, scene.badge_font, colour, theme.badge_text)
 
     def _paint_text(self, painter: QPainter, scene: DiagramScene, theme: Theme) -> None:
         left, width = STRIPE + PAD - 2, BOX_WIDTH - STRIPE - 2 * PAD + 2
@@ -131,7 +131,7 @@ class CommitteeBox(QGraphicsItem):
         bottom = BOX_HEIGHT - 9 - body.height()
         painter.drawText(QRectF(left, bottom, width, body.height()), self.seats_text)
 
-    def _paint_badge(self, painter: QPainter, font: QFont, colour: QColor) -> None:
+    def _paint_badge(self, painter: QPainter, font: QFont, colour: QColor, ink: QColor) -> None:
         text = badge_text(self.status, self.count)
         metrics = QFontMetricsF(font)
         height = metrics.height() + 4
@@ -141,17 +141,16 @@ class CommitteeBox(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         icon = QRectF(pill.left() + 5, pill.top() + 3, height - 6, height - 6)
-        _draw_icon(painter, self.status, icon)
-        painter.setPen(QColor("white"))
+        _draw_icon(painter, self.status, icon, ink)
+        painter.setPen(ink)
         painter.setFont(font)
         text_rect = QRectF(icon.right() + 4, pill.top(), width - height, height)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
 
 
-def _draw_icon(painter: QPainter, status: Status, rect: QRectF) -> None:
-    """A white shape that differs by status (diamond, triangle, circle, tick, ring)."""
+def _draw_icon(painter: QPainter, status: Status, rect: QRectF, white: QColor) -> None:
+    """A shape in the badge's ink that differs by status (diamond, triangle, circle, tick, ring)."""
     painter.save()
-    white = QColor("white")
     c = rect.center()
     if status == "critical":
         painter.setBrush(white)

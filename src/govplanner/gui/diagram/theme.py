@@ -45,6 +45,7 @@ class Theme:
     line: QColor
     irregular: QColor
     selection: QColor
+    badge_text: QColor
     dark: bool
 
     @classmethod
@@ -63,6 +64,7 @@ class Theme:
             line=_mix(text, base, 0.45),
             irregular=QColor("#ad1457") if not dark else QColor("#f48fb1"),
             selection=palette.color(QPalette.ColorRole.Highlight),
+            badge_text=QColor("#111111") if dark else QColor("#ffffff"),
             dark=dark,
         )
 
