@@ -32,7 +32,8 @@ def step(title: str) -> None:
 
 def run(cmd: list[str | Path], **kwargs: object) -> None:
     """Run a command from the repo root; any failure stops the build with its exit status."""
-    print("+ " + " ".join(str(c) for c in cmd), flush=True)
+    shown = ["<script>" if "\n" in str(c) else str(c) for c in cmd]
+    print("+ " + " ".join(shown), flush=True)
     done = subprocess.run([str(c) for c in cmd], cwd=REPO, check=False, **kwargs)  # type: ignore[call-overload]
     if done.returncode != 0:
         raise SystemExit(f"build.py: command failed with exit status {done.returncode}")

@@ -238,36 +238,43 @@ def drop_caches() -> bool:
     return True
 
 
-def _median_seconds(iso: Isolation, cmd: list, runs: int, cold: bool) -> float:
-    times = []
+def _time_once(iso: Isolation, cmd: list, cold: bool) -> float:
+    if cold:
+        drop_caches()
+    run = iso.run_plain(cmd, iso.env, timeout=180)
+    if run.rc != 0:
+        raise SystemExit(f"timing run failed ({run.rc}): {' '.join(run.cmd)}\n{run.stderr}")
+    return run.seconds
+
+
+def _medians(iso: Isolation, cmds: list[list], runs: int, cold: bool) -> list[float]:
+    """Median seconds per command; the commands take turns, so load spikes hit them alike."""
+    times: list[list[float]] = [[] for _ in cmds]
     if not cold:
-        iso.run_plain(cmd, iso.env)  # warm-up
+        for cmd in cmds:
+            _time_once(iso, cmd, cold=False)  # warm-up
     for _ in range(runs):
-        if cold:
-            drop_caches()
-        run = iso.run_plain(cmd, iso.env, timeout=180)
-        if run.rc != 0:
-            raise SystemExit(f"timing run failed ({run.rc}): {' '.join(run.cmd)}\n{run.stderr}")
-        times.append(run.seconds)
-    return statistics.median(times)
+        for index, cmd in enumerate(cmds):
+            times[index].append(_time_once(iso, cmd, cold))
+    return [statistics.median(t) for t in times]
 
 
 def timing_table(
     iso: Isolation, frozen: Path, source: Path | None, commands: dict[str, list], runs: int
 ) -> str:
     """Median wall-clock seconds per command, frozen vs from source, cold and warm."""
-    cold_ok = IS_LINUX and drop_caches()
+    kinds = ["cold", "warm"] if IS_LINUX and drop_caches() else ["warm"]
     cold_runs = min(runs, 3)
-    variants = {"frozen": frozen, "source": source} if source else {"frozen": frozen}
-    head = [f"{v} {k}" for k in (["cold"] if cold_ok else []) + ["warm"] for v in variants]
+    exes = {"frozen": frozen, "source": source} if source else {"frozen": frozen}
+    head = [f"{name} {kind}" for kind in kinds for name in exes]
     lines = [f"{'start-up, seconds':<20}" + "".join(f"{h:>14}" for h in head)]
     for label, args in commands.items():
-        cells = []
-        for kind in (["cold"] if cold_ok else []) + ["warm"]:
-            for exe in variants.values():
-                n = cold_runs if kind == "cold" else runs
-                cells.append(_median_seconds(iso, [exe, *args], n, kind == "cold"))
+        cells: list[float] = []
+        for kind in kinds:
+            cmds = [[exe, *args] for exe in exes.values()]
+            cells += _medians(iso, cmds, cold_runs if kind == "cold" else runs, kind == "cold")
         lines.append(f"{label:<20}" + "".join(f"{c:>14.2f}" for c in cells))
     legend = f"median of {runs} warm runs"
-    legend += f", {cold_runs} cold runs (page cache dropped before each)" if cold_ok else ""
+    if "cold" in kinds:
+        legend += f", {cold_runs} cold runs (page cache dropped before each)"
     return "\n".join([*lines, f"({legend}; source = {source})" if source else f"({legend})"])

@@ -49,6 +49,11 @@ def project_version() -> str:
         return str(tomllib.load(handle)["project"]["version"])
 
 
+def bundled_examples(bundle: Path) -> list[Path]:
+    """The example plans inside the bundle, where the app's Open Example finds them."""
+    return sorted((bundle / "_internal" / "govplanner" / "_examples").glob("*.govplan"))
+
+
 def relocate(bundle: Path, tmp: Path) -> Path:
     """Copy the bundle under a path with a space and a non-ASCII letter, like Program Files."""
     target = tmp / "Program Files é" / "govplanner"
@@ -112,11 +117,15 @@ def check_exports(iso: Isolation, res: Results, cli: Path, plan: Path, out: Path
 
 
 def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: Path) -> None:
+    shots = []
     for label, extra in (("with the example plan", [plan]), ("welcome state", [])):
         target = out / f"screenshot {label}.png"
         run = iso.run([app, "--screenshot", target, *extra], timeout=120)
         verdict = check_png(target, min_size=(1280, 800))
         res.expect(f"--screenshot {label}", run, verdict == "", verdict or "non-blank PNG")
+        shots.append(target.read_bytes() if target.is_file() else b"")
+    differ = shots[0] != shots[1]
+    res.expect_probe("the plan's screenshot differs from the welcome state", differ, "it does")
 
 
 def check_linux_install(iso: Isolation, res: Results, bundle: Path) -> None:
@@ -152,7 +161,7 @@ def smoke(bundle: Path, tmp: Path, res: Results) -> Path:
     res.note(iso.describe())
     res.expect_probe("no Python reachable from the bundle's environment", *iso.probe())
     app, cli = copy / f"govplanner{EXE}", copy / f"govplanner-cli{EXE}"
-    plans = sorted((copy / "_internal" / "examples").glob("*.govplan"))
+    plans = bundled_examples(copy)
     res.expect_probe("the bundle carries the examples", bool(plans), f"{len(plans)} plan(s)")
     check_versions(iso, res, app, cli)
     if plans:
@@ -168,7 +177,7 @@ def smoke(bundle: Path, tmp: Path, res: Results) -> Path:
 
 def measure(copy: Path, source_exe: Path | None, runs: int, tmp: Path) -> str:
     iso = Isolation(tmp)
-    plans = sorted((copy / "_internal" / "examples").glob("*.govplan"))
+    plans = bundled_examples(copy)
     shot = tmp / "timing.png"
     commands = {"--version": ["--version"]}
     if plans:
