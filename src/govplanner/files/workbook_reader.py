@@ -10,20 +10,18 @@ from __future__ import annotations
 import contextlib
 import warnings
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
+from govplanner.domain.errors import RegisterError
 from govplanner.domain.names import name_key
-from govplanner.files.register_problems import Problems
+from govplanner.files.register_problems import ProblemLimitError, Problems
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -40,20 +38,8 @@ _OTHER_FORMATS = {
     ".csv": "a CSV file",
     ".numbers": "a Numbers spreadsheet",
 }
-#: What openpyxl and the XML parsers raise on a damaged or hostile file.
-_BROKEN_FILE_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    InvalidFileException,
-    DefusedXmlException,
-    ParseError,
-    KeyError,
-    ValueError,
-    TypeError,
-    EOFError,
-    OSError,
-)
+#: Our own signals, which pass through the catch-all around openpyxl below.
+_OURS = (ProblemLimitError, RegisterError)
 
 
 @dataclass
@@ -116,7 +102,10 @@ def open_workbook(path: Path, problems: Problems, *, data_only: bool) -> Iterato
         warnings.simplefilter("ignore")
         try:
             workbook = load_workbook(stream, read_only=True, data_only=data_only)
-        except _BROKEN_FILE_ERRORS as exc:
+        except Exception as exc:
+            # openpyxl and its XML parsers raise many kinds of error on a damaged or hostile
+            # file (zip, zlib, XML syntax, defusedxml, KeyError, ValueError...): all mean the
+            # same to the user.
             raise problems.fatal(_broken(exc)) from None
         try:
             yield workbook
@@ -171,7 +160,9 @@ def read_sheet(
     """
     try:
         return _read_sheet(workbook, title, known, problems, values)
-    except _BROKEN_FILE_ERRORS as exc:
+    except _OURS:
+        raise
+    except Exception as exc:  # see open_workbook: any parser failure means a damaged file
         raise problems.fatal(_broken(exc), sheet=title) from None
 
 
