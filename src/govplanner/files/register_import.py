@@ -104,27 +104,20 @@ def rows(sheet: Sheet, problems: Problems) -> list[RowValues]:
 
 
 def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems: Problems) -> Plan:
+    """Read the sheets in dependency order; the required ones are known to be present."""
     registry = Registry(problems)
     tiers_sheet = sheets.get(layout.TIERS)
     if tiers_sheet is not None:
         read_tiers(rows(tiers_sheet, problems), registry)
     stages = _stages(sheets.get(layout.STAGES), problems, registry)
-    committees_sheet = sheets.get(layout.COMMITTEES)
-    committees = (
-        read_committees(
-            rows(committees_sheet, problems), registry, derive_tiers=tiers_sheet is None
-        )
-        if committees_sheet
-        else []
+    committees = read_committees(
+        rows(sheets[layout.COMMITTEES], problems), registry, derive_tiers=tiers_sheet is None
     )
     people_sheet = sheets.get(layout.PEOPLE)
     if people_sheet is not None:
         read_people(rows(people_sheet, problems), registry)
-    roles_sheet = sheets.get(layout.ROLES)
-    roles = (
-        read_roles(rows(roles_sheet, problems), registry, people_listed=people_sheet is not None)
-        if roles_sheet
-        else []
+    roles = read_roles(
+        rows(sheets[layout.ROLES], problems), registry, people_listed=people_sheet is not None
     )
     programmes_sheet = sheets.get(layout.PROGRAMMES)
     programmes = (
@@ -132,8 +125,7 @@ def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems:
         if programmes_sheet
         else default_programmes()
     )
-    if problems.errors:
-        problems.raise_if_any()
+    problems.raise_if_any()
     properties = workbook.properties
     plan = Plan(
         name=(properties.title or "").strip()[:200] or source.stem or "Imported plan",
@@ -147,7 +139,7 @@ def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems:
         roles=roles,
         people=list(registry.people.values()),
     )
-    for problem in plan_problems(plan):
+    for problem in plan_problems(plan):  # a safety net: the checks above should catch all
         problems.add(problem)
     return plan
 

@@ -61,9 +61,9 @@ class Problems:
         if len(self.errors) >= self.limit:
             raise ProblemLimitError
 
-    def fatal(self, problem: str, **where: object) -> RegisterImportError:
+    def fatal(self, problem: str, *, sheet: str | None = None) -> RegisterImportError:
         """An error that stops the import at once (the file cannot be read further)."""
-        error = RegisterError(self.path, problem, **where)  # type: ignore[arg-type]
+        error = RegisterError(self.path, problem, sheet=sheet)
         return RegisterImportError(self.path, [*self.errors, error])
 
     def raise_if_any(self, stopped: bool = False) -> None:
