@@ -6,7 +6,7 @@ import gc
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: A run that takes longer than this is repeated fewer times (keeps the whole run short).
 SLOW_RUN_S = 2.0
@@ -29,7 +29,7 @@ class Row:
     seats: int = 0
     note: str = ""
     runs: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
+    unit: str = "s"  # "s" for times, "MB" for memory
 
     @property
     def ratio(self) -> float | None:
@@ -97,14 +97,29 @@ def median(times: list[float]) -> float:
     return statistics.median(times)
 
 
-def fmt_seconds(value: float | None) -> str:
+def fmt_value(value: float | None, unit: str = "s") -> str:
     if value is None:
         return "—"
+    if unit != "s":
+        return f"{value:,.0f} {unit}"
     if value < 1e-3:
         return f"{value * 1e6:.0f} µs"
     if value < 1:
         return f"{value * 1e3:.1f} ms"
     return f"{value:.2f} s"
+
+
+def progress_line(r: Row) -> str:
+    """One row as a line of text, printed as soon as it is measured."""
+    if r.seconds is None:
+        return f"  {r.name} @ {r.size}: {r.note}"
+    against = "" if r.baseline is None else f" vs baseline {fmt_value(r.baseline, r.unit)}"
+    ratio = "" if r.ratio is None else f" = {r.ratio:.2f}×"
+    target = f" (target {r.target})" if r.target else ""
+    return (
+        f"  {r.name} @ {r.size}: {fmt_value(r.seconds, r.unit)}{against}{ratio}{target} "
+        f"→ {r.verdict}"
+    )
 
 
 def render_table(rows: list[Row]) -> str:
@@ -117,8 +132,8 @@ def render_table(rows: list[Row]) -> str:
             (
                 r.name,
                 r.size,
-                fmt_seconds(r.seconds),
-                fmt_seconds(r.baseline),
+                fmt_value(r.seconds, r.unit),
+                fmt_value(r.baseline, r.unit),
                 ratio,
                 r.target,
                 r.verdict,

@@ -1,0 +1,1 @@
+"""Scripts the benchmark runner starts in fresh processes (offscreen Qt), one figure each."""

@@ -1,0 +1,93 @@
+"""The whole app with a big plan: open to painted window, each tab, edits, peak memory.
+
+``python -m benchmarks.gui.session PLAN.govplan EDITS``. Builds the window through
+govplanner's composition root helpers, opens the plan the way File ▸ Open does
+(``FileOps.open_path``), shows each tab, then makes ``EDITS`` edits the way a table edit does
+(an undo command on the stack), each followed by the live analysis refresh and the repaint it
+causes (the 150 ms typing pause the app waits is left out). Reports peak resident memory last.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from typing import Any
+
+from benchmarks.gui import common
+
+
+def _window() -> tuple[Any, Any]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+
+    from govplanner.domain.document import PlanDocument
+    from govplanner.gui import app as gui_app
+    from govplanner.gui.main_window import MainWindow
+
+    application = gui_app._application()
+    window = MainWindow(PlanDocument(), QUndoStack(), QSettings())
+    window.show()
+    common.settle()
+    return application, window
+
+
+def _tabs(window: Any) -> dict[str, float]:
+    times = {}
+    for n in range(window.tabs.count()):
+        page = window.tabs.widget(n)
+        watch = common.PaintWatch(page)
+        start = time.perf_counter()
+        window.tabs.setCurrentIndex(n)
+        watch.wait()
+        times[window.tabs.tabText(n).replace("&", "")] = time.perf_counter() - start
+    window.tabs.setCurrentIndex(0)
+    common.settle()
+    return times
+
+
+def _edits(window: Any, count: int) -> list[float]:
+    """Vacate and refill one role, as a table edit does, timing edit → refreshed, repainted."""
+    from govplanner.gui import commands
+
+    document = window.document
+    roles = document.plan.roles
+    role = next(r for r in roles[len(roles) // 2 :] if r.holder_id is not None)
+    holder, times = role.holder_id, []
+    for n in range(count):
+        value = None if n % 2 == 0 else holder
+        watch = common.PaintWatch(window.tabs.currentWidget())
+        start = time.perf_counter()
+        command = commands.update_item(document, "role", role.id, holder_id=value)
+        commands.execute(window.undo_stack, command)
+        window.live.refresh()
+        watch.wait(timeout_s=10)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main(path: str, edits: int) -> int:
+    application, window = _window()
+    watch = common.PaintWatch(window)
+    start = time.perf_counter()
+    opened = window.files.open_path(path, ask=False)
+    watch.wait()
+    open_to_paint = time.perf_counter() - start
+    tabs = _tabs(window) if opened else {}
+    edit_times = _edits(window, edits) if opened and edits else []
+    common.report(
+        opened=opened,
+        open_to_paint=open_to_paint,
+        tabs=tabs,
+        edit_median=statistics.median(edit_times) if edit_times else None,
+        edits=edit_times,
+        rss_mb=common.peak_rss_mb(),
+    )
+    window.undo_stack.setClean()
+    window.close()
+    application.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 5))
