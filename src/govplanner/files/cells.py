@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: Characters that make Excel or LibreOffice treat typed text as a formula or command.
@@ -22,6 +23,11 @@ def set_text(cell: Any, text: str | None) -> None:
     cell.number_format = "@"
 
 
+#: Control characters XML 1.0 forbids (tab, line feed and carriage return are allowed).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _strip_illegal(text: str) -> str:
-    # XML 1.0 forbids most control characters; openpyxl raises IllegalCharacterError on them.
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    # openpyxl raises IllegalCharacterError on them. A regex, not a per-character loop: this
+    # runs for every text cell of a 50,000-seat report.
+    return _ILLEGAL.sub("", text)
