@@ -111,11 +111,32 @@ def test_windows_permission_error_means_file_in_use(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic, "_is_windows", lambda: True)
+    monkeypatch.setattr(atomic.time, "sleep", lambda seconds: None)
     monkeypatch.setattr(atomic.os, "replace", locked)
     with pytest.raises(FileInUseError, match="Close it there and try again"):
         atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
     assert _leftovers(tmp_path) == []
+
+
+def test_windows_transient_lock_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "plan.govplan"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+    failures = [PermissionError(13, "Permission denied")] * 2
+
+    def flaky(src: str, dst: str) -> None:
+        if failures and Path(dst) == target:
+            raise failures.pop()
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic, "_is_windows", lambda: True)
+    monkeypatch.setattr(atomic.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(atomic.os, "replace", flaky)
+    atomic_write_bytes(target, b"new", backup=True)
+    assert target.read_bytes() == b"new"
+    assert backup_path(target).read_bytes() == b"old"
+    assert failures == []
 
 
 def test_posix_permission_error_is_export_error(

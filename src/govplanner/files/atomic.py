@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -15,6 +16,7 @@ from govplanner.domain.errors import ExportError, FileInUseError
 
 BACKUP_SUFFIX = ".bak"
 _TEMP_SUFFIX = ".tmp"
+_WINDOWS_RETRIES = 5
 
 
 def _is_windows() -> bool:
@@ -141,14 +143,21 @@ def _keep_backup(target: Path) -> None:
 
 
 def _replace(source: Path, target: Path) -> None:
-    try:
-        os.replace(source, target)
-    except PermissionError as exc:
-        if _is_windows():
-            raise FileInUseError(target) from exc
-        raise _write_error(target, exc) from exc
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
+    # On Windows a virus scanner or indexer may hold the target for a moment: retry briefly
+    # before concluding that another program (Excel, Word) has it open.
+    attempts = _WINDOWS_RETRIES if _is_windows() else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if not _is_windows():
+                raise _write_error(target, exc) from exc
+            if attempt == attempts - 1:
+                raise FileInUseError(target) from exc
+            time.sleep(0.05 * (attempt + 1))
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
 
 
 def _fsync_folder(folder: Path) -> None:
