@@ -341,6 +341,13 @@ def test_wrong_type(tmp_path: Path, column: str, cell: Any) -> None:
     _assert_where(_error_for(tmp_path, Roles=rows), "Roles", 2, column, cell)
 
 
+def test_date_in_a_number_column_is_shown_as_a_date(tmp_path: Path) -> None:
+    rows = [["Role", "Sessions per week"], ["Lead", dt.datetime(2025, 4, 1)]]
+    error = _error_for(tmp_path, Roles=rows)
+    _assert_where(error, "Roles", 2, "Sessions per week", "2025-04-01")
+    assert "found a date" in str(error)
+
+
 def test_term_end_before_start(tmp_path: Path) -> None:
     rows = [["Role", "Term start", "Term end"], ["Lead", "2025-04-01", "2024-04-01"]]
     _assert_where(_error_for(tmp_path, Roles=rows), "Roles", 2, "Term end", "2024-04-01")

@@ -55,7 +55,7 @@ class RowValues:
             sheet=self.sheet.title,
             row=self.row,
             column=self.column(header),
-            value=value,
+            value=_shown(value),
         )
 
     def is_blank(self, header: str) -> bool:
@@ -166,6 +166,17 @@ def parse_date_text(text: str) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+def _shown(value: Any) -> Any:
+    """The value as the user typed it: dates as text, whole numbers without '.0'."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _kind(value: Any) -> str:
