@@ -3,7 +3,9 @@
 ``python -m benchmarks.gui.tables PLAN.govplan``. Each table (committees, roles, people) is
 built the way the app builds it (``govplanner.gui.models.collections`` models in a
 ``TablePage``), shown, and timed from model creation to its first painted rows; then each
-column is sorted (``QTableView.sortByColumn``) and timed until the rows are repainted.
+column is sorted the way a click on its header sorts (the header's sort indicator changes and
+the view asks the model to sort once; ``QTableView.sortByColumn`` would sort twice) and timed
+until the rows are repainted.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _table(kind: str, document: Any, undo: Any, lookup: Any) -> dict[str, Any]:
     for column in range(page.model.columnCount()):
         header = str(page.model.headerData(column, Qt.Orientation.Horizontal))
         start = time.perf_counter()
-        page.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        page.view.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)
         watch.wait()
         sorts[header] = time.perf_counter() - start
     page.hide()
