@@ -5,7 +5,8 @@
 Creates (or reuses) a build venv in build/pkgvenv, installs govplanner from this checkout and
 the tools in packaging/requirements.txt into it, runs PyInstaller on packaging/govplanner.spec,
 then runs packaging/smoke_test.py on the frozen result. Exit status 0 only if all of it worked.
-Options: --venv DIR, --skip-smoke, --runs N (timed runs, 0 = none), --archive (zip/tar.gz too).
+Options: --venv DIR, --skip-smoke, --runs N (timed runs, 0 = none), --archive (zip/tar.gz too),
+--no-x11 (Linux: skip showing the app on Xvfb; otherwise xvfb and x11-utils must be installed).
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def main() -> int:
     parser.add_argument("--skip-smoke", action="store_true", help="build only")
     parser.add_argument("--runs", type=int, default=5, help="timed start-ups per command")
     parser.add_argument("--archive", action="store_true", help="also pack the bundle for release")
+    parser.add_argument("--no-x11", action="store_true", help="smoke test without Xvfb")
     args = parser.parse_args()
     started = time.perf_counter()
     step(f"build venv {args.venv}")
@@ -129,7 +131,7 @@ def main() -> int:
             "Scripts/govplanner.exe" if IS_WINDOWS else "bin/govplanner"
         )
         smoke = [PACKAGING / "smoke_test.py", bundle, "--source-exe", source]
-        run([python, *smoke, "--runs", str(args.runs)])
+        run([python, *smoke, "--runs", str(args.runs), *(["--no-x11"] if args.no_x11 else [])])
     print(f"\nbuild.py: done in {time.perf_counter() - started:.0f} s", flush=True)
     return 0
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 IS_LINUX = sys.platform.startswith("linux")
-DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 # Mount an empty folder (or an empty, non-executable file) over each path given before "--",
 # then run the command after it. Uses no PATH lookups: the environment's PATH is empty.
 HIDE_SCRIPT = (
@@ -109,6 +107,18 @@ class Isolation:
         done = self.run_plain([*self.prefix, *cmd], self.env, expect_rc, timeout)
         done.cmd = [str(part) for part in cmd]  # report what ran, not the isolation around it
         return done
+
+    def start(self, cmd: list, env: dict, isolated: bool = True) -> subprocess.Popen[bytes]:
+        """Start the app without waiting for it (for the X11 window checks)."""
+        args = [*(self.prefix if isolated else []), *(str(part) for part in cmd)]
+        return subprocess.Popen(
+            args,
+            env=env,
+            cwd=self.tmp / "cwd",
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group, so it can be stopped as a whole
+        )
 
     def run_plain(
         self, cmd: list, env: dict, expect_rc: int | None = 0, timeout: float = 60
@@ -226,55 +236,3 @@ def bundle_size(bundle: Path) -> str:
         f"bundle size: {disk / 2**20:.0f} MiB on disk ({apparent / 2**20:.0f} MiB in "
         f"{len(files)} files)"
     )
-
-
-def drop_caches() -> bool:
-    """Empty the page cache so the next start reads from disk (root on Linux only)."""
-    try:
-        os.sync()
-        DROP_CACHES.write_text("3\n")
-    except OSError:
-        return False
-    return True
-
-
-def _time_once(iso: Isolation, cmd: list, cold: bool) -> float:
-    if cold:
-        drop_caches()
-    run = iso.run_plain(cmd, iso.env, timeout=180)
-    if run.rc != 0:
-        raise SystemExit(f"timing run failed ({run.rc}): {' '.join(run.cmd)}\n{run.stderr}")
-    return run.seconds
-
-
-def _medians(iso: Isolation, cmds: list[list], runs: int, cold: bool) -> list[float]:
-    """Median seconds per command; the commands take turns, so load spikes hit them alike."""
-    times: list[list[float]] = [[] for _ in cmds]
-    if not cold:
-        for cmd in cmds:
-            _time_once(iso, cmd, cold=False)  # warm-up
-    for _ in range(runs):
-        for index, cmd in enumerate(cmds):
-            times[index].append(_time_once(iso, cmd, cold))
-    return [statistics.median(t) for t in times]
-
-
-def timing_table(
-    iso: Isolation, frozen: Path, source: Path | None, commands: dict[str, list], runs: int
-) -> str:
-    """Median wall-clock seconds per command, frozen vs from source, cold and warm."""
-    kinds = ["cold", "warm"] if IS_LINUX and drop_caches() else ["warm"]
-    cold_runs = min(runs, 3)
-    exes = {"frozen": frozen, "source": source} if source else {"frozen": frozen}
-    head = [f"{name} {kind}" for kind in kinds for name in exes]
-    lines = [f"{'start-up, seconds':<20}" + "".join(f"{h:>14}" for h in head)]
-    for label, args in commands.items():
-        cells: list[float] = []
-        for kind in kinds:
-            cmds = [[exe, *args] for exe in exes.values()]
-            cells += _medians(iso, cmds, cold_runs if kind == "cold" else runs, kind == "cold")
-        lines.append(f"{label:<20}" + "".join(f"{c:>14.2f}" for c in cells))
-    legend = f"median of {runs} warm runs"
-    if "cold" in kinds:
-        legend += f", {cold_runs} cold runs (page cache dropped before each)"
-    return "\n".join([*lines, f"({legend}; source = {source})" if source else f"({legend})"])

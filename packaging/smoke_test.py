@@ -23,13 +23,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from smoke_support import (
-    Isolation,
-    Results,
-    bundle_size,
-    check_png,
-    timing_table,
+from smoke_desktop import (
+    check_linux_install,
+    check_platform_libraries,
+    check_x11,
+    required_glibc,
+    window_timer,
+    x11_tools_missing,
+    xvfb,
 )
+from smoke_support import Isolation, Results, bundle_size, check_png
+from smoke_timing import process_timer, timing_table
 
 REPO = Path(__file__).resolve().parent.parent
 IS_WINDOWS = sys.platform == "win32"
@@ -128,33 +132,7 @@ def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: 
     res.expect_probe("the plan's screenshot differs from the welcome state", differ, "it does")
 
 
-def check_linux_install(iso: Isolation, res: Results, bundle: Path) -> None:
-    """install-linux.sh puts the menu entry, MIME type and icons in place, and removes them."""
-    home = iso.tmp / "home-install"
-    home.mkdir()
-    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
-    run = iso.run_plain(["/bin/sh", bundle / "install-linux.sh"], env)
-    share = home / ".local" / "share"
-    wanted = [
-        share / "applications" / "govplanner.desktop",
-        share / "mime" / "packages" / "govplanner-mime.xml",
-        share / "icons" / "hicolor" / "48x48" / "apps" / "govplanner.png",
-        share / "icons" / "hicolor" / "scalable" / "apps" / "govplanner.svg",
-        home / ".local" / "bin" / "govplanner",
-    ]
-    missing = [str(p.relative_to(home)) for p in wanted if not p.exists()]
-    desktop = wanted[0].read_text(encoding="utf-8") if wanted[0].exists() else ""
-    ok = not missing and f'Exec="{bundle}/govplanner" %f' in desktop
-    globs = share / "mime" / "globs2"
-    if shutil.which("update-mime-database"):
-        ok = ok and "application/x-govplanner-plan:*.govplan" in globs.read_text(encoding="utf-8")
-    res.expect("install-linux.sh", run, ok, f"missing: {missing}" if missing else "all in place")
-    run = iso.run_plain(["/bin/sh", bundle / "install-linux.sh", "--uninstall"], env)
-    left = [str(p.relative_to(home)) for p in wanted if p.exists() or p.is_symlink()]
-    res.expect("install-linux.sh --uninstall", run, not left, f"left behind: {left}")
-
-
-def smoke(bundle: Path, tmp: Path, res: Results) -> Path:
+def smoke(bundle: Path, tmp: Path, res: Results, x11: bool) -> Path:
     """Run every check on a relocated copy of the bundle; return that copy."""
     copy = relocate(bundle, tmp)
     iso = Isolation(tmp)
@@ -170,19 +148,31 @@ def smoke(bundle: Path, tmp: Path, res: Results) -> Path:
         check_plans(iso, res, cli, plans)
         check_exports(iso, res, cli, plans[0], out)
         check_screenshots(iso, res, app, plans[0], out)
-    if not IS_WINDOWS:
+    if sys.platform.startswith("linux"):
+        check_platform_libraries(res, copy)
+        if x11 and plans:
+            check_x11(iso, res, app, plans[0])
         check_linux_install(iso, res, copy)
+        res.note(required_glibc(copy))
     return copy
 
 
-def measure(copy: Path, source_exe: Path | None, runs: int, tmp: Path) -> str:
+def measure(copy: Path, source: Path | None, runs: int, tmp: Path, x11: bool) -> str:
+    """Start-up times of the frozen launchers against `source`, on the first example plan."""
     iso = Isolation(tmp)
-    plans = bundled_examples(copy)
-    shot = tmp / "timing.png"
-    commands = {"--version": ["--version"]}
-    if plans:
-        commands["--screenshot PLAN"] = ["--screenshot", shot, plans[0]]
-    return timing_table(iso, copy / f"govplanner-cli{EXE}", source_exe, commands, runs)
+    plan = bundled_examples(copy)[0]
+    cli, app = copy / f"govplanner-cli{EXE}", copy / f"govplanner{EXE}"
+    timer = process_timer(iso)
+    rows = {
+        "--version": (timer, ["--version"]),
+        "--screenshot PLAN": (timer, ["--screenshot", tmp / "timing.png", plan]),
+    }
+    if not (x11 and sys.platform.startswith("linux") and not x11_tools_missing()):
+        return timing_table(cli, source, rows, runs)
+    with xvfb() as display:
+        rows["window shown (X11)"] = (window_timer(iso, display), [plan])
+        # The app launcher for the window; the CLI launcher is the same program on Linux.
+        return timing_table(app, source, rows, runs)
 
 
 def main() -> int:
@@ -190,19 +180,26 @@ def main() -> int:
     parser.add_argument("bundle", nargs="?", type=Path, default=REPO / "dist" / "govplanner")
     parser.add_argument("--source-exe", type=Path, help="govplanner console script to compare with")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (median)")
+    parser.add_argument("--no-x11", action="store_true", help="skip the Xvfb window check")
     args = parser.parse_args()
     if not (args.bundle / f"govplanner-cli{EXE}").is_file():
         print(f"smoke test: no bundle in {args.bundle}; build it with packaging/build.py")
+        return 1
+    source = args.source_exe.resolve() if args.source_exe else None
+    if source and not source.is_file():
+        print(f"smoke test: --source-exe {source} does not exist")
         return 1
     res = Results()
     with tempfile.TemporaryDirectory(prefix="govplanner-smoke-") as name:
         tmp = Path(name)
         started = time.perf_counter()
-        copy = smoke(args.bundle.resolve(), tmp, res)
+        copy = smoke(args.bundle.resolve(), tmp, res, x11=not args.no_x11)
+        if args.no_x11:
+            res.note("NOTE: --no-x11: the app was not shown on an X server")
         res.note(f"smoke steps took {time.perf_counter() - started:.1f} s")
         res.note(bundle_size(args.bundle))
         if res.ok and args.runs > 0:
-            res.note(measure(copy, args.source_exe, args.runs, tmp))
+            res.note(measure(copy, source, args.runs, tmp, x11=not args.no_x11))
     return res.finish()
 
 
