@@ -153,7 +153,17 @@ def window_timer(iso: Isolation, display: str) -> Callable[[list], float]:
 
 
 def check_linux_install(iso: Isolation, res: Results, bundle: Path) -> None:
-    """install-linux.sh puts the menu entry, MIME type and icons in place, and removes them."""
+    """install-linux.sh installs a valid menu entry, the MIME type and icons, and removes them."""
+    tools = {
+        "update-mime-database": "shared-mime-info",
+        "desktop-file-validate": "desktop-file-utils",
+    }
+    absent = [
+        f"{tool} (apt-get install {pkg})" for tool, pkg in tools.items() if not shutil.which(tool)
+    ]
+    if absent:
+        res.expect_probe("install-linux.sh", False, f"needs {', '.join(absent)}")
+        return
     home = iso.tmp / "home-install"
     home.mkdir()
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
@@ -166,13 +176,25 @@ def check_linux_install(iso: Isolation, res: Results, bundle: Path) -> None:
         share / "icons" / "hicolor" / "scalable" / "apps" / "govplanner.svg",
         home / ".local" / "bin" / "govplanner",
     ]
-    missing = [str(p.relative_to(home)) for p in wanted if not p.exists()]
-    desktop = wanted[0].read_text(encoding="utf-8") if wanted[0].exists() else ""
-    ok = not missing and f'Exec="{bundle}/govplanner" %f' in desktop
-    globs = share / "mime" / "globs2"
-    if shutil.which("update-mime-database"):
-        ok = ok and "application/x-govplanner-plan:*.govplan" in globs.read_text(encoding="utf-8")
-    res.expect("install-linux.sh", run, ok, f"missing: {missing}" if missing else "all in place")
+    problems = [f"missing {p.relative_to(home)}" for p in wanted if not p.exists()]
+    if not problems:
+        problems += _installed_problems(bundle, share)
+    res.expect("install-linux.sh", run, not problems, "; ".join(problems) or "all in place")
     run = iso.run_plain(["/bin/sh", bundle / "install-linux.sh", "--uninstall"], env)
     left = [str(p.relative_to(home)) for p in wanted if p.exists() or p.is_symlink()]
     res.expect("install-linux.sh --uninstall", run, not left, f"left behind: {left}")
+
+
+def _installed_problems(bundle: Path, share: Path) -> list[str]:
+    """What is wrong with the installed menu entry and file type."""
+    problems = []
+    entry = share / "applications" / "govplanner.desktop"
+    if f'Exec="{bundle}/govplanner" %f' not in entry.read_text(encoding="utf-8"):
+        problems.append("the menu entry does not run the bundle")
+    check = subprocess.run(["desktop-file-validate", entry], capture_output=True, text=True)
+    if check.returncode != 0 or check.stdout.strip():
+        problems.append(f"desktop-file-validate: {check.stdout.strip()}")
+    globs = (share / "mime" / "globs2").read_text(encoding="utf-8")
+    if "application/x-govplanner-plan:*.govplan" not in globs:
+        problems.append("*.govplan is not registered as application/x-govplanner-plan")
+    return problems
