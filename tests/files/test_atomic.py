@@ -166,6 +166,24 @@ def test_backup_falls_back_to_copy_without_hard_links(
     assert target.read_bytes() == b"new"
 
 
+def test_temp_files_left_by_a_crash_are_swept_when_old(tmp_path: Path) -> None:
+    target = tmp_path / "plan.govplan"
+    old = tmp_path / ".plan.govplan.0a1b2c3d.tmp"
+    old_bak = tmp_path / ".plan.govplan.bak.0a1b2c3d.tmp"
+    fresh = tmp_path / ".plan.govplan.deadbeef.tmp"
+    unrelated = tmp_path / ".other.govplan.0a1b2c3d.tmp"
+    for path in (old, old_bak, fresh, unrelated):
+        path.write_bytes(b"partial")
+    two_hours_ago = time.time() - 7200
+    for path in (old, old_bak, unrelated):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    atomic_write_bytes(target, b"new")
+    assert not old.exists()
+    assert not old_bak.exists()
+    assert fresh.exists()  # may belong to a save still in progress
+    assert unrelated.exists()
+
+
 def test_keeps_file_permissions(tmp_path: Path) -> None:
     target = tmp_path / "p.txt"
     target.write_bytes(b"old")

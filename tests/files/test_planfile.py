@@ -115,6 +115,16 @@ def test_save_into_missing_folder_is_plan_file_error(tmp_path: Path) -> None:
         save_plan(small_plan(), tmp_path / "nowhere" / "p.govplan")
 
 
+def test_broken_file_error_points_to_the_backup(tmp_path: Path) -> None:
+    path = tmp_path / "plan.govplan"
+    save_plan(small_plan(), path)
+    save_plan(small_plan(), path)
+    path.write_text('{"format": "govplanner-plan", "schema', encoding="utf-8")
+    with pytest.raises(PlanFileError, match=r"previous save is kept in plan\.govplan\.bak"):
+        load_plan(path)
+    assert load_plan(tmp_path / "plan.govplan.bak").name == "Example partnership"
+
+
 # -- load errors -----------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -17,6 +18,7 @@ from govplanner.domain.errors import ExportError, FileInUseError
 BACKUP_SUFFIX = ".bak"
 _TEMP_SUFFIX = ".tmp"
 _WINDOWS_RETRIES = 5
+_STALE_SECONDS = 3600
 
 
 def _is_windows() -> bool:
@@ -83,6 +85,27 @@ def atomic_writer(
         _remove(temp)
         raise
     _fsync_folder(target.parent)
+    _sweep_stale_temps(target)
+
+
+def _sweep_stale_temps(target: Path) -> None:
+    """Remove temporary files an interrupted save of ``target`` left behind (over an hour old).
+
+    Only names this module makes are touched: ``.<name>.<8 hex>.tmp`` and the backup's.
+    """
+    pattern = re.compile(
+        rf"^\.{re.escape(target.name)}(?:{re.escape(BACKUP_SUFFIX)})?\.[0-9a-f]{{8}}"
+        rf"{re.escape(_TEMP_SUFFIX)}$"
+    )
+    cutoff = time.time() - _STALE_SECONDS
+    try:
+        candidates = [p for p in target.parent.iterdir() if pattern.match(p.name)]
+    except OSError:
+        return
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            if candidate.stat().st_mtime < cutoff:
+                candidate.unlink()
 
 
 def _remove(temp: Path) -> None:

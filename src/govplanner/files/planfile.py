@@ -17,7 +17,7 @@ from govplanner.domain.enums import FUNCTIONS, LEVELS
 from govplanner.domain.errors import ExportError, PlanFileError, PlanIntegrityError
 from govplanner.domain.integrity import check_plan
 from govplanner.domain.model import Plan, Profile
-from govplanner.files.atomic import atomic_write_bytes
+from govplanner.files.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
 from govplanner.files.json_errors import explain
 from govplanner.files.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -112,7 +112,19 @@ def load_plan(path: str | Path) -> Plan:
         raise PlanFileError(source, "this is a folder, not a plan file") from None
     except OSError as exc:
         raise PlanFileError(source, f"the file cannot be read ({exc.strerror})") from exc
-    return plan_from_json(data, source)
+    try:
+        return plan_from_json(data, source)
+    except PlanFileError as exc:
+        raise _with_backup_hint(exc) from None
+
+
+def _with_backup_hint(exc: PlanFileError) -> PlanFileError:
+    """Point the user at the previous save when the file itself cannot be used."""
+    backup = backup_path(exc.path)
+    if exc.path.name.endswith(BACKUP_SUFFIX) or not backup.is_file():
+        return exc
+    hint = f"; the previous save is kept in {backup.name}"
+    return PlanFileError(exc.path, exc.problem + hint, exc.where)
 
 
 def plan_from_json(text: str | bytes, path: str | Path = "plan.govplan") -> Plan:
