@@ -102,7 +102,7 @@ def archive(bundle: Path) -> Path:
             shutil.make_archive(str(bundle.parent / stem), "zip", bundle.parent, bundle.name)
         )
     target = bundle.parent / f"{stem}.tar.gz"
-    with tarfile.open(target, "w:gz") as tar:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(bundle, arcname="govplanner")
     return target
 
