@@ -83,13 +83,11 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
 )
 def test_fail_on_threshold(tmp_path, capsys, fail_on, severities, expected):
     from govplanner.files.planfile import save_plan
-
     from tests.builders import PlanBuilder
 
+    # Without any role, the board has no clinical voice at all: critical (CLN001).
     builder = PlanBuilder().committee("ICB Board", tier="system")
-    if "critical" in severities:
-        pass  # a committee with no clinical role at all is critical (CLN001)
-    else:
+    if "critical" not in severities:
         builder = builder.role(
             "Medical Director",
             on=["ICB Board"],
@@ -216,3 +214,25 @@ def test_headless_commands_never_import_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_register_problem_is_listed_on_its_own_line(tmp_path, capsys):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Committees"
+    ws.append(["Committee", "Tier"])
+    ws.append(["ICB Board", "galaxy"])
+    ws.append(["Place Board", "nebula"])
+    wb.create_sheet("Roles").append(["Role"])
+    path = tmp_path / "two-problems.xlsx"
+    wb.save(path)
+    code, _, err = run(["import", str(path), "-o", str(tmp_path / "out.govplan")], capsys)
+    lines = err.splitlines()
+    assert code == 2
+    assert lines[0] == "govplanner: error: two-problems.xlsx has 2 problems:"
+    assert "row 2" in lines[1]
+    assert "galaxy" in lines[1]
+    assert "row 3" in lines[2]
+    assert "nebula" in lines[2]

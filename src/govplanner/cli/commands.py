@@ -18,10 +18,26 @@ class UsageError(GovplannerError):
     """A problem with what was asked on the command line."""
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
 def fail(exc: BaseException) -> int:
-    """Report an unusable input in one line on stderr; exit code 2."""
-    text = " ".join(str(exc).split())  # one line, whatever the message holds
-    print(f"govplanner: error: {text}", file=sys.stderr)
+    """Report an unusable input on stderr; exit code 2.
+
+    One line says what is wrong. A register with several problems gets that line and then
+    one indented line per problem, since a user fixing a workbook wants every problem at once.
+    """
+    details: list[BaseException] = list(getattr(exc, "errors", None) or [])
+    if len(details) > 1:
+        name = getattr(getattr(exc, "path", None), "name", "the input")
+        print(f"govplanner: error: {name} has {len(details)} problems:", file=sys.stderr)
+        for detail in details:
+            print(f"  - {_one_line(detail)}", file=sys.stderr)
+        if getattr(exc, "stopped", False):
+            print(f"  (stopped after {len(details)} problems)", file=sys.stderr)
+    else:
+        print(f"govplanner: error: {_one_line(exc)}", file=sys.stderr)
     return 2
 
 
