@@ -27,7 +27,7 @@ else
     SHARE="${XDG_DATA_HOME:-$HOME/.local/share}"
     BIN="$HOME/.local/bin"
 fi
-SIZES="16 24 32 48 64 128 256 512"
+SIZES="16 22 24 32 48 64 128 256 512"
 
 refresh() {
     # Each tool is optional: a minimal system may lack them, and the files still work at next login.
