@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
 import pytest
 from PySide6.QtGui import QUndoStack
 
 from govplanner.domain.document import PlanDocument
 from tests.builders import PlanBuilder
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
 
 
 def small_plan_builder() -> PlanBuilder:
@@ -49,3 +55,31 @@ def document() -> PlanDocument:
 @pytest.fixture
 def stack(qapp: object) -> QUndoStack:
     return QUndoStack()
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep recent files and window layout written by tests out of the user's own settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Iterator[MainWindow]:
+    """A main window with no plan open (the welcome page)."""
+    from PySide6.QtCore import QSettings
+
+    from govplanner.gui.app import _name_application
+    from govplanner.gui.main_window import MainWindow
+
+    _name_application()
+    win = MainWindow(PlanDocument(), QUndoStack(), QSettings())
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.undo_stack.setClean()  # closing must not stop to ask about unsaved changes
+    win.close()
+    win.deleteLater()

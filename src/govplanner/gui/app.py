@@ -11,6 +11,7 @@ def _application() -> object:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    _name_application()
     existing = QApplication.instance()
     if existing is not None:
         return existing
@@ -18,13 +19,19 @@ def _application() -> object:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
+    app = QApplication(sys.argv[:1])
+    QApplication.setApplicationDisplayName("govplanner")
+    _follow_colour_scheme(app)
+    return app
+
+
+def _name_application() -> None:
+    """Names QSettings files and the window class after the product."""
+    from PySide6.QtWidgets import QApplication
+
     QApplication.setOrganizationName("govplanner")
     QApplication.setOrganizationDomain("govplanner.invalid")
     QApplication.setApplicationName("govplanner")
-    QApplication.setApplicationDisplayName("govplanner")
-    app = QApplication(sys.argv[:1])
-    _follow_colour_scheme(app)
-    return app
 
 
 def _follow_colour_scheme(app: object) -> None:
@@ -54,7 +61,9 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
     if screenshot is not None:
         from govplanner.gui.screenshot import take_screenshot
 
-        return take_screenshot(window, plan_path, Path(screenshot))
+        code = take_screenshot(window, plan_path, Path(screenshot))
+        window.deleteLater()
+        return code
     window.show()
     if plan_path is not None:
         window.files.open_path(plan_path)

@@ -81,8 +81,8 @@ class NewPlanDialog(QDialog):
         self.name.selectAll()
         self.preset = QComboBox(self)
         self.preset.setAccessibleName("Tier preset")
-        for key, preset in PRESETS.items():
-            self.preset.addItem(preset.label, key)
+        for key, option in PRESETS.items():
+            self.preset.addItem(option.label, key)
         self.preset.setCurrentIndex(max(self.preset.findData(preset), 0))
         self.basis = QLabel(self)
         self.basis.setWordWrap(True)

@@ -1,0 +1,223 @@
+"""The main window: welcome state, files, prompts, routing between panels, accepting findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from govplanner.domain.errors import GovplannerError
+from govplanner.files.planfile import load_plan, save_plan
+from govplanner.gui import app
+from govplanner.gui.main_window import MainWindow
+from tests.builders import committee_id, person_id, role_id
+from tests.gui.conftest import small_plan_builder
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    path = tmp_path / "small.govplan"
+    save_plan(small_plan_builder().build(), path)
+    return path
+
+
+@pytest.fixture
+def opened(window: MainWindow, plan_file: Path) -> MainWindow:
+    assert window.files.open_path(str(plan_file))
+    return window
+
+
+def test_welcome_state_offers_ways_in(window: MainWindow) -> None:
+    assert window.windowTitle() == "govplanner"
+    assert window.centre.currentWidget() is window.welcome
+    assert not window.actions.save.isEnabled()
+    assert not window.actions.add_committee.isEnabled()
+    assert window.actions.new.isEnabled()
+    assert window.actions.open.isEnabled()
+    assert window.welcome.recent.item(0).text() == "No recent plans yet."
+
+
+def test_opening_shows_the_plan_and_remembers_it(opened: MainWindow, plan_file: Path) -> None:
+    assert opened.windowTitle() == "small.govplan[*] — govplanner"
+    assert not opened.isWindowModified()
+    assert opened.committees.model.rowCount() == 4
+    assert opened.findings.model.rowCount() > 0
+    assert "critical" in opened.summary.text()
+    assert opened.welcome.recent.item(0).data(Qt.ItemDataRole.UserRole) == str(plan_file.resolve())
+    assert opened.actions.recent_menu.actions()[0].text() == "&1 small.govplan"
+
+
+def test_bad_file_shows_the_cli_message_and_keeps_the_plan(
+    opened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "broken.govplan"
+    bad.write_text('{"format": "govplan", "committees": [', encoding="utf-8")
+    with pytest.raises(GovplannerError) as expected:
+        load_plan(bad)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: shown.append(text))
+    assert not opened.files.open_path(str(bad))
+    assert shown == [str(expected.value)]
+    assert opened.plan_open
+    assert opened.document.path is not None
+    assert opened.document.path.name == "small.govplan"
+
+
+def test_edit_marks_modified_and_close_asks(
+    opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = opened.committees
+    page.model.setData(page.model.index(0, 0), "NHS Board")
+    assert opened.isWindowModified()
+    assert opened.actions.undo.text() == "&Undo Rename committee 'ICB Board' to 'NHS Board'"
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    assert not opened.close()
+    assert opened.isVisible()
+    assert opened.close()
+    assert QSettings().value("window/geometry") is not None
+
+
+def test_double_click_on_finding_opens_its_subject(opened: MainWindow) -> None:
+    panel = opened.findings
+    row = next(
+        r
+        for r in range(panel.model.rowCount())
+        if panel.model.finding_at(r).subject_kind.value == "person"
+    )
+    panel.view.activated.emit(panel.model.index(row, 0))
+    assert opened.tabs.currentWidget() is opened.people
+    assert opened.people.current_id() == person_id("Dr Ada")
+    assert opened.people.form.name.text() == "Dr Ada"
+
+
+def test_coverage_cell_lists_committees_and_opens_one(opened: MainWindow) -> None:
+    view = opened.coverage
+    view.table.setCurrentIndex(view.model.index(2, 1))  # Neighbourhood × Representation
+    assert view.detail.count() == 1
+    assert view.detail.item(0).text() == "Crisis Group — ✗ Not covered"
+    view.detail.itemActivated.emit(view.detail.item(0))
+    assert opened.tabs.currentWidget() is opened.committees
+    assert opened.committees.current_id() == committee_id("Crisis Group")
+    assert opened.structure.current() == ("committee", committee_id("Crisis Group"))
+
+
+def test_stage_selector_shows_what_if(opened: MainWindow) -> None:
+    view = opened.coverage
+    assert view.stage.count() == 1 + len(opened.document.plan.stages)
+    view.stage.setCurrentIndex(3)
+    view.stage.activated.emit(3)
+    assert view.model.stage_id == opened.document.plan.stages[2].id
+
+
+def test_accept_and_withdraw_a_finding(
+    qtbot: Any, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govplanner.gui import findings_panel
+
+    class Agreeing(findings_panel.AcceptDialog):
+        def exec(self) -> int:
+            self.rationale.setPlainText("Agreed at the March board")
+            return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(findings_panel, "AcceptDialog", Agreeing)
+    panel = opened.findings
+    panel.view.selectRow(0)
+    finding = panel.selected_finding()
+    assert finding is not None
+    assert panel.accept_button.isEnabled()
+    before = opened.live.analysis.summary["accepted"]
+    panel.accept_button.click()
+    assert opened.live.analysis.summary["accepted"] == before + 1
+    assert f"{before + 1} accepted" in opened.summary.text()
+    assert panel.selected_finding() is not None
+    assert panel.selected_finding().accepted
+    assert opened.document.plan.accepted[0].rationale == "Agreed at the March board"
+    panel.unaccept_button.click()
+    assert opened.document.plan.accepted == []
+    opened.undo_stack.undo()
+    assert len(opened.document.plan.accepted) == 1
+
+
+def test_delete_action_removes_selected_rows_as_one_command(opened: MainWindow) -> None:
+    opened.tabs.setCurrentWidget(opened.roles)
+    opened.roles.view.setFocus()
+    opened.roles.select(role_id("MH Lead"))
+    opened.actions.delete.trigger()
+    assert opened.document.plan.role(role_id("MH Lead")) is None
+    assert opened.undo_stack.undoText() == "Delete role 'MH Lead'"
+
+
+def test_refused_edit_is_explained_in_the_status_bar(opened: MainWindow) -> None:
+    page = opened.roles
+    column = [c.header for c in page.model.columns].index("Sessions")
+    assert not page.model.setData(page.model.index(0, column), "plenty")
+    assert "number" in opened.statusBar().currentMessage()
+
+
+def test_table_filter_keeps_the_count_honest(qtbot: Any, opened: MainWindow) -> None:
+    page = opened.committees
+    page.filter.setText("CRISIS")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.count.text() == "Committees: 1 of 4"
+    assert page.select(committee_id("ICB Board"))
+    assert page.filter.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("action", "module", "name"),
+    [
+        ("settings", "govplanner.gui.settings_dialog", "SettingsDialog"),
+        ("tiers_stages", "govplanner.gui.tiers_stages_dialog", "TiersStagesDialog"),
+    ],
+)
+def test_plan_dialogs_open_on_the_document(
+    opened: MainWindow, monkeypatch: pytest.MonkeyPatch, action: str, module: str, name: str
+) -> None:
+    import importlib
+
+    dialog_class = getattr(importlib.import_module(module), name)
+    seen: list[Any] = []
+    monkeypatch.setattr(dialog_class, "exec", lambda self: seen.append(self) or 0)
+    getattr(opened.actions, action).trigger()
+    assert len(seen) == 1
+
+
+def test_diagram_selection_routes_to_the_editor(opened: MainWindow) -> None:
+    assert opened.diagram is not None
+    opened.diagram.committee_activated.emit(committee_id("Quality Committee"))
+    assert opened.committees.current_id() == committee_id("Quality Committee")
+
+
+def test_screenshot_writes_a_large_nonblank_png(plan_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    assert app.main(str(plan_file), screenshot=str(out)) == 0
+    image = QImage(str(out))
+    assert image.width() >= 1280
+    assert image.height() >= 800
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, 800, 13)}
+    assert len(colours) > 20
+
+
+def test_screenshot_of_a_bad_plan_fails_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "nope.govplan"
+    assert app.main(str(bad), screenshot=str(tmp_path / "x.png")) == 2
+    assert "nope.govplan" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_many_void_qt_calls_do_not_crash(qtbot: Any) -> None:
+    """PySide6 6.12.0 on Python 3.11 aborted (none_dealloc) after a few thousand such calls."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    for n in range(20_000):
+        widget.setEnabled(n % 2 == 0)
+    assert not widget.isEnabled()
