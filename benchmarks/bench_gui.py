@@ -149,7 +149,7 @@ def bench_session(
             target="" if memory_limit is None else f"≤ {memory_limit:.0f} MB",
             limit=memory_limit,
             unit="MB",
-            note="ru_maxrss after opening, every tab shown and the edits",
+            note="peak resident memory (VmHWM) after opening, every tab shown and the edits",
         )
     )
     return rows
