@@ -159,3 +159,17 @@ def test_installer_copies_every_icon_size_that_make_icons_writes() -> None:
     written = sorted(int(p.stem.rsplit("-", 1)[1]) for p in (ICONS / "png").glob("*.png"))
     assert set(installed) <= set(written)
     assert {16, 24, 32, 48, 64, 128, 256, 512} <= set(installed)
+
+
+@pytest.mark.parametrize(
+    ("folder", "reader"),
+    [("_templates", "the exporters' template lookup"), ("_examples", "File > Open Example")],
+)
+def test_bundle_puts_data_where_the_code_looks_for_it(folder: str, reader: str) -> None:
+    spec = (PACKAGING / "govplanner.spec").read_text(encoding="utf-8")
+    assert f'"govplanner/{folder}"' in spec
+    sources = (REPO / "src" / "govplanner").rglob("*.py")
+    assert any(f'"{folder}"' in path.read_text(encoding="utf-8") for path in sources), (
+        f"no module under src/govplanner looks for a '{folder}' folder any more; the bundle puts "
+        f"the data for {reader} there: update packaging/govplanner.spec to match"
+    )
