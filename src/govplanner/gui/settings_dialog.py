@@ -57,7 +57,9 @@ class PlanEditDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._timer = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
         unsubscribe = document.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: unsubscribe())
 
@@ -258,7 +260,7 @@ class SettingsDialog(PlanEditDialog):
     def _programmes_from_table(self) -> list[Programme]:
         table = self.programme_table
         return [
-            Programme(name=table.item(r, 0).text(), professions=split_list(table.item(r, 1).text()))
+            Programme(name=text_at(table, r, 0), professions=split_list(text_at(table, r, 1)))
             for r in range(table.rowCount())
         ]
 
@@ -329,7 +331,7 @@ class SettingsDialog(PlanEditDialog):
         if row < 0:
             self.show_message("Select the synonym to remove.", True)
             return
-        synonym = self.synonym_table.item(row, 0).text()
+        synonym = text_at(self.synonym_table, row, 0)
         synonyms = dict(self.document.plan.profession_synonyms)
         synonyms.pop(synonym, None)
         self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Remove synonym '{synonym}'"))
@@ -337,7 +339,7 @@ class SettingsDialog(PlanEditDialog):
     def _synonym_edited(self, item: QTableWidgetItem) -> None:
         table = self.synonym_table
         old = sorted(self.document.plan.profession_synonyms)[item.row()]
-        rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        rows = [(text_at(table, r, 0), text_at(table, r, 1)) for r in range(table.rowCount())]
         synonyms = dict(rows)
         if len(synonyms) < len(rows):
             self.show_message(f"The synonym '{item.text().strip().lower()}' is listed twice.", True)
@@ -383,6 +385,11 @@ class SettingsDialog(PlanEditDialog):
         self.capacity.blockSignals(True)
         self.capacity.setValue(self.document.plan.default_capacity)
         self.capacity.blockSignals(False)
+
+
+def text_at(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def split_list(text: str) -> list[str]:

@@ -240,7 +240,9 @@ class TiersStagesDialog(PlanEditDialog):
     def _edit_last_row(self, table: QTableWidget) -> None:
         row = table.rowCount() - 1
         table.setCurrentCell(row, 0)
-        table.editItem(table.item(row, 0))
+        item = table.item(row, 0)
+        if item is not None:
+            table.editItem(item)
 
     @staticmethod
     def _select_row(table: QTableWidget, ids: list[str], wanted: str | None) -> None:

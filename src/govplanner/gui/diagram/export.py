@@ -56,7 +56,8 @@ def export_png(scene: DiagramScene, path: str | Path) -> None:
         image.setDevicePixelRatio(1.0)
         image.fill(QColor("white"))
         _paint(image, scene, source)
-    _write(path, lambda buffer: image.save(buffer, "PNG"))
+    # PySide6's stubs say bytes, but at run time it takes only a str format.
+    _write(path, lambda buffer: image.save(buffer, "PNG"))  # type: ignore[call-overload]
 
 
 def export_svg(scene: DiagramScene, path: str | Path) -> None:
