@@ -109,7 +109,9 @@ def archive(bundle: Path) -> Path:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--venv", type=Path, default=REPO / "build" / "pkgvenv")
+    parser.add_argument(
+        "--venv", type=Path, default=REPO / "build" / "pkgvenv", help="default: build/pkgvenv"
+    )
     parser.add_argument("--skip-smoke", action="store_true", help="build only")
     parser.add_argument("--runs", type=int, default=5, help="timed start-ups per command")
     parser.add_argument("--archive", action="store_true", help="also pack the bundle for release")
