@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -19,6 +20,8 @@ DOMAIN_CODES = [
     "GAP001", "GAP002", "GAP003", "CLN001", "PRO001", "LOD001", "DEV001",
     "STR001", "STR002", "STR003", "STR004", "STR005",
 ]  # fmt: skip
+TERM_CODES = ["TRM001", "TRM002"]  # issue 8: judged against the analysis date
+AS_OF = dt.date(2026, 1, 15)
 
 
 def busy_plan() -> PlanBuilder:
@@ -62,21 +65,31 @@ def busy_plan() -> PlanBuilder:
     )
 
 
+def busy_plan_with_terms() -> Plan:
+    """The busy plan, with one term ending soon and one already ended (as of AS_OF)."""
+    plan = busy_plan().build()
+    by_title = {r.title: r for r in plan.roles}
+    by_title["Medical Director"].term_end = AS_OF + dt.timedelta(days=30)
+    by_title["Clinical Lead"].term_end = AS_OF - dt.timedelta(days=1)
+    return plan
+
+
 def test_the_package_exports_the_engine() -> None:
     assert exported_analyse is analyse
 
 
 def test_rules_cover_every_domain_code_and_are_named_by_it() -> None:
-    assert list(RULES) == DOMAIN_CODES
+    assert list(RULES) == DOMAIN_CODES + TERM_CODES
     assert all(rule.__name__ == code.lower() for code, rule in RULES.items())
 
 
 def test_the_busy_plan_raises_every_code() -> None:
-    assert {f.code for f in analyse(busy_plan().build()).findings} == set(DOMAIN_CODES)
+    codes = {f.code for f in analyse(busy_plan_with_terms(), as_of=AS_OF).findings}
+    assert codes == set(DOMAIN_CODES + TERM_CODES)
 
 
 def test_every_message_names_its_subject_and_every_remedy_is_a_sentence() -> None:
-    for finding in analyse(busy_plan().build()).findings:
+    for finding in analyse(busy_plan_with_terms(), as_of=AS_OF).findings:
         assert finding.subject in finding.message, finding
         assert finding.message.endswith("."), finding
         assert finding.remedy.endswith("."), finding

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from govplanner.domain.catalogue import default_requirement
 from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement
 from govplanner.domain.model import Committee, Person, Plan, Role, Stage, Tier
+from govplanner.domain.vocabulary import Words, words
 
 #: Requirements that make a function "needed" (a gap when missing, counted in coverage).
 NEEDED = frozenset((Requirement.ESSENTIAL, Requirement.EXPECTED))
@@ -99,6 +101,10 @@ class AnalysisContext:
     #: committee id -> function -> requirement at its current stage (committees with a level)
     requirements: dict[str, Requirements]
     _profile_cache: dict[tuple[Level, str | None], Requirements]
+    #: the date the analysis is for (term ends are judged against it)
+    as_of: dt.date
+    #: the plan's words for committee, tier and role
+    words: Words
 
     @property
     def seats(self) -> dict[str, list[Role]]:
@@ -159,8 +165,11 @@ def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements
     return {f: plan.requirement(level, stage_id, f) for f in FUNCTIONS}
 
 
-def build_context(plan: Plan) -> AnalysisContext:
-    """Index the plan for the rules: one pass over tiers, stages, committees, roles, people."""
+def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:
+    """Index the plan for the rules: one pass over tiers, stages, committees, roles, people.
+
+    ``as_of`` is the date the analysis is for; today when None.
+    """
     tiers = {t.id: t for t in plan.tiers}
     committees = {c.id: c for c in plan.committees}
     by_tier: dict[str, list[Committee]] = {t.id: [] for t in plan.tiers}
@@ -177,6 +186,8 @@ def build_context(plan: Plan) -> AnalysisContext:
         current_stage={},
         requirements={},
         _profile_cache={},
+        as_of=dt.date.today() if as_of is None else as_of,
+        words=words(plan),
     )
     first_stage = plan.stages[0].id if plan.stages else None
     for c in plan.committees:

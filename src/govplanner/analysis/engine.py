@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 
 from govplanner.analysis.context import AnalysisContext, build_context
@@ -16,15 +17,20 @@ _FUNCTION_ORDER = {f: i for i, f in enumerate(FUNCTIONS)}
 _RANK = {s: s.rank for s in Severity}
 
 
-def analyse(plan: Plan, context: AnalysisContext | None = None) -> Analysis:
-    """Findings and coverage for a plan: a pure, deterministic function of the plan.
+def analyse(
+    plan: Plan, context: AnalysisContext | None = None, *, as_of: dt.date | None = None
+) -> Analysis:
+    """Findings and coverage for a plan: a deterministic function of the plan and the date.
 
-    ``context`` may be a prebuilt :func:`build_context` of this same plan (for callers that
-    also use the indexes); it is built here otherwise.
+    ``as_of`` is the date term ends are judged against (today when None), so a check can be
+    reproduced later. ``context`` may be a prebuilt :func:`build_context` of this same plan
+    (for callers that also use the indexes); it is built here otherwise.
     """
-    ctx = build_context(plan) if context is None else context
+    ctx = build_context(plan, as_of) if context is None else context
     if ctx.plan is not plan:
         raise ValueError("The analysis context was built for a different plan.")
+    if as_of is not None and ctx.as_of != as_of:
+        raise ValueError("The analysis context was built for a different date.")
     findings = order_findings(ctx, mark_accepted(plan, run_rules(ctx)))
     return Analysis(
         findings=findings,

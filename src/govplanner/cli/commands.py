@@ -120,7 +120,7 @@ def cmd_export_gaps(args: argparse.Namespace) -> int:
     from govplanner.export.gap_report import export_gap_report
 
     plan = _load(args.plan)
-    export_gap_report(plan, analyse(plan), args.output, as_of=args.as_of)
+    export_gap_report(plan, analyse(plan, as_of=args.as_of), args.output, as_of=args.as_of)
     print(f"Wrote the gap report for '{plan.name}' to {args.output}.")
     return 0
 
@@ -130,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from govplanner.cli.report import check_json, check_text
 
     plan = _load(args.plan)
-    analysis = analyse(plan)
+    analysis = analyse(plan, as_of=args.as_of)
     if args.format == "json":
         json.dump(check_json(plan, analysis), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -71,6 +71,12 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default="critical",
         help="exit 1 when an open finding this serious or worse exists (default: critical)",
     )
+    p.add_argument(
+        "--as-of",
+        type=commands.parse_date,
+        metavar="YYYY-MM-DD",
+        help="judge term ends as of this date (default: today), so results can be reproduced",
+    )
     p.set_defaults(run=commands.cmd_check)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from govplanner.analysis.result import Analysis, CoverageCell, Finding
 from govplanner.domain.enums import FUNCTIONS, Function, Severity
 from govplanner.domain.model import Plan
+from govplanner.domain.vocabulary import Words, words
 
 
 def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, int]]:
@@ -54,9 +55,9 @@ def _cell_text(cell: CoverageCell) -> str:
     return f"{cell.covered}/{cell.required} {status}"
 
 
-def coverage_table(analysis: Analysis) -> list[str]:
+def coverage_table(analysis: Analysis, w: Words | None = None) -> list[str]:
     """The tiers × functions matrix as aligned text lines ("covered/required status")."""
-    headers = ["Tier", *(f.label for f in FUNCTIONS)]
+    headers = [(w or words()).cap("tier"), *(f.label for f in FUNCTIONS)]
     rows = [
         [row.tier, *(_cell_text(row.functions[f]) for f in FUNCTIONS)] for row in analysis.coverage
     ]
@@ -77,14 +78,15 @@ def _finding_lines(finding: Finding) -> list[str]:
 
 def check_text(plan: Plan, analysis: Analysis) -> str:
     """A report an NHS reader can scan: summary, coverage, then findings by severity."""
-    s = analysis.summary
+    s, w = analysis.summary, words(plan)
     out = [
         f"Plan: {plan.name}",
         f"Open findings: {s.get('critical', 0)} critical, {s.get('warning', 0)} warnings, "
         f"{s.get('info', 0)} for information; {s.get('accepted', 0)} accepted.",
         "",
-        "Coverage (committees with a filled provider / committees that need the function):",
-        *coverage_table(analysis),
+        f"Coverage ({w.committees} with a filled provider / {w.committees} that need the "
+        "function):",
+        *coverage_table(analysis, w),
     ]
     titles = {
         Severity.CRITICAL: "Critical",

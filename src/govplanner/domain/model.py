@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from govplanner.domain.enums import Function, Level, Requirement, Source
 from govplanner.domain.names import new_id
+from govplanner.domain.vocabulary import Vocabulary
 
 #: Limits on free text keep files sane; they are far above any real use.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -22,6 +23,8 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2
 Sessions = Annotated[float, Field(ge=0, le=100)]
 
 DEFAULT_CAPACITY = 4.0
+#: How many days before a term ends the analysis starts warning about it (TRM001).
+DEFAULT_TERM_WARNING_DAYS = 90
 
 
 class _Item(BaseModel):
@@ -122,6 +125,8 @@ class Plan(_Item):
     programmes: list[Programme] = Field(default_factory=list)
     profession_synonyms: dict[str, str] = Field(default_factory=dict)
     default_capacity: Sessions = DEFAULT_CAPACITY
+    term_warning_days: Annotated[int, Field(ge=0, le=3650)] = DEFAULT_TERM_WARNING_DAYS
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     committees: list[Committee] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 FORMAT = "govplanner-plan"
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
 
 Document = dict[str, Any]
 Step = Callable[[Document], Document]
@@ -31,8 +31,31 @@ def _v0_to_v1(doc: Document) -> Document:
     return {"format": FORMAT, "schema_version": 1, "plan": doc}
 
 
+def _v1_to_v2(doc: Document) -> Document:
+    """Version 2 adds the plan's term warning window and its vocabulary, with their defaults.
+
+    Written out explicitly (not left to the model's defaults) so that a version-2 file always
+    holds both settings, and a reader of the file sees what the plan uses.
+    """
+    plan = doc.get("plan")
+    if isinstance(plan, dict):
+        plan = dict(plan)
+        plan.setdefault("term_warning_days", 90)
+        plan.setdefault("vocabulary", dict(_DEFAULT_VOCABULARY))
+    return {**doc, "schema_version": 2, "plan": plan}
+
+
+_DEFAULT_VOCABULARY = {
+    "committee": "committee",
+    "committees": "committees",
+    "tier": "tier",
+    "tiers": "tiers",
+    "role": "role",
+    "roles": "roles",
+}
+
 #: schema version n -> the step that turns a version-n document into a version n+1 one.
-STEPS: Mapping[int, Step] = {0: _v0_to_v1}
+STEPS: Mapping[int, Step] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def looks_like_bare_plan(doc: Mapping[str, Any]) -> bool:

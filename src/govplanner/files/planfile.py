@@ -1,6 +1,6 @@
 """Reading and writing ``.govplan`` files: versioned, diff-friendly JSON, saved atomically.
 
-A file is ``{"format": "govplanner-plan", "schema_version": 1, "plan": {...}}`` in UTF-8 with
+A file is ``{"format": "govplanner-plan", "schema_version": 2, "plan": {...}}`` in UTF-8 with
 two-space indentation and a trailing newline. Fields come in the model's order and maps in a
 fixed order, so a small edit to a plan gives a small diff under version control.
 """
@@ -69,7 +69,7 @@ def plan_to_json(plan: Plan) -> str:
         }
     )
     document = _PlanDocument.model_construct(
-        format="govplanner-plan", schema_version=1, plan=canonical
+        format="govplanner-plan", schema_version=CURRENT_SCHEMA_VERSION, plan=canonical
     )
     return document.model_dump_json(indent=2) + "\n"
 

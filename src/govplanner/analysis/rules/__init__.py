@@ -10,10 +10,12 @@ from govplanner.analysis.rules.clinical import cln001, pro001
 from govplanner.analysis.rules.gaps import gap001, gap002, gap003
 from govplanner.analysis.rules.people import dev001, lod001
 from govplanner.analysis.rules.structure import str001, str002, str003, str004, str005
+from govplanner.analysis.rules.terms import trm001, trm002
 
 Rule = Callable[[AnalysisContext], Iterable[Finding]]
 
-#: Every rule by its finding code (DOMAIN.md's Findings table, in its order).
+#: Every rule by its finding code (DOMAIN.md's Findings table, in its order; then the term
+#: rules of issue 8, which depend on the analysis date).
 RULES: dict[str, Rule] = {
     "GAP001": gap001,
     "GAP002": gap002,
@@ -27,6 +29,8 @@ RULES: dict[str, Rule] = {
     "STR003": str003,
     "STR004": str004,
     "STR005": str005,
+    "TRM001": trm001,
+    "TRM002": trm002,
 }
 
 __all__ = ["RULES", "Rule"]

@@ -14,6 +14,7 @@ from govplanner.domain.names import name_key
 
 def cln001(ctx: AnalysisContext) -> Iterator[Finding]:
     """No clinical role, filled or vacant, sits on the committee."""
+    w = ctx.words
     for committee in ctx.plan.committees:
         if ctx.has_clinical(committee.id):
             continue
@@ -22,10 +23,10 @@ def cln001(ctx: AnalysisContext) -> Iterator[Finding]:
             "CLN001",
             Severity.CRITICAL,
             committee,
-            f"{committee.name} has no clinical leadership role, filled or vacant, so no "
+            f"{committee.name} has no clinical leadership {w.role}, filled or vacant, so no "
             "clinical leadership function can be provided there.",
-            f"Add a clinical role to {committee.name}, or give an existing clinical role a seat "
-            "on it.",
+            f"Add a clinical {w.role} to {committee.name}, or give an existing clinical {w.role} "
+            "a seat on it.",
         )
 
 
@@ -51,6 +52,7 @@ def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
     programmes = {name_key(p.name): p for p in ctx.plan.programmes}
     matcher = ProfessionMatcher(ctx.plan)
     wanted_by_area: dict[str, set[str]] = {}
+    w = ctx.words
     for committee in ctx.plan.committees:
         area = name_key(committee.programme_area)
         programme = programmes.get(area) if area else None
@@ -74,10 +76,11 @@ def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
             Severity.WARNING,
             committee,
             f"{committee.name} serves the {programme.name} programme area, but none of its "
-            f"clinical roles comes from a profession that delivers it ({professions}), so "
+            f"clinical {w.roles} comes from a profession that delivers it ({professions}), so "
             "those professions' views may not reach its decisions.",
-            f"Seat a clinical role from {_either(professions, len(programme.professions))} on "
-            f"{committee.name}, or record the profession of the clinical roles already there.",
+            f"Seat a clinical {w.role} from {_either(professions, len(programme.professions))} "
+            f"on {committee.name}, or record the profession of the clinical {w.roles} already "
+            "there.",
         )
 
 

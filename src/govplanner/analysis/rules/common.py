@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
@@ -16,9 +17,28 @@ def function_text(function: Function) -> str:
     return function.label.lower()
 
 
-def tier_label(name: str) -> str:
-    """'System tier' (or the name as it is, when the user already called it a tier)."""
-    return name if name.casefold().endswith("tier") else f"{name} tier"
+def tier_label(name: str, word: str = "tier") -> str:
+    """'System tier' (or the name as it is, when the user already called it a tier).
+
+    ``word`` is the plan's word for a tier ('level' makes 'System level').
+    """
+    return name if name.casefold().endswith(word.casefold()) else f"{name} {word}"
+
+
+def article(word: str) -> str:
+    """'a committee', 'an assembly': the indefinite article for a plan's own word."""
+    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> str:
+    """A date as UK readers write it, whatever the computer's locale: '31 March 2026'."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def number(value: float) -> str:

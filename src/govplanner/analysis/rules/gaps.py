@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import (
+    article,
     committee_finding,
     function_text,
     name_list,
@@ -15,6 +16,7 @@ from govplanner.analysis.rules.common import (
 )
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement, Severity
 from govplanner.domain.model import Committee, Tier
+from govplanner.domain.vocabulary import Words
 
 _ESSENTIAL = Requirement.ESSENTIAL
 _SEVERITY = {Requirement.ESSENTIAL: Severity.CRITICAL, Requirement.EXPECTED: Severity.WARNING}
@@ -39,11 +41,13 @@ def _when(ctx: AnalysisContext, committee: Committee, req: Requirement) -> str:
     if stage is not None:
         return f"{req.value} at the {stage} stage"
     level = ctx.levels.get(committee.id)
-    return f"{req.value} for a committee at the {level.value if level else 'its'} level"
+    where = level.value if level else "its"
+    return f"{req.value} for {article(ctx.words.committee)} at the {where} level"
 
 
 def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function that no clinical role on the committee provides at all."""
+    w = ctx.words
     for committee, function, req in _needed(ctx):
         if ctx.is_provided(committee.id, function):
             continue
@@ -55,8 +59,8 @@ def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
             committee,
             f"{committee.name} has no clinical leader providing {what}, which is "
             f"{_when(ctx, committee, req)}.",
-            f"Give a clinical role on {committee.name} the {what} function, or seat a clinical "
-            "leader who brings it.",
+            f"Give a clinical {w.role} on {committee.name} the {what} function, or seat a "
+            "clinical leader who brings it.",
             function=function,
             stage_id=ctx.current_stage.get(committee.id),
         )
@@ -64,6 +68,7 @@ def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
 
 def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function whose providers on the committee are all vacant."""
+    w = ctx.words
     for committee, function, req in _needed(ctx):
         if not ctx.is_provided(committee.id, function) or ctx.is_covered(committee.id, function):
             continue
@@ -72,11 +77,11 @@ def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
         titles = name_list([r.title for r in roles])
         if len(roles) == 1:
             situation = (
-                f"The only role on {committee.name} that provides {what}, {titles}, is vacant"
+                f"The only {w.role} on {committee.name} that provides {what}, {titles}, is vacant"
             )
         else:
             situation = (
-                f"All {len(roles)} roles on {committee.name} that provide {what} are vacant "
+                f"All {len(roles)} {w.roles} on {committee.name} that provide {what} are vacant "
                 f"({titles})"
             )
         yield committee_finding(
@@ -85,7 +90,7 @@ def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
             _SEVERITY[req],
             committee,
             f"{situation}, and {what} is {_when(ctx, committee, req)}.",
-            f"Appoint someone to {titles}, or give {what} to a filled clinical role on "
+            f"Appoint someone to {titles}, or give {what} to a filled clinical {w.role} on "
             f"{committee.name}.",
             function=function,
             stage_id=ctx.current_stage.get(committee.id),
@@ -107,18 +112,20 @@ def _sole_holder(
     return holder
 
 
-def _single_point(tier: Tier, function: Function, essential: list[Committee], who: str) -> Finding:
+def _single_point(
+    tier: Tier, function: Function, essential: list[Committee], who: str, w: Words
+) -> Finding:
     what = function_text(function)
     names = name_list([c.name for c in essential])
     return tier_finding(
         "GAP003",
         Severity.WARNING,
         tier,
-        f"On the {tier_label(tier.name)}, {what} is essential on {len(essential)} committees "
-        f"({names}), and {who} is the only person providing it on any of them: a single point "
-        "of failure if they step down or are away.",
-        f"Give {what} to a clinical role held by someone other than {who} on at least one of "
-        "these committees, so the function does not rest on one person.",
+        f"On the {tier_label(tier.name, w.tier)}, {what} is essential on {len(essential)} "
+        f"{w.committees} ({names}), and {who} is the only person providing it on any of them: "
+        "a single point of failure if they step down or are away.",
+        f"Give {what} to a clinical {w.role} held by someone other than {who} on at least one "
+        f"of these {w.committees}, so the function does not rest on one person.",
         function=function,
     )
 
@@ -137,4 +144,4 @@ def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
                 continue
             person = ctx.people.get(holder_id)
             who = holder_id if person is None else person.name
-            yield _single_point(tier, function, essential, who)
+            yield _single_point(tier, function, essential, who, ctx.words)

@@ -26,16 +26,17 @@ def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
         if total > capacity + _TOLERANCE:
             over.append((person, total, capacity))
     held = ctx.roles_held([person.id for person, _, _ in over])
+    w = ctx.words
     for person, total, capacity in over:
         titles = name_list([r.title for r in held[person.id]])
         yield person_finding(
             "LOD001",
             Severity.WARNING,
             person,
-            f"{person.name} holds roles adding up to {number(total)} sessions a week "
+            f"{person.name} holds {w.roles} adding up to {number(total)} sessions a week "
             f"({titles}), more than their capacity of {number(capacity)}.",
-            f"Reduce the sessions of {person.name}'s roles, pass one of them to someone else, "
-            "or record a higher capacity for them if more time has been agreed.",
+            f"Reduce the sessions of {person.name}'s {w.roles}, pass one of them to someone "
+            "else, or record a higher capacity for them if more time has been agreed.",
         )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
-from govplanner.analysis.rules.common import committee_finding, role_finding, tier_label
+from govplanner.analysis.rules.common import article, committee_finding, role_finding, tier_label
 from govplanner.domain.enums import Level, Severity
 from govplanner.domain.model import Committee, Role
 
@@ -36,17 +36,18 @@ def reporting_cycles(ctx: AnalysisContext) -> list[list[Committee]]:
     return cycles
 
 
-def _loop_text(cycle: list[Committee], first: int) -> str:
+def _loop_text(cycle: list[Committee], first: int, committees: str) -> str:
     """'A → B → C → A', starting at ``cycle[first]``, shortened for long loops."""
     names = [cycle[(first + i) % len(cycle)].name for i in range(len(cycle))]
     if len(names) > _LOOP_NAMES_SHOWN:
         shown = " → ".join(names[:_LOOP_NAMES_SHOWN])
-        return f"{shown} → … → {names[0]}, {len(names)} committees in all"
+        return f"{shown} → … → {names[0]}, {len(names)} {committees} in all"
     return " → ".join([*names, names[0]])
 
 
 def str001(ctx: AnalysisContext) -> Iterator[Finding]:
     """The committee lies on a loop of reporting lines."""
+    w = ctx.words
     for cycle in reporting_cycles(ctx):
         for i, committee in enumerate(cycle):
             yield committee_finding(
@@ -54,18 +55,19 @@ def str001(ctx: AnalysisContext) -> Iterator[Finding]:
                 "STR001",
                 Severity.CRITICAL,
                 committee,
-                f"{committee.name} is part of a loop of reporting lines ({_loop_text(cycle, i)}), "
-                "so its accountability never reaches the top of the structure.",
-                "Change whom one of the committees in the loop reports to, so that the line "
-                "leads up to an executive committee.",
+                f"{committee.name} is part of a loop of reporting lines "
+                f"({_loop_text(cycle, i, w.committees)}), so its accountability never reaches "
+                "the top of the structure.",
+                f"Change whom one of the {w.committees} in the loop reports to, so that the line "
+                f"leads up to an executive {w.committee}.",
             )
 
 
 def _where(ctx: AnalysisContext, committee: Committee) -> str:
-    tier = ctx.tiers.get(committee.tier_id)
-    return (
-        "an unknown tier" if tier is None else f"{tier_label(tier.name)}, {tier.level.value} level"
-    )
+    tier, word = ctx.tiers.get(committee.tier_id), ctx.words.tier
+    if tier is None:
+        return f"an unknown {word}"
+    return f"{tier_label(tier.name, word)}, {tier.level.value} level"
 
 
 def str002(ctx: AnalysisContext) -> Iterator[Finding]:
@@ -84,8 +86,9 @@ def str002(ctx: AnalysisContext) -> Iterator[Finding]:
             committee,
             f"{committee.name} ({_where(ctx, committee)}) reports to {parent.name}, which sits "
             f"at a lower level ({_where(ctx, parent)}); accountability should run upward.",
-            f"Make {committee.name} report to a committee at its own level or above, or check "
-            "that both committees are on the right tiers.",
+            f"Make {committee.name} report to {article(ctx.words.committee)} at its own level "
+            f"or above, or check that both {ctx.words.committees} are on the right "
+            f"{ctx.words.tiers}.",
         )
 
 
@@ -98,21 +101,23 @@ def _holding(ctx: AnalysisContext, role: Role) -> str:
 
 def str003(ctx: AnalysisContext) -> Iterator[Finding]:
     """The role sits on no committee."""
+    w = ctx.words
     for role in ctx.roles.unseated:
         yield role_finding(
             ctx,
             "STR003",
             Severity.WARNING,
             role,
-            f"The role {role.title} ({_holding(ctx, role)}) sits on no committee, so it adds "
-            "nothing to any committee's clinical leadership.",
-            f"Give {role.title} a seat on the committee or committees it serves, or remove it "
-            "if it is no longer needed.",
+            f"The {w.role} {role.title} ({_holding(ctx, role)}) sits on no {w.committee}, so it "
+            f"adds nothing to any {w.committee}'s clinical leadership.",
+            f"Give {role.title} a seat on the {w.committee} or {w.committees} it serves, or "
+            "remove it if it is no longer needed.",
         )
 
 
 def str004(ctx: AnalysisContext) -> Iterator[Finding]:
     """A clinical role declares no function."""
+    w = ctx.words
     for role in ctx.plan.roles:
         if not role.clinical or role.functions:
             continue
@@ -121,8 +126,8 @@ def str004(ctx: AnalysisContext) -> Iterator[Finding]:
             "STR004",
             Severity.WARNING,
             role,
-            f"The clinical role {role.title} ({_holding(ctx, role)}) declares no clinical "
-            "leadership function, so it counts towards no committee's cover.",
+            f"The clinical {w.role} {role.title} ({_holding(ctx, role)}) declares no clinical "
+            f"leadership function, so it counts towards no {w.committee}'s cover.",
             f"Choose the functions {role.title} is expected to provide: analytical insight, "
             "representation, translation & communication or relational work.",
         )
@@ -130,6 +135,7 @@ def str004(ctx: AnalysisContext) -> Iterator[Finding]:
 
 def str005(ctx: AnalysisContext) -> Iterator[Finding]:
     """A committee below the executive level reports to no committee."""
+    w = ctx.words
     for committee in ctx.plan.committees:
         level = ctx.levels.get(committee.id)
         if level is None or level is Level.EXECUTIVE or ctx.parent(committee) is not None:
@@ -139,7 +145,8 @@ def str005(ctx: AnalysisContext) -> Iterator[Finding]:
             "STR005",
             Severity.INFO,
             committee,
-            f"{committee.name} ({_where(ctx, committee)}) reports to no committee, so it is "
+            f"{committee.name} ({_where(ctx, committee)}) reports to no {w.committee}, so it is "
             "not clear who delegates work to it or whom it answers to.",
-            f"Set the committee that {committee.name} reports to, usually one in the tier above.",
+            f"Set the {w.committee} that {committee.name} reports to, usually one in the "
+            f"{w.tier} above.",
         )
