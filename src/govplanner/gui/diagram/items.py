@@ -12,8 +12,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from govplanner.domain.enums import Severity
 from govplanner.gui.diagram.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, MARGIN, BandPlace
-from govplanner.gui.diagram.theme import UNKNOWN, Status, Theme, badge_text
+from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, badge_text
 
 if TYPE_CHECKING:
     from govplanner.gui.diagram.scene import DiagramScene
@@ -133,19 +134,39 @@ class CommitteeBox(QGraphicsItem):
 
     def _paint_badge(self, painter: QPainter, font: QFont, colour: QColor, ink: QColor) -> None:
         text = badge_text(self.status, self.count)
-        metrics = QFontMetricsF(font)
-        height = metrics.height() + 4
-        width = metrics.horizontalAdvance(text) + height + 8
-        pill = QRectF(BOX_WIDTH - PAD - width + 4, BOX_HEIGHT - 7 - height, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        icon = QRectF(pill.left() + 5, pill.top() + 3, height - 6, height - 6)
-        _draw_icon(painter, self.status, icon, ink)
-        painter.setPen(ink)
-        painter.setFont(font)
-        text_rect = QRectF(icon.right() + 4, pill.top(), width - height, height)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
+        width, height = badge_size(font, text)
+        corner = QPointF(BOX_WIDTH - PAD - width + 4, BOX_HEIGHT - 7 - height)
+        paint_badge(painter, corner, font, self.status, text, colour, ink)
+
+
+def badge_size(font: QFont, text: str) -> tuple[float, float]:
+    metrics = QFontMetricsF(font)
+    height = metrics.height() + 4
+    return metrics.horizontalAdvance(text) + height + 8, height
+
+
+def paint_badge(
+    painter: QPainter,
+    corner: QPointF,
+    font: QFont,
+    status: Status,
+    text: str,
+    colour: QColor,
+    ink: QColor,
+) -> float:
+    """A pill with a status shape and words at ``corner``; returns its width."""
+    width, height = badge_size(font, text)
+    pill = QRectF(corner.x(), corner.y(), width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(pill, height / 2, height / 2)
+    icon = QRectF(pill.left() + 5, pill.top() + 3, height - 6, height - 6)
+    _draw_icon(painter, status, icon, ink)
+    painter.setPen(ink)
+    painter.setFont(font)
+    text_rect = QRectF(icon.right() + 4, pill.top(), width - height, height)
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
+    return width
 
 
 def _draw_icon(painter: QPainter, status: Status, rect: QRectF, white: QColor) -> None:
@@ -283,3 +304,65 @@ class ConnectorItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([tip, left.p2(), right.p2()]))
+
+
+class LegendItem(QGraphicsItem):
+    """The key above the bands: what the colours, shapes and lines mean (exported too)."""
+
+    ENTRIES = (
+        (Severity.CRITICAL, "Critical"),
+        (Severity.WARNING, "Warning"),
+        (Severity.INFO, "Information"),
+        (OK, "No issues"),
+        (UNKNOWN, "Not checked yet"),
+    )
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width = width
+        self.setPos(MARGIN - 8, MARGIN - 10)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.width, 30)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if _lod(painter) < DETAIL_LOD:
+            return
+        scene: DiagramScene = self.scene()  # type: ignore[assignment]
+        theme = scene.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetricsF(scene.body_font)
+        painter.setFont(scene.body_font)
+        painter.setPen(theme.muted)
+        intro = "Worst open finding:"
+        painter.drawText(QPointF(0, 15 + metrics.ascent() / 2 - 2), intro)
+        x = metrics.horizontalAdvance(intro) + 10
+        _, height = badge_size(scene.badge_font, "X")
+        for status, text in self.ENTRIES:
+            corner = QPointF(x, 15 - height / 2)
+            colour = theme.status_colour(status)
+            x += paint_badge(
+                painter, corner, scene.badge_font, status, text, colour, theme.badge_text
+            )
+            x += 8
+        x += 16
+        for regular, text in (
+            (True, "reports to"),
+            (False, "reports to a lower tier, or in a loop"),
+        ):
+            colour = theme.line if regular else theme.irregular
+            pen = QPen(colour, 1.6)
+            if not regular:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QLineF(x, 15, x + 30, 15))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            tip = QPointF(x + 34, 15)
+            painter.drawPolygon(QPolygonF([tip, QPointF(x + 26, 11), QPointF(x + 26, 19)]))
+            painter.setPen(theme.muted)
+            painter.setFont(scene.body_font)
+            painter.drawText(QPointF(x + 40, 15 + metrics.ascent() / 2 - 2), text)
+            x += 40 + metrics.horizontalAdvance(text) + 16

@@ -24,6 +24,7 @@ BAND_PADDING = 22.0
 BAND_GAP = 56.0
 LABEL_WIDTH = 190.0
 MARGIN = 24.0
+LEGEND_HEIGHT = 44.0  # the key to colours and lines, above the first band
 EMPTY_BAND_WIDTH = 3 * BOX_WIDTH
 
 Point = tuple[float, float]
@@ -68,7 +69,7 @@ class Layout:
 
 
 def band_top(index: int) -> float:
-    return MARGIN + index * (BOX_HEIGHT + 2 * BAND_PADDING + BAND_GAP)
+    return MARGIN + LEGEND_HEIGHT + index * (BOX_HEIGHT + 2 * BAND_PADDING + BAND_GAP)
 
 
 def layout_plan(plan: Plan) -> Layout:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from govplanner.analysis.result import Analysis
 from govplanner.domain.enums import Severity, SubjectKind
 from govplanner.domain.model import Plan
-from govplanner.gui.diagram.items import BandItem, CommitteeBox, ConnectorItem
+from govplanner.gui.diagram.items import BandItem, CommitteeBox, ConnectorItem, LegendItem
 from govplanner.gui.diagram.layout import MARGIN, Layout, layout_plan
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, fonts
 
@@ -50,6 +50,7 @@ class DiagramScene(QGraphicsScene):
         self.clear()
         self.boxes = {}
         self.layout = layout = layout_plan(plan)
+        self.addItem(LegendItem(layout.width))
         for band in layout.bands:
             self.addItem(BandItem(band, layout.width))
         for connector in layout.connectors:
