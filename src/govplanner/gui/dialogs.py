@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 import govplanner
-from govplanner.analysis.result import Finding
 from govplanner.domain.catalogue import FRAMEWORK_BASIS, PRESETS
+
+if TYPE_CHECKING:
+    from govplanner.analysis.result import Finding
 
 
 class AcceptDialog(QDialog):

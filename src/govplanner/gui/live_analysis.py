@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from govplanner.analysis.result import Analysis
 from govplanner.domain.document import Change, PlanDocument
-from govplanner.domain.model import Plan
+
+if TYPE_CHECKING:
+    from govplanner.analysis.result import Analysis
+    from govplanner.domain.model import Plan
 
 #: Edits closer together than this are analysed once (keeps typing smooth).
 COALESCE_MS = 150
 
-Analyser = Callable[[Plan], Analysis]
+Analyser = Callable[["Plan"], "Analysis"]
 
 
 def _default_analyser(plan: Plan) -> Analysis:
@@ -38,7 +41,7 @@ class LiveAnalysis(QObject):
         super().__init__(parent)
         self._document = document
         self._analyser = analyser or _default_analyser
-        self._analysis = Analysis(findings=(), coverage=(), coverage_by_stage=())
+        self._analysis: Analysis | None = None  # built on first use: start-up stays light
         self._revision = -1
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,7 +51,11 @@ class LiveAnalysis(QObject):
 
     @property
     def analysis(self) -> Analysis:
-        """The latest analysis (of the plan as it was at the last refresh)."""
+        """The latest analysis (of the plan as it was at the last refresh; empty before)."""
+        if self._analysis is None:
+            from govplanner.analysis.result import Analysis
+
+            self._analysis = Analysis(findings=(), coverage=(), coverage_by_stage=())
         return self._analysis
 
     @property
@@ -67,6 +74,13 @@ class LiveAnalysis(QObject):
             self._timer.start(0)
         else:
             self._timer.start()
+
+    def clear(self) -> None:
+        """Forget the analysis (no plan open): an empty one, without running the rules."""
+        self._timer.stop()
+        self._analysis = None
+        self._revision = self._document.revision
+        self.updated.emit(self.analysis)
 
     def refresh(self) -> Analysis:
         """Analyse now (cancelling any pending refresh) and emit ``updated``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -17,24 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.analysis.result import Analysis
 from govplanner.domain.document import PlanDocument
-from govplanner.domain.model import Plan
 from govplanner.gui import actions as menus
-from govplanner.gui.coverage_view import CoverageView
-from govplanner.gui.dialogs import show_about
 from govplanner.gui.editing import EditOps, optional_class
 from govplanner.gui.file_ops import FileOps, example_files
-from govplanner.gui.findings_panel import FindingsPanel
-from govplanner.gui.forms.committee_form import CommitteeForm
-from govplanner.gui.forms.person_form import PersonForm
-from govplanner.gui.forms.role_form import RoleForm
 from govplanner.gui.live_analysis import LiveAnalysis
-from govplanner.gui.models.collections import committees_model, people_model, roles_model
 from govplanner.gui.models.lookup import Lookup
-from govplanner.gui.structure_view import StructureView
-from govplanner.gui.table_page import TablePage
 from govplanner.gui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from govplanner.analysis.result import Analysis
+    from govplanner.domain.model import Plan
+    from govplanner.gui.table_page import TablePage
 
 APP_TITLE = "govplanner"
 
@@ -58,22 +52,38 @@ class MainWindow(QMainWindow):
         self.edits = EditOps(self)
         self.actions = menus.build_actions(self)
         self.view_menu: Any = None
+        self.editor_built = False
         menus.build_menus(self, self.actions)
         self._build_centre()
-        self._build_docks()
-        self._build_view_menu()
         self._build_status_bar()
         undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
         self.live.updated.connect(self._analysis_updated)
         self.setMinimumSize(900, 600)
         self.resize(1440, 900)
-        self._restore_layout()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.recent_changed()
-        self.show_welcome()
+        self._set_plan_ui(False)
+        self.update_title()
+
+    def _ensure_editor(self) -> None:
+        """Build the editor the first time a plan opens: the welcome page paints sooner."""
+        if self.editor_built:
+            return
+        self.editor_built = True
+        self._build_editor()
+        self._build_docks()
+        self._build_view_menu()
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
 
     # -- building --------------------------------------------------------------------------
 
     def _page(self, noun: str, model: Any, form: Any, add: QAction) -> TablePage:
+        from govplanner.gui.table_page import TablePage
+
         page = TablePage(noun, model, form, add, self.actions.delete, self)
         model.edit_refused.connect(self.show_refusal)
         form.edit_refused.connect(self.show_refusal)
@@ -81,16 +91,31 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_centre(self) -> None:
+        self.welcome = WelcomePage(self)
+        self.welcome.new_requested.connect(self.files.new_plan)
+        self.welcome.open_requested.connect(self.files.open_dialog)
+        self.welcome.path_chosen.connect(self.files.open_path)
+        self.welcome.set_examples([str(p) for p in example_files()])
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.setCentralWidget(self.centre)
+
+    def _build_editor(self) -> None:
+        from govplanner.gui.coverage_view import CoverageView
+        from govplanner.gui.forms.committee_form import CommitteeForm
+        from govplanner.gui.forms.person_form import PersonForm
+        from govplanner.gui.forms.role_form import RoleForm
+        from govplanner.gui.models import collections as tables
+
         d, s, lk, a = self.document, self.undo_stack, self.lookup, self.actions
+        committees = tables.committees_model(d, s, lk, self)
         self.committees = self._page(
-            "committees", committees_model(d, s, lk, self), CommitteeForm(d, s, lk), a.add_committee
+            "committees", committees, CommitteeForm(d, s, lk), a.add_committee
         )
-        self.roles = self._page(
-            "roles", roles_model(d, s, lk, self), RoleForm(d, s, lk), a.add_role
-        )
-        self.people = self._page(
-            "people", people_model(d, s, lk, self), PersonForm(d, s, lk), a.add_person
-        )
+        roles = tables.roles_model(d, s, lk, self)
+        self.roles = self._page("roles", roles, RoleForm(d, s, lk), a.add_role)
+        people = tables.people_model(d, s, lk, self)
+        self.people = self._page("people", people, PersonForm(d, s, lk), a.add_person)
         self.coverage = CoverageView(d, self.live, self)
         self.coverage.committee_activated.connect(lambda cid: self.select_subject("committee", cid))
         self.tabs = QTabWidget(self)
@@ -107,17 +132,12 @@ class MainWindow(QMainWindow):
                 lambda cid: self.select_subject("committee", cid)
             )
             self.tabs.addTab(self.diagram, "&Diagram")
-        self.welcome = WelcomePage(self)
-        self.welcome.new_requested.connect(self.files.new_plan)
-        self.welcome.open_requested.connect(self.files.open_dialog)
-        self.welcome.path_chosen.connect(self.files.open_path)
-        self.welcome.set_examples([str(p) for p in example_files()])
-        self.centre = QStackedWidget(self)
-        self.centre.addWidget(self.welcome)
         self.centre.addWidget(self.tabs)
-        self.setCentralWidget(self.centre)
 
     def _build_docks(self) -> None:
+        from govplanner.gui.findings_panel import FindingsPanel
+        from govplanner.gui.structure_view import StructureView
+
         a = self.actions
         tree_actions = [a.add_committee, a.delete]
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
@@ -164,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def show_plan(self, plan: Plan, path: Path | None) -> None:
         """Make ``plan`` the open plan (a fresh undo history, clean)."""
+        self._ensure_editor()
         self.document.reset(plan, path)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -174,21 +195,24 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def show_welcome(self) -> None:
+        from govplanner.domain.model import Plan
+
         self.document.reset(Plan(), None)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.plan_open = False
         self.centre.setCurrentWidget(self.welcome)
         self._set_plan_ui(False)
-        self.live.refresh()
+        self.live.clear()
         self.summary.clear()
         self.update_title()
 
     def _set_plan_ui(self, on: bool) -> None:
         for action in self.actions.plan_actions():
             action.setEnabled(on)
-        for dock in (self.structure_dock, self.findings_dock):
-            dock.setVisible(on)
+        if self.editor_built:
+            for dock in (self.structure_dock, self.findings_dock):
+                dock.setVisible(on)
 
     def document_name(self) -> str:
         path = self.document.path
@@ -221,11 +245,13 @@ class MainWindow(QMainWindow):
         QApplication.beep()
 
     def show_about(self) -> None:
+        from govplanner.gui.dialogs import show_about
+
         show_about(self)
 
     # -- selection routing -------------------------------------------------------------------
 
-    def _pages(self) -> dict[str, TablePage]:
+    def _pages(self) -> dict[str, Any]:
         return {"committee": self.committees, "role": self.roles, "person": self.people}
 
     def select_subject(self, kind: str, item_id: str, focus_form: bool = False) -> None:
@@ -268,19 +294,11 @@ class MainWindow(QMainWindow):
             current = self.structure.current()
             return (current[0], [current[1]]) if current else ("", [])
         page = self.tabs.currentWidget()
-        if isinstance(page, TablePage):
+        if page in self._pages().values():
             return page.model.kind, page.selected_ids()
         return "", []
 
     # -- closing and layout ------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from govplanner.domain.document import PlanDocument
@@ -17,7 +18,7 @@ class Lookup:
         self._revision = -1
         self._plan = document.plan
 
-    def _get(self, name: str) -> Any:
+    def _get(self, name: str, build: Callable[[], Any] | None = None) -> Any:
         # Keyed on the revision, so no listener order can ever serve a stale index.
         if self._revision != self.document.revision or self._plan is not self.document.plan:
             self._cache.clear()
@@ -25,7 +26,7 @@ class Lookup:
             self._plan = self.document.plan
         value = self._cache.get(name)
         if value is None:
-            value = getattr(self, f"_build_{name}")()
+            value = (build or getattr(self, f"_build_{name}"))()
             self._cache[name] = value
         return value
 
@@ -88,9 +89,19 @@ class Lookup:
     def sessions_held(self, person_id: str) -> float:
         return sum(r.sessions_per_week for r in self.roles_held(person_id))
 
+    def names(self, kind: str) -> dict[str, str]:
+        """id -> name (title for roles) of every item of ``kind``."""
+        field = "title" if kind == "role" else "name"
+
+        def build() -> dict[str, str]:
+            items = self.document.items(kind)  # type: ignore[arg-type]
+            return {item.id: getattr(item, field) for item in items}
+
+        names: dict[str, str] = self._get(f"names:{kind}", build)
+        return names
+
     def name(self, kind: str, item_id: str | None) -> str:
         """The item's name (title for roles), or '' when it is not there."""
-        item = getattr(self, kind)(item_id)
-        if item is None:
+        if item_id is None:
             return ""
-        return str(getattr(item, "title", None) or item.name)
+        return self.names(kind).get(item_id, "")
