@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from govplanner.analysis.result import Analysis, Finding
@@ -354,3 +355,44 @@ def test_with_the_real_live_analysis_boxes_wait_for_it_then_show_findings(
     assert worst  # the crisis group's only provider is vacant
     assert box(view, CRISIS).status == min(worst, key=lambda s: s.rank)
     live_analysis.detach()
+
+
+def test_zoom_and_export_actions_for_menus(view: DiagramView) -> None:
+    texts = [a.text() for a in view.diagram_actions()]
+    assert texts == [
+        "Zoom &in",
+        "Zoom &out",
+        "&Fit whole diagram",
+        "&Actual size",
+        "Export diagram as &PNG…",
+        "Export diagram as &SVG…",
+    ]
+    view.reset_zoom()
+    view.zoom_in_action.trigger()
+    assert view.zoom == pytest.approx(1.25)
+    view.actual_size_action.trigger()
+    assert view.zoom == pytest.approx(1.0)
+
+
+def test_ask_export_adds_the_extension_and_writes(
+    view: DiagramView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "board"), "")
+    )
+    written = view.ask_export("svg")
+    assert written == tmp_path / "board.svg"
+    assert ET.parse(written).getroot().tag.endswith("svg")
+
+
+def test_ask_export_reports_a_failure_and_keeps_going(
+    view: DiagramView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    missing = tmp_path / "no such folder" / "d.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert view.ask_export("png") is None
+    assert shown
+    assert shown[0].startswith("The diagram was not exported.")
+    assert not missing.exists()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -14,10 +17,11 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMenu, QMessageBox, QWidget
 
 from govplanner.analysis.result import Analysis
 from govplanner.domain.document import Change, PlanDocument
+from govplanner.domain.errors import GovplannerError
 from govplanner.gui.diagram import export
 from govplanner.gui.diagram.items import DETAIL_LOD, CommitteeBox
 from govplanner.gui.diagram.navigation import neighbour
@@ -61,6 +65,7 @@ class DiagramView(QGraphicsView):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.sync)
         self._setup_view()
+        self._make_actions()
         unsubscribe = document.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: unsubscribe())
         live_analysis.updated.connect(self._on_analysis)  # type: ignore[attr-defined]
@@ -264,6 +269,63 @@ class DiagramView(QGraphicsView):
 
     def _apply_palette(self) -> None:
         self.diagram.set_theme(Theme.from_palette(self.palette()))
+
+    # -- actions and context menu ----------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(
+            text: str, slot: Callable[[], object], key: QKeySequence | None = None
+        ) -> QAction:
+            made = QAction(text, self)
+            made.triggered.connect(slot)
+            if key is not None:
+                made.setShortcut(key)
+                made.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            return made
+
+        self.zoom_in_action = action("Zoom &in", self.zoom_in, QKeySequence("Ctrl+="))
+        self.zoom_out_action = action("Zoom &out", self.zoom_out, QKeySequence("Ctrl+-"))
+        self.fit_action = action("&Fit whole diagram", self.zoom_to_fit, QKeySequence("Ctrl+0"))
+        self.actual_size_action = action("&Actual size", self.reset_zoom)
+        self.export_png_action = action("Export diagram as &PNG…", lambda: self.ask_export("png"))
+        self.export_svg_action = action("Export diagram as &SVG…", lambda: self.ask_export("svg"))
+
+    def diagram_actions(self) -> list[QAction]:
+        """Zoom and export actions, for the main window's menus and this view's context menu."""
+        return [
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.actual_size_action,
+            self.export_png_action,
+            self.export_svg_action,
+        ]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        actions = self.diagram_actions()
+        menu.addActions(actions[:4])
+        menu.addSeparator()
+        menu.addActions(actions[4:])
+        menu.exec(event.globalPos())
+
+    def ask_export(self, kind: str) -> Path | None:
+        """Ask where to save the diagram as ``kind`` ("png" or "svg"), write it, report errors."""
+        label = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}[kind]
+        stem = self.document.path.stem if self.document.path else "diagram"
+        start = str(Path.home() / f"{stem} diagram.{kind}")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export diagram", start, label)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        try:
+            (self.export_png if kind == "png" else self.export_svg)(path)
+        except (GovplannerError, OSError) as exc:
+            QMessageBox.warning(self, "Export diagram", f"The diagram was not exported. {exc}")
+            return None
+        return path
 
     # -- export ----------------------------------------------------------------------------------
 
