@@ -396,3 +396,24 @@ def test_ask_export_reports_a_failure_and_keeps_going(
     assert shown
     assert shown[0].startswith("The diagram was not exported.")
     assert not missing.exists()
+
+
+def test_tier_changes_and_a_new_plan_rebuild_the_bands(
+    view: DiagramView, document: PlanDocument, live: FakeLive
+) -> None:
+    live.publish(analysis_of())
+    document.update("tier", tier_id("programme"), name="Programmes")
+    view.sync()
+    names = sorted(
+        (b.band.index, b.band.name) for b in view.diagram.items() if isinstance(b, BandItem)
+    )
+    assert names[1] == (1, "Programmes")
+    assert box(view, MH).tier == "Programmes"
+    assert box(view, MH).status == "ok"
+    document.reset(new_plan("partnership"))
+    view.sync()
+    assert view.diagram.boxes == {}
+    assert [b.name for b in view.diagram.layout.bands] == ["Executive", "Thematic", "Project"]
+    document.insert("committee", Committee(name="Board", tier_id=document.plan.tiers[0].id))
+    view.sync()
+    assert {b.status for b in view.diagram.boxes.values()} == {"unknown"}  # until analysed

@@ -93,7 +93,10 @@ class DiagramView(QGraphicsView):
         if not shiboken6.isValid(self):
             return
         fields = set(change.fields)
-        if change.action == "reset" or change.kind == "tier":
+        if change.action == "reset":
+            self._rebuild = True
+            self._analysis = None  # a different plan: its findings are not known yet
+        elif change.kind == "tier":
             self._rebuild = True
         elif change.kind == "committee":
             if change.action != "updated" or fields & _STRUCTURE_FIELDS:
