@@ -38,7 +38,11 @@ NON_CLINICAL_RATE = 0.28
 SHARED_HOLDER_RATE = 0.22
 SOURCES_RECORDED_RATE = 0.4
 TERM_RATE = 0.65
+#: Terms start in the three years from here and run 3 to 5 years: in 2026 most are current,
+#: a few have ended or end soon (fixed dates keep the plan the same on every day).
+TERMS_FROM = dt.date(2023, 4, 1)
 
+_EXPERTISE = Source.CLINICAL_EXPERTISE
 _ACTIVITY_CODES = {f: [a.code for a in ACTIVITIES if a.function is f] for f in FUNCTIONS}
 _GOLDEN = 0x9E3779B97F4A7C15
 _MASK64 = (1 << 64) - 1
@@ -140,9 +144,9 @@ class _Builder:
             "notes": _notes(rng) if rng.random() < 0.1 else "",
         }
         if rng.random() < TERM_RATE:
-            start = dt.date(2021, 4, 1) + dt.timedelta(days=rng.randrange(0, 4 * 365))
+            start = TERMS_FROM + dt.timedelta(days=rng.randrange(0, 3 * 365))
             role["term_start"] = start
-            role["term_end"] = start + dt.timedelta(days=365 * rng.choice((2, 3, 3, 4)))
+            role["term_end"] = start + dt.timedelta(days=365 * rng.choice((3, 3, 4, 5)))
         self.roles.append(role)
         return role
 
@@ -168,7 +172,10 @@ class _Builder:
             "sources": None,
         }
         if rng.random() < SOURCES_RECORDED_RATE:
-            person["sources"] = rng.sample(list(Source), rng.choice((0, 1, 2, 2, 3)))
+            # Clinical leaders mostly bring clinical expertise; the other sources vary.
+            person["sources"] = [
+                s for s in Source if rng.random() < (0.85 if s is _EXPERTISE else 0.55)
+            ]
         self.people.append(person)
         return person
 

@@ -3,7 +3,8 @@
 TARGET is one of open, save, analysis, edit, gap, docs, sort or startup. Each runs the
 govplanner side of that benchmark once under cProfile on a generated plan and prints the
 functions with the most cumulative and the most own time; ``startup`` instead lists the
-slowest imports before the first painted window (``python -X importtime``).
+slowest imports before the first painted window (``python -X importtime``), and ``rules``
+times each step of the analysis (indexing, each rule, coverage, ordering) without a profiler.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from benchmarks.generate import plan_for_seats
 from govplanner.domain.model import Plan
 
 STARTUP = (sys.executable,)
-TARGETS = ("open", "save", "analysis", "edit", "gap", "docs", "sort", "startup")
+TARGETS = ("open", "save", "analysis", "rules", "edit", "gap", "docs", "sort", "startup")
 
 
 def _work(target: str, plan: Plan, tmp: Path) -> Callable[[], Any]:
@@ -142,6 +143,39 @@ def startup_imports(top: int) -> str:
     return "Slowest imports before the first paint (cumulative):\n" + "\n".join(lines)
 
 
+def analysis_steps(seats: int, repeat: int = 5) -> str:
+    """Median time of each analysis step, next to the bare baseline pass (no profiler)."""
+    from statistics import median
+
+    from benchmarks.bench_core import bare_coverage, bare_plan_dicts
+    from govplanner.analysis import build_context
+    from govplanner.analysis.coverage import stage_coverage, tier_coverage
+    from govplanner.analysis.engine import order_findings
+    from govplanner.analysis.rules import RULES
+
+    plan = plan_for_seats(seats)
+    dicts = bare_plan_dicts(plan)
+    ctx = build_context(plan)
+    findings = [f for rule in RULES.values() for f in rule(ctx)]
+    steps: dict[str, Callable[[], Any]] = {
+        "baseline: bare dict pass": lambda: bare_coverage(*dicts),
+        "build_context": lambda: build_context(plan),
+        **{f"rule {code}": (lambda rule=rule: list(rule(ctx))) for code, rule in RULES.items()},
+        "tier_coverage": lambda: tier_coverage(ctx),
+        "stage_coverage": lambda: stage_coverage(ctx),
+        "order_findings": lambda: order_findings(ctx, list(findings)),
+    }
+    lines = [f"Analysis steps at {seats:,} seats ({len(findings):,} findings), median of {repeat}:"]
+    for name, step in steps.items():
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - start)
+        lines.append(f"{median(times) * 1000:9.2f} ms  {name}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.profile", description=__doc__)
     parser.add_argument("target", choices=TARGETS)
@@ -150,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.target == "startup":
         print(startup_imports(args.top))
+    elif args.target == "rules":
+        print(analysis_steps(args.seats))
     else:
         print(profile(args.target, args.seats, args.top))
     return 0
