@@ -129,3 +129,18 @@ def test_boxes_never_overlap_and_every_reporting_line_is_drawn(plan: Plan) -> No
         assert box.y > band_top(box.band)
         assert box.x + BOX_WIDTH <= layout.width
     assert len(layout.connectors) == sum(1 for c in plan.committees if c.reports_to_id)
+
+
+def test_children_on_the_nearest_band_come_first() -> None:
+    plan = (
+        PlanBuilder()
+        .tier("System", "executive")
+        .tier("Programme", "thematic")
+        .tier("Neighbourhood", "project")
+        .committee("Board", tier="system")
+        .committee("Far Group", tier="neighbourhood", reports_to="Board")
+        .committee("Programme Board", tier="programme", reports_to="Board")
+        .build()
+    )
+    boxes = layout_plan(plan).boxes
+    assert boxes[committee_id("Programme Board")].x < boxes[committee_id("Far Group")].x

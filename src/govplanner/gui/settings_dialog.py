@@ -209,6 +209,10 @@ class SettingsDialog(PlanEditDialog):
             table.setRowCount(len(plan.stages))
             table.setVerticalHeaderLabels([s.name for s in plan.stages])
             for row, stage in enumerate(plan.stages):
+                header = table.verticalHeaderItem(row)
+                if header is not None:
+                    header.setToolTip(stage.description)
+            for row, stage in enumerate(plan.stages):
                 for column, function in enumerate(FUNCTIONS):
                     combo = table.cellWidget(row, column)
                     if not isinstance(combo, QComboBox):

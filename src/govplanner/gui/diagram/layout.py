@@ -79,6 +79,8 @@ def layout_plan(plan: Plan) -> Layout:
     band = {c.id: band_of_tier[c.tier_id] for c in committees}
     tree = _Tree(children=defaultdict(list), sidecars=defaultdict(list))
     roots = [c for c in committees if not tree.hang(c, band)]
+    for kids in tree.children.values():
+        kids.sort(key=band.__getitem__)  # stable: nearest band first, then document order
     roots.sort(key=lambda c: band[c.id])  # stable: document order within a band
 
     xs: dict[str, float] = {}
