@@ -179,6 +179,9 @@ def check_linux_install(iso: Isolation, res: Results, bundle: Path) -> None:
     problems = [f"missing {p.relative_to(home)}" for p in wanted if not p.exists()]
     if not problems:
         problems += _installed_problems(bundle, share)
+        linked = iso.run([home / ".local" / "bin" / "govplanner-cli", "--version"])
+        if linked.rc != 0 or "govplanner" not in linked.stdout:
+            problems.append(f"~/.local/bin/govplanner-cli does not run: {linked.stderr.strip()}")
     res.expect("install-linux.sh", run, not problems, "; ".join(problems) or "all in place")
     run = iso.run_plain(["/bin/sh", bundle / "install-linux.sh", "--uninstall"], env)
     left = [str(p.relative_to(home)) for p in wanted if p.exists() or p.is_symlink()]
