@@ -114,10 +114,10 @@ def test_reset_to_study_defaults(
 def test_programme_areas_add_edit_and_remove(
     qtbot: QtBot, dialog: SettingsDialog, document: PlanDocument, stack: QUndoStack
 ) -> None:
-    name_edit, professions_edit = dialog.programme_inputs
+    name_edit, professions_edit = dialog.programmes.inputs
     name_edit.setText("Dementia")
     professions_edit.setText("old age psychiatry;  ; dementia nursing ")
-    dialog.add_programme()
+    dialog.programmes.add()
     added = document.plan.programmes[-1]
     assert (added.name, added.professions) == (
         "Dementia",
@@ -126,7 +126,7 @@ def test_programme_areas_add_edit_and_remove(
     assert stack.undoText() == "Add programme area 'Dementia'"
     assert name_edit.text() == ""
     settle(qtbot, dialog)
-    table = dialog.programme_table
+    table = dialog.programmes.table
     last = table.rowCount() - 1
     assert table.item(last, 1).text() == "old age psychiatry; dementia nursing"
     table.item(last, 0).setText("Dementia care")
@@ -138,7 +138,7 @@ def test_programme_areas_add_edit_and_remove(
     settle(qtbot, dialog)
     assert table.item(0, 0).text() == "Maternity"  # refused: the table shows the plan again
     table.setCurrentCell(last, 0)
-    dialog.remove_programme()
+    dialog.programmes.remove()
     assert all(p.name != "Dementia care" for p in document.plan.programmes)
     stack.undo()
     assert document.plan.programmes[-1].name == "Dementia care"
@@ -147,13 +147,13 @@ def test_programme_areas_add_edit_and_remove(
 def test_profession_synonyms_add_edit_and_remove(
     qtbot: QtBot, dialog: SettingsDialog, document: PlanDocument, stack: QUndoStack
 ) -> None:
-    synonym_edit, profession_edit = dialog.synonym_inputs
+    synonym_edit, profession_edit = dialog.synonyms.inputs
     synonym_edit.setText("Health Visitor")
     profession_edit.setText("Community Nursing")
-    dialog.add_synonym()
+    dialog.synonyms.add()
     assert document.plan.profession_synonyms["health visitor"] == "community nursing"
     settle(qtbot, dialog)
-    table = dialog.synonym_table
+    table = dialog.synonyms.table
     keys = sorted(document.plan.profession_synonyms)
     row = keys.index("health visitor")
     table.item(row, 1).setText("public health nursing")
@@ -161,11 +161,11 @@ def test_profession_synonyms_add_edit_and_remove(
     assert stack.undoText() == "Edit synonym 'health visitor'"
     synonym_edit.setText("gp")
     profession_edit.setText("x")
-    dialog.add_synonym()
-    assert "already in the table" in dialog.message.text()
+    dialog.synonyms.add()
+    assert "already a synonym called 'gp'" in dialog.message.text()
     settle(qtbot, dialog)
     table.setCurrentCell(row, 0)
-    dialog.remove_synonym()
+    dialog.synonyms.remove()
     assert "health visitor" not in document.plan.profession_synonyms
     assert stack.count() == 3
 
@@ -196,3 +196,21 @@ def test_a_removed_stage_disappears_from_the_profile_tables(
 def test_split_list() -> None:
     assert split_list(" a; b ;;c ; ") == ["a", "b", "c"]
     assert split_list("") == []
+
+
+def test_two_column_tables_refuse_blanks_and_explain(
+    qtbot: QtBot, dialog: SettingsDialog, stack: QUndoStack
+) -> None:
+    dialog.programmes.table.item(0, 0).setText("   ")
+    assert dialog.message.text() == "A programme area needs a name."
+    settle(qtbot, dialog)
+    assert dialog.programmes.table.item(0, 0).text() == "Maternity"
+    synonym_edit = dialog.synonyms.inputs[0]
+    synonym_edit.setText("hv")
+    dialog.synonyms.add()  # no profession given
+    assert "both need text" in dialog.message.text()
+    assert synonym_edit.text() == "hv"  # kept, so the user can finish the entry
+    dialog.programmes.table.setCurrentCell(-1, -1)
+    dialog.programmes.remove()
+    assert dialog.message.text() == "Select the programme area to remove."
+    assert stack.count() == 0

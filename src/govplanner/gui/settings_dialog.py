@@ -37,6 +37,7 @@ from govplanner.domain.catalogue import LEVEL_DESCRIPTIONS, PROFILE_BASIS
 from govplanner.domain.document import Change, EditError, PlanDocument
 from govplanner.domain.enums import FUNCTIONS, LEVELS, Level, Requirement
 from govplanner.domain.model import Programme
+from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand, try_execute
 
@@ -76,14 +77,18 @@ class PlanEditDialog(QDialog):
         """Redraw every page from the plan (subclasses fill this in)."""
         self._timer.stop()
 
+    def redraw_soon(self) -> None:
+        """Redraw from the plan on the next event-loop turn (safe inside a table's signals)."""
+        self._timer.start()
+
     def run(self, build: Callable[[], DocumentCommand], done: str = "") -> bool:
         """Build and execute a command; show its refusal (or ``done``) under the pages."""
         try:
             problem = try_execute(self.undo_stack, build())
-        except EditError as exc:
+        except (EditError, ValueError) as exc:  # ValueError: a value pydantic refused
             problem = str(exc)
         self.show_message(problem or done, problem is not None)
-        self._timer.start()  # not now: this may run inside a table's own edit signal
+        self.redraw_soon()  # not now: this may run inside a table's own edit signal
         return problem is None
 
     def show_message(self, text: str, is_problem: bool = False) -> None:
@@ -212,7 +217,6 @@ class SettingsDialog(PlanEditDialog):
                 header = table.verticalHeaderItem(row)
                 if header is not None:
                     header.setToolTip(stage.description)
-            for row, stage in enumerate(plan.stages):
                 for column, function in enumerate(FUNCTIONS):
                     combo = table.cellWidget(row, column)
                     if not isinstance(combo, QComboBox):
@@ -242,114 +246,36 @@ class SettingsDialog(PlanEditDialog):
             return
         self.run(lambda: command, "The requirement profile is back to the study defaults.")
 
-    # -- programme areas ---------------------------------------------------------------------------
+    # -- programme areas and synonyms: two-column tables ----------------------------------------
 
     def _programmes_page(self) -> QWidget:
-        page, self.programme_table, self.programme_inputs = _table_page(
+        def write(pairs: Pairs, text: str) -> DocumentCommand:
+            areas = [Programme(name=n, professions=split_list(v)) for n, v in pairs]
+            return sc.set_programmes(self.document, areas, text)
+
+        self.programmes = PairsPage(
+            self,
+            "programme area",
             "Which professions deliver each programme area. A committee serving an area should "
             "have a clinical leader from one of them (finding PRO001). Separate professions "
             "with semicolons.",
-            ["Programme area", "Professions"],
-            ("Programme area", "Professions, separated by ;"),
-            self.add_programme,
-            self.remove_programme,
+            ("Programme area", "Professions"),
+            lambda: [(p.name, "; ".join(p.professions)) for p in self.document.plan.programmes],
+            write,
         )
-        self.programme_table.itemChanged.connect(self._programme_edited)
-        return page
-
-    def _refresh_programmes(self) -> None:
-        rows = [(p.name, "; ".join(p.professions)) for p in self.document.plan.programmes]
-        _fill(self.programme_table, rows)
-
-    def _programmes_from_table(self) -> list[Programme]:
-        table = self.programme_table
-        return [
-            Programme(name=text_at(table, r, 0), professions=split_list(text_at(table, r, 1)))
-            for r in range(table.rowCount())
-        ]
-
-    def add_programme(self) -> None:
-        name_edit, professions_edit = self.programme_inputs
-        name = name_edit.text().strip()
-        if not name:
-            self.show_message("Type the name of the programme area first.", True)
-            return
-        new = Programme(name=name, professions=split_list(professions_edit.text()))
-        programmes = [*self.document.plan.programmes, new]
-        if self.run(lambda: sc.set_programmes(
-                self.document, programmes, f"Add programme area '{name}'")):  # fmt: skip
-            name_edit.clear()
-            professions_edit.clear()
-
-    def remove_programme(self) -> None:
-        row = self.programme_table.currentRow()
-        if row < 0:
-            self.show_message("Select the programme area to remove.", True)
-            return
-        programmes = list(self.document.plan.programmes)
-        gone = programmes.pop(row)
-        self.run(lambda: sc.set_programmes(
-            self.document, programmes, f"Remove programme area '{gone.name}'"))  # fmt: skip
-
-    def _programme_edited(self, item: QTableWidgetItem) -> None:
-        old = self.document.plan.programmes[item.row()]
-        if not item.text().strip():
-            self.show_message("A programme area needs a name.", True)
-            self._timer.start()
-            return
-        programmes = self._programmes_from_table()
-        verb = "Rename" if item.column() == 0 else "Edit the professions of"
-        self.run(lambda: sc.set_programmes(
-            self.document, programmes, f"{verb} programme area '{old.name}'"))  # fmt: skip
-
-    # -- profession synonyms -----------------------------------------------------------------------
+        return self.programmes
 
     def _synonyms_page(self) -> QWidget:
-        page, self.synonym_table, self.synonym_inputs = _table_page(
+        self.synonyms = PairsPage(
+            self,
+            "synonym",
             "Other words people use for a profession, so that a role's profession matches "
             "the programme table (for example 'GP' for general practice). Case is ignored.",
-            ["Synonym", "Stands for the profession"],
             ("Synonym", "Profession"),
-            self.add_synonym,
-            self.remove_synonym,
+            lambda: sorted(self.document.plan.profession_synonyms.items()),
+            lambda pairs, text: sc.set_synonyms(self.document, dict(pairs), text),
         )
-        self.synonym_table.itemChanged.connect(self._synonym_edited)
-        return page
-
-    def _refresh_synonyms(self) -> None:
-        _fill(self.synonym_table, sorted(self.document.plan.profession_synonyms.items()))
-
-    def add_synonym(self) -> None:
-        synonym_edit, profession_edit = self.synonym_inputs
-        synonym = synonym_edit.text().strip().lower()
-        if synonym in self.document.plan.profession_synonyms:
-            self.show_message(f"'{synonym}' is already in the table; edit it there.", True)
-            return
-        synonyms = {**self.document.plan.profession_synonyms, synonym: profession_edit.text()}
-        if self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Add synonym '{synonym}'")):
-            synonym_edit.clear()
-            profession_edit.clear()
-
-    def remove_synonym(self) -> None:
-        row = self.synonym_table.currentRow()
-        if row < 0:
-            self.show_message("Select the synonym to remove.", True)
-            return
-        synonym = text_at(self.synonym_table, row, 0)
-        synonyms = dict(self.document.plan.profession_synonyms)
-        synonyms.pop(synonym, None)
-        self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Remove synonym '{synonym}'"))
-
-    def _synonym_edited(self, item: QTableWidgetItem) -> None:
-        table = self.synonym_table
-        old = sorted(self.document.plan.profession_synonyms)[item.row()]
-        rows = [(text_at(table, r, 0), text_at(table, r, 1)) for r in range(table.rowCount())]
-        synonyms = dict(rows)
-        if len(synonyms) < len(rows):
-            self.show_message(f"The synonym '{item.text().strip().lower()}' is listed twice.", True)
-            self._timer.start()
-            return
-        self.run(lambda: sc.set_synonyms(self.document, synonyms, f"Edit synonym '{old}'"))
+        return self.synonyms
 
     # -- capacity ----------------------------------------------------------------------------------
 
@@ -384,11 +310,91 @@ class SettingsDialog(PlanEditDialog):
     def refresh(self) -> None:
         super().refresh()
         self._refresh_profile()
-        self._refresh_programmes()
-        self._refresh_synonyms()
+        self.programmes.refresh()
+        self.synonyms.refresh()
         self.capacity.blockSignals(True)
         self.capacity.setValue(self.document.plan.default_capacity)
         self.capacity.blockSignals(False)
+
+
+Pairs = list[tuple[str, str]]
+
+
+class PairsPage(QWidget):
+    """A two-column table of (name, value) pairs: add below, edit in place, remove selected."""
+
+    def __init__(
+        self,
+        dialog: PlanEditDialog,
+        noun: str,
+        intro: str,
+        headers: tuple[str, str],
+        read: Callable[[], Pairs],
+        write: Callable[[Pairs, str], DocumentCommand],
+    ) -> None:
+        super().__init__()
+        self.dialog, self.noun, self.read, self.write = dialog, noun, read, write
+        layout = QVBoxLayout(self)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.table = make_table(list(headers), f"{headers[0]} table")
+        self.table.itemChanged.connect(self._edited)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.inputs = (QLineEdit(), QLineEdit())
+        for edit, header in zip(self.inputs, headers, strict=True):
+            edit.setPlaceholderText(f"New {header.lower()}")
+            edit.setAccessibleName(f"New {header.lower()}")
+            edit.returnPressed.connect(self.add)
+            row.addWidget(edit, 1)
+        for text, slot in (("&Add", self.add), ("&Remove selected", self.remove)):
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+
+    def refresh(self) -> None:
+        _fill(self.table, self.read())
+
+    def add(self) -> None:
+        name, value = (edit.text().strip() for edit in self.inputs)
+        if self._apply([*self.read(), (name, value)], f"Add {self.noun} '{name}'"):
+            for edit in self.inputs:
+                edit.clear()
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self.dialog.show_message(f"Select the {self.noun} to remove.", True)
+            return
+        pairs = self.read()
+        name, _ = pairs.pop(row)
+        self._apply(pairs, f"Remove {self.noun} '{name}'")
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        old, _ = self.read()[item.row()]
+        table = self.table
+        pairs = [(text_at(table, r, 0), text_at(table, r, 1)) for r in range(table.rowCount())]
+        verb = "Rename" if item.column() == 0 else "Edit"
+        self._apply(pairs, f"{verb} {self.noun} '{old}'")
+
+    def _apply(self, pairs: Pairs, text: str) -> bool:
+        seen: dict[str, str] = {}
+        for name, _ in pairs:
+            key = name_key(name)
+            problem = None
+            if not key:
+                problem = f"A {self.noun} needs a name."
+            elif key in seen:
+                problem = f"There is already a {self.noun} called '{seen[key]}' (case is ignored)."
+            if problem is not None:
+                self.dialog.show_message(problem, True)
+                self.dialog.redraw_soon()  # put the table back as the plan has it
+                return False
+            seen[key] = name
+        return self.dialog.run(lambda: self.write(pairs, text))
 
 
 def text_at(table: QTableWidget, row: int, column: int) -> str:
@@ -412,37 +418,6 @@ def _fill(table: QTableWidget, rows: list[tuple[str, str]]) -> None:
     table.resizeColumnToContents(0)
     if 0 <= current < len(rows):
         table.setCurrentCell(current, 0)
-
-
-def _table_page(
-    intro: str,
-    headers: list[str],
-    placeholders: tuple[str, str],
-    add: Callable[[], None],
-    remove: Callable[[], None],
-) -> tuple[QWidget, QTableWidget, tuple[QLineEdit, QLineEdit]]:
-    """An explanation, an editable two-column table, and a row to add or remove entries."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    label = QLabel(intro)
-    label.setWordWrap(True)
-    layout.addWidget(label)
-    table = make_table(headers, headers[0] + " table")
-    layout.addWidget(table, 1)
-    row = QHBoxLayout()
-    inputs = (QLineEdit(), QLineEdit())
-    for edit, placeholder in zip(inputs, placeholders, strict=True):
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(f"New {placeholder.split(',')[0].lower()}")
-        edit.returnPressed.connect(add)
-        row.addWidget(edit, 1)
-    for text, slot in (("&Add", add), ("&Remove selected", remove)):
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-    layout.addLayout(row)
-    return page, table, inputs
 
 
 def _table_height(table: QTableWidget) -> int:
