@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtGui import QBrush, QPalette, QUndoStack
@@ -101,12 +102,15 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         names = lookup.names("committee")
         return "; ".join(names.get(c, "") for c in r.committee_ids)
 
-    def seats_key(r: Role) -> str:
-        # Sorting 30,000 roles: one dictionary for the whole sort, not a look-up per name.
-        return seats(r).casefold()
+    # Sorting 30,000 roles: fetch each name table once per sort, not once per row.
+    def seats_key() -> Any:
+        names = {k: v.casefold() for k, v in lookup.names("committee").items()}
+        return lambda r: "; ".join(names.get(c, "") for c in r.committee_ids)
 
-    def holder_key(r: Role) -> tuple[bool, str]:
-        return (r.holder_id is None, lookup.names("person").get(r.holder_id or "", "").casefold())
+    def holder_key() -> Any:
+        names = {k: v.casefold() for k, v in lookup.names("person").items()}
+        last = "\U0010ffff"  # vacant roles sort after every name
+        return lambda r: last if r.holder_id is None else names.get(r.holder_id, "")
 
     def functions(r: Role) -> str:
         return " ".join(f.short for f in FUNCTIONS if f in r.functions) if r.clinical else "–"
@@ -119,11 +123,11 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column(
             "Holder",
             lambda r: _holder(lookup, r),
-            sort_key=holder_key,
+            sort_key_factory=holder_key,
             foreground=_vacant_brush,
             width=160,
         ),
-        Column("Committees", seats, sort_key=seats_key, width=240),
+        Column("Committees", seats, sort_key_factory=seats_key, width=240),
         Column("Profession", lambda r: r.profession, edit=_text_edit("profession")),
         Column(
             "Clinical",
@@ -135,6 +139,7 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column(
             "Functions",
             functions,
+            sort_key=_functions_key,
             tooltip=lambda r: ", ".join(f.label for f in r.functions),
             width=90,
         ),
@@ -147,8 +152,23 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             numeric=True,
             width=80,
         ),
-        Column("Term ends", lambda r: r.term_end.isoformat() if r.term_end else "", width=100),
+        Column(
+            "Term ends",
+            lambda r: r.term_end.isoformat() if r.term_end else "",
+            sort_key=lambda r: r.term_end or dt.date.max,
+            width=100,
+        ),
     ]
+
+
+_FUNCTION_BITS = {f: 1 << (len(FUNCTIONS) - n) for n, f in enumerate(FUNCTIONS)}
+
+
+def _functions_key(role: Role) -> int:
+    """Orders like the letters shown (A before R before T before L); non-clinical last."""
+    if not role.clinical:
+        return -1
+    return sum(_FUNCTION_BITS[f] for f in set(role.functions))
 
 
 def _vacant_brush(role: Role) -> Any:
@@ -169,6 +189,22 @@ def _load_ratio(document: PlanDocument, lookup: Lookup, person: Person) -> float
     capacity = document.plan.capacity_of(person)
     held = lookup.sessions_held(person.id)
     return held / capacity if capacity else (float("inf") if held else 0.0)
+
+
+def _held_titles_key(lookup: Lookup) -> Any:
+    held = {k: "; ".join(r.title for r in v).casefold() for k, v in lookup.held().items()}
+    return lambda p: held.get(p.id, "")
+
+
+def _load_key(document: PlanDocument, lookup: Lookup) -> Any:
+    held = {k: sum(r.sessions_per_week for r in v) for k, v in lookup.held().items()}
+    plan = document.plan
+
+    def key(p: Person) -> float:
+        capacity, load = plan.capacity_of(p), held.get(p.id, 0.0)
+        return load / capacity if capacity else (float("inf") if load else 0.0)
+
+    return key
 
 
 def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
@@ -192,6 +228,7 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column(
             "Roles",
             lambda p: "; ".join(r.title for r in lookup.roles_held(p.id)),
+            sort_key_factory=lambda: _held_titles_key(lookup),
             width=240,
         ),
         Column(
@@ -206,7 +243,7 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column(
             "Load",
             lambda p: load_text(document, lookup, p),
-            sort_key=lambda p: _load_ratio(document, lookup, p),
+            sort_key_factory=lambda: _load_key(document, lookup),
             numeric=True,
             width=110,
         ),

@@ -82,6 +82,11 @@ class Lookup:
         result: list[Role] = self._get("seats").get(committee_id, [])
         return result
 
+    def held(self) -> dict[str, list[Role]]:
+        """person id -> the roles they hold."""
+        result: dict[str, list[Role]] = self._get("held")
+        return result
+
     def roles_held(self, person_id: str) -> list[Role]:
         result: list[Role] = self._get("held").get(person_id, [])
         return result

@@ -29,6 +29,8 @@ class Column:
     header: str
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
+    #: makes a sort key once per sort (for keys needing look-up tables built up front)
+    sort_key_factory: Callable[[], Callable[[Any], Any]] | None = None
     #: (item, edited value) -> fields to set; None makes the column read-only
     edit: Callable[[Any, Any], dict[str, Any]] | None = None
     #: the value an editor starts from (default: the displayed text)
@@ -196,12 +198,18 @@ class ItemTableModel(QAbstractTableModel):
         if self._sort is None:
             return None if self._filter is None else list(rows)
         column = self.columns[self._sort[0]]
-        key = column.sort_key or (lambda item: column.display(item).casefold())
-        return sorted(
-            rows,
-            key=lambda i: key(items[i]),
+        if column.sort_key_factory is not None:
+            key = column.sort_key_factory()
+        else:
+            key = column.sort_key or (lambda item: column.display(item).casefold())
+        keys = [key(items[i]) for i in rows]  # one key per row, then a C-level sort
+        order = sorted(
+            range(len(keys)),
+            key=keys.__getitem__,
             reverse=self._sort[1] == Qt.SortOrder.DescendingOrder,
         )
+        rows = list(rows)
+        return [rows[i] for i in order]
 
     # -- following the document -------------------------------------------------------------
 
