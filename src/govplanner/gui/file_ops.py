@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
 from govplanner.gui.dialogs import NewPlanDialog
-from govplanner.gui.workers import run_with_progress
+from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 if TYPE_CHECKING:
     from govplanner.gui.main_window import MainWindow
@@ -185,7 +185,7 @@ class FileOps:
         if path:
             self.import_register_from(path)
 
-    def import_register_from(self, path: str) -> None:
+    def import_register_from(self, path: str) -> BackgroundTask:
         def work(progress: Any, cancelled: Any) -> Plan:
             from govplanner.files.register_import import import_register
 
@@ -201,36 +201,38 @@ class FileOps:
                     8000,
                 )
 
-        self._background("Import register", f"Reading {Path(path).name}…", work, done)
+        return self._background("Import register", f"Reading {Path(path).name}…", work, done)
 
     def _background(
         self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
-    ) -> None:
-        run_with_progress(self.window, title, label, work, done, lambda exc: self.error(title, exc))
+    ) -> BackgroundTask:
+        return run_with_progress(
+            self.window, title, label, work, done, lambda exc: self.error(title, exc)
+        )
 
     def _export_target(self, title: str, name: str, file_filter: str) -> str:
         suggested = str(Path(self._start_folder()) / name)
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
         return path
 
-    def export_register(self) -> None:
+    def export_register(self) -> BackgroundTask | None:
         plan = self.window.document.plan.model_copy(deep=True)
         path = self._export_target("Export register", f"{plan.name} register.xlsx", REGISTER_FILTER)
         if not path:
-            return
+            return None
 
         def work(progress: Any, cancelled: Any) -> None:
             from govplanner.files.register_export import export_register
 
             export_register(plan, path)
 
-        self._background("Export register", "Writing the register…", work, self._wrote(path))
+        return self._background("Export register", "Writing the register…", work, self._wrote(path))
 
-    def export_gap_report(self) -> None:
+    def export_gap_report(self) -> BackgroundTask | None:
         plan = self.window.document.plan.model_copy(deep=True)
         path = self._export_target("Gap report", f"{plan.name} gap report.xlsx", REGISTER_FILTER)
         if not path:
-            return
+            return None
 
         def work(progress: Any, cancelled: Any) -> None:
             from govplanner.analysis import analyse
@@ -238,15 +240,15 @@ class FileOps:
 
             export_gap_report(plan, analyse(plan), path)
 
-        self._background("Gap report", "Writing the gap report…", work, self._wrote(path))
+        return self._background("Gap report", "Writing the gap report…", work, self._wrote(path))
 
-    def export_role_descriptions(self, fmt: str = "docx") -> None:
+    def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
         plan = self.window.document.plan.model_copy(deep=True)
         folder = QFileDialog.getExistingDirectory(
             self.window, "Folder for the role descriptions", self._start_folder()
         )
         if not folder:
-            return
+            return None
 
         def work(progress: Any, cancelled: Any) -> list[Path]:
             from govplanner.export.roles import export_role_descriptions
@@ -261,7 +263,7 @@ class FileOps:
                 f"Wrote {len(written)} role description(s) to {folder}{stopped}.", 8000
             )
 
-        self._background("Role descriptions", "Writing role descriptions…", work, done)
+        return self._background("Role descriptions", "Writing role descriptions…", work, done)
 
     def _wrote(self, path: str) -> Callable[[Any, bool], None]:
         def done(_result: Any, _cancelled: bool) -> None:

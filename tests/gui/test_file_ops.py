@@ -1,0 +1,143 @@
+"""Import and export from the window, off the GUI thread; the background worker itself."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from govplanner.domain.errors import GovplannerError
+from govplanner.files.planfile import save_plan
+from govplanner.files.register_export import export_register
+from govplanner.files.register_import import import_register
+from govplanner.gui.file_ops import example_files
+from govplanner.gui.main_window import MainWindow
+from govplanner.gui.workers import BackgroundTask
+from tests.gui.conftest import small_plan_builder
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    path = tmp_path / "register.xlsx"
+    export_register(small_plan_builder().build(), path)
+    return path
+
+
+def _errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: shown.append(text))
+    return shown
+
+
+def test_import_register_opens_an_unsaved_plan(
+    qtbot: Any, window: MainWindow, register: Path
+) -> None:
+    task = window.files.import_register_from(str(register))
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        pass
+    assert window.plan_open
+    assert window.document.path is None
+    assert {c.name for c in window.document.plan.committees} == {
+        "ICB Board", "Quality Committee", "Mental Health Board", "Crisis Group"
+    }  # fmt: skip
+    assert "Imported 4 committees" in window.statusBar().currentMessage()
+
+
+def test_bad_register_shows_the_cli_message(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(GovplannerError) as expected:
+        import_register(bad)
+    shown = _errors(monkeypatch)
+    task = window.files.import_register_from(str(bad))
+    with qtbot.waitSignal(task.failed, timeout=10_000):
+        pass
+    assert shown == [str(expected.value)]
+    assert not window.plan_open
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [("export_register", "out.xlsx"), ("export_gap_report", "gaps.xlsx")],
+)
+def test_exports_write_their_file(
+    qtbot: Any,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    method: str,
+    name: str,
+) -> None:
+    plan_file = tmp_path / "p.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    window.files.open_path(str(plan_file))
+    target = tmp_path / name
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    task = getattr(window.files, method)()
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    assert target.stat().st_size > 0
+    assert name in window.statusBar().currentMessage()
+
+
+def test_role_descriptions_export_reports_progress(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "p.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    window.files.open_path(str(plan_file))
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    task = window.files.export_role_descriptions("html")
+    with qtbot.waitSignal(task.done, timeout=20_000) as blocker:
+        pass
+    written, cancelled = blocker.args
+    assert not cancelled
+    assert len(written) == 3
+    assert sorted(p.parent for p in written) == [folder] * 3
+
+
+def test_background_task_can_be_cancelled(qtbot: Any) -> None:
+    started = threading.Event()
+    steps: list[tuple[int, int]] = []
+
+    def work(progress: Any, cancelled: Any) -> int:
+        started.set()
+        done = 0
+        while not cancelled() and done < 10_000:
+            done += 1
+            progress(done, 10_000)
+            threading.Event().wait(0.001)
+        return done
+
+    task = BackgroundTask(work)
+    task.progressed.connect(lambda d, t: steps.append((d, t)))
+    with qtbot.waitSignal(task.done, timeout=10_000) as blocker:
+        task.start()
+        assert started.wait(5)
+        task.cancel()
+    count, cancelled = blocker.args
+    assert cancelled
+    assert count < 10_000
+
+
+def test_background_task_reports_errors(qtbot: Any) -> None:
+    def work(progress: Any, cancelled: Any) -> None:
+        raise GovplannerError("The file is locked.")
+
+    task = BackgroundTask(work)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        task.start()
+    assert str(blocker.args[0]) == "The file is locked."
+
+
+def test_examples_are_found_when_the_repository_has_them() -> None:
+    repository = Path(__file__).resolve().parents[2] / "examples"
+    expected = sorted(repository.glob("*.govplan"))
+    assert example_files() == expected
