@@ -4,6 +4,9 @@ It replaces PyInstaller's stock PySide6 hook, which imports PySide6.QtCore (and 
 and ICU libraries) in every run, adding 0.05-0.1 s and ~12 MB to command-line runs that never
 touch Qt. PySide6 registers its own qt.conf (pointing at the Qt folder next to it) when the app
 first imports it, so only the search paths the stock hook sets are needed here.
+
+It also gives programs the app starts (a browser or office suite opening an exported file) the
+library path the user had, not the bundle's: their own libraries must not be swapped for ours.
 """
 
 import os
@@ -22,5 +25,17 @@ def _point_qt_at_bundle() -> None:
         os.environ["PATH"] = base + os.pathsep + os.environ.get("PATH", "")
 
 
+def _restore_library_path() -> None:
+    # The dynamic loader read LD_LIBRARY_PATH when this process started, so changing it now only
+    # affects child processes. PyInstaller keeps the user's value in LD_LIBRARY_PATH_ORIG.
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is None:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+    else:
+        os.environ["LD_LIBRARY_PATH"] = original
+
+
 _point_qt_at_bundle()
-del _point_qt_at_bundle
+if sys.platform.startswith("linux"):
+    _restore_library_path()
+del _point_qt_at_bundle, _restore_library_path
