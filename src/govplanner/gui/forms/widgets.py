@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -104,7 +103,6 @@ class CheckList(QWidget):
         layout.addWidget(self.list)
         self.filter.textChanged.connect(self._apply_filter)
         self.list.itemChanged.connect(self._item_changed)
-        self.list.installEventFilter(self)
         self._loading = False
 
     def set_entries(self, entries: list[tuple[str, str]], checked: set[str]) -> None:
@@ -138,13 +136,3 @@ class CheckList(QWidget):
         if not self._loading:
             checked = entry.checkState() == Qt.CheckState.Checked
             self.toggled.emit(entry.data(Qt.ItemDataRole.UserRole), checked)
-
-    def eventFilter(self, watched: QObject, event: Any) -> bool:
-        # Space toggles the current entry from the keyboard, as users expect of a checklist.
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space:
-            entry = self.list.currentItem()
-            if entry is not None:
-                on = entry.checkState() != Qt.CheckState.Checked
-                entry.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                return True
-        return super().eventFilter(watched, event)

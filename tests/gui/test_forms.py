@@ -1,0 +1,205 @@
+"""The detail forms: each field edits the item through one undo command and follows undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog
+
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.enums import Function, Source
+from govplanner.gui.forms.committee_form import CommitteeForm
+from govplanner.gui.forms.person_form import PersonForm
+from govplanner.gui.forms.role_form import VACANT_TEXT, RoleForm
+from govplanner.gui.models.lookup import Lookup
+from tests.builders import committee_id, person_id, role_id, tier_id
+
+
+def _form(cls: Any, qtbot: Any, document: PlanDocument, stack: QUndoStack, item: str) -> Any:
+    form = cls(document, stack, Lookup(document))
+    qtbot.addWidget(form)
+    form.set_item(item)
+    return form
+
+
+def _choose(combo: Any, data: Any) -> None:
+    """What a user's pick in a combo box does: select, then 'activated'."""
+    combo.setCurrentIndex(combo.findData(data))
+    combo.activated.emit(combo.currentIndex())
+
+
+def _commit_line(line: Any, text: str) -> None:
+    line.setText(text)
+    line.editingFinished.emit()
+
+
+def test_committee_form_shows_hint_without_item(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(CommitteeForm, qtbot, document, stack, committee_id("ICB Board"))
+    assert form._pages.currentIndex() == 1
+    form.set_item(None)
+    assert form._pages.currentIndex() == 0
+
+
+def test_committee_form_edits_every_field(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    cid = committee_id("Mental Health Board")
+    form = _form(CommitteeForm, qtbot, document, stack, cid)
+    assert form.reports_to.currentText() == "ICB Board"
+    assert form.programme.currentData() == "Mental health"
+    _choose(form.tier, tier_id("system"))
+    _choose(form.reports_to, None)
+    _choose(form.stage, document.plan.stages[1].id)
+    _choose(form.programme, "Maternity")
+    _choose(form.chair, role_id("MH Lead"))
+    _commit_line(form.quorum, "Four members")
+    form.frequency.setCurrentText("Monthly")
+    form.frequency.lineEdit().editingFinished.emit()
+    c = document.get("committee", cid)
+    assert (c.tier_id, c.reports_to_id, c.stage_id) == (
+        tier_id("system"), None, document.plan.stages[1].id
+    )  # fmt: skip
+    assert (c.programme_area, c.chair_role_id, c.quorum, c.meeting_frequency) == (
+        "Maternity", role_id("MH Lead"), "Four members", "Monthly"
+    )  # fmt: skip
+    assert stack.count() == 7
+    while stack.canUndo():
+        stack.undo()
+    assert form.tier.currentData() == tier_id("programme")
+    assert form.quorum.text() == ""
+    assert form.chair.currentText() == "(no chair set)"
+
+
+def test_committee_form_lists_seats_and_opens_a_role(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(CommitteeForm, qtbot, document, stack, committee_id("Crisis Group"))
+    assert form.seats.item(0).text() == "Crisis Lead — Vacant (clinical)"
+    with qtbot.waitSignal(form.navigate) as blocker:
+        form.seats.itemActivated.emit(form.seats.item(0))
+    assert blocker.args == ["role", role_id("Crisis Lead")]
+
+
+def test_refused_name_is_reported_and_reverted(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(CommitteeForm, qtbot, document, stack, committee_id("ICB Board"))
+    with qtbot.waitSignal(form.edit_refused):
+        _commit_line(form.name, "")
+    assert form.name.text() == "ICB Board"
+    assert stack.count() == 0
+
+
+def test_role_form_functions_activities_and_seats(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    rid = role_id("Crisis Lead")
+    form = _form(RoleForm, qtbot, document, stack, rid)
+    assert form.holder.currentText() == VACANT_TEXT
+    assert not form.vacancy.isHidden()
+    assert not form.activity_boxes["L1"].isEnabled()
+    form.function_boxes[Function.RELATIONAL].click()
+    assert form.activity_boxes["L1"].isEnabled()
+    form.activity_boxes["L1"].click()
+    role = document.get("role", rid)
+    assert role.functions == [Function.REPRESENTATION, Function.RELATIONAL]
+    assert role.activities == ["L1"]
+    form.function_boxes[Function.RELATIONAL].click()  # unticking drops its activities too
+    assert document.get("role", rid).activities == []
+    assert stack.undoText() == "Remove Relational work from role 'Crisis Lead'"
+    form.seats.toggled.emit(committee_id("ICB Board"), True)
+    assert document.get("role", rid).committee_ids == [
+        committee_id("Crisis Group"), committee_id("ICB Board")
+    ]  # fmt: skip
+    assert stack.undoText() == "Seat role 'Crisis Lead' on 'ICB Board'"
+
+
+def test_role_form_clinical_sessions_terms_and_holder(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    rid = role_id("Crisis Lead")
+    form = _form(RoleForm, qtbot, document, stack, rid)
+    form.sessions.setValue(1.5)
+    form.sessions.editingFinished.emit()
+    form.term_end.check.click()
+    form.term_end.edit.setDate(dt.date(2027, 3, 31))
+    form.term_end.edit.editingFinished.emit()
+    _choose(form.holder, person_id("Dr Bea"))
+    form.clinical.click()
+    role = document.get("role", rid)
+    assert role.sessions_per_week == 1.5
+    assert role.term_end == dt.date(2027, 3, 31)
+    assert role.holder_id == person_id("Dr Bea")
+    assert not role.clinical
+    assert not form.function_boxes[Function.ANALYTICAL].isEnabled()
+    assert form.vacancy.isHidden()
+    stack.undo()
+    assert form.clinical.isChecked()
+
+
+def test_role_form_new_person_reuses_an_existing_name(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = _form(RoleForm, qtbot, document, stack, role_id("Crisis Lead"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  dr bea ", True))
+    form.new_person.click()
+    assert document.get("role", role_id("Crisis Lead")).holder_id == person_id("Dr Bea")
+    assert len(document.plan.people) == 2
+
+
+def test_person_form_capacity_sources_and_load(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    pid = person_id("Dr Ada")
+    form = _form(PersonForm, qtbot, document, stack, pid)
+    assert form.capacity.text() == "Plan default (4)"
+    assert form.load_label.text() == "5 of 4 sessions a week (125%) — over capacity"
+    form.capacity.setValue(6)
+    form.capacity.editingFinished.emit()
+    assert document.get("person", pid).capacity == 6
+    assert form.load_label.text().startswith("5 of 6 sessions")
+    assert not form.sources[Source.REPUTATION].isEnabled()
+    form.recorded.click()
+    assert document.get("person", pid).sources == []
+    form.sources[Source.REPUTATION].click()
+    assert document.get("person", pid).sources == [Source.REPUTATION]
+    form.capacity.setValue(form.capacity.minimum())
+    form.capacity.editingFinished.emit()
+    assert document.get("person", pid).capacity is None
+    assert [form.roles.item(i).text() for i in range(form.roles.count())] == [
+        "Medical Director — 2 sessions", "MH Lead — 3 sessions"
+    ]  # fmt: skip
+
+
+def test_form_forgets_a_deleted_item(qtbot: Any, document: PlanDocument, stack: QUndoStack) -> None:
+    from govplanner.gui import commands
+
+    form = _form(PersonForm, qtbot, document, stack, person_id("Dr Bea"))
+    commands.execute(stack, commands.delete_person(document, person_id("Dr Bea")))
+    assert form.item_id is None
+    assert form._pages.currentIndex() == 0
+
+
+def test_checklist_space_toggles_entry(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(RoleForm, qtbot, document, stack, role_id("Crisis Lead"))
+    checklist = form.seats
+    checklist.list.setCurrentRow(1)
+    entry_id = checklist.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(checklist.toggled) as blocker:
+        qtbot.keyClick(checklist.list, Qt.Key.Key_Space)
+    assert blocker.args == [entry_id, True]
+    checklist.filter.setText("quality")
+    visible = [
+        checklist.list.item(i).text()
+        for i in range(checklist.list.count())
+        if not checklist.list.item(i).isHidden()
+    ]
+    assert visible == ["Quality Committee"]
