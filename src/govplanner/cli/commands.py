@@ -7,9 +7,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
+
+if TYPE_CHECKING:
+    from govplanner.analysis.result import Analysis
 
 _FAIL_RANK = {"critical": 0, "warning": 1, "info": 2}
 
@@ -136,7 +140,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(check_text(plan, analysis))
-    if args.fail_on == "never":
+    return _exit_code(args.fail_on, analysis)
+
+
+def _exit_code(fail_on: str, analysis: Analysis) -> int:
+    if fail_on == "never":
         return 0
-    limit = _FAIL_RANK[args.fail_on]
+    limit = _FAIL_RANK[fail_on]
     return 1 if any(f.severity.rank <= limit for f in analysis.open_findings) else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.cli.diff_report import diff_json, diff_text
+    from govplanner.domain.vocabulary import words
+
+    before, after = _load(args.before), _load(args.after)
+    comparison = compare_plans(before, after, as_of=args.as_of)
+    if args.output is not None:
+        from govplanner.export.compare_report import export_comparison
+
+        export_comparison(comparison, args.output, words(after))
+    if args.format == "json":
+        json.dump(diff_json(comparison), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(diff_text(comparison, words(after)))
+    if args.output is not None:
+        stream = sys.stderr if args.format == "json" else sys.stdout
+        print(f"Wrote the comparison to {args.output}.", file=stream)
+    return 0

@@ -16,7 +16,7 @@ from govplanner import __version__
 from govplanner.cli import commands
 from govplanner.domain.errors import GovplannerError
 
-SUBCOMMANDS = ("new", "import", "export", "check")
+SUBCOMMANDS = ("new", "import", "export", "check", "diff")
 
 
 def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,6 +80,25 @@ def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(run=commands.cmd_check)
 
 
+def _add_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "diff", help="compare two plans: coverage gained and lost, structure, findings"
+    )
+    p.add_argument("before", type=Path, metavar="BEFORE", help="the plan as it is")
+    p.add_argument("after", type=Path, metavar="AFTER", help="the plan as proposed")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="COMPARISON.xlsx", help="also write a workbook"
+    )
+    p.add_argument(
+        "--as-of",
+        type=commands.parse_date,
+        metavar="YYYY-MM-DD",
+        help="judge term ends in both plans as of this date (default: today)",
+    )
+    p.set_defaults(run=commands.cmd_diff)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govplanner",
@@ -92,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(sub)
     _add_export(sub)
     _add_check(sub)
+    _add_diff(sub)
     return parser
 
 

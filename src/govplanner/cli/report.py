@@ -16,7 +16,8 @@ def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, 
     }
 
 
-def _finding_json(finding: Finding) -> dict[str, Any]:
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as the check and diff JSON documents show it."""
     return {
         "code": finding.code,
         "severity": finding.severity.value,
@@ -36,7 +37,7 @@ def check_json(plan: Plan, analysis: Analysis) -> dict[str, Any]:
         "plan": plan.name,
         "summary": {k: analysis.summary.get(k, 0) for k in ("critical", "warning", "info")}
         | {"accepted": analysis.summary.get("accepted", 0)},
-        "findings": [_finding_json(f) for f in analysis.findings],
+        "findings": [finding_json(f) for f in analysis.findings],
         "coverage": [
             {"tier": row.tier, "functions": _functions_json(row.functions)}
             for row in analysis.coverage

@@ -1,0 +1,113 @@
+"""The comparison workbook: four tidy sheets, RAG colour always with words, text never a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from govplanner.analysis.compare import compare_plans
+from govplanner.domain.model import Plan
+from govplanner.domain.vocabulary import Vocabulary, words
+from govplanner.export.compare_report import SHEETS, export_comparison
+from tests.builders import PlanBuilder
+
+AS_OF = dt.date(2026, 1, 1)
+
+
+def plans() -> tuple[Plan, Plan]:
+    def build(holder: str | None) -> Plan:
+        return (
+            PlanBuilder()
+            .committee("ICB Board", tier="system")
+            .committee('=HYPERLINK("x")', tier="programme", reports_to="ICB Board")
+            .role(
+                "Medical Director",
+                on=["ICB Board"],
+                functions=["analytical", "representation", "translation", "relational"],
+                holder="Dr A",
+            )
+            .role("MH Lead", on=['=HYPERLINK("x")'], functions=["analytical"], holder=holder)
+            .build()
+        )
+
+    return build(None), build("Dr B")
+
+
+def write(tmp_path: Path, w: Vocabulary | None = None):
+    before, after = plans()
+    target = tmp_path / "comparison.xlsx"
+    comparison = compare_plans(before, after, as_of=AS_OF)
+    export_comparison(comparison, target, words(w))
+    return load_workbook(target), comparison
+
+
+def test_the_workbook_has_the_four_sheets_tidy_for_a_board(tmp_path):
+    book, _ = write(tmp_path)
+    assert book.sheetnames == list(SHEETS)
+    for ws in book.worksheets:
+        assert ws.freeze_panes is not None
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.paperSize == 9
+        assert ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows
+
+
+def test_coverage_sheet_pairs_every_colour_with_words(tmp_path):
+    book, comparison = write(tmp_path)
+    ws = book["Coverage"]
+    assert [c.value for c in ws[1]] == ["Tier", "Function", "Before", "After", "Change"]
+    rows = list(ws.iter_rows(min_row=2, values_only=False))
+    assert len(rows) == len(comparison.coverage)
+    gain = next(r for r in rows if r[4].value == "Gain")
+    assert (gain[0].value, gain[1].value) == ("Programme", "Analytical insight")
+    assert gain[2].value == "0/1 not covered"
+    assert gain[2].fill.start_color.rgb.endswith("FFC7CE")
+    assert gain[3].value == "1/1 covered"
+    assert gain[3].fill.start_color.rgb.endswith("C6EFCE")
+    assert gain[4].fill.start_color.rgb.endswith("C6EFCE")
+
+
+def test_structure_and_findings_sheets(tmp_path):
+    book, comparison = write(tmp_path)
+    structure = [[c.value for c in row] for row in book["Structure changes"].iter_rows(min_row=2)]
+    assert structure[0][:3] == ["Role", "Changed", "MH Lead"]
+    assert structure[0][5:] == ["Holder", "vacant", "Dr B"]
+    assert structure[1][:3] == ["Person", "Added", "Dr B"]
+    findings = [
+        [c.value for c in row] for row in book["Findings opened and closed"].iter_rows(min_row=2)
+    ]
+    assert {(r[0], r[2]) for r in findings} == {("Closed", f.code) for f in comparison.closed}
+
+
+def test_user_text_is_never_a_formula(tmp_path):
+    book, _ = write(tmp_path)
+    texts = [
+        cell
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+    ]
+    assert texts
+    assert all(cell.data_type == "s" for cell in texts)
+
+
+def test_the_plan_words_head_the_columns(tmp_path):
+    book, _ = write(tmp_path, Vocabulary(tier="level", tiers="levels", role="post", roles="posts"))
+    assert book["Coverage"]["A1"].value == "Level"
+    assert book["Structure changes"]["A2"].value == "Post"
+    summary = [row[0].value for row in book["Summary"].iter_rows(min_row=7)]
+    assert "Posts changed" in summary
+
+
+def test_summary_counts(tmp_path):
+    book, comparison = write(tmp_path)
+    rows = {
+        row[0].value: [c.value for c in row[1:]] for row in book["Summary"].iter_rows(min_row=7)
+    }
+    assert rows["Coverage cells gaining cover"][1:] == [1, "Gain"]
+    assert rows["Findings closed"][1] == len(comparison.closed)
+    assert book["Summary"]["A4"].value == "Findings judged as of 1 January 2026"
