@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import Level, Severity, SubjectKind
-from govplanner.domain.model import Committee, Role, Tier
+from govplanner.domain.model import Committee, Plan, Role, Tier
 from govplanner.domain.presets import new_plan
 from govplanner.gui.diagram import DiagramView
 from govplanner.gui.diagram.items import BandItem, CommitteeBox
@@ -417,3 +417,16 @@ def test_tier_changes_and_a_new_plan_rebuild_the_bands(
     document.insert("committee", Committee(name="Board", tier_id=document.plan.tiers[0].id))
     view.sync()
     assert {b.status for b in view.diagram.boxes.values()} == {"unknown"}  # until analysed
+
+
+def test_an_empty_plan_draws_and_exports(qtbot: QtBot, live: FakeLive, tmp_path: Path) -> None:
+    view = DiagramView(PlanDocument(Plan()), live)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.diagram.boxes == {}
+    assert view.accessibleDescription().startswith("0 committees in 0 tiers.")
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # nothing to select: no error
+    assert view.selected_committee_id() is None
+    view.export_png(tmp_path / "empty.png")
+    view.export_svg(tmp_path / "empty.svg")
+    assert not QImage(str(tmp_path / "empty.png")).isNull()
