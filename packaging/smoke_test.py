@@ -128,8 +128,9 @@ def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: 
         verdict = check_png(target, min_size=(1280, 800))
         res.expect(f"--screenshot {label}", run, verdict == "", verdict or "non-blank PNG")
         shots.append(target.read_bytes() if target.is_file() else b"")
-    differ = shots[0] != shots[1]
-    res.expect_probe("the plan's screenshot differs from the welcome state", differ, "it does")
+    differ = all(shots) and shots[0] != shots[1]
+    detail = "it does" if differ else "the two images are missing or identical"
+    res.expect_probe("the plan's screenshot differs from the welcome state", differ, detail)
 
 
 def smoke(bundle: Path, tmp: Path, res: Results, x11: bool) -> Path:
