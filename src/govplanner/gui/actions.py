@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from govplanner.gui.file_ops import example_files
+from govplanner.gui.file_ops import example_files, example_title
 
 if TYPE_CHECKING:
     from govplanner.gui.main_window import MainWindow
@@ -145,8 +145,9 @@ def build_menus(window: MainWindow, a: Actions) -> None:
 def fill_examples(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in example_files():
-        action = menu.addAction(path.stem.replace("_", " ").replace("-", " ").capitalize())
-        action.setStatusTip(str(path))
+        title, description = example_title(path)
+        action = menu.addAction(title.replace("&", "&&"))
+        action.setStatusTip(description or str(path))
         action.triggered.connect(lambda _c=False, p=str(path): window.files.open_path(p))
     menu.setEnabled(bool(menu.actions()))
 

@@ -166,7 +166,8 @@ class CoverageView(QWidget):
             f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} committees covered"
         )
         covered = set(cell.covered_ids)
-        for cid in cell.required_ids:
+        # Gaps first: they are what the user came to see.
+        for cid in sorted(cell.required_ids, key=lambda c: c in covered):
             committee = self.document.plan.committee(cid)
             if committee is None:
                 continue

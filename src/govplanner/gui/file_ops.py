@@ -40,6 +40,17 @@ def example_files() -> list[Path]:
     return sorted(folder.glob("*.govplan")) if folder else []
 
 
+def example_title(path: Path) -> tuple[str, str]:
+    """An example's plan name and description, read cheaply (the file name if unreadable)."""
+    import json
+
+    try:
+        plan = json.loads(path.read_text(encoding="utf-8")).get("plan", {})
+        return str(plan["name"]), str(plan.get("description", ""))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return path.stem.replace("-", " ").replace("_", " "), ""
+
+
 class FileOps:
     """The File menu's work, for one window."""
 

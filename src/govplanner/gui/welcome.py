@@ -37,22 +37,28 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         card = QFrame(self)
         card.setMaximumWidth(1000)
-        title = QLabel("<h1>govplanner</h1>", card)
+        title = QLabel("govplanner", card)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
         intro = QLabel(INTRO, card)
         intro.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        grid.addWidget(QLabel("<b>Start</b>", card), 0, 0)
+        grid.addWidget(QLabel("<b>Start a plan</b>", card), 0, 0)
         start = QVBoxLayout()
         for key, preset in PRESETS.items():
             button = QPushButton(f"New plan — {preset.label}", card)
-            button.setMinimumWidth(button.sizeHint().width())
+            button.setMinimumWidth(button.sizeHint().width() + 24)
+            button.setMinimumHeight(34)
             button.setToolTip(preset.basis)
             button.clicked.connect(lambda _=False, k=key: self.new_requested.emit(k))
             start.addWidget(button)
         self.open_button = QPushButton("Open a plan…", card)
+        self.open_button.setMinimumHeight(34)
         self.open_button.clicked.connect(self.open_requested.emit)
         start.addWidget(self.open_button)
         start.addStretch(1)
@@ -61,7 +67,7 @@ class WelcomePage(QWidget):
         self.examples = self._list("Examples", card)
         grid.addWidget(QLabel("<b>Recent plans</b>", card), 0, 1)
         grid.addWidget(self.recent, 1, 1)
-        grid.addWidget(QLabel("<b>Examples</b>", card), 0, 2)
+        grid.addWidget(QLabel("<b>Examples</b> (double-click to open)", card), 0, 2)
         grid.addWidget(self.examples, 1, 2)
         inner = QVBoxLayout(card)
         inner.addWidget(title)
@@ -77,7 +83,8 @@ class WelcomePage(QWidget):
         widget = QListWidget(parent)
         widget.setAccessibleName(name)
         widget.setMinimumWidth(240)
-        widget.setMaximumHeight(220)
+        widget.setMaximumHeight(200)
+        widget.setSpacing(3)
         widget.itemActivated.connect(self._chosen)
         return widget
 
@@ -101,4 +108,11 @@ class WelcomePage(QWidget):
         self._fill(self.recent, paths, "No recent plans yet.")
 
     def set_examples(self, paths: list[str]) -> None:
+        from govplanner.gui.file_ops import example_title
+
         self._fill(self.examples, paths, "No examples found.")
+        for n, path in enumerate(paths):
+            title, description = example_title(Path(path))
+            item = self.examples.item(n)
+            item.setText(title)
+            item.setToolTip(description or path)
