@@ -19,6 +19,7 @@ from govplanner.gui.diagram.theme import Theme
 PNG_SCALE = 2.0  # crisp when pasted into board papers
 MAX_SIDE = 16_000  # pixels: beyond this image viewers struggle
 MAX_PIXELS = 64_000_000
+SCREEN_DPI = 96
 
 
 @contextmanager
@@ -67,6 +68,9 @@ def export_svg(scene: DiagramScene, path: str | Path) -> None:
         with _exporting(scene) as source:
             generator = QSvgGenerator()
             generator.setOutputDevice(buffer)
+            # Fonts are sized for 96 dpi (as on screen and in the PNG); the default 72 dpi
+            # would shrink the text relative to the boxes.
+            generator.setResolution(SCREEN_DPI)
             generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
             generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
             generator.setTitle("Governance diagram")
