@@ -125,6 +125,7 @@ def test_role_form_clinical_sessions_terms_and_holder(
 ) -> None:
     rid = role_id("Crisis Lead")
     form = _form(RoleForm, qtbot, document, stack, rid)
+    assert form.term_end.edit.text() == "Not set"
     form.sessions.setValue(1.5)
     form.sessions.editingFinished.emit()
     form.term_end.check.click()
@@ -137,6 +138,7 @@ def test_role_form_clinical_sessions_terms_and_holder(
     assert role.term_end == dt.date(2027, 3, 31)
     assert role.holder_id == person_id("Dr Bea")
     assert not role.clinical
+    assert form.term_end.edit.text() == "31 Mar 2027"
     assert not form.function_boxes[Function.ANALYTICAL].isEnabled()
     assert form.vacancy.isHidden()
     stack.undo()

@@ -42,6 +42,9 @@ class CommitTextEdit(QPlainTextEdit):
             self.committed.emit(self._loaded)
 
 
+_UNSET = QDate(1900, 1, 1)
+
+
 class OptionalDate(QWidget):
     """A date that may be unset: a checkbox turns the date on and off."""
 
@@ -53,6 +56,9 @@ class OptionalDate(QWidget):
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMM yyyy")
+        # The lowest date stands for "no date", so an unset term never shows a made-up date.
+        self.edit.setMinimumDate(_UNSET)
+        self.edit.setSpecialValueText("Not set")
         self.edit.setEnabled(False)
         self.check.setAccessibleName(f"{label} set")
         self.edit.setAccessibleName(label)
@@ -71,11 +77,15 @@ class OptionalDate(QWidget):
         self._loading = True
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
-        self.edit.setDate(QDate(value) if value else QDate.currentDate())
+        self.edit.setDate(QDate(value) if value else _UNSET)
         self._loading = False
 
     def _toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)
+        if on and self.edit.date() == _UNSET:
+            self.edit.setDate(QDate.currentDate())
+        elif not on:
+            self.edit.setDate(_UNSET)
         self._emit()
 
     def _emit(self) -> None:

@@ -125,6 +125,8 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             lambda r: _holder(lookup, r),
             sort_key_factory=holder_key,
             foreground=_vacant_brush,
+            italic=lambda r: r.holder_id is None,
+            tooltip=lambda r: "Nobody holds this role" if r.holder_id is None else "",
             width=160,
         ),
         Column("Committees", seats, sort_key_factory=seats_key, width=240),

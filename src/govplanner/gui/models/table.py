@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFont, QUndoStack
 
 from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
@@ -39,6 +39,7 @@ class Column:
     check: Callable[[Any], bool] | None = None
     check_field: str = ""
     foreground: Callable[[Any], Any] | None = None
+    italic: Callable[[Any], bool] | None = None
     tooltip: Callable[[Any], str] | None = None
     numeric: bool = False
     width: int = 140
@@ -109,6 +110,10 @@ class ItemTableModel(QAbstractTableModel):
             return Qt.CheckState.Checked if column.check(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return column.foreground(item)
+        if role == Qt.ItemDataRole.FontRole and column.italic is not None and column.italic(item):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
