@@ -141,3 +141,17 @@ def test_examples_are_found_when_the_repository_has_them() -> None:
     repository = Path(__file__).resolve().parents[2] / "examples"
     expected = sorted(repository.glob("*.govplan"))
     assert example_files() == expected
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_diagram_export(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    plan_file = tmp_path / "p.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    window.files.open_path(str(plan_file))
+    target = tmp_path / "diagram"  # the extension is added when missing
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    getattr(window.actions, f"diagram_{fmt}").trigger()
+    written = tmp_path / f"diagram.{fmt}"
+    assert written.stat().st_size > 0

@@ -32,6 +32,8 @@ class Actions:
     export_roles: QAction
     export_roles_html: QAction
     gap_report: QAction
+    diagram_png: QAction
+    diagram_svg: QAction
     undo: QAction
     redo: QAction
     add_committee: QAction
@@ -49,8 +51,9 @@ class Actions:
         """Actions that need an open plan."""
         return [
             self.save, self.save_as, self.close, self.export_register, self.export_roles,
-            self.export_roles_html, self.gap_report, self.add_committee, self.add_role,
-            self.add_person, self.delete, self.settings, self.tiers_stages, *self.extra,
+            self.export_roles_html, self.gap_report, self.diagram_png, self.diagram_svg,
+            self.add_committee, self.add_role, self.add_person, self.delete, self.settings,
+            self.tiers_stages, *self.extra,
         ]  # fmt: skip
 
 
@@ -103,6 +106,12 @@ def build_actions(window: MainWindow) -> Actions:
             window, "&Gap report…", files.export_gap_report,
             tip="A workbook of findings and coverage for the board",
         ),
+        diagram_png=_action(
+            window, "Diagram as &PNG picture…", lambda: files.export_diagram("png")
+        ),
+        diagram_svg=_action(
+            window, "Diagram as &SVG drawing…", lambda: files.export_diagram("svg")
+        ),
         undo=undo,
         redo=redo,
         add_committee=_action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
@@ -128,6 +137,8 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addActions([a.import_register, a.export_register])
     export = file.addMenu("E&xport")
     export.addActions([a.export_roles, a.export_roles_html, a.gap_report])
+    export.addSeparator()
+    export.addActions([a.diagram_png, a.diagram_svg])
     file.addSeparator()
     file.addActions([a.close, a.quit])
     edit = bar.addMenu("&Edit")

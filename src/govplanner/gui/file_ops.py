@@ -276,6 +276,26 @@ class FileOps:
 
         return self._background("Role descriptions", "Writing role descriptions…", work, done)
 
+    def export_diagram(self, fmt: str = "png") -> bool:
+        """Save the governance diagram as a PNG picture or an SVG drawing."""
+        diagram = getattr(self.window, "diagram", None)
+        if diagram is None:
+            return False
+        kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
+        name = f"{self.window.document.plan.name} diagram.{fmt}"
+        path = self._export_target("Export diagram", name, kind)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        try:
+            (diagram.export_png if fmt == "png" else diagram.export_svg)(path)
+        except (GovplannerError, OSError) as exc:
+            self.error("Cannot export the diagram", exc)
+            return False
+        self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+        return True
+
     def _wrote(self, path: str) -> Callable[[Any, bool], None]:
         def done(_result: Any, _cancelled: bool) -> None:
             self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
