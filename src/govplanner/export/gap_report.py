@@ -1,0 +1,229 @@
+"""The board gap report: an Excel workbook of coverage, findings and the registers behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.workbook import Workbook
+
+from govplanner.analysis.result import Analysis, CoverageCell
+from govplanner.domain.enums import FUNCTIONS, Severity
+from govplanner.domain.model import Plan
+from govplanner.export.gap_sheets import (
+    ReportMeta,
+    write_committees,
+    write_findings,
+    write_people,
+    write_roles,
+)
+from govplanner.export.wording import format_date
+from govplanner.export.xlsx_style import (
+    NHS_BLUE,
+    RAG,
+    RowWriter,
+    Styles,
+    prepare_sheet,
+    print_setup,
+    rag_status,
+)
+from govplanner.files.atomic import atomic_writer
+
+SHEETS = ("Summary", "Coverage by stage", "Findings", "Committees", "Roles", "People")
+_SEVERITIES = tuple(Severity)
+_NO_TIER = "Not tied to a tier"
+#: Stronger than the cell fills, so the bars read at a glance.
+_CHART_COLOURS = {Severity.CRITICAL: "C0392B", Severity.WARNING: "E8A317", Severity.INFO: NHS_BLUE}
+
+
+def export_gap_report(
+    plan: Plan, analysis: Analysis, path: Path | str, *, as_of: dt.date | None = None
+) -> Path:
+    """Write the gap report workbook to ``path`` atomically and return the path."""
+    target = Path(path)
+    meta = ReportMeta(plan.name, format_date(as_of or dt.date.today()))
+    workbook = Workbook(write_only=True)
+    styles = Styles(workbook)
+    write_summary(workbook, styles, meta, plan, analysis)
+    write_coverage_by_stage(workbook, styles, meta, analysis)
+    write_findings(workbook, styles, meta, analysis)
+    write_committees(workbook, styles, meta, plan, analysis)
+    write_roles(workbook, styles, meta, plan)
+    write_people(workbook, styles, meta, plan)
+    workbook.properties.title = f"Clinical leadership gap report: {plan.name}"[:200]
+    workbook.properties.creator = "govplanner"
+    with atomic_writer(target) as stream:
+        workbook.save(stream)
+    return target
+
+
+# -- Summary ---------------------------------------------------------------------------------
+
+
+def write_summary(
+    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, analysis: Analysis
+) -> None:
+    ws = workbook.create_sheet("Summary")
+    widths = [34, 14, 20, 20, 20, 20]
+    prepare_sheet(ws, widths, freeze=None)
+    out = RowWriter(ws, widths)
+    rows: list[list[Any]] = []
+    _heading(rows, ws, styles, plan, meta)
+    _plan_counts(rows, ws, styles, plan)
+    _severity_table(rows, ws, styles, analysis)
+    _coverage_matrix(rows, ws, styles, plan, analysis)
+    chart_data_at = len(rows) + 3  # first data row of the "by tier" table
+    by_tier = _findings_by_tier(rows, ws, styles, plan, analysis)
+    for row in rows:
+        out.append(row)
+    if by_tier:
+        _chart(ws, chart_data_at, by_tier, anchor=f"A{len(rows) + 2}")
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
+    ws.print_area = f"A1:F{len(rows) + (20 if by_tier else 0)}"
+
+
+def _heading(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, meta: ReportMeta) -> None:
+    rows.append([styles.cell(ws, "Clinical leadership gap report", "gp title")])
+    rows.append([styles.cell(ws, plan.name, "gp subtitle")])
+    rows.append([styles.cell(ws, f"As of {meta.as_of} · produced with govplanner", "gp note")])
+    rows.append([])
+
+
+def _plan_counts(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan) -> None:
+    clinical = [r for r in plan.roles if r.clinical]
+    filled = sum(1 for r in clinical if r.holder_id is not None)
+    rows.append([styles.cell(ws, "The plan", "gp section")])
+    for label, value in (
+        ("Tiers", len(plan.tiers)),
+        ("Committees", len(plan.committees)),
+        ("Clinical roles", len(clinical)),
+        ("  of which filled", filled),
+        ("  of which vacant", len(clinical) - filled),
+        ("Other roles", len(plan.roles) - len(clinical)),
+        ("People", len(plan.people)),
+    ):
+        rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, value, "gp integer")])
+    rows.append([])
+
+
+def _severity_table(rows: list[list[Any]], ws: Any, styles: Styles, analysis: Analysis) -> None:
+    open_counts: Counter[Severity] = Counter()
+    accepted: Counter[Severity] = Counter()
+    for finding in analysis.findings:
+        (accepted if finding.accepted else open_counts)[finding.severity] += 1
+    rows.append([styles.cell(ws, "Findings", "gp section")])
+    header = ["Severity", "Open", "Accepted", "Total"]
+    rows.append(styles.row(ws, header, ["gp header"] * 4))
+    for severity in _SEVERITIES:
+        o, a = open_counts[severity], accepted[severity]
+        look = f"gp severity {severity.value}"
+        rows.append(styles.row(ws, [severity.label, o, a, o + a], [look, *["gp integer"] * 3]))
+    o, a = sum(open_counts.values()), sum(accepted.values())
+    rows.append(styles.row(ws, ["All findings", o, a, o + a], ["gp label", *["gp integer"] * 3]))
+    rows.append(
+        [styles.cell(ws, "Accepted findings stay in the report, marked as accepted, and do not "
+                     "count as open.", "gp note")]
+    )  # fmt: skip
+    rows.append([])
+
+
+def _coverage_matrix(
+    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis
+) -> None:
+    rows.append([styles.cell(ws, "Coverage of the clinical leadership functions", "gp section")])
+    rows.append(
+        [styles.cell(ws, "Per tier: committees that need each function at their current stage, "
+                     "and how many of them have a filled post providing it.", "gp note")]
+    )  # fmt: skip
+    header = ["Tier", "Level", *[f.label for f in FUNCTIONS]]
+    rows.append(styles.row(ws, header, ["gp header"] * len(header)))
+    levels = {t.id: t.level.label for t in plan.tiers}
+    for tier in analysis.coverage:
+        cells = [
+            styles.cell(ws, tier.tier, "gp label"),
+            styles.cell(ws, levels.get(tier.tier_id, ""), "gp text"),
+        ]
+        for function in FUNCTIONS:
+            cells.append(_rag_cell(ws, styles, tier.functions.get(function)))
+        rows.append(cells)
+    if not analysis.coverage:
+        rows.append([styles.cell(ws, "The plan has no tiers yet.", "gp note")])
+    rows.append(_legend(ws, styles))
+    rows.append([])
+
+
+def _rag_cell(ws: Any, styles: Styles, cell: CoverageCell | None) -> Any:
+    status, text = rag_status(cell if cell is not None else CoverageCell(0, 0))
+    return styles.cell(ws, text, f"gp rag {status}")
+
+
+def _legend(ws: Any, styles: Styles) -> list[Any]:
+    cells = [styles.cell(ws, "Key", "gp note"), styles.cell(ws, "", "gp note")]
+    for status, text in (
+        ("green", "All covered"),
+        ("amber", "Partly covered"),
+        ("red", "None covered"),
+        ("grey", RAG["grey"][2]),
+    ):
+        cells.append(styles.cell(ws, text, f"gp rag {status}"))
+    return cells
+
+
+def _findings_by_tier(
+    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis
+) -> int:
+    """Open findings per tier and severity (the chart's data); returns the number of rows."""
+    counts: dict[str, Counter[Severity]] = {t.name: Counter() for t in plan.tiers}
+    for finding in analysis.open_findings:
+        counts.setdefault(finding.tier or _NO_TIER, Counter())[finding.severity] += 1
+    rows.append([styles.cell(ws, "Open findings by tier", "gp section")])
+    header = ["Tier", *[s.label for s in _SEVERITIES], "Total"]
+    rows.append(styles.row(ws, header, ["gp header"] * len(header)))
+    for tier, by_severity in counts.items():
+        values = [by_severity[s] for s in _SEVERITIES]
+        rows.append(styles.row(ws, [tier, *values, sum(values)], ["gp label", *["gp integer"] * 4]))
+    return len(counts)
+
+
+def _chart(ws: Any, first_row: int, count: int, anchor: str) -> None:
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = "Open findings by tier"
+    chart.y_axis.title = "Open findings"
+    chart.y_axis.majorGridlines = None
+    chart.height, chart.width = 8, 17  # cm
+    data = Reference(ws, min_col=2, max_col=4, min_row=first_row - 1, max_row=first_row + count - 1)
+    tiers = Reference(ws, min_col=1, min_row=first_row, max_row=first_row + count - 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(tiers)
+    for series, severity in zip(chart.series, _SEVERITIES, strict=True):
+        colour = _CHART_COLOURS[severity]
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    chart.legend.position = "b"
+    ws.add_chart(chart, anchor)
+
+
+# -- Coverage by stage -------------------------------------------------------------------------
+
+
+def write_coverage_by_stage(
+    workbook: Workbook, styles: Styles, meta: ReportMeta, analysis: Analysis
+) -> None:
+    ws = workbook.create_sheet("Coverage by stage")
+    widths = [30, 26, 20, 20, 20, 20]
+    prepare_sheet(ws, widths, freeze="C2")
+    out = RowWriter(ws, widths)
+    header = ["Tier", "If every committee were at stage", *[f.label for f in FUNCTIONS]]
+    out.append(styles.row(ws, header, ["gp header"] * len(header)))
+    for entry in analysis.coverage_by_stage:
+        cells = [styles.cell(ws, entry.tier, "gp label"), styles.cell(ws, entry.stage, "gp text")]
+        for function in FUNCTIONS:
+            cells.append(_rag_cell(ws, styles, entry.functions.get(function)))
+        out.append(cells)
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows="1:1")

@@ -1,0 +1,284 @@
+"""The gap report's table sheets: Findings, Committees, Roles and People, as Excel tables."""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from govplanner.analysis.result import Analysis, Finding
+from govplanner.domain.enums import FUNCTIONS, Function, Requirement
+from govplanner.domain.model import Committee, Person, Plan, Role
+from govplanner.export.xlsx_style import BodyWriter, Styles, prepare_sheet, print_setup
+
+#: Roles listed by name in one People cell before the rest are counted.
+MAX_LISTED = 12
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    plan_name: str
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float
+    style: str | Callable[[Any], str] = "gp text"
+
+
+def write_table_sheet(
+    workbook: Workbook,
+    styles: Styles,
+    meta: ReportMeta,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+) -> int:
+    """A sheet holding one Excel table (header row, filters, stripes); returns the row count."""
+    ws = workbook.create_sheet(title)
+    widths = [c.width for c in columns]
+    prepare_sheet(ws, widths, freeze="B2")
+    out = BodyWriter(ws, widths, styles, [c.style for c in columns])
+    out.append(styles.row(ws, [c.header for c in columns], ["gp header"] * len(columns)))
+    count = 0
+    for values in rows:
+        out.add(values)
+        count += 1
+    if count:
+        _add_table(ws, title, columns, count)
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows="1:1")
+    return count
+
+
+def _add_table(ws: Any, title: str, columns: Sequence[Column], count: int) -> None:
+    ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    table = Table(displayName=title.replace(" ", ""), ref=ref)
+    table.tableColumns = [TableColumn(id=i, name=c.header) for i, c in enumerate(columns, 1)]
+    table.autoFilter = AutoFilter(ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+    with warnings.catch_warnings():
+        # openpyxl always warns in write-only mode; the columns are set above.
+        warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
+        ws.add_table(table)
+
+
+def _yes_no(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+# -- Findings ----------------------------------------------------------------------------------
+
+FINDING_COLUMNS = (
+    Column("Severity", 10, lambda v: f"gp severity {v.lower()}"),
+    Column("Code", 8),
+    Column("Tier", 12),
+    Column("Subject kind", 10),
+    Column("Subject", 22),
+    Column("Function", 14),
+    Column("Stage", 14),
+    Column("Message", 42),
+    Column("Remedy", 38),
+    Column("Accepted", 9),
+    Column("Rationale", 24),
+)
+
+
+def finding_row(finding: Finding) -> list[Any]:
+    return [
+        finding.severity.label,
+        finding.code,
+        finding.tier or "",
+        finding.subject_kind.value.capitalize(),
+        finding.subject,
+        finding.function.label if finding.function else "",
+        finding.stage or "",
+        finding.message,
+        finding.remedy,
+        _yes_no(finding.accepted),
+        finding.rationale,
+    ]
+
+
+def write_findings(workbook: Workbook, styles: Styles, meta: ReportMeta, analysis: Analysis) -> int:
+    rows = (finding_row(f) for f in analysis.findings)
+    return write_table_sheet(workbook, styles, meta, "Findings", FINDING_COLUMNS, rows)
+
+
+# -- Committees --------------------------------------------------------------------------------
+
+COMMITTEE_COLUMNS = (
+    Column("Committee", 26),
+    Column("Tier", 12),
+    Column("Level", 10),
+    Column("Reports to", 22),
+    Column("Current stage", 14),
+    Column("Programme area", 14),
+    Column("Chair", 16),
+    Column("Clinical roles", 8, "gp integer"),
+    Column("Filled", 7, "gp integer"),
+    Column("Vacant", 7, "gp integer"),
+    Column("Functions covered", 22),
+    Column("Needed but not covered", 22),
+    Column("Open findings", 8, "gp integer"),
+    Column("Purpose", 30),
+)
+
+
+def write_committees(
+    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, analysis: Analysis
+) -> int:
+    rows = _committee_rows(plan, analysis)
+    return write_table_sheet(workbook, styles, meta, "Committees", COMMITTEE_COLUMNS, rows)
+
+
+def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
+    tiers = {t.id: t for t in plan.tiers}
+    names = {c.id: c.name for c in plan.committees}
+    stages = {s.id: s.name for s in plan.stages}
+    titles = {r.id: r.title for r in plan.roles}
+    seats: dict[str, list[Role]] = defaultdict(list)
+    for role in plan.roles:
+        if role.clinical:
+            for committee_id in role.committee_ids:
+                seats[committee_id].append(role)
+    open_findings: dict[str, int] = defaultdict(int)
+    for finding in analysis.open_findings:
+        open_findings[finding.subject_id] += 1
+    for committee in plan.committees:
+        tier = tiers.get(committee.tier_id)
+        clinical = seats.get(committee.id, [])
+        filled = sum(1 for r in clinical if r.holder_id is not None)
+        covered, missing = _function_cover(plan, committee, tier.level if tier else None, clinical)
+        stage_id = plan.current_stage_id(committee)
+        yield [
+            committee.name,
+            tier.name if tier else "",
+            tier.level.label if tier else "",
+            names.get(committee.reports_to_id or "", ""),
+            stages.get(stage_id or "", ""),
+            committee.programme_area,
+            titles.get(committee.chair_role_id or "", ""),
+            len(clinical),
+            filled,
+            len(clinical) - filled,
+            "; ".join(f.label for f in covered),
+            "; ".join(f.label for f in missing),
+            open_findings.get(committee.id, 0),
+            committee.purpose,
+        ]
+
+
+def _function_cover(
+    plan: Plan, committee: Committee, level: Any, clinical: list[Role]
+) -> tuple[list[Function], list[Function]]:
+    """Functions with a filled provider, and needed ones (essential/expected) without one."""
+    provided = {f for r in clinical if r.holder_id is not None for f in r.functions}
+    covered = [f for f in FUNCTIONS if f in provided]
+    stage_id = plan.current_stage_id(committee)
+    if level is None or stage_id is None:
+        return covered, []
+    missing = [
+        f
+        for f in FUNCTIONS
+        if f not in provided and plan.requirement(level, stage_id, f) is not Requirement.OPTIONAL
+    ]
+    return covered, missing
+
+
+# -- Roles -------------------------------------------------------------------------------------
+
+ROLE_COLUMNS = (
+    Column("Role", 30),
+    Column("Clinical", 9),
+    Column("Profession", 18),
+    Column("Committees", 34),
+    Column("Holder", 22),
+    Column("Status", 9),
+    Column("Sessions per week", 10, "gp number"),
+    Column("Term start", 12, "gp date"),
+    Column("Term end", 12, "gp date"),
+    Column("Functions", 30),
+)
+
+
+def write_roles(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan) -> int:
+    committees = {c.id: c.name for c in plan.committees}
+    people = {p.id: p.name for p in plan.people}
+    rows = (
+        [
+            r.title,
+            _yes_no(r.clinical),
+            r.profession,
+            "; ".join(committees[c] for c in r.committee_ids if c in committees),
+            people.get(r.holder_id, "") if r.holder_id else "",
+            "Filled" if r.holder_id else "Vacant",
+            r.sessions_per_week,
+            r.term_start,
+            r.term_end,
+            "; ".join(f.label for f in r.functions),
+        ]
+        for r in plan.roles
+    )
+    return write_table_sheet(workbook, styles, meta, "Roles", ROLE_COLUMNS, rows)
+
+
+# -- People ------------------------------------------------------------------------------------
+
+PEOPLE_COLUMNS = (
+    Column("Name", 26),
+    Column("Profession", 18),
+    Column("Roles held", 9, "gp integer"),
+    Column("Roles", 40),
+    Column("Sessions per week held", 11, "gp number"),
+    Column("Capacity (sessions)", 11, "gp number"),
+    Column("Load", 24),
+    Column("Sources of influence", 30),
+)
+
+
+def write_people(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan) -> int:
+    held: dict[str, list[Role]] = defaultdict(list)
+    for role in plan.roles:
+        if role.holder_id is not None:
+            held[role.holder_id].append(role)
+    rows = (_person_row(plan, p, held.get(p.id, [])) for p in plan.people)
+    return write_table_sheet(workbook, styles, meta, "People", PEOPLE_COLUMNS, rows)
+
+
+def _person_row(plan: Plan, person: Person, roles: list[Role]) -> list[Any]:
+    load = sum(r.sessions_per_week for r in roles)
+    capacity = plan.capacity_of(person)
+    titles = [r.title for r in roles[:MAX_LISTED]]
+    if len(roles) > MAX_LISTED:
+        titles.append(f"and {len(roles) - MAX_LISTED} more")
+    if person.sources is None:
+        sources = "Not recorded"
+    else:
+        sources = "; ".join(s.label for s in person.sources) or "None"
+    return [
+        person.name,
+        person.profession,
+        len(roles),
+        "; ".join(titles),
+        load,
+        capacity,
+        _load_text(load, capacity),
+        sources,
+    ]
+
+
+def _load_text(load: float, capacity: float) -> str:
+    if load > capacity:
+        return f"Over capacity by {load - capacity:g} sessions"
+    if load == capacity and load > 0:
+        return "At capacity"
+    return f"Within capacity ({capacity - load:g} sessions spare)"

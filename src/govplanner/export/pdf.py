@@ -1,0 +1,60 @@
+"""HTML to A4 PDF through Qt's text engine: the only export module that touches Qt.
+
+PySide6 is imported inside the function, so importing this module costs nothing and the
+rest of the export package runs without Qt. A QGuiApplication is needed; one is created
+(offscreen when there is no display) if the process has none.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+_app: Any = None  # keeps a QGuiApplication this module created alive for the process
+
+
+def html_to_pdf(html: str, *, title: str = "", resolution: int = 300) -> bytes:
+    """The HTML on A4 pages with 2 cm margins and page numbers, as PDF bytes.
+
+    An unpaginated QTextDocument is printed by Qt with 2 cm margins and a page number at the
+    foot of each page, so the writer itself gets no margins.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    _ensure_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(resolution)
+    writer.setTitle(title)
+    writer.setCreator("govplanner")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def _ensure_application() -> None:
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([])

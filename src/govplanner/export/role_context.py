@@ -1,0 +1,349 @@
+"""What a role description says, as plain data (dicts, lists, strings) for the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from govplanner.analysis.result import Analysis
+from govplanner.domain import catalogue
+from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement, Severity, SubjectKind
+from govplanner.domain.model import Committee, Plan, Role, Tier
+from govplanner.export.wording import (
+    and_list,
+    format_date,
+    format_sessions,
+    registration_text,
+    term_text,
+)
+
+Context = dict[str, Any]
+
+_GAP_CODES = ("GAP001", "GAP002")
+
+
+@dataclass
+class PlanIndex:
+    """Look-ups over one plan, built once and shared by every role of an export."""
+
+    plan: Plan
+    analysis: Analysis
+    tiers: dict[str, Tier] = field(init=False)
+    committees: dict[str, Committee] = field(init=False)
+    people: dict[str, str] = field(init=False)
+    roles: dict[str, Role] = field(init=False)
+    seats: dict[str, list[Role]] = field(init=False)
+    gaps: dict[tuple[str, Function], Severity] = field(init=False)
+
+    def __post_init__(self) -> None:
+        plan = self.plan
+        self.tiers = {t.id: t for t in plan.tiers}
+        self.committees = {c.id: c for c in plan.committees}
+        self.people = {p.id: p.name for p in plan.people}
+        self.roles = {r.id: r for r in plan.roles}
+        self.seats = defaultdict(list)
+        for role in plan.roles:
+            for committee_id in role.committee_ids:
+                self.seats[committee_id].append(role)
+        self.gaps = {
+            (f.subject_id, f.function): f.severity
+            for f in self.analysis.findings
+            if f.code in _GAP_CODES and f.subject_kind is SubjectKind.COMMITTEE and f.function
+        }
+
+    def level(self, committee: Committee) -> Level | None:
+        tier = self.tiers.get(committee.tier_id)
+        return tier.level if tier else None
+
+    def stage_name(self, committee: Committee) -> str:
+        stage_id = self.plan.current_stage_id(committee)
+        stage = self.plan.stage(stage_id) if stage_id else None
+        return stage.name if stage else ""
+
+    def holder(self, role: Role) -> str:
+        return self.people.get(role.holder_id, "") if role.holder_id else ""
+
+
+def role_context(
+    plan: Plan,
+    role: Role,
+    analysis: Analysis,
+    *,
+    index: PlanIndex | None = None,
+    today: dt.date | None = None,
+) -> Context:
+    """Everything a role description template needs, as plain data.
+
+    Pass a shared ``index`` when describing many roles of one plan.
+    """
+    idx = index if index is not None and index.plan is plan else PlanIndex(plan, analysis)
+    committees = [idx.committees[c] for c in role.committee_ids if c in idx.committees]
+    committees.sort(key=lambda c: _level_order(idx, c))
+    levels = _levels(idx, committees)
+    return {
+        "plan": {"name": plan.name, "description": plan.description},
+        "generated_on": format_date(today or dt.date.today()),
+        "role": _role_facts(idx, role, committees, levels),
+        "committees": [_committee_facts(idx, c, role) for c in committees],
+        "reporting_line": [_reporting_line(idx, c) for c in committees],
+        "accountable_to": [_accountable_to(idx, c, role) for c in committees],
+        "purpose": _purpose(role, committees, levels, idx),
+        "functions": [_function_section(idx, role, f, committees, levels) for f in role.functions],
+        "person_specification": _person_specification(role),
+        "working_relationships": _relationships(idx, role, committees),
+        "board_competencies": _board_competencies(levels),
+        "gaps_filled": _gaps_filled(idx, role, committees),
+        "framework_basis": catalogue.FRAMEWORK_BASIS,
+        "study": catalogue.STUDY,
+    }
+
+
+def _level_order(idx: PlanIndex, committee: Committee) -> tuple[int, str]:
+    level = idx.level(committee)
+    return (level.order if level else 9, committee.name.casefold())
+
+
+def _levels(idx: PlanIndex, committees: list[Committee]) -> list[Level]:
+    found = {lvl for c in committees if (lvl := idx.level(c)) is not None}
+    return sorted(found, key=lambda lvl: lvl.order)
+
+
+def _role_facts(
+    idx: PlanIndex, role: Role, committees: list[Committee], levels: list[Level]
+) -> Context:
+    tiers = []
+    for c in committees:
+        tier = idx.tiers.get(c.tier_id)
+        label = tier_label(tier) if tier else ""
+        if label and label not in tiers:
+            tiers.append(label)
+    holder = idx.holder(role)
+    return {
+        "title": role.title,
+        "clinical": role.clinical,
+        "profession": capitalise(role.profession),
+        "holder": holder,
+        "vacant": not holder,
+        "status": f"Filled (held by {holder})" if holder else "Vacant",
+        "tiers": tiers,
+        "levels": [lvl.label for lvl in levels],
+        "sessions_per_week": role.sessions_per_week,
+        "time_commitment": format_sessions(role.sessions_per_week),
+        "term": term_text(role.term_start, role.term_end),
+        "function_labels": [f.label for f in role.functions],
+    }
+
+
+def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Context:
+    tier = idx.tiers.get(committee.tier_id)
+    parent = idx.committees.get(committee.reports_to_id or "")
+    chair = idx.roles.get(committee.chair_role_id or "")
+    return {
+        "name": committee.name,
+        "tier": tier.name if tier else "",
+        "level": tier.level.label if tier else "",
+        "tier_label": tier_label(tier) if tier else "",
+        "reports_to": parent.name if parent else "",
+        "stage": idx.stage_name(committee),
+        "programme_area": committee.programme_area,
+        "purpose": committee.purpose,
+        "meeting_frequency": committee.meeting_frequency,
+        "chair": chair.title if chair else "",
+        "role_is_chair": chair is not None and chair.id == role.id,
+        "executive": tier is not None and tier.level is Level.EXECUTIVE,
+    }
+
+
+def _reporting_line(idx: PlanIndex, committee: Committee) -> list[str]:
+    """The committee and those it reports to, upwards; stops at a cycle."""
+    chain, seen = [committee.name], {committee.id}
+    current = committee
+    while current.reports_to_id and current.reports_to_id not in seen:
+        parent = idx.committees.get(current.reports_to_id)
+        if parent is None:
+            break
+        chain.append(parent.name)
+        seen.add(parent.id)
+        current = parent
+    if len(chain) == 1:
+        chain[0] += " (reports to no other committee)"
+    return chain
+
+
+def _accountable_to(idx: PlanIndex, committee: Committee, role: Role) -> str:
+    chair = idx.roles.get(committee.chair_role_id or "")
+    if chair is not None and chair.id != role.id:
+        return f"{chair.title}, as chair of {committee.name}"
+    if chair is None:
+        return f"The chair of {committee.name}"
+    parent = idx.committees.get(committee.reports_to_id or "")
+    if parent is None:
+        return f"As chair of {committee.name}, to the partner organisations it serves"
+    parent_chair = idx.roles.get(parent.chair_role_id or "")
+    whom = f"{parent_chair.title}, as chair of {parent.name}" if parent_chair else parent.name
+    return f"As chair of {committee.name}, to {whom}"
+
+
+def _purpose(
+    role: Role, committees: list[Committee], levels: list[Level], idx: PlanIndex
+) -> list[str]:
+    """Two or three sentences, in our words, on why the role exists."""
+    kind = "clinical leadership role" if role.clinical else "leadership role"
+    if committees:
+        where = and_list([f"the {c.name}" for c in committees])
+        first = f"The {role.title} is a {kind} on {where}."
+    else:
+        first = f"The {role.title} is a {kind}; it has not yet been given a committee seat."
+    lines = [first]
+    if role.functions:
+        lines.append(
+            "The post brings "
+            + and_list([f.label.lower() for f in role.functions])
+            + " to the partnership's decisions, so that plans reflect how care is delivered "
+            "and clinicians recognise and support the changes made."
+        )
+    for level in levels:
+        names = [c.name for c in committees if idx.level(c) is level]
+        what = _lower_first(catalogue.LEVEL_DESCRIPTIONS[level])
+        article = "an" if level.value[0] in "aeiou" else "a"
+        if len(names) == 1:
+            lines.append(f"The {names[0]} is {article} {level.value}-level committee, which {what}")
+        else:
+            named = and_list([f"the {n}" for n in names])
+            lines.append(f"{_upper_first(named)} are {level.value}-level committees; each {what}")
+    return lines
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def capitalise(text: str) -> str:
+    """'acute medicine' -> 'Acute medicine' (the rest is left as typed)."""
+    return text[:1].upper() + text[1:]
+
+
+def tier_label(tier: Tier) -> str:
+    """'Programme tier (thematic level)', or just 'Thematic level' when the names agree."""
+    if tier.name.strip().casefold() == tier.level.value:
+        return f"{tier.level.label} level"
+    return f"{tier.name} tier ({tier.level.value} level)"
+
+
+def _function_section(
+    idx: PlanIndex,
+    role: Role,
+    function: Function,
+    committees: list[Committee],
+    levels: list[Level],
+) -> Context:
+    info = catalogue.FUNCTION_INFO[function]
+    chosen = [
+        catalogue.ACTIVITY_BY_CODE[code]
+        for code in role.activities
+        if code in catalogue.ACTIVITY_BY_CODE
+        and catalogue.ACTIVITY_BY_CODE[code].function is function
+    ]
+    activities = chosen or list(catalogue.activities_of(function))
+    return {
+        "id": function.value,
+        "label": function.label,
+        "summary": info.summary,
+        "direct_effect": info.direct_effect,
+        "latent_effect": info.latent_effect,
+        "level_wording": [
+            {"level": lvl.label, "text": catalogue.LEVEL_WORDING[function][lvl]} for lvl in levels
+        ],
+        "activities": [{"code": a.code, "text": a.text} for a in activities],
+        "activities_chosen": bool(chosen),
+        "sources": [s.label for s in info.sources],
+        "needed_on": _needed_on(idx, function, committees),
+    }
+
+
+def _needed_on(idx: PlanIndex, function: Function, committees: list[Committee]) -> list[str]:
+    """Where the function is essential or expected at the committee's current stage."""
+    needed = []
+    for committee in committees:
+        level, stage_id = idx.level(committee), idx.plan.current_stage_id(committee)
+        if level is None or stage_id is None:
+            continue
+        req = idx.plan.requirement(level, stage_id, function)
+        if req is not Requirement.OPTIONAL:
+            stage = idx.stage_name(committee)
+            needed.append(f"{req.label} on {committee.name} (stage: {stage})")
+    return needed
+
+
+def _person_specification(role: Role) -> Context:
+    sources: dict[str, list[str]] = {}
+    for function in role.functions:
+        for source in catalogue.FUNCTION_SOURCES[function]:
+            sources.setdefault(source.value, []).append(function.label)
+    by_value = {s.value: s for s in catalogue.SOURCE_DESCRIPTIONS}
+    return {
+        "profession": capitalise(role.profession) or "Any registered health or care profession",
+        "registration": registration_text(role.profession, clinical=role.clinical),
+        "sources": [
+            {
+                "label": by_value[value].label,
+                "description": catalogue.SOURCE_DESCRIPTIONS[by_value[value]],
+                "for_functions": and_list(functions),
+            }
+            for value, functions in sources.items()
+        ],
+    }
+
+
+def _relationships(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[Context]:
+    groups = []
+    for committee in committees:
+        others = [r for r in idx.seats.get(committee.id, []) if r.id != role.id]
+        groups.append(
+            {
+                "committee": committee.name,
+                "members": [
+                    {
+                        "title": r.title,
+                        "holder": idx.holder(r) or "Vacant",
+                        "profession": capitalise(r.profession),
+                        "clinical": r.clinical,
+                    }
+                    for r in others
+                ],
+            }
+        )
+    return groups
+
+
+def _board_competencies(levels: list[Level]) -> Context:
+    applies = Level.EXECUTIVE in levels
+    return {
+        "applies": applies,
+        "domains": list(catalogue.BOARD_COMPETENCY_DOMAINS) if applies else [],
+        "source": catalogue.BOARD_COMPETENCY_SOURCE,
+    }
+
+
+def _gaps_filled(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[str]:
+    """The gaps an appointment to this (vacant) post would close, in plain words."""
+    if idx.holder(role) or not role.clinical:
+        return []
+    closes = []
+    for committee in committees:
+        for function in FUNCTIONS:
+            severity = idx.gaps.get((committee.id, function))
+            if severity is None or function not in role.functions:
+                continue
+            weight = "critical" if severity is Severity.CRITICAL else "significant"
+            closes.append(
+                f"{committee.name} has no filled post providing {function.label.lower()}, "
+                f"a {weight} gap at its current stage ({idx.stage_name(committee)})."
+            )
+    return closes
