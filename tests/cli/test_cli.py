@@ -54,7 +54,13 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
         ["check", str(EXAMPLES / "partnership-a.govplan"), "--format", "json"], capsys
     )
     doc = json.loads(out)
-    assert set(doc) == {"plan", "summary", "findings", "coverage", "coverage_by_stage"}
+    assert set(doc) == {
+        "plan", "summary", "findings", "coverage", "coverage_by_stage", "principles"
+    }  # fmt: skip
+    assert [p["id"] for p in doc["principles"]] == [f"ccpl-{i}" for i in range(1, 6)]
+    principle_keys = {"id", "title", "summary", "rag", "evidence", "limits"}
+    assert all(set(p) == principle_keys for p in doc["principles"])
+    assert all(p["rag"] in ("green", "amber", "red", "grey") for p in doc["principles"])
     assert set(doc["summary"]) == {"critical", "warning", "info", "accepted"}
     keys = {"code", "severity", "subject_kind", "subject", "function", "stage", "message"}
     keys |= {"remedy", "accepted"}
@@ -123,6 +129,8 @@ def test_check_text_groups_by_severity_and_shows_coverage(capsys):
         if line.split(" (")[0] in ("Critical", "Warnings", "For information")
     ]
     assert headings, out
+    assert "CCPL principles" in out
+    assert "  5. Open recruitment and diverse leadership: " in out
 
 
 def test_unusable_input_is_one_line_on_stderr_and_exit_2(tmp_path, capsys):

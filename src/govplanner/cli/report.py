@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
 from govplanner.analysis.result import Analysis, CoverageCell, Finding
 from govplanner.domain.enums import FUNCTIONS, Function, Severity
 from govplanner.domain.model import Plan
@@ -31,8 +32,13 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def check_json(plan: Plan, analysis: Analysis) -> dict[str, Any]:
-    """Exactly the document ``govplanner check --format json`` promises (issue 2)."""
+def check_json(
+    plan: Plan, analysis: Analysis, principles: list[PrincipleResult] | None = None
+) -> dict[str, Any]:
+    """The document ``govplanner check --format json`` promises (issue 2, and issue 8's
+    ``principles``)."""
+    if principles is None:
+        principles = assess_principles(plan, analysis)
     return {
         "plan": plan.name,
         "summary": {k: analysis.summary.get(k, 0) for k in ("critical", "warning", "info")}
@@ -46,6 +52,7 @@ def check_json(plan: Plan, analysis: Analysis) -> dict[str, Any]:
             {"tier": row.tier, "stage": row.stage, "functions": _functions_json(row.functions)}
             for row in analysis.coverage_by_stage
         ],
+        "principles": [p.as_dict() for p in principles],
     }
 
 
@@ -102,4 +109,15 @@ def check_text(plan: Plan, analysis: Analysis) -> str:
                 out += _finding_lines(finding)
     if not analysis.findings:
         out += ["", "No findings: every required function is covered."]
+    out += principles_text(assess_principles(plan, analysis))
     return "\n".join(out) + "\n"
+
+
+def principles_text(principles: list[PrincipleResult]) -> list[str]:
+    """A short section: each CCPL principle's RAG with its evidence and what it cannot show."""
+    out = ["", f"CCPL principles: a self-assessment from the plan's data ({SOURCE})"]
+    for number, p in enumerate(principles, start=1):
+        out.append(f"  {number}. {p.title}: {p.rag.upper()} ({RAG_LABELS[p.rag].lower()})")
+        out += [f"       - {line}" for line in p.evidence]
+        out.append(f"       Limits: {p.limits}")
+    return out

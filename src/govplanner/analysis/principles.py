@@ -1,0 +1,372 @@
+"""A self-assessment against the five CCPL principles, from what the plan's data can evidence.
+
+NHS England's 2021 implementation guidance on clinical and care professional leadership
+(CCPL) in integrated care systems sets out five principles. The wording below is our own
+paraphrase. Each check reads only the plan (who sits where, sessions, sources of influence,
+professions, vacancies and terms), so each result also says what it cannot show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from govplanner.analysis.context import CLINICAL_BIT, AnalysisContext, build_context
+from govplanner.analysis.result import Analysis
+from govplanner.analysis.rules.clinical import ProfessionMatcher
+from govplanner.analysis.rules.common import name_list, number
+from govplanner.domain.enums import Function, Level
+from govplanner.domain.model import Plan, Role
+
+Rag = Literal["green", "amber", "red", "grey"]
+
+SOURCE = (
+    "NHS England, ICS implementation guidance on effective clinical and care professional "
+    "leadership (2021)"
+)
+#: RAG -> the words shown with the colour
+RAG_LABELS: dict[str, str] = {
+    "green": "Evidenced",
+    "amber": "Partly evidenced",
+    "red": "Not evidenced",
+    "grey": "Cannot tell from the plan",
+}
+
+
+@dataclass(frozen=True)
+class PrincipleResult:
+    """One principle: our paraphrase, a RAG from the plan's data, the evidence and the limits."""
+
+    id: str
+    title: str
+    summary: str
+    rag: Rag
+    evidence: list[str] = field(default_factory=list)
+    limits: str = ""
+
+    @property
+    def rag_label(self) -> str:
+        return RAG_LABELS[self.rag]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as ``check --format json`` shows it under ``principles``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "rag": self.rag,
+            "evidence": list(self.evidence),
+            "limits": self.limits,
+        }
+
+
+# -- professions -------------------------------------------------------------------------------
+
+#: Professional groups, checked in order; a profession joins the first group one of whose
+#: word stems it contains (after the plan's synonyms, e.g. "GP" -> "general practice").
+PROFESSION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Midwifery", ("midwi",)),
+    ("Nursing", ("nurs",)),
+    ("Pharmacy", ("pharmac",)),
+    ("Social care and social work", ("social work", "social care", "care manage")),
+    ("Psychology", ("psycholog",)),
+    ("Public health", ("public health",)),
+    ("Dentistry", ("dent", "orthodont")),
+    ("Optometry", ("optom", "ophthalmic optic")),
+    ("Healthcare science", ("healthcare scien", "clinical scien", "biomedical", "audiolog")),
+    ("Allied health professions", (
+        "allied health", "paramedic", "physio", "occupational therap", "speech and language",
+        "dietet", "dietit", "podiat", "radiograph", "orthopt", "osteopath", "prosthet",
+        "orthot", "art therap", "music therap", "drama therap", "operating department",
+    )),
+    ("Medicine", (
+        "medic", "general practice", "gp", "doctor", "physician", "surg", "psychiatr",
+        "obstetric", "oncolog", "paediatr", "anaesth", "geriatr", "cardiolog", "radiolog",
+        "patholog", "dermatolog", "neurolog", "gastro", "respiratory", "urolog", "haematolog",
+    )),
+)  # fmt: skip
+#: The groups every system should hear from, as the guidance's range of professions suggests.
+CORE_GROUPS = (
+    "Medicine",
+    "Nursing",
+    "Midwifery",
+    "Allied health professions",
+    "Pharmacy",
+    "Social care and social work",
+)
+
+
+def profession_group(profession: str, matcher: ProfessionMatcher | None = None) -> str | None:
+    """The professional group of a profession ('RMN' -> 'Nursing'); None if unknown or blank."""
+    text = (matcher.canonical(profession) if matcher else profession.strip().lower()).strip()
+    if not text:
+        return None
+    for group, stems in PROFESSION_GROUPS:
+        if any(_contains_word_start(text, stem) for stem in stems):
+            return group
+    return None
+
+
+def _contains_word_start(text: str, stem: str) -> bool:
+    """``stem`` appears at the start of a word of ``text`` ('gp' in 'gp lead', not 'mgpx')."""
+    start = text.find(stem)
+    while start >= 0:
+        if start == 0 or not text[start - 1].isalnum():
+            return True
+        start = text.find(stem, start + 1)
+    return False
+
+
+# -- the assessment ----------------------------------------------------------------------------
+
+
+def assess_principles(plan: Plan, analysis: Analysis) -> list[PrincipleResult]:
+    """The five principles, each with a RAG, its evidence and what the check cannot show."""
+    ctx = build_context(plan)
+    counts = Counter(f.code for f in analysis.open_findings)
+    return [
+        _decision_making(ctx),
+        _shared_learning(ctx, analysis),
+        _time_and_support(ctx, counts),
+        _development(ctx, counts),
+        _recruitment_and_diversity(ctx, counts),
+    ]
+
+
+def _clinical_roles(plan: Plan) -> list[Role]:
+    return [r for r in plan.roles if r.clinical]
+
+
+def _share(part: int, whole: int) -> Rag:
+    """Green when all, red when none (or under half), amber in between; grey for nothing."""
+    if whole == 0:
+        return "grey"
+    if part >= whole:
+        return "green"
+    return "red" if part * 2 < whole else "amber"
+
+
+def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
+    w, plan = ctx.words, ctx.plan
+    evidence: list[str] = []
+    rag: Rag = "grey" if not plan.committees else "green"
+    for tier in plan.tiers:
+        committees = ctx.committees_by_tier.get(tier.id, [])
+        if not committees:
+            continue
+        led = [c for c in committees if ctx.filled.get(c.id, 0) & CLINICAL_BIT]
+        level = "" if tier.name.casefold() == tier.level.value else f" ({tier.level.value} level)"
+        evidence.append(
+            f"{tier.name}{level}: {len(led)} of {len(committees)} {w.committees} have a "
+            "clinical or care professional leader in post."
+        )
+        if not led:
+            rag = "red"
+        elif len(led) < len(committees) and rag == "green":
+            rag = "amber"
+    executive = [c for c in plan.committees if ctx.levels.get(c.id) is Level.EXECUTIVE]
+    without = [c.name for c in executive if not ctx.filled.get(c.id, 0) & CLINICAL_BIT]
+    if without:
+        rag = "red"
+        evidence.append(
+            f"Executive-level {w.committees} without a clinical leader in post: "
+            f"{name_list(without, limit=6)}."
+        )
+    elif executive:
+        evidence.append(
+            f"Every executive-level {w.committee} has a clinical or care professional leader "
+            "in post."
+        )
+    return PrincipleResult(
+        id="ccpl-1",
+        title="Leaders in decisions at every level",
+        summary="Clinical and care professionals take part in decision-making at every level "
+        "of the system, from the board down to the groups that deliver change.",
+        rag=rag,
+        evidence=evidence or [f"The plan has no {w.committees} yet."],
+        limits=f"Shows who holds a seat on each {w.committee}; it cannot show whether their "
+        "voice shapes the decisions made there.",
+    )
+
+
+def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResult:
+    w = ctx.words
+    evidence = []
+    required = covered = 0
+    for function in (Function.RELATIONAL, Function.TRANSLATION):
+        need = sum(row.functions[function].required for row in analysis.coverage)
+        have = sum(row.functions[function].covered for row in analysis.coverage)
+        required, covered = required + need, covered + have
+        if need:
+            evidence.append(
+                f"{function.label}: {have} of {need} {w.committees} that need it have a leader "
+                "in post providing it."
+            )
+    networks = [r.title for r in ctx.plan.roles if {"L1", "L2", "T3"} & set(r.activities)]
+    if networks:
+        many = len(networks) != 1
+        evidence.append(
+            f"{len(networks)} {w.roles if many else w.role} {'name' if many else 'names'} "
+            "activities that build networks or keep a shared story going "
+            f"({name_list(networks)})."
+        )
+    return PrincipleResult(
+        id="ccpl-2",
+        title="Shared learning, collaboration and innovation",
+        summary="The system builds a culture where leaders learn together, collaborate and "
+        "innovate, working alongside patients and local communities.",
+        rag=_share(covered, required),
+        evidence=evidence or ["No committee needs relational work or translation yet."],
+        limits="Shows whether leaders who connect people and communicate change are in post; "
+        "it cannot show how learning is shared, whether innovation is encouraged or how "
+        "patients and communities take part.",
+    )
+
+
+def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
+    w = ctx.words
+    roles = _clinical_roles(ctx.plan)
+    funded = [r for r in roles if r.sessions_per_week > 0]
+    unfunded = [r.title for r in roles if r.sessions_per_week <= 0]
+    evidence = []
+    if roles:
+        total = number(sum(r.sessions_per_week for r in funded))
+        evidence.append(
+            f"{len(funded)} of {len(roles)} clinical leadership {w.roles} have sessions funded "
+            f"({total} sessions a week in all)."
+        )
+    if unfunded:
+        evidence.append(f"No sessions recorded for {name_list(unfunded, limit=6)}.")
+    rag = _share(len(funded), len(roles))
+    if counts["LOD001"]:
+        evidence.append(
+            f"{counts['LOD001']} {'person holds' if counts['LOD001'] == 1 else 'people hold'} "
+            "more sessions than their capacity (LOD001)."
+        )
+        rag = "amber" if rag == "green" else rag
+    return PrincipleResult(
+        id="ccpl-3",
+        title="Time and support to lead",
+        summary="Leaders have the protected time, resources and infrastructure they need to "
+        "carry out their leadership roles.",
+        rag=rag,
+        evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
+        limits="Shows the sessions planned for each role and who is overloaded; it cannot "
+        "show whether time is protected in job plans, backfilled or paid, or what "
+        "administrative and analytical support leaders get.",
+    )
+
+
+def _leaders_in_post(ctx: AnalysisContext) -> list[str]:
+    """Ids of people holding at least one clinical role, in plan order."""
+    holders = {r.holder_id for r in _clinical_roles(ctx.plan) if r.holder_id}
+    return [p.id for p in ctx.plan.people if p.id in holders]
+
+
+def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
+    leaders = [ctx.people[pid] for pid in _leaders_in_post(ctx)]
+    recorded = [p for p in leaders if p.sources is not None]
+    missing = [p.name for p in leaders if p.sources is None]
+    evidence = []
+    if leaders:
+        evidence.append(
+            f"{len(recorded)} of {len(leaders)} clinical leaders in post have their sources of "
+            "influence recorded, the basis for a development conversation."
+        )
+    if missing:
+        evidence.append(f"Not yet recorded for {name_list(missing, limit=6)}.")
+    if counts["DEV001"]:
+        evidence.append(
+            f"{counts['DEV001']} development need{'s' if counts['DEV001'] != 1 else ''} "
+            "identified where a leader provides a function without the source it draws on "
+            "(DEV001)."
+        )
+    elif recorded:
+        evidence.append("No development needs found among the leaders recorded (DEV001).")
+    return PrincipleResult(
+        id="ccpl-4",
+        title="Dedicated leadership development",
+        summary="Every clinical and care professional leader can take part in leadership "
+        "development, and the system nurtures its future leaders.",
+        rag=_share(len(recorded), len(leaders)),
+        evidence=evidence or ["No clinical leader is in post yet."],
+        limits="Shows whose strengths are recorded and the development needs that follow from "
+        "them; it cannot show whether a development offer exists or is taken up, or how the "
+        "next generation of leaders is being grown.",
+    )
+
+
+def _groups(ctx: AnalysisContext, roles: Iterable[Role]) -> tuple[Counter[str], int]:
+    """Professional group -> number of clinical roles, and the roles of unknown profession."""
+    matcher = ProfessionMatcher(ctx.plan)
+    groups: Counter[str] = Counter()
+    unknown = 0
+    for role in roles:
+        holder = ctx.people.get(role.holder_id or "")
+        profession = role.profession or (holder.profession if holder else "")
+        group = profession_group(profession, matcher)
+        if group is None:
+            unknown += 1
+        else:
+            groups[group] += 1
+    return groups, unknown
+
+
+def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
+    w = ctx.words
+    roles = _clinical_roles(ctx.plan)
+    groups, unknown = _groups(ctx, roles)
+    evidence = []
+    if groups:
+        spread = ", ".join(f"{g} ({n})" for g, n in sorted(groups.items(), key=_by_count))
+        evidence.append(
+            f"Clinical {w.roles} come from {len(groups)} professional groups: {spread}."
+        )
+    absent = [g.lower() for g in CORE_GROUPS if g not in groups]
+    if roles and absent:
+        evidence.append(f"No clinical {w.role} from {name_list(absent, limit=6)}.")
+    if unknown:
+        evidence.append(f"{unknown} clinical {w.roles if unknown != 1 else w.role} with no "
+                        "recognised profession recorded.")  # fmt: skip
+    vacant = [r for r in roles if r.holder_id is None]
+    if roles:
+        evidence.append(
+            f"{len(vacant)} of {len(roles)} clinical {w.roles} vacant: each an opening to "
+            "recruit openly."
+        )
+    filled = [r for r in roles if r.holder_id is not None]
+    termed = sum(1 for r in filled if r.term_end is not None)
+    if filled:
+        evidence.append(f"{termed} of {len(filled)} {w.roles} in post have a term end recorded.")
+    if counts["TRM002"] or counts["TRM001"]:
+        evidence.append(
+            f"Terms ended but still shown as filled: {counts['TRM002']} (TRM002); ending "
+            f"within {ctx.plan.term_warning_days} days: {counts['TRM001']} (TRM001)."
+        )
+    rag = _diversity_rag(len(roles), len(groups), counts["TRM002"])
+    return PrincipleResult(
+        id="ccpl-5",
+        title="Open recruitment and diverse leadership",
+        summary="Leaders are identified and appointed in a clear and open way that gives "
+        "everyone a fair chance, so leadership reflects the full range of professions and "
+        "the communities served.",
+        rag=rag,
+        evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
+        limits="Shows the spread of professions, vacancies and fixed terms; it cannot show "
+        "how posts were advertised or filled, or the demographic diversity of leaders "
+        "(govplanner records no personal characteristics).",
+    )
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
+
+
+def _diversity_rag(roles: int, groups: int, ended: int) -> Rag:
+    if roles == 0:
+        return "grey"
+    if groups <= 1:
+        return "red"
+    return "green" if groups >= 4 and not ended else "amber"
