@@ -730,8 +730,57 @@ def ics_example() -> Plan:
     return b.plan
 
 
+def partnership_a_proposed() -> Plan:
+    """Partnership A as a proposed restructure: compare it with ``govplanner diff``."""
+    plan = partnership_a()
+    b = ExampleBuilder.__new__(ExampleBuilder)  # reuse the helpers without renaming ids
+    b.plan, b.key, b._role_count, b._stage_ids = plan, "pa", len(plan.roles), {}
+    plan.name = "Partnership A (proposed restructure)"
+    plan.description = (
+        "A proposed restructure of Partnership A, to compare with partnership-a.govplan "
+        "(govplanner diff partnership-a.govplan partnership-a-proposed.govplan): the same day "
+        "access project closes, a chief nurse and an allied health lead join, the obstetrics "
+        "lead is appointed and the medical director reappointed, while the acute medicine lead "
+        "steps down and the midwifery lead post falls vacant." + ILLUSTRATIVE
+    )
+    closed = b._committee_id("Same Day Access Project")
+    plan.committees = [c for c in plan.committees if c.id != closed]
+    for role in plan.roles:
+        role.committee_ids = [c for c in role.committee_ids if c != closed]
+    b.person("Dr Nadia Hussain", "obstetrics", sources=[CE, REP])
+    b.person("Angela Morris", "nursing", capacity=8, sources=[PN, FA, REP])
+    b.person("Chris Owen", "physiotherapy", sources=[CE, PN])
+    roles = {r.title: r for r in plan.roles}
+    roles["Obstetrics Lead"].holder_id = b._person_id("Dr Nadia Hussain")
+    roles["Medical Director"].term_end = dt.date(2029, 12, 31)
+    roles["Medical Lead for Acute Medicine"].holder_id = None
+    roles["Midwifery Lead"].holder_id = None
+    plan.people = [p for p in plan.people if p.name != "Joanne Whitley"]
+    b.role(
+        "Chief Nurse",
+        ["Partnership Board", "Urgent and Emergency Care Programme Board"],
+        [R, T, L],
+        profession="nursing",
+        holder="Angela Morris",
+        sessions=4,
+        activities=("R1", "T2", "L1"),
+        term=("2026-04-01", "2029-03-31"),
+    )
+    b.role(
+        "Allied Health Professions Lead",
+        ["Urgent and Emergency Care Programme Board"],
+        [A, L],
+        profession="allied health professions",
+        holder="Chris Owen",
+        sessions=2,
+        activities=("A1", "L2"),
+    )
+    return plan
+
+
 EXAMPLES = {
     "partnership-a.govplan": partnership_a,
+    "partnership-a-proposed.govplan": partnership_a_proposed,
     "partnership-b.govplan": partnership_b,
     "partnership-c.govplan": partnership_c,
     "ics-example.govplan": ics_example,

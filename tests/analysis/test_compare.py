@@ -198,6 +198,9 @@ def test_verdict_follows_the_number_of_committees_lacking_cover() -> None:
     assert change((3, 1), (3, 2)) == "gain"
     assert change((3, 3), (3, 2)) == "loss"
     assert change((2, 2), (3, 3)) == "same"
+    assert change((2, 1), (3, 2)) == "gain"
+    assert change((3, 2), (2, 1)) == "loss"  # one lost its cover, one lacking it was closed
+    assert change((2, 1), (2, 1)) == "same"
     assert change(None, (1, 0)) == "loss"
     assert change((1, 0), None) == "gain"
 

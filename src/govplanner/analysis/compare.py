@@ -65,10 +65,22 @@ class CellChange:
 
     @property
     def verdict(self) -> Verdict:
-        """'gain' when fewer committees lack the function, 'loss' when more, else 'same'."""
-        before = 0 if self.before is None else self.before.gap
-        after = 0 if self.after is None else self.after.gap
+        """'gain' when fewer committees lack the function, 'loss' when more.
+
+        With as many (but some) lacking it as before, more committees covered is a gain and
+        fewer a loss (2/3 → 1/2: one committee lost its cover while another that lacked it was
+        closed). Full cover on both sides is the same, however many committees need it.
+        """
+        before = _standing(self.before)
+        after = _standing(self.after)
         return "gain" if after < before else "loss" if after > before else "same"
+
+
+def _standing(cell: CoverageCell | None) -> tuple[int, int]:
+    """Lower is better: the committees lacking the function, then minus those covered."""
+    if cell is None or cell.gap <= 0:
+        return (0, 0)
+    return (cell.gap, -cell.covered)
 
 
 @dataclass(frozen=True, slots=True)
