@@ -52,7 +52,10 @@ def test_the_workbook_has_the_four_sheets_tidy_for_a_board(tmp_path):
         assert ws.page_setup.paperSize == 9
         assert ws.page_setup.fitToWidth == 1
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.print_title_rows
+    for ws in book.worksheets[1:]:  # long tables repeat their header row on every page
+        assert ws.print_title_rows == "1:1"
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref
 
 
 def test_coverage_sheet_pairs_every_colour_with_words(tmp_path):
@@ -99,15 +102,16 @@ def test_the_plan_words_head_the_columns(tmp_path):
     book, _ = write(tmp_path, Vocabulary(tier="level", tiers="levels", role="post", roles="posts"))
     assert book["Coverage"]["A1"].value == "Level"
     assert book["Structure changes"]["A2"].value == "Post"
-    summary = [row[0].value for row in book["Summary"].iter_rows(min_row=7)]
+    summary = [row[0].value for row in book["Summary"].iter_rows(min_row=6)]
     assert "Posts changed" in summary
 
 
-def test_summary_counts(tmp_path):
+def test_summary_shows_findings_coverage_changes_and_counts(tmp_path):
     book, comparison = write(tmp_path)
-    rows = {
-        row[0].value: [c.value for c in row[1:]] for row in book["Summary"].iter_rows(min_row=7)
-    }
-    assert rows["Coverage cells gaining cover"][1:] == [1, "Gain"]
-    assert rows["Findings closed"][1] == len(comparison.closed)
-    assert book["Summary"]["A4"].value == "Findings judged as of 1 January 2026"
+    ws = book["Summary"]
+    rows = {row[0].value: [c.value for c in row[1:4]] for row in ws.iter_rows(min_row=6)}
+    assert rows["Open findings"] == ["Before", "After", "Change"]
+    assert rows["Programme: Analytical insight"] == ["0/1 not covered", "1/1 covered", "Gain"]
+    assert rows["Findings closed"] == [None, len(comparison.closed), "Gain"]
+    assert rows["Roles changed"][1] == 1
+    assert ws["A4"].value == "Findings judged as of 1 January 2026"

@@ -1,0 +1,75 @@
+"""File names for exported documents: safe on Windows, limited in length, unique."""
+
+from __future__ import annotations
+
+import pytest
+
+from govplanner.export.filenames import MAX_STEM, safe_stem, unique_file_names
+
+WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Medical Director", "Medical Director"),
+        ("A&E Lead: Urgent/Emergency?", "A&E Lead- Urgent-Emergency-"),
+        ('GP "Lead" <North>|South*', "GP -Lead- -North--South-"),
+        ("  spaced   out  ", "spaced out"),
+        ("Lead...", "Lead"),
+        ("tab\tand\nnewline", "tab-and-newline"),
+    ],
+)
+def test_safe_stem_replaces_forbidden_characters(title: str, expected: str) -> None:
+    assert safe_stem(title) == expected
+
+
+@pytest.mark.parametrize("reserved", ["CON", "con", "Nul", "PRN", "AUX", "COM1", "lpt9", "nul.tar"])
+def test_reserved_device_names_are_changed(reserved: str) -> None:
+    stem = safe_stem(reserved)
+    assert stem.split(".")[0].casefold() != reserved.split(".")[0].casefold()
+    assert reserved in stem
+
+
+def test_empty_or_punctuation_only_titles_get_a_fallback() -> None:
+    assert safe_stem("???") == "document"
+    assert safe_stem("") == "document"
+
+
+def test_long_titles_are_cut_without_trailing_space_or_dot() -> None:
+    stem = safe_stem("Lead " * 40)
+    assert len(stem) <= MAX_STEM
+    assert not stem.endswith((" ", "."))
+
+
+def test_repeated_titles_are_told_apart_by_committee_then_counter() -> None:
+    names = unique_file_names(
+        [
+            ("Clinical Lead", ["Maternity Board"]),
+            ("Clinical Lead", ["Urgent Care Board"]),
+            ("clinical lead", ["Maternity Board"]),
+            ("Medical Director", ["ICB Board"]),
+            ("GP Representative", []),
+            ("GP Representative", []),
+        ],
+        "docx",
+    )
+    assert names == [
+        "Clinical Lead - Maternity Board.docx",
+        "Clinical Lead - Urgent Care Board.docx",
+        "clinical lead - Maternity Board (2).docx",
+        "Medical Director.docx",
+        "GP Representative.docx",
+        "GP Representative (2).docx",
+    ]
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_every_generated_name_is_windows_safe_and_unique() -> None:
+    titles = ["CON", "A/B", "x" * 300, "Lead?", "Lead?", "Lead?", "nul", "NUL"]
+    names = unique_file_names([(t, ["Board: North"]) for t in titles], "pdf")
+    assert len({n.casefold() for n in names}) == len(names)
+    for name in names:
+        assert not WINDOWS_FORBIDDEN & set(name)
+        assert len(name) <= MAX_STEM + len(".pdf")
+        assert name.split(".")[0].casefold() not in {"con", "nul"}
