@@ -53,7 +53,7 @@ def test_the_workbook_has_the_four_sheets_tidy_for_a_board(tmp_path):
         assert ws.page_setup.fitToWidth == 1
         assert ws.sheet_properties.pageSetUpPr.fitToPage
     for ws in book.worksheets[1:]:  # long tables repeat their header row on every page
-        assert ws.print_title_rows == "1:1"
+        assert ws.print_title_rows == "$1:$1"
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref
 

@@ -137,11 +137,9 @@ def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
     _put(ws, 2, 1, f"Before: {c.before_plan}", boxed=False)
     _put(ws, 3, 1, f"After: {c.after_plan}", boxed=False)
     _put(ws, 4, 1, f"Findings judged as of {long_date(c.as_of)}", boxed=False)
-    headers, widths = ["Measure", "Before", "After", "Change"], [44, 14, 14, 30]
-    for i, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        _put(ws, 6, i, text, bold=True, colour=_HEADER_TEXT, fill=_HEADER_FILL)
+    for i, width in enumerate((46, 22, 22, 14), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    row = 7
+    row = _summary_header(ws, 6, ["Open findings", "Before", "After", "Change"])
     for label, key in _COUNTS:
         before, after = c.before_summary.get(key, 0), c.after_summary.get(key, 0)
         change = "gain" if after < before else "loss" if after > before else "same"
@@ -149,12 +147,33 @@ def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
             change = "same"
         _summary_row(ws, row, [label, before, after], change, _difference(before, after))
         row += 1
+    row = _summary_header(ws, row + 1, [f"Coverage that changes ({w.tier}: function)",
+                                        "Before", "After", "Change"])  # fmt: skip
+    moved = [x for x in c.coverage if x.verdict != "same"]
+    for x in sorted(moved, key=lambda x: x.verdict == "gain"):  # losses first
+        _put(ws, row, 1, f"{x.tier}: {x.function.label}")
+        for col, cell in ((2, x.before), (3, x.after)):
+            status, text = rag_of(cell)
+            _put(ws, row, col, text, fill=RAG[status][0], colour=RAG[status][1])
+        fill, colour, label = VERDICT[x.verdict]
+        _put(ws, row, 4, label, fill=fill, colour=colour, bold=True)
+        row += 1
+    if not moved:
+        _summary_row(ws, row, ["No cell gains or loses cover.", "", ""], "same", "")
+        row += 1
+    row = _summary_header(ws, row + 1, ["What changed", "", "Number", "Change"])
     for label, count, change in _change_counts(c, w):
         text = VERDICT[change][2] if change != "same" else ""
         _summary_row(ws, row, [label, "", count], change, text)
         row += 1
-    ws.freeze_panes = "A7"
-    ws.print_title_rows = "6:6"
+    ws.freeze_panes = "A6"
+
+
+def _summary_header(ws: Worksheet, row: int, headers: list[str]) -> int:
+    """A header row inside the summary; returns the row after it."""
+    for i, text in enumerate(headers, start=1):
+        _put(ws, row, i, text, bold=True, colour=_HEADER_TEXT, fill=_HEADER_FILL)
+    return row + 1
 
 
 _COUNTS = (
@@ -166,10 +185,7 @@ _COUNTS = (
 
 
 def _change_counts(c: Comparison, w: Words) -> list[tuple[str, int, str]]:
-    gains, losses = c.coverage_count("gain"), c.coverage_count("loss")
     lines = [
-        ("Coverage cells gaining cover", gains, "gain" if gains else "same"),
-        ("Coverage cells losing cover", losses, "loss" if losses else "same"),
         ("Findings opened", len(c.opened), "loss" if c.opened else "same"),
         ("Findings closed", len(c.closed), "gain" if c.closed else "same"),
     ]
