@@ -73,56 +73,80 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> Actions:
-    files, edits = window.files, window.edits
+def _preferences_key() -> Any:
+    """The platform's Preferences shortcut; Windows has none, so Ctrl+, as elsewhere."""
+    return Key.Preferences if QKeySequence.keyBindings(Key.Preferences) else "Ctrl+,"
+
+
+def _file_actions(window: MainWindow) -> dict[str, QAction]:
+    files = window.files
+    return {
+        "new": _action(window, "&New from preset…", files.new_plan, Key.New),
+        "open": _action(window, "&Open…", files.open_dialog, Key.Open),
+        "save": _action(window, "&Save", files.save, Key.Save),
+        "save_as": _action(window, "Save &As…", files.save_as, Key.SaveAs),
+        "close": _action(window, "&Close", files.close_plan, Key.Close),
+        "quit": _action(window, "&Quit", window.close, Key.Quit),
+    }
+
+
+def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
+    files = window.files
+    return {
+        "import_register": _action(
+            window, "&Import register…", files.import_register,
+            tip="Make a plan from a committee and role register workbook (.xlsx)",
+        ),
+        "export_register": _action(
+            window, "E&xport register…", files.export_register,
+            tip="Write the plan as a register workbook (.xlsx)",
+        ),
+        "export_roles": _action(
+            window, "&Role descriptions (Word)…", files.export_role_descriptions,
+            tip="One Word document per clinical role",
+        ),
+        "export_roles_html": _action(
+            window, "Role descriptions (&HTML)…", lambda: files.export_role_descriptions("html")
+        ),
+        "gap_report": _action(
+            window, "&Gap report…", files.export_gap_report,
+            tip="A workbook of findings and coverage for the board",
+        ),
+        "diagram_png": _action(
+            window, "Diagram as &PNG picture…", lambda: files.export_diagram("png")
+        ),
+        "diagram_svg": _action(
+            window, "Diagram as &SVG drawing…", lambda: files.export_diagram("svg")
+        ),
+    }  # fmt: skip
+
+
+def _edit_actions(window: MainWindow) -> dict[str, QAction]:
+    edits = window.edits
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(Key.Undo))
     redo = window.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+    return {
+        "undo": undo,
+        "redo": redo,
+        "add_committee": _action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
+        "add_role": _action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
+        "add_person": _action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
+        "delete": _action(window, "&Delete", edits.delete_selected, Key.Delete),
+        "settings": _action(window, "&Settings…", edits.open_settings, _preferences_key()),
+        "tiers_stages": _action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
+    }
+
+
+def build_actions(window: MainWindow) -> Actions:
     return Actions(
-        new=_action(window, "&New from preset…", files.new_plan, Key.New),
-        open=_action(window, "&Open…", files.open_dialog, Key.Open),
-        save=_action(window, "&Save", files.save, Key.Save),
-        save_as=_action(window, "Save &As…", files.save_as, Key.SaveAs),
-        close=_action(window, "&Close", files.close_plan, Key.Close),
-        quit=_action(window, "&Quit", window.close, Key.Quit),
-        import_register=_action(
-            window, "&Import register…", files.import_register,
-            tip="Make a plan from a committee and role register workbook (.xlsx)",
-        ),
-        export_register=_action(
-            window, "E&xport register…", files.export_register,
-            tip="Write the plan as a register workbook (.xlsx)",
-        ),
-        export_roles=_action(
-            window, "&Role descriptions (Word)…", files.export_role_descriptions,
-            tip="One Word document per clinical role",
-        ),
-        export_roles_html=_action(
-            window, "Role descriptions (&HTML)…",
-            lambda: files.export_role_descriptions("html"),
-        ),
-        gap_report=_action(
-            window, "&Gap report…", files.export_gap_report,
-            tip="A workbook of findings and coverage for the board",
-        ),
-        diagram_png=_action(
-            window, "Diagram as &PNG picture…", lambda: files.export_diagram("png")
-        ),
-        diagram_svg=_action(
-            window, "Diagram as &SVG drawing…", lambda: files.export_diagram("svg")
-        ),
-        undo=undo,
-        redo=redo,
-        add_committee=_action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
-        add_role=_action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
-        add_person=_action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
-        delete=_action(window, "&Delete", edits.delete_selected, Key.Delete),
-        settings=_action(window, "&Settings…", edits.open_settings, Key.Preferences),
-        tiers_stages=_action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
+        **_file_actions(window),
+        **_exchange_actions(window),
+        **_edit_actions(window),
         recent_menu=QMenu("Open &Recent", window),
         examples_menu=QMenu("Open &Example", window),
-    )  # fmt: skip
+    )
 
 
 def build_menus(window: MainWindow, a: Actions) -> None:

@@ -88,6 +88,22 @@ class CoverageView(QWidget):
         note = QLabel(EXPLANATION, self)
         note.setWordWrap(True)
         self.table = self._make_table()
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(self._make_detail())
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(note)
+        layout.addWidget(split, 1)
+        live.updated.connect(self._analysis_updated)
+        self._fill_stages()
+
+    def _make_detail(self) -> QWidget:
+        """The list of committees behind the selected cell."""
         self.detail_title = QLabel("Select a cell to see the committees behind it.", self)
         self.detail_title.setWordWrap(True)
         self.detail = QListWidget(self)
@@ -99,19 +115,7 @@ class CoverageView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail_title)
         right_layout.addWidget(self.detail)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.table)
-        split.addWidget(right)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(note)
-        layout.addWidget(split, 1)
-        live.updated.connect(self._analysis_updated)
-        self._fill_stages()
+        return right
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)

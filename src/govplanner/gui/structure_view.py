@@ -35,22 +35,7 @@ class StructureView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = StructureModel(document, undo_stack, self)
-        self.tree = QTreeView(self)
-        self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Tiers and committees")
-        self.tree.setHeaderHidden(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for action in actions:
-            self.tree.addAction(action)
+        self.tree = self._make_tree(actions)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._collapsed: set[str] = set()
         self._current: str | None = None
@@ -77,6 +62,25 @@ class StructureView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
         self._restore()
+
+    def _make_tree(self, actions: list[QAction]) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setModel(self.model)
+        tree.setAccessibleName("Tiers and committees")
+        tree.setHeaderHidden(True)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in actions:
+            tree.addAction(action)
+        return tree
 
     def _remember(self) -> None:
         index = self.tree.currentIndex()

@@ -40,30 +40,11 @@ class TablePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.noun, self.model, self.form = noun, model, form
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(f"Filter {noun}…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {noun}")
-        self.count = QLabel(self)
-        self.count.setEnabled(False)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(200)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
         self.view = self._make_view(model)
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter, 1)
-        bar.addWidget(self.count)
-        for action in (add_action, delete_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            bar.addWidget(button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
+        left_layout.addLayout(self._make_bar(add_action, delete_action))
         left_layout.addWidget(self.view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -77,6 +58,29 @@ class TablePage(QWidget):
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _make_bar(self, add_action: QAction, delete_action: QAction) -> QHBoxLayout:
+        """The filter box (applied when typing pauses), the row count and the buttons."""
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(f"Filter {self.noun}…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter {self.noun}")
+        self.count = QLabel(self)
+        self.count.setEnabled(False)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(200)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count)
+        for action in (add_action, delete_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        return bar
 
     def _make_view(self, model: ItemTableModel) -> QTableView:
         view = QTableView(self)

@@ -49,20 +49,7 @@ class WelcomePage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.addWidget(QLabel("<b>Start a plan</b>", card), 0, 0)
-        start = QVBoxLayout()
-        for key, preset in PRESETS.items():
-            button = QPushButton(f"New plan — {preset.label}", card)
-            button.setMinimumWidth(button.sizeHint().width() + 24)
-            button.setMinimumHeight(34)
-            button.setToolTip(preset.basis)
-            button.clicked.connect(lambda _=False, k=key: self.new_requested.emit(k))
-            start.addWidget(button)
-        self.open_button = QPushButton("Open a plan…", card)
-        self.open_button.setMinimumHeight(34)
-        self.open_button.clicked.connect(self.open_requested.emit)
-        start.addWidget(self.open_button)
-        start.addStretch(1)
-        grid.addLayout(start, 1, 0)
+        grid.addLayout(self._start_buttons(card), 1, 0)
         self.recent = self._list("Recent plans", card)
         self.examples = self._list("Examples", card)
         grid.addWidget(QLabel("<b>Recent plans</b>", card), 0, 1)
@@ -78,6 +65,22 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+
+    def _start_buttons(self, card: QWidget) -> QVBoxLayout:
+        start = QVBoxLayout()
+        for key, preset in PRESETS.items():
+            button = QPushButton(f"New plan — {preset.label}", card)
+            button.setMinimumWidth(button.sizeHint().width() + 24)
+            button.setMinimumHeight(34)
+            button.setToolTip(preset.basis)
+            button.clicked.connect(lambda _=False, k=key: self.new_requested.emit(k))
+            start.addWidget(button)
+        self.open_button = QPushButton("Open a plan…", card)
+        self.open_button.setMinimumHeight(34)
+        self.open_button.clicked.connect(self.open_requested.emit)
+        start.addWidget(self.open_button)
+        start.addStretch(1)
+        return start
 
     def _list(self, name: str, parent: QWidget) -> QListWidget:
         widget = QListWidget(parent)

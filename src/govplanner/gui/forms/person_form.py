@@ -53,6 +53,18 @@ class PersonForm(DetailForm):
         self.capacity.editingFinished.connect(self._capacity_edited)
         self.load_label = add_row(form, "Load:", QLabel(body))
         self.load_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._build_sources(form, body)
+        self.roles = QListWidget(body)
+        self.roles.setAccessibleName("Roles this person holds")
+        self.roles.itemActivated.connect(
+            lambda item: self.navigate.emit("role", item.data(Qt.ItemDataRole.UserRole))
+        )
+        caption = QLabel("Roles held (double-click to open):", body)
+        caption.setBuddy(self.roles)
+        outer.addWidget(caption)
+        outer.addWidget(self.roles, 1)
+
+    def _build_sources(self, form: QFormLayout, body: QWidget) -> None:
         self.recorded = add_row(
             form, "Sources of influence:", QCheckBox("&Recorded for this person", body)
         )
@@ -65,15 +77,6 @@ class PersonForm(DetailForm):
             box.toggled.connect(self.on_change(lambda on, s=source: self._source(s, on)))
             form.addRow("", box)
             self.sources[source] = box
-        self.roles = QListWidget(body)
-        self.roles.setAccessibleName("Roles this person holds")
-        self.roles.itemActivated.connect(
-            lambda item: self.navigate.emit("role", item.data(Qt.ItemDataRole.UserRole))
-        )
-        caption = QLabel("Roles held (double-click to open):", body)
-        caption.setBuddy(self.roles)
-        outer.addWidget(caption)
-        outer.addWidget(self.roles, 1)
 
     def _person(self) -> Person:
         person: Person = self.item()

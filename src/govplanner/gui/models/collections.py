@@ -97,39 +97,49 @@ def _holder(lookup: Lookup, role: Role) -> str:
     return lookup.name("person", role.holder_id) or VACANT
 
 
-def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
-    def seats(r: Role) -> str:
-        names = lookup.names("committee")
-        return "; ".join(names.get(c, "") for c in r.committee_ids)
-
-    # Sorting 30,000 roles: fetch each name table once per sort, not once per row.
-    def seats_key() -> Any:
-        names = {k: v.casefold() for k, v in lookup.names("committee").items()}
-        return lambda r: "; ".join(names.get(c, "") for c in r.committee_ids)
-
+def _holder_column(lookup: Lookup) -> Column:
     def holder_key() -> Any:
+        # Sorting 30,000 roles: fetch the name table once per sort, not once per row.
         names = {k: v.casefold() for k, v in lookup.names("person").items()}
         last = "\U0010ffff"  # vacant roles sort after every name
         return lambda r: last if r.holder_id is None else names.get(r.holder_id, "")
 
-    def functions(r: Role) -> str:
-        return " ".join(f.short for f in FUNCTIONS if f in r.functions) if r.clinical else "–"
+    return Column(
+        "Holder",
+        lambda r: _holder(lookup, r),
+        sort_key_factory=holder_key,
+        foreground=_vacant_brush,
+        italic=lambda r: r.holder_id is None,
+        tooltip=lambda r: "Nobody holds this role" if r.holder_id is None else "",
+        width=160,
+    )
 
-    def sessions(r: Role, value: Any) -> dict[str, Any]:
-        return {"sessions_per_week": _number(value, "Sessions per week")}
 
+def _seats_column(lookup: Lookup) -> Column:
+    def seats(r: Role) -> str:
+        names = lookup.names("committee")
+        return "; ".join(names.get(c, "") for c in r.committee_ids)
+
+    def seats_key() -> Any:
+        names = {k: v.casefold() for k, v in lookup.names("committee").items()}
+        return lambda r: "; ".join(names.get(c, "") for c in r.committee_ids)
+
+    return Column("Committees", seats, sort_key_factory=seats_key, width=240)
+
+
+def _functions_text(r: Role) -> str:
+    return " ".join(f.short for f in FUNCTIONS if f in r.functions) if r.clinical else "–"
+
+
+def _set_sessions(r: Role, value: Any) -> dict[str, Any]:
+    return {"sessions_per_week": _number(value, "Sessions per week")}
+
+
+def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     return [
         Column("Role", lambda r: r.title, edit=_name_edit("title"), width=220),
-        Column(
-            "Holder",
-            lambda r: _holder(lookup, r),
-            sort_key_factory=holder_key,
-            foreground=_vacant_brush,
-            italic=lambda r: r.holder_id is None,
-            tooltip=lambda r: "Nobody holds this role" if r.holder_id is None else "",
-            width=160,
-        ),
-        Column("Committees", seats, sort_key_factory=seats_key, width=240),
+        _holder_column(lookup),
+        _seats_column(lookup),
         Column("Profession", lambda r: r.profession, edit=_text_edit("profession")),
         Column(
             "Clinical",
@@ -140,7 +150,7 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         ),
         Column(
             "Functions",
-            functions,
+            _functions_text,
             sort_key=_functions_key,
             tooltip=lambda r: ", ".join(f.label for f in r.functions),
             width=90,
@@ -149,7 +159,7 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             "Sessions",
             lambda r: _fmt(r.sessions_per_week),
             sort_key=lambda r: r.sessions_per_week,
-            edit=sessions,
+            edit=_set_sessions,
             edit_value=lambda r: _fmt(r.sessions_per_week),
             numeric=True,
             width=80,
@@ -209,20 +219,22 @@ def _load_key(document: PlanDocument, lookup: Lookup) -> Any:
     return key
 
 
+def _set_capacity(p: Person, value: Any) -> dict[str, Any]:
+    text = str(value).strip().removesuffix("(default)").strip()
+    return {"capacity": None if not text else _number(text, "Capacity")}
+
+
+def _sources(p: Person) -> str:
+    if p.sources is None:
+        return "Not recorded"
+    return ", ".join(s.label for s in p.sources) or "None"
+
+
 def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     def capacity(p: Person) -> str:
         if p.capacity is None:
             return f"{_fmt(document.plan.default_capacity)} (default)"
         return _fmt(p.capacity)
-
-    def set_capacity(p: Person, value: Any) -> dict[str, Any]:
-        text = str(value).strip().removesuffix("(default)").strip()
-        return {"capacity": None if not text else _number(text, "Capacity")}
-
-    def sources(p: Person) -> str:
-        if p.sources is None:
-            return "Not recorded"
-        return ", ".join(s.label for s in p.sources) or "None"
 
     return [
         Column("Name", lambda p: p.name, edit=_name_edit("name"), width=200),
@@ -237,7 +249,7 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             "Capacity",
             capacity,
             sort_key=lambda p: document.plan.capacity_of(p),
-            edit=set_capacity,
+            edit=_set_capacity,
             edit_value=lambda p: "" if p.capacity is None else _fmt(p.capacity),
             numeric=True,
             width=100,
@@ -249,7 +261,7 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             numeric=True,
             width=110,
         ),
-        Column("Sources of influence", sources, width=220),
+        Column("Sources of influence", _sources, width=220),
     ]
 
 
