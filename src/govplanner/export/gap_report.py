@@ -35,6 +35,9 @@ from govplanner.files.atomic import atomic_writer
 SHEETS = ("Summary", "Coverage by stage", "Findings", "Committees", "Roles", "People")
 _SEVERITIES = tuple(Severity)
 _NO_TIER = "Not tied to a tier"
+#: Rows the chart covers below the tables, and the most rows a one-page summary may have.
+CHART_ROWS = 20
+ONE_PAGE_ROWS = 70
 #: Stronger than the cell fills, so the bars read at a glance.
 _CHART_COLOURS = {Severity.CRITICAL: "C0392B", Severity.WARNING: "E8A317", Severity.INFO: NHS_BLUE}
 
@@ -82,7 +85,10 @@ def write_summary(
     if by_tier:
         _chart(ws, chart_data_at, by_tier, anchor=f"A{len(rows) + 2}")
     print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
-    ws.print_area = f"A1:F{len(rows) + (20 if by_tier else 0)}"
+    last_row = len(rows) + (CHART_ROWS if by_tier else 0)
+    ws.print_area = f"A1:F{last_row}"
+    if last_row <= ONE_PAGE_ROWS:
+        ws.page_setup.fitToHeight = 1  # a small plan's summary fits on one page, chart and all
 
 
 def _heading(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, meta: ReportMeta) -> None:

@@ -328,6 +328,7 @@ def _board_competencies(levels: list[Level]) -> Context:
         "applies": applies,
         "domains": list(catalogue.BOARD_COMPETENCY_DOMAINS) if applies else [],
         "source": catalogue.BOARD_COMPETENCY_SOURCE,
+        "framework": "NHS England's leadership competency framework for board members (2024)",
     }
 
 
