@@ -71,3 +71,13 @@ def test_scaling_flags_cost_per_seat_that_grows_with_size() -> None:
     assert lines[0].endswith(": linear")
     assert lines[1].startswith("- b:")
     assert lines[1].endswith("WORSE THAN LINEAR")
+
+
+def test_growth_no_worse_than_the_baselines_own_growth_counts_as_linear() -> None:
+    rows = [
+        Row("c", "1k", 0.010, baseline=0.005, seats=1000),
+        Row("c", "50k", 1.5, baseline=0.6, seats=50_000),
+    ]
+    (line,) = scaling_lines(rows)
+    assert "linear relative to its baseline" in line
+    assert "WORSE" not in line
