@@ -144,6 +144,6 @@ def test_diagram_export(
     window.files.open_path(str(plan_file))
     target = tmp_path / "diagram"  # the extension is added when missing
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    getattr(window.actions, f"diagram_{fmt}").trigger()
+    getattr(window.menu_actions, f"diagram_{fmt}").trigger()
     written = tmp_path / f"diagram.{fmt}"
     assert written.stat().st_size > 0

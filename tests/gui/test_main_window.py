@@ -34,10 +34,10 @@ def opened(window: MainWindow, plan_file: Path) -> MainWindow:
 def test_welcome_state_offers_ways_in(window: MainWindow) -> None:
     assert window.windowTitle() == "govplanner"
     assert window.centre.currentWidget() is window.welcome
-    assert not window.actions.save.isEnabled()
-    assert not window.actions.add_committee.isEnabled()
-    assert window.actions.new.isEnabled()
-    assert window.actions.open.isEnabled()
+    assert not window.menu_actions.save.isEnabled()
+    assert not window.menu_actions.add_committee.isEnabled()
+    assert window.menu_actions.new.isEnabled()
+    assert window.menu_actions.open.isEnabled()
     assert window.welcome.recent.item(0).text() == "No recent plans yet."
 
 
@@ -48,7 +48,7 @@ def test_opening_shows_the_plan_and_remembers_it(opened: MainWindow, plan_file: 
     assert opened.findings.model.rowCount() > 0
     assert "critical" in opened.summary.text()
     assert opened.welcome.recent.item(0).data(Qt.ItemDataRole.UserRole) == str(plan_file.resolve())
-    assert opened.actions.recent_menu.actions()[0].text() == "&1 small.govplan"
+    assert opened.menu_actions.recent_menu.actions()[0].text() == "&1 small.govplan"
 
 
 def test_bad_file_shows_the_cli_message_and_keeps_the_plan(
@@ -73,7 +73,7 @@ def test_edit_marks_modified_and_close_asks(
     page = opened.committees
     page.model.setData(page.model.index(0, 0), "NHS Board")
     assert opened.isWindowModified()
-    assert opened.actions.undo.text() == "&Undo Rename committee 'ICB Board' to 'NHS Board'"
+    assert opened.menu_actions.undo.text() == "&Undo Rename committee 'ICB Board' to 'NHS Board'"
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
     assert not opened.close()
@@ -147,7 +147,7 @@ def test_delete_action_removes_selected_rows_as_one_command(opened: MainWindow) 
     opened.tabs.setCurrentWidget(opened.roles)
     opened.roles.view.setFocus()
     opened.roles.select(role_id("MH Lead"))
-    opened.actions.delete.trigger()
+    opened.menu_actions.delete.trigger()
     assert opened.document.plan.role(role_id("MH Lead")) is None
     assert opened.undo_stack.undoText() == "Delete role 'MH Lead'"
 
@@ -183,7 +183,7 @@ def test_plan_dialogs_open_on_the_document(
     dialog_class = getattr(importlib.import_module(module), name)
     seen: list[Any] = []
     monkeypatch.setattr(dialog_class, "exec", lambda self: seen.append(self) or 0)
-    getattr(opened.actions, action).trigger()
+    getattr(opened.menu_actions, action).trigger()
     assert len(seen) == 1
 
 

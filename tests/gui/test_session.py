@@ -46,14 +46,14 @@ def _new_plan(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
         return 1
 
     monkeypatch.setattr(NewPlanDialog, "exec", accept)
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     assert window.plan_open
     assert window.windowTitle() == "Session plan[*] — govplanner"
 
 
 def _add_committee(qtbot: Any, window: MainWindow, select: str, name: str) -> str:
     window.structure.select(select)
-    window.actions.add_committee.trigger()
+    window.menu_actions.add_committee.trigger()
     form = window.committees.form
     assert form.name.text().startswith("New committee")
     _type_into(qtbot, form.name, name)
@@ -73,7 +73,7 @@ def _build_structure(qtbot: Any, window: MainWindow) -> None:
 
 
 def _add_role(qtbot: Any, window: MainWindow) -> None:
-    window.actions.add_role.trigger()
+    window.menu_actions.add_role.trigger()
     form = window.roles.form
     _type_into(qtbot, form.title, "Clinical Director for Mental Health")
     form.profession.setText("psychiatry")  # typing would open the completer's popup
@@ -122,12 +122,12 @@ def test_build_fill_undo_save_reopen(
 
     target = tmp_path / "session.govplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.actions.save.trigger()
+    window.menu_actions.save.trigger()
     assert target.exists()
     assert not window.isWindowModified()
     assert window.windowTitle() == "session.govplan[*] — govplanner"
 
-    window.actions.close.trigger()
+    window.menu_actions.close.trigger()
     assert not window.plan_open
     assert window.files.recent()[0] == str(target.resolve())
     assert window.files.open_path(str(target))

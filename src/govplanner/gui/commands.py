@@ -100,7 +100,7 @@ def add_item(document: PlanDocument, kind: Kind, item: Item, index: int | None =
 
 
 def update_item(
-    document: PlanDocument, kind: Kind, item_id: str, text: str | None = None, **values: Any
+    document: PlanDocument, kind: Kind, item_id: str, *, text: str | None = None, **values: Any
 ) -> DocumentCommand:
     """Set fields of an item; the text says 'Rename …' for names and 'Change …' otherwise."""
     item = document.get(kind, item_id)

@@ -50,10 +50,10 @@ class MainWindow(QMainWindow):
         self.lookup = Lookup(document)
         self.files = FileOps(self, settings)
         self.edits = EditOps(self)
-        self.actions = menus.build_actions(self)
+        self.menu_actions = menus.build_actions(self)
         self.view_menu: Any = None
         self.editor_built = False
-        menus.build_menus(self, self.actions)
+        menus.build_menus(self, self.menu_actions)
         self._build_centre()
         self._build_status_bar()
         undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
     def _page(self, noun: str, model: Any, form: Any, add: QAction) -> TablePage:
         from govplanner.gui.table_page import TablePage
 
-        page = TablePage(noun, model, form, add, self.actions.delete, self)
+        page = TablePage(noun, model, form, add, self.menu_actions.delete, self)
         model.edit_refused.connect(self.show_refusal)
         form.edit_refused.connect(self.show_refusal)
         form.navigate.connect(self.select_subject)
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         from govplanner.gui.forms.role_form import RoleForm
         from govplanner.gui.models import collections as tables
 
-        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.actions
+        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
         committees = tables.committees_model(d, s, lk, self)
         self.committees = self._page(
             "committees", committees, CommitteeForm(d, s, lk), a.add_committee
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         from govplanner.gui.findings_panel import FindingsPanel
         from govplanner.gui.structure_view import StructureView
 
-        a = self.actions
+        a = self.menu_actions
         tree_actions = [a.add_committee, a.delete]
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
         self.structure.current_changed.connect(self._structure_selected)
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             action = menu.addAction(f"Show {self.tabs.tabText(n).replace('&', '')}")
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
-            self.actions.extra.append(action)
+            self.menu_actions.extra.append(action)
 
     def _build_status_bar(self) -> None:
         self.summary = QLabel(self)
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _set_plan_ui(self, on: bool) -> None:
-        for action in self.actions.plan_actions():
+        for action in self.menu_actions.plan_actions():
             action.setEnabled(on)
         if self.editor_built:
             for dock in (self.structure_dock, self.findings_dock):
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def recent_changed(self) -> None:
         recent = self.files.recent()
-        menus.fill_recent(self, self.actions.recent_menu, recent)
+        menus.fill_recent(self, self.menu_actions.recent_menu, recent)
         self.welcome.set_recent(recent)
 
     def _analysis_updated(self, analysis: Analysis) -> None:

@@ -42,7 +42,7 @@ def take_screenshot(window: MainWindow, plan_path: str | None, out: Path) -> int
     window.live.refresh()
     _settle()
     image = window.grab().toImage()
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
         print(f"govplanner: cannot write the screenshot to {out}.", file=sys.stderr)
         return 2
     window.hide()

@@ -98,7 +98,16 @@ def run_with_progress(
 
     task.progressed.connect(progressed)
     dialog.canceled.connect(cancel)
-    task.done.connect(lambda result, cancelled: (finish(), on_done(result, cancelled)))
-    task.failed.connect(lambda exc: (finish(), on_error(exc)))
+
+    def done(result: Any, cancelled: bool) -> None:
+        finish()
+        on_done(result, cancelled)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        on_error(exc)
+
+    task.done.connect(done)
+    task.failed.connect(failed)
     task.start()
     return task

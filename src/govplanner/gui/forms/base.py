@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -23,8 +23,10 @@ from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
 from govplanner.gui.models.lookup import Lookup
 
+W = TypeVar("W", bound=QWidget)
 
-def add_row(form: QFormLayout, label: str, widget: QWidget, tip: str = "") -> QWidget:
+
+def add_row(form: QFormLayout, label: str, widget: W, tip: str = "") -> W:
     """Add a labelled field: the label is its buddy and its text is the accessible name."""
     caption = QLabel(label, form.parentWidget())
     caption.setBuddy(widget)
@@ -109,7 +111,7 @@ class DetailForm(QWidget):
             return
         if all(getattr(item, k) == v for k, v in values.items()):
             return
-        command = commands.update_item(self.document, self.kind, item.id, text, **values)
+        command = commands.update_item(self.document, self.kind, item.id, text=text, **values)
         self.run(command)
 
     def run(self, command: commands.DocumentCommand) -> None:

@@ -71,13 +71,16 @@ class OptionalDate(QWidget):
         self._loading = False
 
     def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[no-any-return]
+        if not self.check.isChecked():
+            return None
+        value = self.edit.date().toPython()
+        return value if isinstance(value, dt.date) else None
 
     def set_value(self, value: dt.date | None) -> None:
         self._loading = True
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
-        self.edit.setDate(QDate(value) if value else _UNSET)
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else _UNSET)
         self._loading = False
 
     def _toggled(self, on: bool) -> None:
