@@ -133,9 +133,13 @@ def _tables(opts: Options, plans: dict[int, Plan], seats: int) -> list[Row]:
 
 
 def _app(opts: Options, plans: dict[int, Plan], seats: int) -> list[Row]:
-    limits = {1000: {"edit": 0.05}, TARGET_SEATS: {"edit": 0.5, "memory": 1024.0}}
+    limits = {
+        1000: {"edit": 0.05},
+        TARGET_SEATS: {"edit": 0.5, "memory": 1024.0, "stall": 0.1},
+    }
     path = _saved(opts, plans, seats)
-    return bench_gui.bench_session(path, label(seats), seats, 7, limits.get(seats, {}))
+    export = seats == max(opts.app_sizes)
+    return bench_gui.bench_session(path, label(seats), seats, 7, limits.get(seats, {}), export)
 
 
 def gui_rows(opts: Options, plans: dict[int, Plan]) -> list[Row]:
