@@ -130,3 +130,14 @@ def test_check_text_uses_the_plan_words(tmp_path, capsys):
     _code, out, _ = run(["check", str(path)], capsys)
     assert "Coverage (forums with a filled provider / forums that need the function):" in out
     assert any(line.startswith("Level ") for line in out.splitlines())
+
+
+def test_check_text_lists_term_ends_as_of_the_date(capsys):
+    _code, out, _ = run(["check", str(BEFORE), "--as-of", "2027-01-01"], capsys)
+    lines = out.splitlines()
+    assert lines[1] == "As of: 1 January 2027"
+    start = lines.index("Term ends in the next 12 months (2)")
+    assert lines[start + 1 : start + 3] == [
+        "  31 December 2026  Medical Director (Dr Samuel Okafor): ENDED, 1 day ago",
+        "  31 March 2027  STP Director (GP) (Dr Helen Marsh): ending soon, in 89 days",
+    ]

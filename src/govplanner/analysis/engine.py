@@ -37,6 +37,7 @@ def analyse(
         coverage=tier_coverage(ctx),
         coverage_by_stage=stage_coverage(ctx),
         summary=summarise(findings),
+        as_of=ctx.as_of,
     )
 
 

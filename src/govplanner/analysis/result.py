@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from govplanner.domain.enums import Function, Severity, SubjectKind
@@ -84,6 +85,8 @@ class Analysis:
     coverage_by_stage: tuple[StageCoverage, ...]
     summary: dict[str, int] = field(default_factory=dict)
     """Open counts by severity value, plus ``accepted``: the check JSON's ``summary``."""
+    as_of: dt.date | None = None
+    """The date term ends were judged against (None only for results built by hand)."""
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
 from govplanner.analysis.result import Analysis, CoverageCell, Finding
+from govplanner.analysis.rules.common import long_date
+from govplanner.analysis.rules.terms import upcoming_term_ends
 from govplanner.domain.enums import FUNCTIONS, Function, Severity
 from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Words, words
@@ -89,6 +92,7 @@ def check_text(plan: Plan, analysis: Analysis) -> str:
     s, w = analysis.summary, words(plan)
     out = [
         f"Plan: {plan.name}",
+        *([f"As of: {long_date(analysis.as_of)}"] if analysis.as_of else []),
         f"Open findings: {s.get('critical', 0)} critical, {s.get('warning', 0)} warnings, "
         f"{s.get('info', 0)} for information; {s.get('accepted', 0)} accepted.",
         "",
@@ -109,8 +113,29 @@ def check_text(plan: Plan, analysis: Analysis) -> str:
                 out += _finding_lines(finding)
     if not analysis.findings:
         out += ["", "No findings: every required function is covered."]
+    if analysis.as_of is not None:
+        out += term_ends_text(plan, analysis.as_of)
     out += principles_text(assess_principles(plan, analysis))
     return "\n".join(out) + "\n"
+
+
+_TERM_STATUS = {"ended": "ENDED", "ending": "ending soon", "later": "later"}
+
+
+def term_ends_text(plan: Plan, as_of: dt.date) -> list[str]:
+    """Filled roles whose term has ended or ends in the next 12 months, soonest first."""
+    ends = upcoming_term_ends(plan, as_of, horizon_days=365)
+    if not ends:
+        return []
+    out = ["", f"Term ends in the next 12 months ({len(ends)})"]
+    for t in ends:
+        days = abs(t.days_left)
+        count = "1 day" if days == 1 else f"{days} days"
+        when = f"{count} ago" if t.days_left < 0 else "today" if days == 0 else f"in {count}"
+        out.append(
+            f"  {long_date(t.term_end)}  {t.role} ({t.holder}): {_TERM_STATUS[t.status]}, {when}"
+        )
+    return out
 
 
 def principles_text(principles: list[PrincipleResult]) -> list[str]:
