@@ -159,7 +159,10 @@ def test_p5_red_for_a_single_profession_and_names_the_missing_groups() -> None:
     p5 = assess(plan)["ccpl-5"]
     assert p5.rag == "red"
     assert "Medicine (4)" in p5.evidence[0]
-    assert "nursing" in p5.evidence[1]
+    assert p5.evidence[1] == (
+        "No clinical role from: nursing; midwifery; allied health professions; pharmacy; "
+        "social care and social work."
+    )
 
 
 def test_p5_amber_when_a_term_has_ended() -> None:

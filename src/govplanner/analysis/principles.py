@@ -326,7 +326,7 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
         )
     absent = [g.lower() for g in CORE_GROUPS if g not in groups]
     if roles and absent:
-        evidence.append(f"No clinical {w.role} from {name_list(absent, limit=6)}.")
+        evidence.append(f"No clinical {w.role} from: {'; '.join(absent)}.")
     if unknown:
         evidence.append(f"{unknown} clinical {w.roles if unknown != 1 else w.role} with no "
                         "recognised profession recorded.")  # fmt: skip
