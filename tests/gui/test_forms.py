@@ -22,6 +22,7 @@ from tests.builders import committee_id, person_id, role_id, tier_id
 def _form(cls: Any, qtbot: Any, document: PlanDocument, stack: QUndoStack, item: str) -> Any:
     form = cls(document, stack, Lookup(document))
     qtbot.addWidget(form)
+    form.show()
     form.set_item(item)
     return form
 
@@ -177,6 +178,20 @@ def test_person_form_capacity_sources_and_load(
     assert [form.roles.item(i).text() for i in range(form.roles.count())] == [
         "Medical Director — 2 sessions", "MH Lead — 3 sessions"
     ]  # fmt: skip
+
+
+def test_hidden_form_catches_up_when_shown(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    from govplanner.gui import commands
+
+    form = _form(PersonForm, qtbot, document, stack, person_id("Dr Bea"))
+    form.hide()
+    rename = commands.update_item(document, "person", person_id("Dr Bea"), name="Dr B")
+    commands.execute(stack, rename)
+    assert form.name.text() == "Dr Bea"  # not redrawn while nobody can see it
+    form.show()
+    assert form.name.text() == "Dr B"
 
 
 def test_form_forgets_a_deleted_item(qtbot: Any, document: PlanDocument, stack: QUndoStack) -> None:

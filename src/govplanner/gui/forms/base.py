@@ -8,9 +8,8 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLabel,
     QScrollArea,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
+from govplanner.gui.forms.widgets import IdComboBox
 from govplanner.gui.models.lookup import Lookup
 
 W = TypeVar("W", bound=QWidget)
@@ -38,13 +38,9 @@ def add_row(form: QFormLayout, label: str, widget: W, tip: str = "") -> W:
     return widget
 
 
-def set_combo(combo: QComboBox, entries: list[tuple[str, Any]], current: Any) -> None:
-    """Refill a combo box with (text, data) entries and select the one holding ``current``."""
-    combo.clear()
-    for text, data in entries:
-        combo.addItem(text, data)
-    at = combo.findData(current)
-    combo.setCurrentIndex(max(at, 0))
+def set_combo(combo: IdComboBox, entries: list[tuple[str, Any]], current: Any) -> None:
+    """Refill a combo box with (text, id) entries and select the one holding ``current``."""
+    combo.set_entries(entries, current)
 
 
 class DetailForm(QWidget):
@@ -65,6 +61,7 @@ class DetailForm(QWidget):
         self.document, self.undo_stack, self.lookup = document, undo_stack, lookup
         self.item_id: str | None = None
         self._loading = False
+        self._stale = False
         self._pages = QStackedWidget(self)
         hint = QLabel(self.empty_text, self)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -151,4 +148,13 @@ class DetailForm(QWidget):
         removed = change.kind == self.kind and change.action == "removed"
         if removed and change.item_id == self.item_id:
             self.item_id = None
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # a hidden tab catches up when it is shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.model import Committee
 from govplanner.gui.forms.base import DetailForm, add_row, set_combo
-from govplanner.gui.forms.widgets import CommitTextEdit
+from govplanner.gui.forms.widgets import CommitTextEdit, IdComboBox
 
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Every two months", "Quarterly", "Annually")
 
@@ -34,20 +34,20 @@ class CommitteeForm(DetailForm):
         outer.addLayout(form)
         self.name = add_row(form, "&Name:", QLineEdit(body))
         self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
-        self.tier = add_row(form, "&Tier:", QComboBox(body))
+        self.tier = add_row(form, "&Tier:", IdComboBox(body))
         self.tier.activated.connect(lambda: self.commit(tier_id=self.tier.currentData()))
         self.reports_to = add_row(
-            form, "&Reports to:", QComboBox(body), "The committee this one is accountable to."
+            form, "&Reports to:", IdComboBox(body), "The committee this one is accountable to."
         )
         self.reports_to.activated.connect(
             lambda: self.commit(reports_to_id=self.reports_to.currentData())
         )
-        self.stage = add_row(form, "&Stage:", QComboBox(body), "Its current stage of integration.")
+        self.stage = add_row(form, "&Stage:", IdComboBox(body), "Its current stage of integration.")
         self.stage.activated.connect(lambda: self.commit(stage_id=self.stage.currentData()))
         self.programme = add_row(
             form,
             "&Programme area:",
-            QComboBox(body),
+            IdComboBox(body),
             "The area of care it serves; sets which professions should be represented.",
         )
         self.programme.activated.connect(
@@ -66,7 +66,7 @@ class CommitteeForm(DetailForm):
 
     def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
         self.chair = add_row(
-            form, "&Chair:", QComboBox(body), "The role that chairs it (one of its seats)."
+            form, "&Chair:", IdComboBox(body), "The role that chairs it (one of its seats)."
         )
         self.chair.activated.connect(lambda: self.commit(chair_role_id=self.chair.currentData()))
         self.quorum = add_row(form, "&Quorum:", QLineEdit(body))

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,7 +27,7 @@ from govplanner.domain.model import Person, Role
 from govplanner.domain.names import name_key
 from govplanner.gui import commands
 from govplanner.gui.forms.base import DetailForm, add_row, set_combo
-from govplanner.gui.forms.widgets import CheckList, CommitTextEdit, OptionalDate
+from govplanner.gui.forms.widgets import CheckList, CommitTextEdit, IdComboBox, OptionalDate
 
 VACANT_TEXT = "Vacant (nobody holds this role)"
 
@@ -45,6 +44,7 @@ class RoleForm(DetailForm):
         self.title = add_row(form, "&Title:", QLineEdit(body))
         self.title.editingFinished.connect(lambda: self.commit(title=self.title.text().strip()))
         self._build_holder(form, body)
+        self._professions: list[str] = []
         self.profession = add_row(form, "&Profession:", QLineEdit(body))
         self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
         self.profession.editingFinished.connect(
@@ -76,7 +76,7 @@ class RoleForm(DetailForm):
         row = QWidget(body)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.holder = QComboBox(row)
+        self.holder = IdComboBox(row)
         self.holder.setMinimumContentsLength(18)
         self.holder.activated.connect(self._holder_chosen)
         self.new_person = QPushButton("New &person…", row)
@@ -209,7 +209,9 @@ class RoleForm(DetailForm):
         if self.profession.text() != role.profession:
             self.profession.setText(role.profession)
         professions = sorted({p for prog in plan.programmes for p in prog.professions})
-        self.profession.setCompleter(QCompleter(professions, self.profession))
+        if professions != self._professions:
+            self._professions = professions
+            self.profession.setCompleter(QCompleter(professions, self.profession))
         self.clinical.setChecked(role.clinical)
         self.sessions.setValue(role.sessions_per_week)
         self.term_start.set_value(role.term_start)

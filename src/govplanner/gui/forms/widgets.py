@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +19,37 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class IdComboBox(QComboBox):
+    """A combo box of (text, id) entries, cheap to refill with tens of thousands of entries.
+
+    Ids live in a Python list beside the items (not as item data), and refilling with the
+    same entries only moves the selection: a role form over 20,000 people reloads at once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[Any] = []
+        self._texts: list[str] = []
+        self._positions: dict[Any, int] = {}
+
+    def set_entries(self, entries: list[tuple[str, Any]], current: Any) -> None:
+        texts = [text for text, _ in entries]
+        ids = [item_id for _, item_id in entries]
+        if texts != self._texts or ids != self._ids:
+            self.clear()
+            self.addItems(texts)
+            self._texts, self._ids = texts, ids
+            self._positions = {item_id: n for n, item_id in enumerate(ids)}
+        self.setCurrentIndex(self._positions.get(current, 0) if ids else -1)
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
+        at = self.currentIndex()
+        return self._ids[at] if 0 <= at < len(self._ids) else None
+
+    def findData(self, data: Any, *_args: Any, **_kwargs: Any) -> int:
+        return self._positions.get(data, -1)
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -117,9 +150,14 @@ class CheckList(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.list.itemChanged.connect(self._item_changed)
         self._loading = False
+        self._entries: list[tuple[str, str]] = []
+        self._checked: set[str] = set()
 
     def set_entries(self, entries: list[tuple[str, str]], checked: set[str]) -> None:
         """Entries are (text, id); checked ones come first so seats are visible at a glance."""
+        if entries == self._entries and checked == self._checked:
+            return  # nothing to redraw (a reload after an unrelated edit)
+        self._entries, self._checked = entries, set(checked)
         self._loading = True
         self.list.clear()
         ordered = sorted(entries, key=lambda e: (e[1] not in checked, e[0].lower()))
@@ -148,4 +186,9 @@ class CheckList(QWidget):
     def _item_changed(self, entry: QListWidgetItem) -> None:
         if not self._loading:
             checked = entry.checkState() == Qt.CheckState.Checked
-            self.toggled.emit(entry.data(Qt.ItemDataRole.UserRole), checked)
+            item_id = entry.data(Qt.ItemDataRole.UserRole)
+            if checked:
+                self._checked.add(item_id)
+            else:
+                self._checked.discard(item_id)
+            self.toggled.emit(item_id, checked)
