@@ -272,3 +272,26 @@ def test_report_is_written_atomically(tmp_path: Path) -> None:
     export_gap_report(partnership(), analyse(partnership()), target, as_of=AS_OF)
     assert zipfile.is_zipfile(target)
     assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+
+
+def test_progress_is_reported_up_to_the_total(tmp_path: Path) -> None:
+    plan = partnership()
+    seen: list[tuple[int, int]] = []
+    analysis = analyse(plan)
+    export_gap_report(
+        plan, analysis, tmp_path / "r.xlsx", progress=lambda d, t: seen.append((d, t))
+    )
+    total = len(analysis.findings) + len(plan.committees) + len(plan.roles) + len(plan.people)
+    assert seen
+    assert seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_cancel_writes_nothing_and_keeps_the_old_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"previous report")
+    plan = partnership()
+    result = export_gap_report(plan, analyse(plan), target, cancel=lambda: True)
+    assert result is None
+    assert target.read_bytes() == b"previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from govplanner.analysis.result import Analysis, CoverageCell
 from govplanner.domain.enums import FUNCTIONS, Severity
 from govplanner.domain.model import Plan
 from govplanner.export.gap_sheets import (
+    CancelledError,
     ReportMeta,
+    Ticker,
     write_committees,
     write_findings,
     write_people,
@@ -43,19 +46,35 @@ _CHART_COLOURS = {Severity.CRITICAL: "C0392B", Severity.WARNING: "E8A317", Sever
 
 
 def export_gap_report(
-    plan: Plan, analysis: Analysis, path: Path | str, *, as_of: dt.date | None = None
-) -> Path:
-    """Write the gap report workbook to ``path`` atomically and return the path."""
+    plan: Plan,
+    analysis: Analysis,
+    path: Path | str,
+    *,
+    as_of: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path | None:
+    """Write the gap report workbook to ``path`` atomically and return the path.
+
+    ``progress(done, total)`` is called every few hundred rows; when ``cancel()`` returns
+    True the export stops, nothing is written and None is returned.
+    """
     target = Path(path)
     meta = ReportMeta(plan.name, format_date(as_of or dt.date.today()))
+    rows = len(analysis.findings) + len(plan.committees) + len(plan.roles) + len(plan.people)
+    ticker = Ticker(rows, progress, cancel)
     workbook = Workbook(write_only=True)
     styles = Styles(workbook)
-    write_summary(workbook, styles, meta, plan, analysis)
-    write_coverage_by_stage(workbook, styles, meta, analysis)
-    write_findings(workbook, styles, meta, analysis)
-    write_committees(workbook, styles, meta, plan, analysis)
-    write_roles(workbook, styles, meta, plan)
-    write_people(workbook, styles, meta, plan)
+    try:
+        write_summary(workbook, styles, meta, plan, analysis)
+        write_coverage_by_stage(workbook, styles, meta, analysis)
+        write_findings(workbook, styles, meta, analysis, ticker)
+        write_committees(workbook, styles, meta, plan, analysis, ticker)
+        write_roles(workbook, styles, meta, plan, ticker)
+        write_people(workbook, styles, meta, plan, ticker)
+        ticker.report()
+    except CancelledError:
+        return None
     workbook.properties.title = f"Clinical leadership gap report: {plan.name}"[:200]
     workbook.properties.creator = "govplanner"
     with atomic_writer(target) as stream:

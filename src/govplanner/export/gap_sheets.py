@@ -28,6 +28,37 @@ class ReportMeta:
     as_of: str
 
 
+class CancelledError(Exception):
+    """The user cancelled the export (raised between rows, caught by the exporter)."""
+
+
+class Ticker:
+    """Counts rows written, reports ``progress(done, total)`` now and then, honours cancel."""
+
+    def __init__(
+        self,
+        total: int,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        every: int = 500,
+    ) -> None:
+        self.total, self.progress, self.cancel, self.every = max(1, total), progress, cancel, every
+        self.done = 0
+        self._next = 0
+
+    def tick(self, rows: int = 1) -> None:
+        self.done += rows
+        if self.done >= self._next:
+            self._next = self.done + self.every
+            self.report()
+
+    def report(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise CancelledError
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -42,6 +73,7 @@ def write_table_sheet(
     title: str,
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
+    ticker: Ticker | None = None,
 ) -> int:
     """A sheet holding one Excel table (header row, filters, stripes); returns the row count."""
     ws = workbook.create_sheet(title)
@@ -53,6 +85,8 @@ def write_table_sheet(
     for values in rows:
         out.add(values)
         count += 1
+        if ticker is not None:
+            ticker.tick()
     if count:
         _add_table(ws, title, columns, count)
     print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows="1:1")
@@ -108,9 +142,15 @@ def finding_row(finding: Finding) -> list[Any]:
     ]
 
 
-def write_findings(workbook: Workbook, styles: Styles, meta: ReportMeta, analysis: Analysis) -> int:
+def write_findings(
+    workbook: Workbook,
+    styles: Styles,
+    meta: ReportMeta,
+    analysis: Analysis,
+    ticker: Ticker | None = None,
+) -> int:
     rows = (finding_row(f) for f in analysis.findings)
-    return write_table_sheet(workbook, styles, meta, "Findings", FINDING_COLUMNS, rows)
+    return write_table_sheet(workbook, styles, meta, "Findings", FINDING_COLUMNS, rows, ticker)
 
 
 # -- Committees --------------------------------------------------------------------------------
@@ -134,10 +174,15 @@ COMMITTEE_COLUMNS = (
 
 
 def write_committees(
-    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, analysis: Analysis
+    workbook: Workbook,
+    styles: Styles,
+    meta: ReportMeta,
+    plan: Plan,
+    analysis: Analysis,
+    ticker: Ticker | None = None,
 ) -> int:
     rows = _committee_rows(plan, analysis)
-    return write_table_sheet(workbook, styles, meta, "Committees", COMMITTEE_COLUMNS, rows)
+    return write_table_sheet(workbook, styles, meta, "Committees", COMMITTEE_COLUMNS, rows, ticker)
 
 
 def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
@@ -210,7 +255,9 @@ ROLE_COLUMNS = (
 )
 
 
-def write_roles(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan) -> int:
+def write_roles(
+    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, ticker: Ticker | None = None
+) -> int:
     committees = {c.id: c.name for c in plan.committees}
     people = {p.id: p.name for p in plan.people}
     rows = (
@@ -228,7 +275,7 @@ def write_roles(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan
         ]
         for r in plan.roles
     )
-    return write_table_sheet(workbook, styles, meta, "Roles", ROLE_COLUMNS, rows)
+    return write_table_sheet(workbook, styles, meta, "Roles", ROLE_COLUMNS, rows, ticker)
 
 
 # -- People ------------------------------------------------------------------------------------
@@ -245,13 +292,15 @@ PEOPLE_COLUMNS = (
 )
 
 
-def write_people(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan) -> int:
+def write_people(
+    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, ticker: Ticker | None = None
+) -> int:
     held: dict[str, list[Role]] = defaultdict(list)
     for role in plan.roles:
         if role.holder_id is not None:
             held[role.holder_id].append(role)
     rows = (_person_row(plan, p, held.get(p.id, [])) for p in plan.people)
-    return write_table_sheet(workbook, styles, meta, "People", PEOPLE_COLUMNS, rows)
+    return write_table_sheet(workbook, styles, meta, "People", PEOPLE_COLUMNS, rows, ticker)
 
 
 def _person_row(plan: Plan, person: Person, roles: list[Role]) -> list[Any]:
