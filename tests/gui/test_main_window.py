@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.files.planfile import load_plan, save_plan
@@ -221,3 +221,49 @@ def test_many_void_qt_calls_do_not_crash(qtbot: Any) -> None:
     for n in range(20_000):
         widget.setEnabled(n % 2 == 0)
     assert not widget.isEnabled()
+
+
+def _part_of_another_input(widget: QWidget) -> bool:
+    """Qt's own pieces of a named input: a spin box's editor, a combo's popup, headers…"""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QMenuBar,
+    )
+
+    parent = widget.parent()
+    grandparent = parent.parent() if parent is not None else None
+    return (
+        isinstance(widget, QHeaderView)
+        or isinstance(parent, (QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QMenuBar))
+        or isinstance(grandparent, QComboBox)
+    )
+
+
+def test_every_input_has_an_accessible_name(opened: MainWindow) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QDateEdit,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    for page in (opened.committees, opened.roles, opened.people):
+        opened.tabs.setCurrentWidget(page)
+        page.view.selectRow(0)
+    inputs = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QDateEdit, QAbstractItemView)
+    unnamed = []
+    for widget in opened.findChildren(QWidget):
+        if _part_of_another_input(widget):
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+            continue  # a button or checkbox is named by its text
+        if isinstance(widget, (*inputs, QAbstractButton)) and not widget.accessibleName():
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    assert sorted(set(unnamed)) == []
