@@ -180,3 +180,21 @@ def test_structure_rename_and_add(
     cmd.execute(stack, cmd.add_item(document, "committee", new))
     assert model.parent(model.index_of(new.id)).data() == "ICB Board"
     qtmodeltester.check(model)
+
+
+def test_dragging_two_committees_is_one_command(document: PlanDocument, stack: QUndoStack) -> None:
+    model = StructureModel(document, stack)
+    before = document.plan.model_dump()
+    dragged = [model.index_of(committee_id(n)) for n in ("Crisis Group", "Quality Committee")]
+    target = model.index_of(tier_id("programme"))
+    assert model.dropMimeData(model.mimeData(dragged), Qt.DropAction.MoveAction, -1, 0, target)
+    assert stack.count() == 1
+    assert stack.undoText() == "Move 2 committees"
+    moved = {document.get("committee", committee_id(n)).tier_id for n in ("Crisis Group",)}
+    assert moved == {tier_id("programme")}
+    stack.undo()
+    assert document.plan.model_dump() == before
+    stack.redo()
+    assert document.get("committee", committee_id("Quality Committee")).tier_id == tier_id(
+        "programme"
+    )

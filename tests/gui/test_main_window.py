@@ -267,3 +267,16 @@ def test_every_input_has_an_accessible_name(opened: MainWindow) -> None:
         if isinstance(widget, (*inputs, QAbstractButton)) and not widget.accessibleName():
             unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
     assert sorted(set(unnamed)) == []
+
+
+def test_missing_recent_file_is_forgotten(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone.govplan"
+    window.files.add_recent(str(gone.resolve()))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: shown.append(text))
+    assert not window.files.open_path(str(gone))
+    assert len(shown) == 1
+    assert "gone.govplan" in shown[0]
+    assert window.files.recent() == []

@@ -119,7 +119,8 @@ class FileOps:
             plan = load_plan(path)
         except GovplannerError as exc:
             self.error("Cannot open the plan", exc)
-            self.forget_recent(str(path)) if not Path(path).exists() else None
+            if not Path(path).exists():
+                self.forget_recent(str(Path(path).resolve()))
             return False
         self.window.show_plan(plan, Path(path))
         self.add_recent(str(Path(path).resolve()))

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         from govplanner.gui.structure_view import StructureView
 
         a = self.menu_actions
-        tree_actions = [a.add_committee, a.delete]
+        tree_actions = [a.add_committee, a.delete, a.tiers_stages]
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
         self.structure.current_changed.connect(self._structure_selected)
         self.structure_dock = self._dock("Structure", "structureDock", self.structure)

@@ -51,11 +51,12 @@ class StructureView(QWidget):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         bar = QHBoxLayout()
-        for action in actions[:2]:
+        for n, action in enumerate(actions):
+            if n == len(actions) - 1 and n > 1:
+                bar.addStretch(1)  # the last (tiers and stages) sits apart, at the right
             button = QToolButton(self)
             button.setDefaultAction(action)
             bar.addWidget(button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 6)
         layout.addLayout(bar)
