@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -287,11 +288,17 @@ def test_progress_is_reported_up_to_the_total(tmp_path: Path) -> None:
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_cancel_writes_nothing_and_keeps_the_old_report(tmp_path: Path) -> None:
+def test_cancel_writes_nothing_and_keeps_the_old_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where openpyxl streams sheets
     target = tmp_path / "report.xlsx"
     target.write_bytes(b"previous report")
     plan = partnership()
     result = export_gap_report(plan, analyse(plan), target, cancel=lambda: True)
     assert result is None
     assert target.read_bytes() == b"previous report"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx", "scratch"]
+    assert list(scratch.iterdir()) == []

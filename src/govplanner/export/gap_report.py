@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +75,9 @@ def export_gap_report(
         write_people(workbook, styles, meta, plan, ticker)
         ticker.report()
     except CancelledError:
+        # Finish the half-written sheets into nothing: that closes and removes the temporary
+        # files a write-only workbook streams into.
+        workbook.save(io.BytesIO())
         return None
     workbook.properties.title = f"Clinical leadership gap report: {plan.name}"[:200]
     workbook.properties.creator = "govplanner"
