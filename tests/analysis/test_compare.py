@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govplanner.analysis.compare import CellChange, compare_plans, match_items
+from govplanner.analysis.compare import CellChange, compare_plans, match_items, scenario_of
 from govplanner.analysis.result import CoverageCell
 from govplanner.domain.enums import Function
 from govplanner.domain.model import Committee, Plan
@@ -214,9 +214,7 @@ def test_findings_opened_and_closed_match_by_code_subject_function_and_stage() -
     next(r for r in after.roles if r.title == "MH Lead").holder_id = after.people[0].id
     after.roles.append(after.roles[0].model_copy(update={"id": "rol_x", "committee_ids": []}))
     comparison = compare_plans(before, after, as_of=AS_OF)
-    assert {(f.code, f.subject) for f in comparison.closed} >= {
-        ("GAP002", "Mental Health Board")
-    }
+    assert {(f.code, f.subject) for f in comparison.closed} >= {("GAP002", "Mental Health Board")}
     assert ("STR003", "Medical Director") in {(f.code, f.subject) for f in comparison.opened}
     assert not {f.key for f in comparison.opened} & {f.key for f in comparison.closed}
 
@@ -230,3 +228,16 @@ def test_both_plans_are_judged_on_the_same_date() -> None:
     assert early.opened == ()
     assert [f.code for f in late.opened] == ["TRM001"]
     assert late.as_of == dt.date(2026, 1, 15)
+
+
+def test_a_scenario_is_an_independent_copy_that_compares_by_id() -> None:
+    plan = base().build()
+    scenario = scenario_of(plan)
+    assert scenario.name == f"{plan.name} (scenario)"
+    assert scenario_of(plan, "Option B").name == "Option B"
+    scenario.committees[1].name = "Renamed Board"
+    assert plan.committees[1].name == "Mental Health Board"
+    [change] = compare_plans(plan, scenario, as_of=AS_OF).committees
+    assert (change.status, change.before_name) == ("changed", "Mental Health Board")
+    gains = compare_plans(plan, plan, as_of=AS_OF).cells("gain")
+    assert gains == ()

@@ -104,6 +104,10 @@ class Comparison:
     def coverage_count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.coverage if c.verdict == verdict)
 
+    def cells(self, verdict: Verdict) -> tuple[CellChange, ...]:
+        """The coverage cells with this verdict, in tier then function order."""
+        return tuple(c for c in self.coverage if c.verdict == verdict)
+
     def changes_of(self, kind: ItemKind) -> tuple[ItemChange, ...]:
         return {"committee": self.committees, "role": self.roles, "person": self.people}[kind]
 
@@ -134,6 +138,13 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
         before_summary=dict(old.summary),
         after_summary=dict(new.summary),
     )
+
+
+def scenario_of(plan: Plan, name: str | None = None) -> Plan:
+    """A copy of ``plan`` to edit as a scenario; ids are kept, so a comparison matches by id."""
+    copy = plan.model_copy(deep=True)
+    copy.name = name if name else f"{plan.name} (scenario)"[:200]
+    return copy
 
 
 # -- matching ----------------------------------------------------------------------------------
