@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -142,3 +143,18 @@ def test_a_role_without_committees_still_describes(plan: Plan) -> None:
     assert ctx["role"]["tiers"] == []
     assert "not yet been given a committee seat" in ctx["purpose"][0]
     assert ctx["framework_basis"] == catalogue.FRAMEWORK_BASIS
+
+
+def test_every_field_is_documented_for_template_writers(plan: Plan) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "templates" / "README.md").read_text("utf-8")
+    ctx = _context(plan, role_id("Medical Director"))
+    nested = ("plan", "role", "person_specification", "board_competencies")
+    for key, value in ctx.items():
+        assert f"`{key}" in readme, key
+        if key in nested:
+            for field in value:
+                assert f"`{field}`" in readme, f"{key}.{field}"
+    for field in ctx["committees"][0]:
+        assert f"`{field}`" in readme, f"committees.{field}"
+    for field in ctx["functions"][0]:
+        assert f"`{field}`" in readme, f"functions.{field}"
