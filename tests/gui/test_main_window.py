@@ -280,3 +280,18 @@ def test_missing_recent_file_is_forgotten(
     assert len(shown) == 1
     assert "gone.govplan" in shown[0]
     assert window.files.recent() == []
+
+
+def test_delete_key_acts_in_tables_not_in_form_fields(qtbot: Any, opened: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
+    opened.activateWindow()
+    page = opened.committees
+    opened.tabs.setCurrentWidget(page)
+    page.select(committee_id("Crisis Group"))
+    page.form.tier.setFocus()
+    QTest.keyClick(page.form.tier, Qt.Key.Key_Delete)
+    assert opened.document.plan.committee(committee_id("Crisis Group")) is not None
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert opened.document.plan.committee(committee_id("Crisis Group")) is None

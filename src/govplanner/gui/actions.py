@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -127,13 +128,17 @@ def _edit_actions(window: MainWindow) -> dict[str, QAction]:
     undo.setShortcut(QKeySequence(Key.Undo))
     redo = window.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+    delete = _action(window, "&Delete", edits.delete_selected, Key.Delete)
+    # The Delete key deletes only where it is added (the tables and the tree), never from a
+    # form field: a Delete pressed in the Tier box must not delete the committee.
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return {
         "undo": undo,
         "redo": redo,
         "add_committee": _action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
         "add_role": _action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
         "add_person": _action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
-        "delete": _action(window, "&Delete", edits.delete_selected, Key.Delete),
+        "delete": delete,
         "settings": _action(window, "&Settings…", edits.open_settings, _preferences_key()),
         "tiers_stages": _action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
     }

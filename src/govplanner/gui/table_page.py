@@ -41,6 +41,7 @@ class TablePage(QWidget):
         super().__init__(parent)
         self.noun, self.model, self.form = noun, model, form
         self.view = self._make_view(model)
+        self.view.addAction(delete_action)  # the Delete key works while the table has focus
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
