@@ -147,3 +147,15 @@ def test_diagram_export(
     getattr(window.menu_actions, f"diagram_{fmt}").trigger()
     written = tmp_path / f"diagram.{fmt}"
     assert written.stat().st_size > 0
+
+
+def test_suggested_file_names_are_safe(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govplanner.domain.presets import new_plan
+
+    window.show_plan(new_plan("ics", "North/East: 2026?"), None)
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _w, _t, name, _f: suggested.append(name) or ("", "")
+    )
+    assert not window.files.save_as()
+    assert Path(suggested[0]).name == "North-East- 2026-.govplan"

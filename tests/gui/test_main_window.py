@@ -295,3 +295,18 @@ def test_delete_key_acts_in_tables_not_in_form_fields(qtbot: Any, opened: MainWi
     page.view.setFocus()
     QTest.keyClick(page.view, Qt.Key.Key_Delete)
     assert opened.document.plan.committee(committee_id("Crisis Group")) is None
+
+
+def test_main_opens_the_plan_given_on_the_command_line(
+    qapp: Any, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
+    assert app.main(str(plan_file)) == 0
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    shown = [w for w in windows if w.isVisible() and w.plan_open]
+    assert len(shown) == 1
+    assert shown[0].windowTitle() == "small.govplan[*] — govplanner"
+    shown[0].close()
+    shown[0].deleteLater()

@@ -26,6 +26,13 @@ REGISTER_FILTER = "Excel workbooks (*.xlsx)"
 MAX_RECENT = 8
 
 
+def _stem(name: str) -> str:
+    """A plan name as a file name Windows accepts (a name may hold '/' or ':')."""
+    from govplanner.export.filenames import safe_stem
+
+    return safe_stem(name, fallback="plan")
+
+
 def examples_folder() -> Path | None:
     """The bundled examples: next to the package when installed, else the repository's."""
     here = Path(__file__).resolve().parent.parent
@@ -140,7 +147,7 @@ class FileOps:
 
     def save_as(self) -> bool:
         suggested = self.window.document.path or Path(self._start_folder()) / (
-            f"{self.window.document.plan.name}.govplan"
+            f"{_stem(self.window.document.plan.name)}.govplan"
         )
         path, _ = QFileDialog.getSaveFileName(
             self.window, "Save plan as", str(suggested), PLAN_FILTER
@@ -229,7 +236,8 @@ class FileOps:
 
     def export_register(self) -> BackgroundTask | None:
         plan = self.window.document.plan.model_copy(deep=True)
-        path = self._export_target("Export register", f"{plan.name} register.xlsx", REGISTER_FILTER)
+        name = f"{_stem(plan.name)} register.xlsx"
+        path = self._export_target("Export register", name, REGISTER_FILTER)
         if not path:
             return None
 
@@ -242,7 +250,8 @@ class FileOps:
 
     def export_gap_report(self) -> BackgroundTask | None:
         plan = self.window.document.plan.model_copy(deep=True)
-        path = self._export_target("Gap report", f"{plan.name} gap report.xlsx", REGISTER_FILTER)
+        name = f"{_stem(plan.name)} gap report.xlsx"
+        path = self._export_target("Gap report", name, REGISTER_FILTER)
         if not path:
             return None
 
@@ -283,7 +292,7 @@ class FileOps:
         if diagram is None:
             return False
         kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
-        name = f"{self.window.document.plan.name} diagram.{fmt}"
+        name = f"{_stem(self.window.document.plan.name)} diagram.{fmt}"
         path = self._export_target("Export diagram", name, kind)
         if not path:
             return False
