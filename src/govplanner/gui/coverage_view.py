@@ -87,6 +87,15 @@ class CoverageView(QWidget):
         top.addWidget(_legend(self))
         note = QLabel(EXPLANATION, self)
         note.setWordWrap(True)
+        self.empty_hint = QLabel(
+            "<b>No committees yet.</b> Add one with <i>Add committee</i> in the Structure "
+            "panel (Ctrl+Shift+C); the heatmap fills in as you add committees and roles.",
+            self,
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 8px; }"
+        )
         self.table = self._make_table()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
@@ -98,6 +107,7 @@ class CoverageView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(note)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(split, 1)
         live.updated.connect(self._analysis_updated)
         self._fill_stages()
@@ -155,6 +165,7 @@ class CoverageView(QWidget):
             self.model.set_stage(self.stage.currentData())
 
     def _analysis_updated(self, _analysis: Any) -> None:
+        self.empty_hint.setVisible(not self.document.plan.committees)
         self._fill_stages()
         self._cell_chosen(self.table.currentIndex())
 
