@@ -68,7 +68,7 @@ def required_glibc(bundle: Path) -> str:
 def xvfb() -> Iterator[str]:
     """A virtual X server for the duration of the block; yields its DISPLAY."""
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
