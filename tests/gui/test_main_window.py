@@ -310,3 +310,13 @@ def test_main_opens_the_plan_given_on_the_command_line(
     assert shown[0].windowTitle() == "small.govplan[*] — govplanner"
     shown[0].close()
     shown[0].deleteLater()
+
+
+def test_add_role_from_a_committee_seats_it_there(opened: MainWindow) -> None:
+    opened.committees.select(committee_id("Quality Committee"))
+    opened.committees.form.add_role_requested.emit(committee_id("Quality Committee"))
+    role = opened.document.plan.roles[-1]
+    assert role.title == "New role"
+    assert role.committee_ids == [committee_id("Quality Committee")]
+    assert opened.tabs.currentWidget() is opened.roles
+    assert opened.roles.form.title.text() == "New role"

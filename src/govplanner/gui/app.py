@@ -39,10 +39,14 @@ def _follow_colour_scheme(app: object) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    def apply(scheme: Qt.ColorScheme) -> None:
+        # Windows' classic style draws light controls whatever the scheme; Fusion follows it.
+        if scheme == Qt.ColorScheme.Dark and QApplication.style().name().lower() == "windowsvista":
+            QApplication.setStyle("Fusion")
+
     hints = QApplication.styleHints()
-    style = QApplication.style().name().lower()
-    if hints.colorScheme() == Qt.ColorScheme.Dark and style == "windowsvista":
-        QApplication.setStyle("Fusion")
+    apply(hints.colorScheme())
+    hints.colorSchemeChanged.connect(apply)
 
 
 def main(plan_path: str | None = None, screenshot: str | None = None) -> int:

@@ -84,10 +84,11 @@ class EditOps:
         at = next((i for i, t in enumerate(tiers) if t.id == tier_id), 0)
         return tiers[min(at + 1, len(tiers) - 1)].id
 
-    def add_role(self) -> str | None:
+    def add_role(self, on: str | None = None) -> str | None:
+        """Add a role, seated on ``on`` or else on the committee the user is looking at."""
         plan = self.document.plan
         title = unique_name("New role", [r.title for r in plan.roles])
-        current = self.window.current_committee_id()
+        current = on or self.window.current_committee_id()
         role = Role(title=title, committee_ids=[current] if current else [])
         return self._add("role", role)
 

@@ -109,9 +109,9 @@ class MainWindow(QMainWindow):
 
         d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
         committees = tables.committees_model(d, s, lk, self)
-        self.committees = self._page(
-            "committees", committees, CommitteeForm(d, s, lk), a.add_committee
-        )
+        committee_form = CommitteeForm(d, s, lk)
+        committee_form.add_role_requested.connect(lambda cid: self.edits.add_role(on=cid))
+        self.committees = self._page("committees", committees, committee_form, a.add_committee)
         roles = tables.roles_model(d, s, lk, self)
         self.roles = self._page("roles", roles, RoleForm(d, s, lk), a.add_role)
         people = tables.people_model(d, s, lk, self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,9 @@ FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Every two months", "Quarterl
 
 
 class CommitteeForm(DetailForm):
+    #: the user asked for a new role seated on this committee (its id)
+    add_role_requested = Signal(str)
+
     kind = "committee"
     empty_text = "Select a committee to see and edit its details,\nor add one with Ctrl+Shift+C."
 
@@ -63,6 +67,9 @@ class CommitteeForm(DetailForm):
         caption.setBuddy(self.seats)
         outer.addWidget(caption)
         outer.addWidget(self.seats, 1)
+        add_role = QPushButton("Add a &role on this committee", body)
+        add_role.clicked.connect(lambda: self.add_role_requested.emit(self.item_id or ""))
+        outer.addWidget(add_role, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
         self.chair = add_row(
