@@ -196,6 +196,8 @@ class BodyWriter(RowWriter):
         self.styles = styles
         self.looks = list(looks)
         self.pool = [styles.cell(ws, None, k) if isinstance(k, str) else None for k in looks]
+        #: Empty cells keep the column's look (borders), so the grid has no gaps.
+        self.blanks = [styles.cell(ws, None, k if isinstance(k, str) else "gp text") for k in looks]
         self.wraps = [isinstance(k, str) and k not in NO_WRAP for k in looks]
 
     def add(self, values: Sequence[Any]) -> None:
@@ -205,7 +207,7 @@ class BodyWriter(RowWriter):
             kind = type(value)
             cell = self.pool[i]
             if value is None or value == "":
-                row.append(None)
+                row.append(self.blanks[i])
             elif cell is None or kind not in _POOLED_TYPES:
                 look = self.looks[i]
                 style = look if isinstance(look, str) else look(value)
@@ -225,7 +227,7 @@ class BodyWriter(RowWriter):
 _POOLED_TYPES = frozenset({str, int, float})
 #: Points per line of 10 pt Arial, and characters of it that fit in one unit of column width.
 LINE_HEIGHT = 12.75
-CHARS_PER_WIDTH = 1.2
+CHARS_PER_WIDTH = 1.3
 #: Named styles whose text runs on rather than wrapping.
 NO_WRAP = frozenset({"gp title", "gp subtitle", "gp section", "gp note"})
 
