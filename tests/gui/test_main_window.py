@@ -137,6 +137,8 @@ def test_accept_and_withdraw_a_finding(
     assert panel.selected_finding() is not None
     assert panel.selected_finding().accepted
     assert opened.document.plan.accepted[0].rationale == "Agreed at the March board"
+    assert "Accepted: Agreed at the March board" in panel.detail.text()
+    assert finding.remedy.split(",")[0] in panel.detail.text()
     panel.unaccept_button.click()
     assert opened.document.plan.accepted == []
     opened.undo_stack.undo()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -27,6 +28,17 @@ from govplanner.gui import commands
 from govplanner.gui.dialogs import AcceptDialog
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.findings import COLUMNS, FindingFilter, FindingsModel
+
+
+def _describe(finding: Finding | None) -> str:
+    """The whole message and remedy of a finding, which the table's columns cut short."""
+    if finding is None:
+        return ""
+    accepted = f"<br><i>Accepted: {escape(finding.rationale)}</i>" if finding.accepted else ""
+    return (
+        f"<b>{finding.code} · {finding.severity.label}</b> — {escape(finding.message)}<br>"
+        f"<b>What would close it:</b> {escape(finding.remedy)}{accepted}"
+    )
 
 
 class FindingsPanel(QWidget):
@@ -72,6 +84,11 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(6, 2, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName("Selected finding")
+        layout.addWidget(self.detail)
         live.updated.connect(self._analysis_updated)
         self._selected_key: str | None = None
         self._analysis_updated(live.analysis)
@@ -152,6 +169,8 @@ class FindingsPanel(QWidget):
         finding = self.selected_finding()
         self.accept_button.setEnabled(finding is not None and not finding.accepted)
         self.unaccept_button.setEnabled(finding is not None and finding.accepted)
+        self.detail.setText(_describe(finding))
+        self.detail.setVisible(finding is not None)
 
     def _remember_selection(self) -> None:
         finding = self.selected_finding()
