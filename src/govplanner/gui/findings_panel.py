@@ -34,12 +34,13 @@ def _describe(finding: Finding | None) -> str:
     """The whole message and remedy of a finding, which the table's columns cut short."""
     if finding is None:
         return ""
-    accepted = (
-        f"<br><i>Accepted: {escape(finding.rationale, quote=False)}</i>" if finding.accepted else ""
-    )
+    message, remedy = escape(finding.message, quote=False), escape(finding.remedy, quote=False)
+    accepted = ""
+    if finding.accepted:
+        accepted = f"<br><i>Accepted: {escape(finding.rationale, quote=False)}</i>"
     return (
-        f"<b>{finding.code} · {finding.severity.label}</b> — {escape(finding.message, quote=False)}<br>"
-        f"<b>What would close it:</b> {escape(finding.remedy, quote=False)}{accepted}"
+        f"<b>{finding.code} · {finding.severity.label}</b> — {message}<br>"
+        f"<b>What would close it:</b> {remedy}{accepted}"
     )
 
 
