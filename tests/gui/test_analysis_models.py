@@ -198,3 +198,22 @@ def test_dragging_two_committees_is_one_command(document: PlanDocument, stack: Q
     assert document.get("committee", committee_id("Quality Committee")).tier_id == tier_id(
         "programme"
     )
+
+
+def test_failing_analysis_keeps_the_last_result(qtbot: Any, document: PlanDocument) -> None:
+    calls: list[int] = []
+
+    def analyser(plan: Any) -> Any:
+        from govplanner.analysis import analyse
+
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("rule exploded")
+        return analyse(plan)
+
+    live = LiveAnalysis(document, analyser=analyser, delay_ms=0)
+    first = live.refresh()
+    with qtbot.waitSignal(live.failed) as blocker:
+        assert live.refresh() is first
+    assert blocker.args == ["The plan could not be checked: rule exploded"]
+    assert live.analysis is first

@@ -30,6 +30,8 @@ class LiveAnalysis(QObject):
     """Listens to the document; emits ``updated(Analysis)`` after edits, coalesced."""
 
     updated = Signal(object)
+    #: the analysis itself failed (a bug, not a finding): the message, for the status bar
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -85,10 +87,15 @@ class LiveAnalysis(QObject):
     def refresh(self) -> Analysis:
         """Analyse now (cancelling any pending refresh) and emit ``updated``."""
         self._timer.stop()
-        self._analysis = self._analyser(self._document.plan)
         self._revision = self._document.revision
-        self.updated.emit(self._analysis)
-        return self._analysis
+        try:
+            analysis = self._analyser(self._document.plan)
+        except Exception as exc:  # keep the last good analysis; the app must stay usable
+            self.failed.emit(f"The plan could not be checked: {exc}")
+            return self.analysis
+        self._analysis = analysis
+        self.updated.emit(analysis)
+        return analysis
 
     def detach(self) -> None:
         """Stop listening to the document (the object can then be thrown away)."""

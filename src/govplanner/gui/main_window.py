@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
         self.live.updated.connect(self._analysis_updated)
+        self.live.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.setMinimumSize(900, 600)
         self.resize(1440, 900)
         geometry = self.settings.value("window/geometry")
