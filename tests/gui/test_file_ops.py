@@ -159,3 +159,14 @@ def test_suggested_file_names_are_safe(window: MainWindow, monkeypatch: pytest.M
     )
     assert not window.files.save_as()
     assert Path(suggested[0]).name == "North-East- 2026-.govplan"
+
+
+def test_examples_open_as_unsaved_copies(window: MainWindow) -> None:
+    examples = example_files()
+    assert examples, "the repository ships example plans"
+    window.welcome.examples.itemActivated.emit(window.welcome.examples.item(0))
+    assert window.plan_open
+    assert window.document.path is None
+    assert window.document.plan.committees
+    assert window.files.recent() == []
+    assert "example" in window.statusBar().currentMessage()

@@ -188,7 +188,7 @@ def fill_examples(window: MainWindow, menu: QMenu) -> None:
         title, description = example_title(path)
         action = menu.addAction(title.replace("&", "&&"))
         action.setStatusTip(description or str(path))
-        action.triggered.connect(lambda _c=False, p=str(path): window.files.open_path(p))
+        action.triggered.connect(lambda _c=False, p=str(path): window.files.open_example(p))
     menu.setEnabled(bool(menu.actions()))
 
 

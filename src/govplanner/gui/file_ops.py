@@ -133,6 +133,23 @@ class FileOps:
         self.add_recent(str(Path(path).resolve()))
         return True
 
+    def open_example(self, path: str | Path) -> bool:
+        """Open a shipped example as a new, unsaved plan, so Save never overwrites it."""
+        if not self.maybe_save():
+            return False
+        from govplanner.files.planfile import load_plan
+
+        try:
+            plan = load_plan(path)
+        except GovplannerError as exc:
+            self.error("Cannot open the example", exc)
+            return False
+        self.window.show_plan(plan, None)
+        self.window.statusBar().showMessage(
+            "This is a copy of an example: save it under a name of your own.", 8000
+        )
+        return True
+
     def close_plan(self) -> bool:
         if not self.maybe_save():
             return False

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(self.files.new_plan)
         self.welcome.open_requested.connect(self.files.open_dialog)
         self.welcome.path_chosen.connect(self.files.open_path)
+        self.welcome.example_chosen.connect(self.files.open_example)
         self.welcome.set_examples([str(p) for p in example_files()])
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.welcome)

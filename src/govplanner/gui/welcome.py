@@ -32,6 +32,7 @@ class WelcomePage(QWidget):
     new_requested = Signal(str)  # preset key
     open_requested = Signal()
     path_chosen = Signal(str)
+    example_chosen = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -94,7 +95,8 @@ class WelcomePage(QWidget):
     def _chosen(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
         if path:
-            self.path_chosen.emit(path)
+            chosen = self.example_chosen if item.listWidget() is self.examples else self.path_chosen
+            chosen.emit(path)
 
     @staticmethod
     def _fill(widget: QListWidget, paths: list[str], empty: str) -> None:
