@@ -30,6 +30,7 @@ from govplanner.export.xlsx_style import (
     RAG,
     RowWriter,
     Styles,
+    new_sheet,
     prepare_sheet,
     print_setup,
     rag_status,
@@ -92,7 +93,7 @@ def export_gap_report(
 def write_summary(
     workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, analysis: Analysis
 ) -> None:
-    ws = workbook.create_sheet("Summary")
+    ws = new_sheet(workbook, "Summary")
     widths = [34, 14, 20, 20, 20, 20]
     prepare_sheet(ws, widths, freeze=None)
     out = RowWriter(ws, widths)
@@ -244,7 +245,7 @@ def _chart(ws: Any, first_row: int, count: int, anchor: str) -> None:
 def write_coverage_by_stage(
     workbook: Workbook, styles: Styles, meta: ReportMeta, analysis: Analysis
 ) -> None:
-    ws = workbook.create_sheet("Coverage by stage")
+    ws = new_sheet(workbook, "Coverage by stage")
     widths = [30, 26, 20, 20, 20, 20]
     prepare_sheet(ws, widths, freeze="C2")
     out = RowWriter(ws, widths)

@@ -16,7 +16,13 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement
 from govplanner.domain.model import Committee, Person, Plan, Role
-from govplanner.export.xlsx_style import BodyWriter, Styles, prepare_sheet, print_setup
+from govplanner.export.xlsx_style import (
+    BodyWriter,
+    Styles,
+    new_sheet,
+    prepare_sheet,
+    print_setup,
+)
 
 #: Roles listed by name in one People cell before the rest are counted.
 MAX_LISTED = 12
@@ -76,7 +82,7 @@ def write_table_sheet(
     ticker: Ticker | None = None,
 ) -> int:
     """A sheet holding one Excel table (header row, filters, stripes); returns the row count."""
-    ws = workbook.create_sheet(title)
+    ws = new_sheet(workbook, title)
     widths = [c.width for c in columns]
     prepare_sheet(ws, widths, freeze="B2")
     out = BodyWriter(ws, widths, styles, [c.style for c in columns])
