@@ -322,3 +322,27 @@ def test_add_role_from_a_committee_seats_it_there(opened: MainWindow) -> None:
     assert role.committee_ids == [committee_id("Quality Committee")]
     assert opened.tabs.currentWidget() is opened.roles
     assert opened.roles.form.title.text() == "New role"
+
+
+def test_keyboard_only_add_rename_undo(qtbot: Any, opened: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
+    opened.activateWindow()
+    opened.structure.tree.setFocus()
+    opened.structure.select(committee_id("ICB Board"))
+    before = len(opened.document.plan.committees)
+    QTest.keyClick(
+        opened.structure.tree,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(opened.document.plan.committees) == before + 1
+    name = opened.committees.form.name
+    assert name.hasFocus()
+    QTest.keyClicks(name, "Finance Committee")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    added = opened.document.plan.committees[-1]
+    assert added.name == "Finance Committee"
+    assert added.reports_to_id == committee_id("ICB Board")
+    QTest.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.document.plan.committees[-1].name.startswith("New committee")

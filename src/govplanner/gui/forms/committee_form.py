@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.model import Committee
 from govplanner.gui.forms.base import DetailForm, add_row, set_combo
-from govplanner.gui.forms.widgets import CommitTextEdit, IdComboBox
+from govplanner.gui.forms.widgets import CommitTextEdit, FormLineEdit, IdComboBox
 
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Every two months", "Quarterly", "Annually")
 
@@ -36,7 +35,7 @@ class CommitteeForm(DetailForm):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.name = add_row(form, "&Name:", QLineEdit(body))
+        self.name = add_row(form, "&Name:", FormLineEdit(body))
         self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
         self.tier = add_row(form, "&Tier:", IdComboBox(body))
         self.tier.activated.connect(lambda: self.commit(tier_id=self.tier.currentData()))
@@ -76,7 +75,7 @@ class CommitteeForm(DetailForm):
             form, "&Chair:", IdComboBox(body), "The role that chairs it (one of its seats)."
         )
         self.chair.activated.connect(lambda: self.commit(chair_role_id=self.chair.currentData()))
-        self.quorum = add_row(form, "&Quorum:", QLineEdit(body))
+        self.quorum = add_row(form, "&Quorum:", FormLineEdit(body))
         self.quorum.setPlaceholderText("e.g. 5 members including 2 clinicians")
         self.quorum.editingFinished.connect(lambda: self.commit(quorum=self.quorum.text().strip()))
         self.frequency = add_row(form, "&Meets:", QComboBox(body))

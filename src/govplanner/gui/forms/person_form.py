@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from govplanner.domain.catalogue import SOURCE_DESCRIPTIONS
 from govplanner.domain.enums import Source
 from govplanner.domain.model import Person
 from govplanner.gui.forms.base import DetailForm, add_row
+from govplanner.gui.forms.widgets import FormLineEdit
 
 #: The capacity spin box's lowest value stands for "use the plan's default".
 _DEFAULT = -0.5
@@ -35,9 +35,9 @@ class PersonForm(DetailForm):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.name = add_row(form, "&Name:", QLineEdit(body))
+        self.name = add_row(form, "&Name:", FormLineEdit(body))
         self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
-        self.profession = add_row(form, "&Profession:", QLineEdit(body))
+        self.profession = add_row(form, "&Profession:", FormLineEdit(body))
         self.profession.editingFinished.connect(
             lambda: self.commit(profession=self.profession.text().strip())
         )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,13 @@ from govplanner.domain.model import Person, Role
 from govplanner.domain.names import name_key
 from govplanner.gui import commands
 from govplanner.gui.forms.base import DetailForm, add_row, set_combo
-from govplanner.gui.forms.widgets import CheckList, CommitTextEdit, IdComboBox, OptionalDate
+from govplanner.gui.forms.widgets import (
+    CheckList,
+    CommitTextEdit,
+    FormLineEdit,
+    IdComboBox,
+    OptionalDate,
+)
 
 VACANT_TEXT = "Vacant (nobody holds this role)"
 
@@ -41,11 +46,11 @@ class RoleForm(DetailForm):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.title = add_row(form, "&Title:", QLineEdit(body))
+        self.title = add_row(form, "&Title:", FormLineEdit(body))
         self.title.editingFinished.connect(lambda: self.commit(title=self.title.text().strip()))
         self._build_holder(form, body)
         self._professions: list[str] = []
-        self.profession = add_row(form, "&Profession:", QLineEdit(body))
+        self.profession = add_row(form, "&Profession:", FormLineEdit(body))
         self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
         self.profession.editingFinished.connect(
             lambda: self.commit(profession=self.profession.text().strip())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,34 @@ class IdComboBox(QComboBox):
 
     def findData(self, data: Any, *_args: Any, **_kwargs: Any) -> int:
         return self._positions.get(data, -1)
+
+
+class FormLineEdit(QLineEdit):
+    """A line edit that lets Ctrl+Z reach the document's undo once its own text has none.
+
+    Qt's line edit claims Undo and Redo for itself even with nothing to undo, so after a
+    committed rename Ctrl+Z would do nothing; here it undoes the rename, as users expect.
+    Finishing an edit (Return, Tab) ends the field's own history: the change is now a
+    document command.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Connected first, so the history is gone before the form commits the change.
+        self.editingFinished.connect(lambda: self.setText(self.text()))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            own = (event.matches(QKeySequence.StandardKey.Undo) and self.isUndoAvailable()) or (
+                event.matches(QKeySequence.StandardKey.Redo) and self.isRedoAvailable()
+            )
+            wants_document = event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+                QKeySequence.StandardKey.Redo
+            )
+            if wants_document and not own:
+                event.ignore()
+                return False
+        return super().event(event)
 
 
 class CommitTextEdit(QPlainTextEdit):

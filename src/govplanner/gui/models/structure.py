@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QUndoStack
 
@@ -115,10 +116,15 @@ class StructureModel(QAbstractItemModel):
         return change.action != "updated" or bool(_STRUCTURAL & set(change.fields))
 
     def _before(self, change: Change) -> None:
+        if not shiboken6.isValid(self):  # the window that owned this model is gone
+            self._unsubscribe()
+            return
         if self._is_structural(change):
             self.beginResetModel()
 
     def _after(self, change: Change) -> None:
+        if not shiboken6.isValid(self):
+            return
         if self._is_structural(change):
             self._rebuild()
             self.endResetModel()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -219,6 +220,9 @@ class ItemTableModel(QAbstractTableModel):
     # -- following the document -------------------------------------------------------------
 
     def _before(self, change: Change) -> None:
+        if not shiboken6.isValid(self):  # the window that owned this model is gone
+            self._unsubscribe()
+            return
         if change.action == "reset" or (change.kind == self.kind and change.action == "moved"):
             self.beginResetModel()
         elif change.kind == self.kind and change.action == "added" and self._order is None:
@@ -230,6 +234,8 @@ class ItemTableModel(QAbstractTableModel):
                 self.beginRemoveRows(QModelIndex(), self._pending_row, self._pending_row)
 
     def _after(self, change: Change) -> None:
+        if not shiboken6.isValid(self):
+            return
         if change.action == "reset" or (change.kind == self.kind and change.action == "moved"):
             self._order = self._computed_order()
             self.endResetModel()
