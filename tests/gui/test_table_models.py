@@ -82,7 +82,7 @@ def test_people_load_is_sessions_over_capacity(document: PlanDocument, stack: QU
     model = _model(document, stack, "person")
     names = _texts(model, "Name")
     loads = dict(zip(names, _texts(model, "Load"), strict=True))
-    assert loads == {"Dr Bea": "0/2 (0%)", "Dr Ada": "5/4 (125%)"}
+    assert loads == {"Dr Bea": "0/2 (0%)", "Dr Ada": "5/4 (125%) · over"}
     assert dict(zip(names, _texts(model, "Capacity"), strict=True))["Dr Ada"] == "4 (default)"
 
 

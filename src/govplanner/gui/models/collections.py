@@ -191,10 +191,11 @@ def _vacant_brush(role: Role) -> Any:
 
 
 def load_text(document: PlanDocument, lookup: Lookup, person: Person) -> str:
-    """'3/4 sessions (75%)': sessions held against capacity."""
+    """'3/4 (75%)': sessions held against capacity, and 'over' when above it."""
     held, capacity = lookup.sessions_held(person.id), document.plan.capacity_of(person)
     percent = f" ({held / capacity:.0%})" if capacity else ""
-    return f"{_fmt(held)}/{_fmt(capacity)}{percent}"
+    over = " · over" if held > capacity else ""
+    return f"{_fmt(held)}/{_fmt(capacity)}{percent}{over}"
 
 
 def _load_ratio(document: PlanDocument, lookup: Lookup, person: Person) -> float:
