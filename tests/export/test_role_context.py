@@ -64,7 +64,7 @@ def test_reporting_line_and_accountability_follow_the_committees(plan: Plan) -> 
     assert ctx["reporting_line"] == [
         ["Continuity of Carer Project", "Maternity Programme Board", "ICB Board"]
     ]
-    assert ctx["accountable_to"] == ["The chair of Continuity of Carer Project"]
+    assert ctx["accountable_to"] == ["The chair of the Continuity of Carer Project"]
     assert ctx["role"]["tiers"] == ["Project level"]
 
 
@@ -72,11 +72,11 @@ def test_a_chair_is_accountable_upwards(plan: Plan) -> None:
     ctx = _context(plan, role_id("Medical Director"))
     assert ctx["committees"][0]["role_is_chair"] is True
     assert ctx["accountable_to"] == [
-        "As chair of ICB Board, to the partner organisations it serves"
+        "As chair of the ICB Board, to the partner organisations it serves"
     ]
     # A member of a chaired committee is accountable to the chair's post.
     lead = _context(plan, role_id("Clinical Lead"))
-    assert lead["accountable_to"] == ["The chair of Maternity Programme Board"]
+    assert lead["accountable_to"] == ["The chair of the Maternity Programme Board"]
 
 
 def test_responsibilities_grouped_by_function_with_level_wording(plan: Plan) -> None:
@@ -158,3 +158,15 @@ def test_every_field_is_documented_for_template_writers(plan: Plan) -> None:
         assert f"`{field}`" in readme, f"committees.{field}"
     for field in ctx["functions"][0]:
         assert f"`{field}`" in readme, f"functions.{field}"
+
+
+def test_accountability_runs_through_chairs_up_the_reporting_line(plan: Plan) -> None:
+    maternity = next(c for c in plan.committees if c.name == "Maternity Programme Board")
+    maternity.chair_role_id = role_id("Clinical Lead")
+    lead = _context(plan, role_id("Clinical Lead"))
+    assert lead["accountable_to"] == [
+        "As chair of the Maternity Programme Board, to the Medical Director, "
+        "as chair of the ICB Board"
+    ]
+    manager = _context(plan, role_id("Programme Manager"))
+    assert manager["accountable_to"] == ["Clinical Lead, as chair of the Maternity Programme Board"]

@@ -175,15 +175,19 @@ def _reporting_line(idx: PlanIndex, committee: Committee) -> list[str]:
 def _accountable_to(idx: PlanIndex, committee: Committee, role: Role) -> str:
     chair = idx.roles.get(committee.chair_role_id or "")
     if chair is not None and chair.id != role.id:
-        return f"{chair.title}, as chair of {committee.name}"
+        return f"{chair.title}, as chair of the {committee.name}"
     if chair is None:
-        return f"The chair of {committee.name}"
+        return f"The chair of the {committee.name}"
     parent = idx.committees.get(committee.reports_to_id or "")
     if parent is None:
-        return f"As chair of {committee.name}, to the partner organisations it serves"
+        return f"As chair of the {committee.name}, to the partner organisations it serves"
     parent_chair = idx.roles.get(parent.chair_role_id or "")
-    whom = f"{parent_chair.title}, as chair of {parent.name}" if parent_chair else parent.name
-    return f"As chair of {committee.name}, to {whom}"
+    whom = (
+        f"the {parent_chair.title}, as chair of the {parent.name}"
+        if parent_chair
+        else f"the {parent.name}"
+    )
+    return f"As chair of the {committee.name}, to {whom}"
 
 
 def _purpose(
@@ -344,7 +348,7 @@ def _gaps_filled(idx: PlanIndex, role: Role, committees: list[Committee]) -> lis
                 continue
             weight = "critical" if severity is Severity.CRITICAL else "significant"
             closes.append(
-                f"{committee.name} has no filled post providing {function.label.lower()}, "
+                f"The {committee.name} has no filled post providing {function.label.lower()}, "
                 f"a {weight} gap at its current stage ({idx.stage_name(committee)})."
             )
     return closes
