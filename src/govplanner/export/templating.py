@@ -111,7 +111,8 @@ def _template_position(
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, SecurityError):
         return (
-            f"the template tried to reach something templates may not use ({exc}). Templates "
+            f"the template tried to reach something templates may not use "
+            f"({str(exc).rstrip('.')}). Templates "
             "can only show the data they are given."
         )
     if isinstance(exc, jinja2.UndefinedError):
