@@ -146,18 +146,7 @@ def bench_session(
     ]
     if result.get("export"):
         rows.append(_export_row(result["export"], label, limits.get("stall")))
-    memory_limit = limits.get("memory")
-    rows.append(
-        Row(
-            "app: peak memory, plan open",
-            label,
-            result["rss_mb"],
-            target="" if memory_limit is None else f"≤ {memory_limit:.0f} MB",
-            limit=memory_limit,
-            unit="MB",
-            note="peak resident memory (VmHWM) after opening, every tab shown and the edits",
-        )
-    )
+    rows.append(_memory_row(result["rss_mb"], label, limits.get("memory")))
     return rows
 
 
@@ -173,4 +162,16 @@ def _export_row(export: dict[str, float], label: str, limit: float | None) -> Ro
             f"{export['call_returned']:.2f} s; export done after {export['total']:.1f} s"
             + ("" if export.get("ok") else "; the export FAILED")
         ),
+    )
+
+
+def _memory_row(peak_mb: float, label: str, limit: float | None) -> Row:
+    return Row(
+        "app: peak memory, plan open",
+        label,
+        peak_mb,
+        target="" if limit is None else f"≤ {limit:.0f} MB",
+        limit=limit,
+        unit="MB",
+        note="peak resident memory (VmHWM) after opening, every tab shown and the edits",
     )

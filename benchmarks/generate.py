@@ -17,6 +17,7 @@ import json
 import random
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ class _Builder:
     roles: list[dict[str, Any]] = field(default_factory=list)
     people: list[dict[str, Any]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
-    person_names: Any = None
+    person_names: Iterator[str] = field(default_factory=lambda: iter(()))
 
     def unique(self, name: str) -> str:
         """The name, numbered if a committee already has it (committee names are unique)."""
@@ -208,7 +209,7 @@ def _notes(rng: random.Random) -> str:
     )
 
 
-def _person_names(rng: random.Random) -> Any:
+def _person_names(rng: random.Random) -> Iterator[str]:
     """Unique person names: first and last names, then with a middle initial once those run out."""
     first, last = words.FIRST_NAMES, words.LAST_NAMES
     plain = [f"{f} {s}" for f in first for s in last]
@@ -251,18 +252,18 @@ def _system(b: _Builder, name: str, places: list[str], committees: int, seats: i
     ]
     board, executive = tops[0], tops[min(1, len(tops) - 1)]
     areas = list(b.programmes)
-    programme_boards = []
+    programme_boards: list[_Committee] = []
     for j in range(counts["programme"]):
         area = areas[j % len(areas)]
         kind = words.PROGRAMME_BOARD_KINDS[(j // len(areas)) % len(words.PROGRAMME_BOARD_KINDS)]
         programme_boards.append(b.committee(f"{name} {area} {kind}", "programme", executive, area))
-    place_boards = []
+    place_boards: list[_Committee] = []
     for j in range(counts["place"]):
         place = places[(j // 2) % len(places)]
         parent = board if j % 2 == 0 else place_boards[-1]
         title = words.PLACE_COMMITTEES[0 if j % 2 == 0 else rng.randint(1, 2)]
         place_boards.append(b.committee(f"{place} {title}", "place", parent, ""))
-    groups = []
+    groups: list[_Committee] = []
     for _ in range(counts["neighbourhood"]):
         use_programme = programme_boards and (not place_boards or rng.random() < 0.6)
         parent = rng.choice(programme_boards if use_programme else place_boards or tops)
@@ -273,8 +274,8 @@ def _system(b: _Builder, name: str, places: list[str], committees: int, seats: i
         groups.append(b.committee(title, "neighbourhood", None if orphan else parent, area))
     by_id = {c.data["id"]: c for c in (*tops, *programme_boards, *place_boards, *groups)}
     for c in by_id.values():  # parents come first, so their roles exist when children reuse them
-        parent = by_id.get(c.data["reports_to_id"] or "")
-        b.seat(c, parent, max(1, seats + rng.randint(-3, 3)))
+        above = by_id.get(c.data["reports_to_id"] or "")
+        b.seat(c, above, max(1, seats + rng.randint(-3, 3)))
     system_people: list[dict[str, Any]] = []
     for role in b.roles[first_role:]:
         b.hold(role, system_people)

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +144,10 @@ def startup_imports(top: int) -> str:
     return "Slowest imports before the first paint (cumulative):\n" + "\n".join(lines)
 
 
+def _all(rule: Callable[[Any], Any], ctx: Any) -> list[Any]:
+    return list(rule(ctx))
+
+
 def analysis_steps(seats: int, repeat: int = 5) -> str:
     """Median time of each analysis step, next to the bare baseline pass (no profiler)."""
     from statistics import median
@@ -160,7 +165,7 @@ def analysis_steps(seats: int, repeat: int = 5) -> str:
     steps: dict[str, Callable[[], Any]] = {
         "baseline: bare dict pass": lambda: bare_coverage(*dicts),
         "build_context": lambda: build_context(plan),
-        **{f"rule {code}": (lambda rule=rule: list(rule(ctx))) for code, rule in RULES.items()},
+        **{f"rule {code}": partial(_all, rule, ctx) for code, rule in RULES.items()},
         "tier_coverage": lambda: tier_coverage(ctx),
         "stage_coverage": lambda: stage_coverage(ctx),
         "order_findings": lambda: order_findings(ctx, list(findings)),
