@@ -144,6 +144,8 @@ def bench_session(
             runs=len(result["edits"]),
         ),
     ]
+    if result.get("tabs"):
+        rows.append(_tabs_row(result["tabs"], label, seats, limits.get("tab")))
     if result.get("export"):
         rows.append(_export_row(result["export"], label, limits.get("stall")))
     rows.append(_memory_row(result["rss_mb"], label, limits.get("memory")))
@@ -174,4 +176,24 @@ def _memory_row(peak_mb: float, label: str, limit: float | None) -> Row:
         limit=limit,
         unit="MB",
         note="peak resident memory (VmHWM) after opening, every tab shown and the edits",
+    )
+
+
+#: The editor tabs that are tables (the others are the heatmap and the diagram).
+TABLE_TABS = ("Committees", "Roles", "People")
+
+
+def _tabs_row(tabs: dict[str, float], label: str, seats: int, limit: float | None) -> Row:
+    """The slowest table tab to appear the first time it is shown in the running app."""
+    tables = {name: t for name, t in tabs.items() if name in TABLE_TABS} or tabs
+    worst = max(tables, key=tables.__getitem__)
+    every = ", ".join(f"{name} {t * 1000:.0f} ms" for name, t in tabs.items())
+    return Row(
+        "app: table tab first shown (worst)",
+        label,
+        tables[worst],
+        target="" if limit is None else f"≤ {limit:.1f} s",
+        limit=limit,
+        seats=seats,
+        note=f"{worst}; every tab: {every}",
     )
