@@ -302,3 +302,21 @@ def test_cancel_writes_nothing_and_keeps_the_old_report(
     assert target.read_bytes() == b"previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx", "scratch"]
     assert list(scratch.iterdir()) == []
+
+
+def test_summary_charts_the_coverage_gaps_of_each_tier(tmp_path: Path) -> None:
+    wb, analysis, path = _export(partnership(), tmp_path)
+    rows = _rows(wb, "Summary")
+    start = _find(wb, "Summary", "Coverage gaps by tier") + 2  # section, note, header
+    assert rows[start - 1][:6] == (
+        "Tier", "Analytical insight", "Representation", "Translation & communication",
+        "Relational work", "Total",
+    )  # fmt: skip
+    for offset, tier in enumerate(analysis.coverage):
+        gaps = tuple(cell.gap for cell in tier.functions.values())
+        assert rows[start + offset][:6] == (tier.tier, *gaps, sum(gaps))
+    with zipfile.ZipFile(path) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode("utf-8")
+    first, last = start + 1, start + len(analysis.coverage)
+    assert f"'Summary'!$B${first}:$B${last}" in chart
+    assert "Coverage gaps by tier" in chart

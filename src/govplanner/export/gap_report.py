@@ -13,7 +13,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook import Workbook
 
 from govplanner.analysis.result import Analysis, CoverageCell
-from govplanner.domain.enums import FUNCTIONS, Severity
+from govplanner.domain.enums import FUNCTIONS, Function, Severity
 from govplanner.domain.model import Plan
 from govplanner.export.gap_sheets import (
     CancelledError,
@@ -26,7 +26,6 @@ from govplanner.export.gap_sheets import (
 )
 from govplanner.export.wording import format_date
 from govplanner.export.xlsx_style import (
-    NHS_BLUE,
     RAG,
     RowWriter,
     Styles,
@@ -42,9 +41,14 @@ _SEVERITIES = tuple(Severity)
 _NO_TIER = "Not tied to a tier"
 #: Rows the chart covers below the tables, and the most rows a one-page summary may have.
 CHART_ROWS = 20
-ONE_PAGE_ROWS = 70
-#: Stronger than the cell fills, so the bars read at a glance.
-_CHART_COLOURS = {Severity.CRITICAL: "C0392B", Severity.WARNING: "E8A317", Severity.INFO: NHS_BLUE}
+ONE_PAGE_ROWS = 80
+#: One NHS palette colour per function for the chart (dark blue, aqua green, warm yellow, pink).
+_CHART_COLOURS = {
+    Function.ANALYTICAL: "003087",
+    Function.REPRESENTATION: "00A499",
+    Function.TRANSLATION: "FFB81C",
+    Function.RELATIONAL: "AE2573",
+}
 
 
 def export_gap_report(
@@ -102,8 +106,9 @@ def write_summary(
     _plan_counts(rows, ws, styles, plan)
     _severity_table(rows, ws, styles, analysis)
     _coverage_matrix(rows, ws, styles, plan, analysis)
-    chart_data_at = len(rows) + 3  # first data row of the "by tier" table
-    by_tier = _findings_by_tier(rows, ws, styles, plan, analysis)
+    chart_data_at = len(rows) + 4  # first data row of the gaps table
+    by_tier = _gaps_by_tier(rows, ws, styles, analysis)
+    _findings_by_tier(rows, ws, styles, plan, analysis)
     for row in rows:
         out.append(row)
     if by_tier:
@@ -202,10 +207,27 @@ def _legend(ws: Any, styles: Styles) -> list[Any]:
     return cells
 
 
+def _gaps_by_tier(rows: list[list[Any]], ws: Any, styles: Styles, analysis: Analysis) -> int:
+    """Committees missing each function, per tier (the chart's data); returns the row count."""
+    rows.append([styles.cell(ws, "Coverage gaps by tier", "gp section")])
+    rows.append(
+        [styles.cell(ws, "Committees that need a function at their current stage but have no "
+                     "filled post providing it.", "gp note")]
+    )  # fmt: skip
+    header = ["Tier", *[f.label for f in FUNCTIONS], "Total"]
+    rows.append(styles.row(ws, header, ["gp header"] * len(header)))
+    for tier in analysis.coverage:
+        gaps = [tier.functions[f].gap if f in tier.functions else 0 for f in FUNCTIONS]
+        looks = ["gp label", *["gp integer"] * (len(gaps) + 1)]
+        rows.append(styles.row(ws, [tier.tier, *gaps, sum(gaps)], looks))
+    rows.append([])
+    return len(analysis.coverage)
+
+
 def _findings_by_tier(
     rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis
-) -> int:
-    """Open findings per tier and severity (the chart's data); returns the number of rows."""
+) -> None:
+    """Open findings per tier and severity."""
     counts: dict[str, Counter[Severity]] = {t.name: Counter() for t in plan.tiers}
     for finding in analysis.open_findings:
         counts.setdefault(finding.tier or _NO_TIER, Counter())[finding.severity] += 1
@@ -215,26 +237,27 @@ def _findings_by_tier(
     for tier, by_severity in counts.items():
         values = [by_severity[s] for s in _SEVERITIES]
         rows.append(styles.row(ws, [tier, *values, sum(values)], ["gp label", *["gp integer"] * 4]))
-    return len(counts)
 
 
 def _chart(ws: Any, first_row: int, count: int, anchor: str) -> None:
+    """Coverage gaps per tier, one stacked colour per function."""
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "stacked"
     chart.overlap = 100
-    chart.title = "Open findings by tier"
-    chart.y_axis.title = "Open findings"
+    chart.title = "Coverage gaps by tier"
+    chart.y_axis.title = "Committees missing the function"
     chart.y_axis.majorGridlines = None
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
     chart.height, chart.width = 8, 17  # cm
-    data = Reference(ws, min_col=2, max_col=4, min_row=first_row - 1, max_row=first_row + count - 1)
-    tiers = Reference(ws, min_col=1, min_row=first_row, max_row=first_row + count - 1)
+    last = first_row + count - 1
+    data = Reference(ws, min_col=2, max_col=1 + len(FUNCTIONS), min_row=first_row - 1, max_row=last)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(tiers)
-    for series, severity in zip(chart.series, _SEVERITIES, strict=True):
-        colour = _CHART_COLOURS[severity]
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = colour
+    chart.set_categories(Reference(ws, min_col=1, min_row=first_row, max_row=last))
+    for series, function in zip(chart.series, FUNCTIONS, strict=True):
+        series.graphicalProperties.solidFill = _CHART_COLOURS[function]
+        series.graphicalProperties.line.solidFill = _CHART_COLOURS[function]
     chart.legend.position = "b"
     ws.add_chart(chart, anchor)
 
