@@ -76,7 +76,14 @@ def test_exports_write_their_file(
     window.files.open_path(str(plan_file))
     target = tmp_path / name
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
     assert getattr(window.files, method)() is not None
+    # Window-modal at once: nothing can edit the plan the worker is reading.
+    progress = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert len(progress) == 1
+    assert progress[0].windowModality() == Qt.WindowModality.WindowModal
     qtbot.waitUntil(lambda: name in window.statusBar().currentMessage(), timeout=20_000)
     assert target.stat().st_size > 0
 

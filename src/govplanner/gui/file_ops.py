@@ -246,13 +246,19 @@ class FileOps:
             self.window, title, label, work, done, lambda exc: self.error(title, exc)
         )
 
+    def _plan_for_export(self) -> Plan:
+        """The plan as it is: exports run behind a window-modal progress dialog, so nothing
+        can edit it until they finish, and a copy (a second at national scale) is not needed.
+        """
+        return self.window.document.plan
+
     def _export_target(self, title: str, name: str, file_filter: str) -> str:
         suggested = str(Path(self._start_folder()) / name)
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
         return path
 
     def export_register(self) -> BackgroundTask | None:
-        plan = self.window.document.plan.model_copy(deep=True)
+        plan = self._plan_for_export()
         name = f"{_stem(plan.name)} register.xlsx"
         path = self._export_target("Export register", name, REGISTER_FILTER)
         if not path:
@@ -266,7 +272,7 @@ class FileOps:
         return self._background("Export register", "Writing the register…", work, self._wrote(path))
 
     def export_gap_report(self) -> BackgroundTask | None:
-        plan = self.window.document.plan.model_copy(deep=True)
+        plan = self._plan_for_export()
         name = f"{_stem(plan.name)} gap report.xlsx"
         path = self._export_target("Gap report", name, REGISTER_FILTER)
         if not path:
@@ -281,7 +287,7 @@ class FileOps:
         return self._background("Gap report", "Writing the gap report…", work, self._wrote(path))
 
     def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
-        plan = self.window.document.plan.model_copy(deep=True)
+        plan = self._plan_for_export()
         folder = QFileDialog.getExistingDirectory(
             self.window, "Folder for the role descriptions", self._start_folder()
         )

@@ -78,7 +78,9 @@ def run_with_progress(
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
+    # Shown at once: the dialog is window-modal, so no edit can change the plan while the
+    # work (which reads it on another thread) runs.
+    dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     task = BackgroundTask(work)
@@ -110,4 +112,5 @@ def run_with_progress(
     task.done.connect(done)
     task.failed.connect(failed)
     task.start()
+    dialog.show()
     return task
