@@ -73,9 +73,8 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             width=160,
         ),
         Column(
-            "Programme area",
+            "Programme area",  # chosen in the form, from the plan's programme table
             lambda c: c.programme_area,
-            edit=_text_edit("programme_area"),
             width=160,
         ),
         Column("Chair", lambda c: lookup.name("role", c.chair_role_id), width=160),
