@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govplanner.export.filenames import MAX_STEM, safe_stem, unique_file_names
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 @pytest.mark.parametrize(
@@ -73,3 +83,24 @@ def test_every_generated_name_is_windows_safe_and_unique() -> None:
         assert not WINDOWS_FORBIDDEN & set(name)
         assert len(name) <= MAX_STEM + len(".pdf")
         assert name.split(".")[0].casefold() not in {"con", "nul"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=300), st.lists(st.text(max_size=60), max_size=2)),
+        max_size=25,
+    )
+)
+def test_any_titles_give_safe_unique_names(items: list[tuple[str, list[str]]]) -> None:
+    names = unique_file_names(items, "docx")
+    assert len(names) == len(items)
+    assert len({n.casefold() for n in names}) == len(names)
+    for name in names:
+        stem = name.removesuffix(".docx")
+        assert stem
+        assert len(stem) <= MAX_STEM
+        assert not WINDOWS_FORBIDDEN & set(stem)
+        assert all(ord(ch) >= 32 and ch != "\x7f" for ch in stem)
+        assert not stem.endswith((" ", "."))
+        assert stem.split(".")[0].strip().casefold() not in RESERVED
