@@ -60,13 +60,24 @@ class MainWindow(QMainWindow):
         self.live.updated.connect(self._analysis_updated)
         self.live.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.setMinimumSize(900, 600)
-        self.resize(1440, 900)
+        self._default_size()
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.recent_changed()
         self._set_plan_ui(False)
         self.update_title()
+
+    def _default_size(self) -> None:
+        """1440×900, or less on a small laptop screen (never larger than the screen)."""
+        screen = QApplication.primaryScreen()
+        width, height = 1440, 900
+        # The offscreen platform's pretend 800×600 screen is no reason to shrink the window.
+        if screen is not None and QApplication.platformName() != "offscreen":
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.95))
+            height = min(height, int(available.height() * 0.95))
+        self.resize(max(width, 900), max(height, 600))
 
     def _ensure_editor(self) -> None:
         """Build the editor the first time a plan opens: the welcome page paints sooner."""
