@@ -204,19 +204,18 @@ def test_form_forgets_a_deleted_item(qtbot: Any, document: PlanDocument, stack: 
 
 
 def test_checklist_space_toggles_entry(
-    qtbot: Any, document: PlanDocument, stack: QUndoStack
+    qtbot: Any, qtmodeltester: Any, document: PlanDocument, stack: QUndoStack
 ) -> None:
     form = _form(RoleForm, qtbot, document, stack, role_id("Crisis Lead"))
     checklist = form.seats
-    checklist.list.setCurrentRow(1)
-    entry_id = checklist.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtmodeltester.check(checklist.model)
+    assert checklist.visible_texts()[0] == "Crisis Group"  # seats first
+    checklist.list.setFocus()
+    checklist.list.setCurrentIndex(checklist.model.index(1))
+    entry_id = checklist.model.index(1).data(Qt.ItemDataRole.UserRole)
     with qtbot.waitSignal(checklist.toggled) as blocker:
         qtbot.keyClick(checklist.list, Qt.Key.Key_Space)
     assert blocker.args == [entry_id, True]
+    assert entry_id in document.get("role", role_id("Crisis Lead")).committee_ids
     checklist.filter.setText("quality")
-    visible = [
-        checklist.list.item(i).text()
-        for i in range(checklist.list.count())
-        if not checklist.list.item(i).isHidden()
-    ]
-    assert visible == ["Quality Committee"]
+    assert checklist.visible_texts() == ["Quality Committee"]

@@ -26,8 +26,8 @@ from govplanner.domain.model import Person, Role
 from govplanner.domain.names import name_key
 from govplanner.gui import commands
 from govplanner.gui.forms.base import DetailForm, add_row, set_combo
+from govplanner.gui.forms.checklist import CheckList
 from govplanner.gui.forms.widgets import (
-    CheckList,
     CommitTextEdit,
     FormLineEdit,
     IdComboBox,

@@ -13,10 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -155,68 +152,3 @@ class OptionalDate(QWidget):
     def _emit(self) -> None:
         if not self._loading:
             self.changed.emit(self.value())
-
-
-class CheckList(QWidget):
-    """A filterable list of checkable entries; ``toggled(id, checked)`` on each click."""
-
-    toggled = Signal(str, bool)
-
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(f"Filter {what}…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {what}")
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(what.capitalize())
-        self.list.setMinimumHeight(150)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.list)
-        self.filter.textChanged.connect(self._apply_filter)
-        self.list.itemChanged.connect(self._item_changed)
-        self._loading = False
-        self._entries: list[tuple[str, str]] = []
-        self._checked: set[str] = set()
-
-    def set_entries(self, entries: list[tuple[str, str]], checked: set[str]) -> None:
-        """Entries are (text, id); checked ones come first so seats are visible at a glance."""
-        if entries == self._entries and checked == self._checked:
-            return  # nothing to redraw (a reload after an unrelated edit)
-        self._entries, self._checked = entries, set(checked)
-        self._loading = True
-        self.list.clear()
-        ordered = sorted(entries, key=lambda e: (e[1] not in checked, e[0].lower()))
-        for text, item_id in ordered:
-            entry = QListWidgetItem(text, self.list)
-            entry.setData(Qt.ItemDataRole.UserRole, item_id)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            state = Qt.CheckState.Checked if item_id in checked else Qt.CheckState.Unchecked
-            entry.setCheckState(state)
-        self._apply_filter(self.filter.text())
-        self._loading = False
-
-    def checked_ids(self) -> list[str]:
-        return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
-    def _apply_filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for i in range(self.list.count()):
-            entry = self.list.item(i)
-            entry.setHidden(bool(needle) and needle not in entry.text().lower())
-
-    def _item_changed(self, entry: QListWidgetItem) -> None:
-        if not self._loading:
-            checked = entry.checkState() == Qt.CheckState.Checked
-            item_id = entry.data(Qt.ItemDataRole.UserRole)
-            if checked:
-                self._checked.add(item_id)
-            else:
-                self._checked.discard(item_id)
-            self.toggled.emit(item_id, checked)
