@@ -1,4 +1,4 @@
-"""The built wheel ships the templates, and an installed copy finds them there."""
+"""The built wheel ships the templates and examples, and an installed copy finds them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 #: What a wheel is built from (copied, so the build leaves nothing in the working tree).
-SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src", "templates")
+SOURCES = (
+    "pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "src", "templates",
+    "examples",
+)  # fmt: skip
 
 
 def _build_wheel(tmp_path: Path) -> Path:
@@ -44,6 +47,9 @@ def test_wheel_contains_the_templates_and_they_are_found_when_installed(tmp_path
         assert "govplanner/_templates/role_description.md.j2" in names
         assert "govplanner/_templates/reference.docx" in names
         assert "govplanner/export/templating.py" in names
+        # The app's Open example menu reads the example plans from inside the package.
+        assert "govplanner/_examples/partnership-a.govplan" in names
+        assert "govplanner/_examples/ics-example.govplan" in names
         archive.extractall(tmp_path / "installed")
     # Imported from the unpacked wheel (as from site-packages), the templates are found inside it.
     probe = "from govplanner.export.templating import shipped_templates_dir as d; print(d())"
