@@ -1,0 +1,15 @@
+"""Planning views (compare, term timeline, principles, plan words) added to a main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    """Add the planning tabs and menu entries to ``window`` (called once, from its __init__)."""
+    from govplanner.gui.planning.install import install_planning
+
+    install_planning(window)
