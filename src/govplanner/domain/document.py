@@ -32,7 +32,15 @@ _LISTS: dict[str, str] = {
 
 #: Plan-level fields set through :meth:`PlanDocument.set_plan_fields`.
 PLAN_FIELDS = frozenset(
-    {"name", "description", "default_capacity", "programmes", "profession_synonyms"}
+    {
+        "name",
+        "description",
+        "default_capacity",
+        "programmes",
+        "profession_synonyms",
+        "vocabulary",
+        "term_warning_days",
+    }
 )
 
 
