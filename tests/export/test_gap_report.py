@@ -199,6 +199,7 @@ def test_user_text_is_never_a_formula(tmp_path: Path) -> None:
     assert board is not None
     board.purpose = "=1+1"
     board.programme_area = "\t=cmd|' /C calc'!A0"
+    plan.roles[0].term_end = AS_OF + dt.timedelta(days=30)  # listed on Term ends
     wb, _, path = _export(plan, tmp_path)
     with zipfile.ZipFile(path) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
@@ -211,6 +212,8 @@ def test_user_text_is_never_a_formula(tmp_path: Path) -> None:
     assert committees[1][13] == "=1+1"
     assert {r[0] for r in _rows(wb, "Roles")[1:]} == {"+44 20 7946 0000", "-1+1"}
     assert any(r[4] == HOSTILE for r in _rows(wb, "Findings")[1:])
+    assert ("+44 20 7946 0000", "@admin", HOSTILE) in [r[:3] for r in _rows(wb, "Term ends")]
+    assert any("@admin" in str(r[3]) for r in _rows(wb, "Principles"))  # in the evidence
     assert wb["Committees"]["A2"].data_type == "s"
 
 
@@ -227,7 +230,11 @@ def test_sheets_are_ready_to_print_for_a_board(tmp_path: Path) -> None:
         assert ws.oddFooter.right.text == "Page &P of &N", name
         if name != "Summary":
             assert ws.freeze_panes is not None, name
-            assert ws.print_title_rows == "$1:$1", name
+            # the repeated row is the sheet's header row
+            assert ws.print_title_rows is not None, name
+            title_row = int(ws.print_title_rows.split(":")[0].strip("$"))
+            assert ws.cell(title_row, 1).style == "gp header", name
+            assert ws.freeze_panes[1:] == str(title_row + 1), name
     with zipfile.ZipFile(path) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
 

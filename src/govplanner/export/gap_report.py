@@ -12,9 +12,13 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook import Workbook
 
+from govplanner.analysis.principles import PrincipleResult, assess_principles
 from govplanner.analysis.result import Analysis, CoverageCell
+from govplanner.analysis.rules.terms import upcoming_term_ends
 from govplanner.domain.enums import FUNCTIONS, Function, Severity
 from govplanner.domain.model import Plan
+from govplanner.domain.vocabulary import Words, words
+from govplanner.export.gap_planning import TERM_HORIZON_DAYS, write_principles, write_term_ends
 from govplanner.export.gap_sheets import (
     CancelledError,
     ReportMeta,
@@ -24,6 +28,7 @@ from govplanner.export.gap_sheets import (
     write_people,
     write_roles,
 )
+from govplanner.export.report_words import SHEETS
 from govplanner.export.wording import format_date
 from govplanner.export.xlsx_style import (
     RAG,
@@ -36,9 +41,9 @@ from govplanner.export.xlsx_style import (
 )
 from govplanner.files.atomic import atomic_writer
 
-SHEETS = ("Summary", "Coverage by stage", "Findings", "Committees", "Roles", "People")
+__all__ = ["SHEETS", "export_gap_report"]
+
 _SEVERITIES = tuple(Severity)
-_NO_TIER = "Not tied to a tier"
 #: Rows the chart covers below the tables, and the most rows a one-page summary may have.
 CHART_ROWS = 20
 ONE_PAGE_ROWS = 80
@@ -62,17 +67,23 @@ def export_gap_report(
 ) -> Path | None:
     """Write the gap report workbook to ``path`` atomically and return the path.
 
-    ``progress(done, total)`` is called every few hundred rows; when ``cancel()`` returns
-    True the export stops, nothing is written and None is returned.
+    Term ends are judged against ``as_of``, else the analysis's own date (``analysis.as_of``),
+    else today. ``progress(done, total)`` is called every few hundred rows; when ``cancel()``
+    returns True the export stops, nothing is written and None is returned.
     """
     target = Path(path)
-    meta = ReportMeta(plan.name, format_date(as_of or dt.date.today()))
+    day = as_of or analysis.as_of or dt.date.today()
+    meta = ReportMeta(plan.name, format_date(day), words(plan))
+    principles = assess_principles(plan, analysis)
+    terms = upcoming_term_ends(plan, day, horizon_days=TERM_HORIZON_DAYS)
     rows = len(analysis.findings) + len(plan.committees) + len(plan.roles) + len(plan.people)
     ticker = Ticker(rows, progress, cancel)
     workbook = Workbook(write_only=True)
     styles = Styles(workbook)
     try:
-        write_summary(workbook, styles, meta, plan, analysis)
+        write_summary(workbook, styles, meta, plan, analysis, principles)
+        write_principles(workbook, styles, meta, principles)
+        write_term_ends(workbook, styles, meta, plan, terms, day)
         write_coverage_by_stage(workbook, styles, meta, analysis)
         write_findings(workbook, styles, meta, analysis, ticker)
         write_committees(workbook, styles, meta, plan, analysis, ticker)
@@ -95,24 +106,33 @@ def export_gap_report(
 
 
 def write_summary(
-    workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan, analysis: Analysis
+    workbook: Workbook,
+    styles: Styles,
+    meta: ReportMeta,
+    plan: Plan,
+    analysis: Analysis,
+    principles: list[PrincipleResult] | None = None,
 ) -> None:
     ws = new_sheet(workbook, "Summary")
-    widths = [34, 14, 20, 20, 20, 20]
+    widths = [34, 18, 20, 20, 20, 20]
     prepare_sheet(ws, widths, freeze=None)
     out = RowWriter(ws, widths)
     rows: list[list[Any]] = []
+    w = meta.words
     _heading(rows, ws, styles, plan, meta)
-    _plan_counts(rows, ws, styles, plan)
+    _plan_counts(rows, ws, styles, plan, w)
     _severity_table(rows, ws, styles, analysis)
-    _coverage_matrix(rows, ws, styles, plan, analysis)
+    _term_counts(rows, ws, styles, plan, analysis, meta)
+    _coverage_matrix(rows, ws, styles, plan, analysis, w)
+    if principles:
+        _principles_table(rows, ws, styles, principles, meta)
     chart_data_at = len(rows) + 4  # first data row of the gaps table
-    by_tier = _gaps_by_tier(rows, ws, styles, analysis)
-    _findings_by_tier(rows, ws, styles, plan, analysis)
+    by_tier = _gaps_by_tier(rows, ws, styles, analysis, w)
+    _findings_by_tier(rows, ws, styles, plan, analysis, w)
     for row in rows:
         out.append(row)
     if by_tier:
-        _chart(ws, chart_data_at, by_tier, anchor=f"A{len(rows) + 2}")
+        _chart(ws, chart_data_at, by_tier, anchor=f"A{len(rows) + 2}", w=w)
     print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
     last_row = len(rows) + (CHART_ROWS if by_tier else 0)
     ws.print_area = f"A1:F{last_row}"
@@ -127,17 +147,17 @@ def _heading(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, meta: R
     rows.append([])
 
 
-def _plan_counts(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan) -> None:
+def _plan_counts(rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, w: Words) -> None:
     clinical = [r for r in plan.roles if r.clinical]
     filled = sum(1 for r in clinical if r.holder_id is not None)
     rows.append([styles.cell(ws, "The plan", "gp section")])
     for label, value in (
-        ("Tiers", len(plan.tiers)),
-        ("Committees", len(plan.committees)),
-        ("Clinical roles", len(clinical)),
+        (w.cap("tiers"), len(plan.tiers)),
+        (w.cap("committees"), len(plan.committees)),
+        (f"Clinical {w.roles}", len(clinical)),
         ("  of which filled", filled),
         ("  of which vacant", len(clinical) - filled),
-        ("Other roles", len(plan.roles) - len(clinical)),
+        (f"Other {w.roles}", len(plan.roles) - len(clinical)),
         ("People", len(plan.people)),
     ):
         rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, value, "gp integer")])
@@ -166,14 +186,14 @@ def _severity_table(rows: list[list[Any]], ws: Any, styles: Styles, analysis: An
 
 
 def _coverage_matrix(
-    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis
+    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis, w: Words
 ) -> None:
     rows.append([styles.cell(ws, "Coverage of the clinical leadership functions", "gp section")])
     rows.append(
-        [styles.cell(ws, "Per tier: committees that need each function at their current stage, "
-                     "and how many of them have a filled post providing it.", "gp note")]
+        [styles.cell(ws, f"Per {w.tier}: {w.committees} that need each function at their current "
+                     "stage, and how many of them have a filled post providing it.", "gp note")]
     )  # fmt: skip
-    header = ["Tier", "Level", *[f.label for f in FUNCTIONS]]
+    header = [w.cap("tier"), "Level", *[f.label for f in FUNCTIONS]]
     rows.append(styles.row(ws, header, ["gp header"] * len(header)))
     levels = {t.id: t.level.label for t in plan.tiers}
     for tier in analysis.coverage:
@@ -185,8 +205,58 @@ def _coverage_matrix(
             cells.append(_rag_cell(ws, styles, tier.functions.get(function)))
         rows.append(cells)
     if not analysis.coverage:
-        rows.append([styles.cell(ws, "The plan has no tiers yet.", "gp note")])
+        rows.append([styles.cell(ws, f"The plan has no {w.tiers} yet.", "gp note")])
     rows.append(_legend(ws, styles))
+    rows.append([])
+
+
+def _term_counts(
+    rows: list[list[Any]],
+    ws: Any,
+    styles: Styles,
+    plan: Plan,
+    analysis: Analysis,
+    meta: ReportMeta,
+) -> None:
+    """Open term findings: terms ended while still filled, and terms ending soon."""
+    counts = Counter(f.code for f in analysis.open_findings)
+    w, days = meta.words, plan.term_warning_days
+    rows.append([styles.cell(ws, "Terms of office", "gp section")])
+    for label, code in (
+        ("Ended, still shown as filled", "TRM002"),
+        (f"Ending within {days} days", "TRM001"),
+    ):
+        look = "gp label" if counts[code] == 0 else f"gp severity {_TERM_SEVERITY[code]}"
+        rows.append([styles.cell(ws, f"{label} ({code})", look),
+                     styles.cell(ws, counts[code], "gp integer")])  # fmt: skip
+    rows.append(
+        [styles.cell(ws, f"Open findings on filled {w.roles}, as of {meta.as_of}. The "
+                     f"{meta.title('Term ends')} sheet lists every term ending within a year.",
+                     "gp note")]
+    )  # fmt: skip
+    rows.append([])
+
+
+_TERM_SEVERITY = {"TRM002": "critical", "TRM001": "warning"}
+
+
+def _principles_table(
+    rows: list[list[Any]],
+    ws: Any,
+    styles: Styles,
+    principles: list[PrincipleResult],
+    meta: ReportMeta,
+) -> None:
+    """Each CCPL principle with its RAG and label; the evidence is on the Principles sheet."""
+    rows.append([styles.cell(ws, "CCPL principles self-assessment", "gp section")])
+    rows.append(styles.row(ws, ["Principle", "Self-assessment"], ["gp header"] * 2))
+    for result in principles:
+        rows.append([styles.cell(ws, result.title, "gp label"),
+                     styles.cell(ws, result.rag_label, f"gp rag {result.rag}")])  # fmt: skip
+    rows.append(
+        [styles.cell(ws, f"From the plan's data only; the evidence and what each check cannot "
+                     f"show are on the {meta.title('Principles')} sheet.", "gp note")]
+    )  # fmt: skip
     rows.append([])
 
 
@@ -207,14 +277,16 @@ def _legend(ws: Any, styles: Styles) -> list[Any]:
     return cells
 
 
-def _gaps_by_tier(rows: list[list[Any]], ws: Any, styles: Styles, analysis: Analysis) -> int:
+def _gaps_by_tier(
+    rows: list[list[Any]], ws: Any, styles: Styles, analysis: Analysis, w: Words
+) -> int:
     """Committees missing each function, per tier (the chart's data); returns the row count."""
-    rows.append([styles.cell(ws, "Coverage gaps by tier", "gp section")])
+    rows.append([styles.cell(ws, f"Coverage gaps by {w.tier}", "gp section")])
     rows.append(
-        [styles.cell(ws, "Committees that need a function at their current stage but have no "
-                     "filled post providing it.", "gp note")]
+        [styles.cell(ws, f"{w.cap('committees')} that need a function at their current stage "
+                     "but have no filled post providing it.", "gp note")]
     )  # fmt: skip
-    header = ["Tier", *[f.label for f in FUNCTIONS], "Total"]
+    header = [w.cap("tier"), *[f.label for f in FUNCTIONS], "Total"]
     rows.append(styles.row(ws, header, ["gp header"] * len(header)))
     for tier in analysis.coverage:
         gaps = [tier.functions[f].gap if f in tier.functions else 0 for f in FUNCTIONS]
@@ -225,28 +297,29 @@ def _gaps_by_tier(rows: list[list[Any]], ws: Any, styles: Styles, analysis: Anal
 
 
 def _findings_by_tier(
-    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis
+    rows: list[list[Any]], ws: Any, styles: Styles, plan: Plan, analysis: Analysis, w: Words
 ) -> None:
     """Open findings per tier and severity."""
     counts: dict[str, Counter[Severity]] = {t.name: Counter() for t in plan.tiers}
     for finding in analysis.open_findings:
-        counts.setdefault(finding.tier or _NO_TIER, Counter())[finding.severity] += 1
-    rows.append([styles.cell(ws, "Open findings by tier", "gp section")])
-    header = ["Tier", *[s.label for s in _SEVERITIES], "Total"]
+        tier = finding.tier or f"Not tied to any {w.tier}"
+        counts.setdefault(tier, Counter())[finding.severity] += 1
+    rows.append([styles.cell(ws, f"Open findings by {w.tier}", "gp section")])
+    header = [w.cap("tier"), *[s.label for s in _SEVERITIES], "Total"]
     rows.append(styles.row(ws, header, ["gp header"] * len(header)))
     for tier, by_severity in counts.items():
         values = [by_severity[s] for s in _SEVERITIES]
         rows.append(styles.row(ws, [tier, *values, sum(values)], ["gp label", *["gp integer"] * 4]))
 
 
-def _chart(ws: Any, first_row: int, count: int, anchor: str) -> None:
+def _chart(ws: Any, first_row: int, count: int, anchor: str, w: Words) -> None:
     """Coverage gaps per tier, one stacked colour per function."""
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "stacked"
     chart.overlap = 100
-    chart.title = "Coverage gaps by tier"
-    chart.y_axis.title = "Committees missing the function"
+    chart.title = f"Coverage gaps by {w.tier}"
+    chart.y_axis.title = f"{w.cap('committees')} missing the function"
     chart.y_axis.majorGridlines = None
     chart.y_axis.delete = False
     chart.x_axis.delete = False
@@ -272,7 +345,8 @@ def write_coverage_by_stage(
     widths = [30, 26, 20, 20, 20, 20]
     prepare_sheet(ws, widths, freeze="C2")
     out = RowWriter(ws, widths)
-    header = ["Tier", "If every committee were at stage", *[f.label for f in FUNCTIONS]]
+    w = meta.words
+    header = [w.cap("tier"), f"If every {w.committee} were at stage", *[f.label for f in FUNCTIONS]]
     out.append(styles.row(ws, header, ["gp header"] * len(header)))
     for entry in analysis.coverage_by_stage:
         cells = [styles.cell(ws, entry.tier, "gp label"), styles.cell(ws, entry.stage, "gp text")]

@@ -16,6 +16,8 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement
 from govplanner.domain.model import Committee, Person, Plan, Role
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
+from govplanner.export.report_words import sheet_titles, subject_word
 from govplanner.export.xlsx_style import (
     BodyWriter,
     Styles,
@@ -32,6 +34,12 @@ MAX_LISTED = 12
 class ReportMeta:
     plan_name: str
     as_of: str
+    #: The plan's words for committee, tier and role, used in titles and headers.
+    words: Words = DEFAULT_WORDS
+
+    def title(self, sheet: str) -> str:
+        """The title of the sheet whose default title is ``sheet``, in the plan's words."""
+        return sheet_titles(self.words)[sheet]
 
 
 class CancelledError(Exception):
@@ -80,12 +88,23 @@ def write_table_sheet(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     ticker: Ticker | None = None,
+    *,
+    table_name: str | None = None,
+    intro: Sequence[tuple[str, str]] = (),
 ) -> int:
-    """A sheet holding one Excel table (header row, filters, stripes); returns the row count."""
+    """A sheet holding one Excel table (header row, filters, stripes); returns the row count.
+
+    ``intro`` lines, each (text, named style), go above the table's header row, one a row
+    (an empty text gives an empty row). The table is
+    named ``table_name`` (letters and digits only), else the title without spaces.
+    """
     ws = new_sheet(workbook, title)
     widths = [c.width for c in columns]
-    prepare_sheet(ws, widths, freeze="B2")
+    header = len(intro) + 1
+    prepare_sheet(ws, widths, freeze=f"B{header + 1}")
     out = BodyWriter(ws, widths, styles, [c.style for c in columns])
+    for text, look in intro:
+        out.append([styles.cell(ws, text, look)] if text else [])
     out.append(styles.row(ws, [c.header for c in columns], ["gp header"] * len(columns)))
     count = 0
     for values in rows:
@@ -94,14 +113,14 @@ def write_table_sheet(
         if ticker is not None:
             ticker.tick()
     if count:
-        _add_table(ws, title, columns, count)
-    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows="1:1")
+        _add_table(ws, table_name or title.replace(" ", ""), columns, header, count)
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=f"{header}:{header}")
     return count
 
 
-def _add_table(ws: Any, title: str, columns: Sequence[Column], count: int) -> None:
-    ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    table = Table(displayName=title.replace(" ", ""), ref=ref)
+def _add_table(ws: Any, name: str, columns: Sequence[Column], header: int, count: int) -> None:
+    ref = f"A{header}:{get_column_letter(len(columns))}{header + count}"
+    table = Table(displayName=name, ref=ref)
     table.tableColumns = [TableColumn(id=i, name=c.header) for i, c in enumerate(columns, 1)]
     table.autoFilter = AutoFilter(ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
@@ -117,27 +136,29 @@ def _yes_no(flag: bool) -> str:
 
 # -- Findings ----------------------------------------------------------------------------------
 
-FINDING_COLUMNS = (
-    Column("Severity", 10, lambda v: f"gp severity {v.lower()}"),
-    Column("Code", 8),
-    Column("Tier", 12),
-    Column("Subject kind", 10),
-    Column("Subject", 22),
-    Column("Function", 14),
-    Column("Stage", 14),
-    Column("Message", 42),
-    Column("Remedy", 38),
-    Column("Accepted", 9),
-    Column("Rationale", 24),
-)
+
+def finding_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
+    return (
+        Column("Severity", 10, lambda v: f"gp severity {v.lower()}"),
+        Column("Code", 8),
+        Column(w.cap("tier"), 12),
+        Column("Subject kind", 10),
+        Column("Subject", 22),
+        Column("Function", 14),
+        Column("Stage", 14),
+        Column("Message", 42),
+        Column("Remedy", 38),
+        Column("Accepted", 9),
+        Column("Rationale", 24),
+    )
 
 
-def finding_row(finding: Finding) -> list[Any]:
+def finding_row(finding: Finding, w: Words = DEFAULT_WORDS) -> list[Any]:
     return [
         finding.severity.label,
         finding.code,
         finding.tier or "",
-        finding.subject_kind.value.capitalize(),
+        subject_word(finding.subject_kind, w),
         finding.subject,
         finding.function.label if finding.function else "",
         finding.stage or "",
@@ -155,28 +176,32 @@ def write_findings(
     analysis: Analysis,
     ticker: Ticker | None = None,
 ) -> int:
-    rows = (finding_row(f) for f in analysis.findings)
-    return write_table_sheet(workbook, styles, meta, "Findings", FINDING_COLUMNS, rows, ticker)
+    w = meta.words
+    rows = (finding_row(f, w) for f in analysis.findings)
+    columns = finding_columns(w)
+    return write_table_sheet(workbook, styles, meta, meta.title("Findings"), columns, rows, ticker)
 
 
 # -- Committees --------------------------------------------------------------------------------
 
-COMMITTEE_COLUMNS = (
-    Column("Committee", 26),
-    Column("Tier", 12),
-    Column("Level", 10),
-    Column("Reports to", 22),
-    Column("Current stage", 14),
-    Column("Programme area", 14),
-    Column("Chair", 16),
-    Column("Clinical roles", 8, "gp integer"),
-    Column("Filled", 7, "gp integer"),
-    Column("Vacant", 7, "gp integer"),
-    Column("Functions covered", 22),
-    Column("Needed but not covered", 22),
-    Column("Open findings", 8, "gp integer"),
-    Column("Purpose", 30),
-)
+
+def committee_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
+    return (
+        Column(w.cap("committee"), 26),
+        Column(w.cap("tier"), 12),
+        Column("Level", 10),
+        Column("Reports to", 22),
+        Column("Current stage", 14),
+        Column("Programme area", 14),
+        Column("Chair", 16),
+        Column(f"Clinical {w.roles}", 8, "gp integer"),
+        Column("Filled", 7, "gp integer"),
+        Column("Vacant", 7, "gp integer"),
+        Column("Functions covered", 22),
+        Column("Needed but not covered", 22),
+        Column("Open findings", 8, "gp integer"),
+        Column("Purpose", 30),
+    )
 
 
 def write_committees(
@@ -188,7 +213,10 @@ def write_committees(
     ticker: Ticker | None = None,
 ) -> int:
     rows = _committee_rows(plan, analysis)
-    return write_table_sheet(workbook, styles, meta, "Committees", COMMITTEE_COLUMNS, rows, ticker)
+    title, columns = meta.title("Committees"), committee_columns(meta.words)
+    return write_table_sheet(
+        workbook, styles, meta, title, columns, rows, ticker, table_name="Committees"
+    )
 
 
 def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
@@ -247,18 +275,20 @@ def _function_cover(
 
 # -- Roles -------------------------------------------------------------------------------------
 
-ROLE_COLUMNS = (
-    Column("Role", 30),
-    Column("Clinical", 9),
-    Column("Profession", 18),
-    Column("Committees", 34),
-    Column("Holder", 22),
-    Column("Status", 9),
-    Column("Sessions per week", 10, "gp number"),
-    Column("Term start", 12, "gp date"),
-    Column("Term end", 12, "gp date"),
-    Column("Functions", 30),
-)
+
+def role_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
+    return (
+        Column(w.cap("role"), 30),
+        Column("Clinical", 9),
+        Column("Profession", 18),
+        Column(w.cap("committees"), 34),
+        Column("Holder", 22),
+        Column("Status", 9),
+        Column("Sessions per week", 10, "gp number"),
+        Column("Term start", 12, "gp date"),
+        Column("Term end", 12, "gp date"),
+        Column("Functions", 30),
+    )
 
 
 def write_roles(
@@ -281,21 +311,26 @@ def write_roles(
         ]
         for r in plan.roles
     )
-    return write_table_sheet(workbook, styles, meta, "Roles", ROLE_COLUMNS, rows, ticker)
+    title, columns = meta.title("Roles"), role_columns(meta.words)
+    return write_table_sheet(
+        workbook, styles, meta, title, columns, rows, ticker, table_name="Roles"
+    )
 
 
 # -- People ------------------------------------------------------------------------------------
 
-PEOPLE_COLUMNS = (
-    Column("Name", 26),
-    Column("Profession", 18),
-    Column("Roles held", 9, "gp integer"),
-    Column("Roles", 40),
-    Column("Sessions per week held", 11, "gp number"),
-    Column("Capacity (sessions)", 11, "gp number"),
-    Column("Load", 24),
-    Column("Sources of influence", 30),
-)
+
+def people_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
+    return (
+        Column("Name", 26),
+        Column("Profession", 18),
+        Column(f"{w.cap('roles')} held", 9, "gp integer"),
+        Column(w.cap("roles"), 40),
+        Column("Sessions per week held", 11, "gp number"),
+        Column("Capacity (sessions)", 11, "gp number"),
+        Column("Load", 24),
+        Column("Sources of influence", 30),
+    )
 
 
 def write_people(
@@ -306,7 +341,8 @@ def write_people(
         if role.holder_id is not None:
             held[role.holder_id].append(role)
     rows = (_person_row(plan, p, held.get(p.id, [])) for p in plan.people)
-    return write_table_sheet(workbook, styles, meta, "People", PEOPLE_COLUMNS, rows, ticker)
+    columns = people_columns(meta.words)
+    return write_table_sheet(workbook, styles, meta, "People", columns, rows, ticker)
 
 
 def _person_row(plan: Plan, person: Person, roles: list[Role]) -> list[Any]:

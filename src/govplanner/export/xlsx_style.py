@@ -85,6 +85,7 @@ def _named_styles() -> list[NamedStyle]:
         _style("gp number", number_format="0.##"),
         _style("gp integer", number_format="0"),
         _style("gp date", number_format="d mmm yyyy"),
+        _style("gp long date", number_format="d mmmm yyyy"),
     ]
     for status, (fill, colour, _) in RAG.items():
         styles.append(
@@ -167,7 +168,11 @@ class RowWriter:
         lines = 1
         for cell, width in zip(cells, self.widths, strict=False):
             value = getattr(cell, "value", None)
-            if isinstance(value, str) and len(value) > width and cell.alignment.wrap_text:
+            if (
+                isinstance(value, str)
+                and (len(value) > width or "\n" in value)
+                and cell.alignment.wrap_text
+            ):
                 lines = max(lines, line_count(value, width))
         self.write(cells, lines)
 
