@@ -1,13 +1,235 @@
-"""Wires the planning views into a main window through its public attributes."""
+"""Wires the planning views into a main window through its public attributes.
+
+The menu entries are added at once; the tabs are added when the window builds its editor (the
+first time a plan opens), so they join its View menu and Ctrl+number shortcuts like the others.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from govplanner.domain.errors import GovplannerError
+from govplanner.gui.commands import try_execute
 
 if TYPE_CHECKING:
     from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.planning.compare_view import CompareView
+    from govplanner.gui.planning.principles_view import PrinciplesView
+    from govplanner.gui.planning.terms_view import TermsView
+
+PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
 
 
-def install_planning(window: MainWindow) -> None:
-    """Placeholder until the planning views land: does nothing yet."""
-    del window
+def install_planning(window: MainWindow) -> Planning:
+    """Add the planning tabs and menu entries; the result is kept as ``window.planning``."""
+    existing = getattr(window, "planning", None)
+    if isinstance(existing, Planning):
+        return existing
+    planning = Planning(window)
+    window.planning = planning  # type: ignore[attr-defined]
+    return planning
+
+
+def _menu(window: MainWindow, title: str) -> QMenu | None:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == title and action.menu() is not None:
+            menu: QMenu = action.menu()  # type: ignore[assignment]
+            return menu
+    return None
+
+
+def _insert_after(menu: QMenu | None, anchor: QAction, actions: list[QAction]) -> None:
+    """Put ``actions`` right after ``anchor`` in ``menu`` (at the end if it is not there)."""
+    if menu is None:
+        return
+    entries = menu.actions()
+    following = entries[entries.index(anchor) + 1] if anchor in entries[:-1] else None
+    for action in actions:
+        if following is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(following, action)
+
+
+class Planning(QObject):
+    """The compare, terms and principles tabs and the menu entries of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare: CompareView | None = None
+        self.terms: TermsView | None = None
+        self.principles: PrinciplesView | None = None
+        self.actions = self._make_actions()
+        self._add_menus()
+        for action in self.actions.values():
+            window.menu_actions.extra.append(action)
+            action.setEnabled(bool(getattr(window, "plan_open", False)))
+        if getattr(window, "tabs", None) is not None:
+            self._add_tabs()
+        else:
+            window.centre.widgetAdded.connect(self._widget_added)
+
+    def _action(self, text: str, slot: Any, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> dict[str, QAction]:
+        return {
+            "scenario": self._action(
+                "Sa&ve as scenario…", self.save_scenario,
+                "Save a copy of this plan to change as a proposal, and compare it with this one",
+            ),
+            "compare_with": self._action(
+                "Compare &with plan…", self.choose_compare_target,
+                "Compare the open plan with another plan file",
+            ),
+            "export_comparison": self._action(
+                "&Comparison with another plan…", self.export_comparison,
+                "A workbook of coverage gains and losses and structural changes, for a board paper",
+            ),
+            "words": self._action(
+                "Plan &words and terms…", self.edit_words,
+                "Rename committee, tier and role for this plan; set the term warning window",
+            ),
+        }  # fmt: skip
+
+    def _add_menus(self) -> None:
+        a, w = self.actions, self.window.menu_actions
+        file_menu = _menu(self.window, "File")
+        _insert_after(file_menu, w.save_as, [a["scenario"], a["compare_with"]])
+        export_menu = _menu_of(w.gap_report, file_menu)
+        _insert_after(export_menu, w.gap_report, [a["export_comparison"]])
+        _insert_after(_menu(self.window, "Edit"), w.tiers_stages, [a["words"]])
+
+    # -- tabs ---------------------------------------------------------------------------------
+
+    def _widget_added(self, _index: int) -> None:
+        if self.compare is None and getattr(self.window, "tabs", None) is not None:
+            self._add_tabs()
+
+    def _add_tabs(self) -> None:
+        from govplanner.gui.planning.compare_view import CompareView
+        from govplanner.gui.planning.principles_view import PrinciplesView
+        from govplanner.gui.planning.terms_view import TermsView
+
+        window, tabs = self.window, self.window.tabs
+        self.terms = TermsView(window.document, tabs)
+        self.terms.role_activated.connect(lambda rid: window.select_subject("role", rid))
+        self.principles = PrinciplesView(window.document, window.live, tabs)
+        self.compare = CompareView(window.document, tabs)
+        self.compare.subject_activated.connect(window.select_subject)
+        self.compare.export_requested.connect(self.export_comparison)
+        self.compare.choose_requested.connect(self.choose_compare_target)
+        window.live.updated.connect(self.terms.plan_changed)
+        window.live.updated.connect(self.compare.plan_changed)
+        tabs.addTab(self.terms, "&Terms")
+        tabs.addTab(self.principles, "Pri&nciples")
+        tabs.addTab(self.compare, "Co&mpare")
+
+    def show_tab(self, widget: QWidget | None) -> None:
+        if widget is not None:
+            self.window.tabs.setCurrentWidget(widget)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def save_scenario(self) -> Path | None:
+        from govplanner.gui.planning.scenario import ask_and_save_scenario
+
+        return ask_and_save_scenario(self.window)
+
+    def choose_compare_target(self) -> bool:
+        if self.compare is None:
+            return False
+        document = self.window.document
+        folder = str(document.path.parent) if document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Compare with plan", folder, PLAN_FILTER)
+        if not path:
+            return False
+        try:
+            self.compare.set_target(path)
+        except GovplannerError as exc:
+            self.window.files.error("Cannot compare with that plan", exc)
+            return False
+        self.show_tab(self.compare)
+        return True
+
+    def export_comparison(self) -> Any:
+        if self.compare is None:
+            return None
+        self.show_tab(self.compare)
+        if self.compare.target is None and not self.choose_compare_target():
+            return None
+        comparison = self.compare.comparison
+        if comparison is None:
+            return None
+        return self._export(comparison)
+
+    def _export(self, comparison: Any) -> Any:
+        from govplanner.domain.vocabulary import words
+        from govplanner.export.filenames import safe_stem
+        from govplanner.gui.workers import run_with_progress
+
+        document = self.window.document
+        folder = document.path.parent if document.path else Path.home()
+        name = f"{safe_stem(document.plan.name, fallback='plan')} comparison.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export comparison", str(folder / name), XLSX_FILTER
+        )
+        if not path:
+            return None
+        return self.export_to(comparison, path, words(document.plan), run_with_progress)
+
+    def export_to(self, comparison: Any, path: str, w: Any, runner: Any) -> Any:
+        """Write the workbook in the background; the status bar says when it is done."""
+
+        def work(_progress: Any, _cancelled: Any) -> Path:
+            from govplanner.export.compare_report import export_comparison
+
+            return export_comparison(comparison, path, w)
+
+        def done(written: Path, _cancelled: bool) -> None:
+            self.window.statusBar().showMessage(f"Wrote {Path(written).name}", 6000)
+
+        def failed(exc: BaseException) -> None:
+            self.window.files.error("Cannot export the comparison", exc)
+
+        return runner(
+            self.window, "Export comparison", "Writing the comparison…", work, done, failed
+        )
+
+    def edit_words(self) -> bool:
+        """Show the plan words dialog; its change lands on the undo stack as one command."""
+        from govplanner.gui.planning.words_dialog import PlanWordsDialog
+
+        dialog = PlanWordsDialog(self.window.document, self.window)
+        if not dialog.exec():
+            return False
+        command = dialog.command()
+        if command is None:
+            return False
+        refusal = try_execute(self.window.undo_stack, command)
+        if refusal is not None:
+            self.window.show_refusal(refusal)
+            return False
+        return True
+
+
+def _menu_of(action: QAction, parent: QMenu | None) -> QMenu | None:
+    """The submenu of ``parent`` that holds ``action`` (the File ▸ Export menu)."""
+    if parent is None:
+        return None
+    for entry in parent.actions():
+        menu = entry.menu()
+        if menu is not None and action in menu.actions():
+            return menu  # type: ignore[no-any-return]
+    return None

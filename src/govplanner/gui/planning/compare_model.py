@@ -1,0 +1,118 @@
+"""The comparison's coverage grid: tiers × functions, each cell 'before → after' and its verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from govplanner.analysis.compare import CellChange, Comparison
+from govplanner.analysis.result import CoverageCell
+from govplanner.domain.enums import FUNCTIONS
+from govplanner.gui.planning.common import VERDICT_FILL
+from govplanner.gui.rag import TEXT_ON_FILL
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+ChangeRole = Qt.ItemDataRole.UserRole + 1
+
+#: verdict -> the words and arrow shown under the numbers
+VERDICT_TEXT = {"gain": "▲ Gain", "loss": "▼ Loss", "same": "= Same"}
+
+
+def side_text(cell: CoverageCell | None) -> str:
+    """'2/3' covered of required; '–' when nothing is required; 'none' without the tier."""
+    if cell is None:
+        return "none"
+    if cell.required == 0:
+        return "–"
+    return f"{cell.covered}/{cell.required}"
+
+
+def side_words(cell: CoverageCell | None, tier_word: str) -> str:
+    if cell is None:
+        return f"no such {tier_word}"
+    if cell.required == 0:
+        return "not required"
+    return f"{cell.covered} of {cell.required} committees covered"
+
+
+def change_text(change: CellChange) -> str:
+    """Two lines: '2/3 → 3/3' and '▲ Gain'."""
+    return f"{side_text(change.before)} → {side_text(change.after)}\n{VERDICT_TEXT[change.verdict]}"
+
+
+def change_sentence(change: CellChange, tier_word: str = "tier") -> str:
+    """The cell in a sentence, for tooltips and screen readers."""
+    verdict = {"gain": "a gain", "loss": "a loss", "same": "no change"}[change.verdict]
+    return (
+        f"{change.tier}, {change.function.label}: before {side_words(change.before, tier_word)}; "
+        f"after {side_words(change.after, tier_word)} ({verdict})."
+    )
+
+
+class CompareCoverageModel(QAbstractTableModel):
+    """Read-only grid over a :class:`Comparison`'s coverage cells."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tiers: list[str] = []
+        self._cells: dict[tuple[str, int], CellChange] = {}
+        self.tier_word = "tier"
+
+    def set_comparison(self, comparison: Comparison | None, tier_word: str = "tier") -> None:
+        self.beginResetModel()
+        self.tier_word = tier_word
+        self._tiers, self._cells = [], {}
+        for change in comparison.coverage if comparison else ():
+            if change.tier not in self._tiers:
+                self._tiers.append(change.tier)
+            self._cells[(change.tier, FUNCTIONS.index(change.function))] = change
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._tiers)
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(FUNCTIONS)
+
+    def change(self, row: int, column: int) -> CellChange | None:
+        return self._cells.get((self._tiers[row], column))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self.change(index.row(), index.column())
+        if change is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return change_text(change)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return change_sentence(change, self.tier_word)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return VERDICT_FILL[change.verdict]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT_ON_FILL
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == ChangeRole:
+            return change
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(FUNCTIONS):
+                return FUNCTIONS[section].label
+            return None
+        if 0 <= section < len(self._tiers):
+            return self._tiers[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,112 @@
+"""File ▸ Save as scenario…: a copy of the open plan to edit beside it, in a second window."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from govplanner.analysis.compare import scenario_of
+from govplanner.domain.document import PlanDocument
+from govplanner.domain.errors import GovplannerError
+from govplanner.domain.model import Plan
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
+#: second windows, kept alive until closed (Qt deletes them on close)
+_WINDOWS: set[MainWindow] = set()
+
+
+def save_scenario(plan: Plan, name: str, path: str | Path) -> Path:
+    """Write a copy of ``plan`` named ``name`` to ``path`` (ids kept, so it compares cleanly)."""
+    from govplanner.files.planfile import save_plan
+
+    target = Path(path)
+    if target.suffix.lower() != ".govplan":
+        target = target.with_name(target.name + ".govplan")
+    save_plan(scenario_of(plan, name.strip() or None), target)
+    return target
+
+
+def open_in_new_window(
+    path: str | Path, beside: MainWindow, compare_with: Path | None = None
+) -> MainWindow | None:
+    """Open ``path`` in a second window built as the app builds its first; None on failure.
+
+    With ``compare_with``, the new window's Compare tab shows that file (before) against the
+    newly opened plan (after), so as-is and to-be can be edited side by side.
+    """
+    from govplanner.gui.main_window import MainWindow
+
+    window = MainWindow(PlanDocument(), QUndoStack(), QSettings())
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _WINDOWS.add(window)
+    window.destroyed.connect(lambda *_a, w=window: _WINDOWS.discard(w))
+    window.resize(beside.size())
+    window.move(beside.pos() + QPoint(48, 48))
+    window.show()
+    if not window.files.open_path(path):
+        window.close()
+        return None
+    planning = getattr(window, "planning", None)
+    if compare_with is not None and planning is not None and planning.compare is not None:
+        # The original may have moved; then the user picks it in the tab.
+        with contextlib.suppress(GovplannerError):
+            planning.compare.set_target(compare_with, swapped=False)
+    return window
+
+
+def ask_and_save_scenario(window: MainWindow) -> Path | None:
+    """Ask for a name and a file, save the scenario, then offer to open it in a new window."""
+    plan = window.document.plan
+    name, ok = QInputDialog.getText(
+        window,
+        "Save as scenario",
+        "Name of the scenario (for example 'Proposed restructure 2026'):",
+        QLineEdit.EchoMode.Normal,
+        f"{plan.name} (scenario)"[:200],
+    )
+    if not ok:
+        return None
+    folder = window.document.path.parent if window.document.path else Path.home()
+    suggested = folder / f"{_stem(name or plan.name)}.govplan"
+    chosen, _ = QFileDialog.getSaveFileName(window, "Save scenario as", str(suggested), PLAN_FILTER)
+    if not chosen:
+        return None
+    try:
+        path = save_scenario(plan, name, chosen)
+    except GovplannerError as exc:
+        QMessageBox.warning(window, "Cannot save the scenario", str(exc))
+        return None
+    _after_saving(window, path)
+    return path
+
+
+def _after_saving(window: MainWindow, path: Path) -> None:
+    """Compare the open plan (before) with the scenario (after), and offer a second window."""
+    planning = getattr(window, "planning", None)
+    if planning is not None and planning.compare is not None:
+        planning.compare.set_target(path, swapped=True)
+    window.statusBar().showMessage(f"Saved the scenario as {path.name}", 8000)
+    answer = QMessageBox.question(
+        window,
+        "Scenario saved",
+        f"The scenario is saved as {path.name}; this window's Compare tab now shows what it "
+        "changes.\n\nOpen the scenario in a new window, to edit it beside this plan?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open,
+    )
+    if answer == QMessageBox.StandardButton.Open:
+        open_in_new_window(path, window, compare_with=window.document.path)
+
+
+def _stem(name: str) -> str:
+    from govplanner.export.filenames import safe_stem
+
+    return safe_stem(name, fallback="scenario")
