@@ -10,6 +10,6 @@ if TYPE_CHECKING:
 
 def install(window: MainWindow) -> None:
     """Add the planning tabs and menu entries to ``window`` (called once, from its __init__)."""
-    from govplanner.gui.planning.install import install_planning
+    from govplanner.gui.planning.wiring import install_planning
 
     install_planning(window)
