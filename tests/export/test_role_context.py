@@ -148,7 +148,7 @@ def test_a_role_without_committees_still_describes(plan: Plan) -> None:
 def test_every_field_is_documented_for_template_writers(plan: Plan) -> None:
     readme = (Path(__file__).resolve().parents[2] / "templates" / "README.md").read_text("utf-8")
     ctx = _context(plan, role_id("Medical Director"))
-    nested = ("plan", "role", "person_specification", "board_competencies")
+    nested = ("plan", "words", "role", "person_specification", "board_competencies")
     for key, value in ctx.items():
         assert f"`{key}" in readme, key
         if key in nested:

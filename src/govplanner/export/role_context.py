@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govplanner.analysis.result import Analysis
+from govplanner.analysis.rules.common import tier_label as _tier_name
 from govplanner.domain import catalogue
 from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement, Severity, SubjectKind
 from govplanner.domain.model import Committee, Plan, Role, Tier
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
 from govplanner.export.wording import (
     and_list,
     format_date,
     format_sessions,
     registration_text,
+    term_alert,
+    term_status,
     term_text,
 )
 
@@ -36,9 +40,11 @@ class PlanIndex:
     roles: dict[str, Role] = field(init=False)
     seats: dict[str, list[Role]] = field(init=False)
     gaps: dict[tuple[str, Function], Severity] = field(init=False)
+    words: Words = field(init=False)
 
     def __post_init__(self) -> None:
         plan = self.plan
+        self.words = words(plan)
         self.tiers = {t.id: t for t in plan.tiers}
         self.committees = {c.id: c for c in plan.committees}
         self.people = {p.id: p.name for p in plan.people}
@@ -76,16 +82,19 @@ def role_context(
 ) -> Context:
     """Everything a role description template needs, as plain data.
 
-    Pass a shared ``index`` when describing many roles of one plan.
+    Pass a shared ``index`` when describing many roles of one plan. Terms are judged against
+    the analysis's date (``analysis.as_of``), else ``today``, else the real today.
     """
     idx = index if index is not None and index.plan is plan else PlanIndex(plan, analysis)
     committees = [idx.committees[c] for c in role.committee_ids if c in idx.committees]
     committees.sort(key=lambda c: _level_order(idx, c))
     levels = _levels(idx, committees)
+    as_of = analysis.as_of or today or dt.date.today()
     return {
         "plan": {"name": plan.name, "description": plan.description},
         "generated_on": format_date(today or dt.date.today()),
-        "role": _role_facts(idx, role, committees, levels),
+        "words": idx.words.as_dict(),
+        "role": {**_role_facts(idx, role, committees, levels), **_term_facts(idx, role, as_of)},
         "committees": [_committee_facts(idx, c, role) for c in committees],
         "reporting_line": [_reporting_line(idx, c) for c in committees],
         "accountable_to": [_accountable_to(idx, c, role) for c in committees],
@@ -116,7 +125,7 @@ def _role_facts(
     tiers = []
     for c in committees:
         tier = idx.tiers.get(c.tier_id)
-        label = tier_label(tier) if tier else ""
+        label = tier_label(tier, idx.words) if tier else ""
         if label and label not in tiers:
             tiers.append(label)
     holder = idx.holder(role)
@@ -136,6 +145,20 @@ def _role_facts(
     }
 
 
+def _term_facts(idx: PlanIndex, role: Role, as_of: dt.date) -> Context:
+    """The term's end, its status and, when it has ended or ends soon, a plain warning."""
+    holder, days = idx.holder(role), idx.plan.term_warning_days
+    return {
+        "term_end": format_date(role.term_end),
+        "term_status": term_status(
+            role.term_end, filled=bool(holder), as_of=as_of, warning_days=days
+        ),
+        "term_alert": term_alert(
+            role.term_end, holder=holder, as_of=as_of, warning_days=days, role_word=idx.words.role
+        ),
+    }
+
+
 def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Context:
     tier = idx.tiers.get(committee.tier_id)
     parent = idx.committees.get(committee.reports_to_id or "")
@@ -144,7 +167,7 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
         "name": committee.name,
         "tier": tier.name if tier else "",
         "level": tier.level.label if tier else "",
-        "tier_label": tier_label(tier) if tier else "",
+        "tier_label": tier_label(tier, idx.words) if tier else "",
         "reports_to": parent.name if parent else "",
         "stage": idx.stage_name(committee),
         "programme_area": committee.programme_area,
@@ -168,7 +191,7 @@ def _reporting_line(idx: PlanIndex, committee: Committee) -> list[str]:
         seen.add(parent.id)
         current = parent
     if len(chain) == 1:
-        chain[0] += " (reports to no other committee)"
+        chain[0] += f" (reports to no other {idx.words.committee})"
     return chain
 
 
@@ -194,12 +217,13 @@ def _purpose(
     role: Role, committees: list[Committee], levels: list[Level], idx: PlanIndex
 ) -> list[str]:
     """Two or three sentences, in our words, on why the role exists."""
-    kind = "clinical leadership role" if role.clinical else "leadership role"
+    w = idx.words
+    kind = f"clinical leadership {w.role}" if role.clinical else f"leadership {w.role}"
     if committees:
         where = and_list([f"the {c.name}" for c in committees])
         first = f"The {role.title} is a {kind} on {where}."
     else:
-        first = f"The {role.title} is a {kind}; it has not yet been given a committee seat."
+        first = f"The {role.title} is a {kind}; it has not yet been given a {w.committee} seat."
     lines = [first]
     if role.functions:
         lines.append(
@@ -213,10 +237,14 @@ def _purpose(
         what = _lower_first(catalogue.LEVEL_DESCRIPTIONS[level])
         article = "an" if level.value[0] in "aeiou" else "a"
         if len(names) == 1:
-            lines.append(f"The {names[0]} is {article} {level.value}-level committee, which {what}")
+            lines.append(
+                f"The {names[0]} is {article} {level.value}-level {w.committee}, which {what}"
+            )
         else:
             named = and_list([f"the {n}" for n in names])
-            lines.append(f"{_upper_first(named)} are {level.value}-level committees; each {what}")
+            lines.append(
+                f"{_upper_first(named)} are {level.value}-level {w.committees}; each {what}"
+            )
     return lines
 
 
@@ -233,11 +261,14 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def tier_label(tier: Tier) -> str:
-    """'Programme tier (thematic level)', or just 'Thematic level' when the names agree."""
+def tier_label(tier: Tier, w: Words = DEFAULT_WORDS) -> str:
+    """'Programme tier (thematic level)', or just 'Thematic level' when the names agree.
+
+    The tier is named with the plan's word for a tier, once ('Place Tier', not 'Place Tier tier').
+    """
     if tier.name.strip().casefold() == tier.level.value:
         return f"{tier.level.label} level"
-    return f"{tier.name} tier ({tier.level.value} level)"
+    return f"{_tier_name(tier.name, w.tier)} ({tier.level.value} level)"
 
 
 def _function_section(

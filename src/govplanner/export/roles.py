@@ -75,7 +75,8 @@ def export_role_descriptions(
 
     ``progress(done, total)`` is called after each document; when ``cancel()`` returns True
     the export stops before the next document and returns what was written so far. Each file
-    is written atomically; existing files of the same name are replaced.
+    is written atomically; existing files of the same name are replaced. Terms are judged
+    against ``analysis.as_of`` (``today`` when the analysis is made here).
     """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
@@ -88,7 +89,7 @@ def export_role_descriptions(
     if analysis is None:
         from govplanner.analysis import analyse
 
-        analysis = analyse(plan)
+        analysis = analyse(plan, as_of=today)
     renderer = _Renderer(fmt, template_dir)
     index = PlanIndex(plan, analysis)
     names = unique_file_names([(r.title, _qualifiers(index, r)) for r in roles], fmt)
@@ -142,7 +143,7 @@ class _Renderer:
         if self.fmt == "md":
             return render(self.env, MARKDOWN_TEMPLATE, context).encode("utf-8")
         html = render(self.env, HTML_TEMPLATE, context)
-        title = f"{context['role']['title']} – role description"
+        title = f"{context['role']['title']} – {context['words']['role']} description"
         if self.fmt == "html":
             return html.encode("utf-8")
         if self.docx is not None:

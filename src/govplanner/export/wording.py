@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from govplanner.analysis.rules.common import long_date
+
 #: Profession words (lower case) and the UK regulator whose register covers them.
 _REGULATORS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("midwi",), "the Nursing and Midwifery Council (NMC)"),
@@ -56,8 +58,8 @@ def and_list(items: Sequence[str]) -> str:
 
 
 def format_date(day: dt.date | None) -> str:
-    """'1 April 2025' (the form NHS documents use); empty for no date."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    """'1 April 2025' (the form NHS documents use), in English whatever the locale; '' for none."""
+    return long_date(day) if day else ""
 
 
 def format_number(value: float) -> str:
@@ -98,4 +100,41 @@ def registration_text(profession: str, *, clinical: bool) -> str:
     return (
         "Current registration with the UK regulator of the candidate's profession "
         "(for example the GMC, NMC, HCPC or GPhC)."
+    )
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count:,} days"
+
+
+def term_status(end: dt.date | None, *, filled: bool, as_of: dt.date, warning_days: int) -> str:
+    """'ended', 'ending' (within the warning window) or 'later' for a filled role; else ''.
+
+    The same judgement as findings TRM002 and TRM001: only a filled role's term can run out.
+    """
+    if end is None or not filled:
+        return ""
+    left = (end - as_of).days
+    if left < 0:
+        return "ended"
+    return "ending" if left <= warning_days else "later"
+
+
+def term_alert(
+    end: dt.date | None, *, holder: str, as_of: dt.date, warning_days: int, role_word: str = "role"
+) -> str:
+    """A plain warning when a filled role's term has ended or ends within the window; else ''."""
+    status = term_status(end, filled=bool(holder), as_of=as_of, warning_days=warning_days)
+    if end is None or status not in ("ended", "ending"):
+        return ""
+    left = (end - as_of).days
+    if status == "ended":
+        return (
+            f"The term ended on {format_date(end)}, {_days(-left)} before {format_date(as_of)}, "
+            f"yet the {role_word} is still shown as held by {holder}."
+        )
+    when = "today" if left == 0 else f"in {_days(left)}"
+    return (
+        f"The term ends {when}, on {format_date(end)}: within the plan's {warning_days}-day "
+        "warning window, so reappointment or recruitment should be decided now."
     )
