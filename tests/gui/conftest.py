@@ -67,6 +67,12 @@ def _private_settings(qapp: object, tmp_path_factory: pytest.TempPathFactory) ->
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> None:
+    """Autosaved copies and crash logs from tests go to a temporary folder, never the user's."""
+    monkeypatch.setenv("GOVPLANNER_DATA_DIR", str(tmp_path_factory.mktemp("appdata")))
+
+
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[MainWindow]:
     """A main window with no plan open (the welcome page)."""

@@ -21,8 +21,20 @@ def _application() -> object:
     )
     app = QApplication(sys.argv[:1])
     QApplication.setApplicationDisplayName("govplanner")
+    # Wayland and the Linux task bars match the window to govplanner.desktop (and its icon).
+    QGuiApplication.setDesktopFileName("govplanner")
+    app.setWindowIcon(window_icon())
     _follow_colour_scheme(app)
     return app
+
+
+def window_icon() -> object:
+    """The product icon, from the package's resources (an empty icon if it is missing)."""
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(files("govplanner") / "resources" / "govplanner.svg"))
 
 
 def _name_application() -> None:
@@ -61,14 +73,22 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
     settings = QSettings()
     document = PlanDocument()
     undo_stack = QUndoStack()
-    window = MainWindow(document, undo_stack, settings)
-    if screenshot is not None:
+    if screenshot is not None:  # a picture only: no autosave, recovery, locks or hooks
         from govplanner.gui.screenshot import take_screenshot
 
+        window = MainWindow(document, undo_stack, settings, locking=False)
         code = take_screenshot(window, plan_path, Path(screenshot))
         window.deleteLater()
         return code
+    from govplanner.gui import app_data
+    from govplanner.gui.crash_handler import CrashHandler
+    from govplanner.gui.recovery_dialog import offer_recovery
+
+    store = app_data.recovery_store()
+    window = MainWindow(document, undo_stack, settings, recovery=store)
+    CrashHandler(window, app_data.log_dir()).install()
     window.show()
+    offer_recovery(window, store)  # once the window is up, before a file from the command line
     if plan_path is not None:
         window.files.open_path(plan_path)
     return int(app.exec())  # type: ignore[attr-defined]

@@ -1,36 +1,32 @@
-"""Opening, saving, importing and exporting plans from the window, with recent files.
+"""Opening, saving and recovering plans from the window, with recent files and file locks.
 
 Every file problem is shown as the same plain-English message the command line prints
-(``str()`` of a GovplannerError); the window stays usable afterwards.
+(``str()`` of a GovplannerError); the window stays usable afterwards, and a plan that could not
+be saved stays modified, so nothing is lost. Imports and exports are in :mod:`export_ops`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from govplanner.domain.errors import GovplannerError
-from govplanner.domain.model import Plan
+from govplanner.files.lock import PlanLockedError
 from govplanner.gui.dialogs import NewPlanDialog
-from govplanner.gui.workers import BackgroundTask, run_with_progress
+from govplanner.gui.export_ops import REGISTER_FILTER, ExportOps, _stem
+from govplanner.gui.plan_locks import Claim, who
 
 if TYPE_CHECKING:
+    from govplanner.files.recovery import RecoveryEntry, RecoveryStore
     from govplanner.gui.main_window import MainWindow
 
+__all__ = ["PLAN_FILTER", "REGISTER_FILTER", "FileOps", "example_files", "example_title"]
+
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
-REGISTER_FILTER = "Excel workbooks (*.xlsx)"
 MAX_RECENT = 8
-
-
-def _stem(name: str) -> str:
-    """A plan name as a file name Windows accepts (a name may hold '/' or ':')."""
-    from govplanner.export.filenames import safe_stem
-
-    return safe_stem(name, fallback="plan")
 
 
 def examples_folder() -> Path | None:
@@ -58,7 +54,7 @@ def example_title(path: Path) -> tuple[str, str]:
         return path.stem.replace("-", " ").replace("_", " "), ""
 
 
-class FileOps:
+class FileOps(ExportOps):
     """The File menu's work, for one window."""
 
     def __init__(self, window: MainWindow, settings: QSettings) -> None:
@@ -67,7 +63,16 @@ class FileOps:
     # -- prompts ---------------------------------------------------------------------------
 
     def error(self, title: str, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, GovplannerError) else f"Unexpected problem: {exc}"
+        """Show a file problem; a bug (any other error) goes to the log and the crash dialog."""
+        if isinstance(exc, GovplannerError):
+            text = str(exc)
+        elif isinstance(exc, OSError):
+            text = f"The file system refused: {exc.strerror or exc}."
+        elif self.window.crash_handler is not None:
+            self.window.crash_handler.report_exception(exc)
+            return
+        else:
+            text = f"Unexpected problem: {exc}"
         QMessageBox.warning(self.window, title, text)
 
     def maybe_save(self) -> bool:
@@ -87,12 +92,6 @@ class FileOps:
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
-
-    def _start_folder(self) -> str:
-        path = self.window.document.path
-        if path is not None:
-            return str(path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     # -- new, open, close ------------------------------------------------------------------
 
@@ -129,8 +128,34 @@ class FileOps:
             if not Path(path).exists():
                 self.forget_recent(str(Path(path).resolve()))
             return False
-        self.window.show_plan(plan, Path(path))
+        claim = self.window.locks.claim(Path(path))
+        if claim is None:
+            return False
+        self.window.show_plan(plan, Path(path), claim)
         self.add_recent(str(Path(path).resolve()))
+        return True
+
+    def recover(self, entry: RecoveryEntry, store: RecoveryStore) -> bool:
+        """Open an autosaved copy as unsaved work whose Save goes to its original file."""
+        try:
+            plan = entry.load()
+        except GovplannerError as exc:
+            self.error("Cannot recover the plan", exc)
+            return False
+        path = entry.original_path
+        claim = self.window.locks.claim(path) if path is not None else None
+        if path is not None and claim is None:
+            return False
+        self.window.show_plan(plan, path, claim)
+        self.window.undo_stack.resetClean()  # never clean: it differs from the file on disk
+        self.window.update_title()
+        autosave = self.window.autosave
+        # Copy it under this session first, so there is never a moment without a copy.
+        if autosave is not None and autosave.write_now() and autosave.flush():
+            store.discard_entry(entry)
+        self.window.statusBar().showMessage(
+            f"Recovered '{plan.name}' from its autosaved copy. Save it to keep it.", 10000
+        )
         return True
 
     def open_example(self, path: str | Path) -> bool:
@@ -160,7 +185,9 @@ class FileOps:
 
     def save(self) -> bool:
         path = self.window.document.path
-        return self.save_as() if path is None else self._save_to(path)
+        if path is None or self.window.locks.read_only:
+            return self.save_as()  # a read-only plan is saved as a copy, never over theirs
+        return self._save_to(path)
 
     def save_as(self) -> bool:
         suggested = self.window.document.path or Path(self._start_folder()) / (
@@ -176,13 +203,27 @@ class FileOps:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        """Save; on any failure say why and keep the plan modified (nothing is lost)."""
         from govplanner.files.planfile import save_plan
 
         try:
+            new_lock = self.window.locks.lock_for_save(path)
+        except PlanLockedError as exc:
+            QMessageBox.warning(
+                self.window, "Cannot save the plan",
+                f"{path.name} is open by {who(exc.owner)}, so it cannot be saved over. "
+                "Save under another name, or ask them to close it.",
+            )  # fmt: skip
+            return False
+        try:
             save_plan(self.window.document.plan, path)
-        except GovplannerError as exc:
+        except (GovplannerError, OSError) as exc:
+            if new_lock is not None:
+                new_lock.release()
             self.error("Cannot save the plan", exc)
             return False
+        if new_lock is not None:
+            self.window.locks.adopt(Claim(new_lock))
         self.window.document.path = path
         self.window.undo_stack.setClean()
         self.window.update_title()
@@ -209,128 +250,3 @@ class FileOps:
     def clear_recent(self) -> None:
         self.settings.setValue("recentFiles", [])
         self.window.recent_changed()
-
-    # -- import and export (in the background) ---------------------------------------------
-
-    def import_register(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import register", self._start_folder(), REGISTER_FILTER
-        )
-        if path:
-            self.import_register_from(path)
-
-    def import_register_from(self, path: str) -> BackgroundTask:
-        def work(progress: Any, cancelled: Any) -> Plan:
-            from govplanner.files.register_import import import_register
-
-            return import_register(path)
-
-        def done(plan: Plan, cancelled: bool) -> None:
-            if not cancelled:
-                plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
-                self.window.show_plan(plan, None)
-                self.window.statusBar().showMessage(
-                    f"Imported {len(plan.committees)} committees, {len(plan.roles)} roles and "
-                    f"{len(plan.people)} people from {Path(path).name}. Save it as a plan.",
-                    8000,
-                )
-
-        return self._background("Import register", f"Reading {Path(path).name}…", work, done)
-
-    def _background(
-        self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
-    ) -> BackgroundTask:
-        return run_with_progress(
-            self.window, title, label, work, done, lambda exc: self.error(title, exc)
-        )
-
-    def _plan_for_export(self) -> Plan:
-        """The plan as it is: exports run behind a window-modal progress dialog, so nothing
-        can edit it until they finish, and a copy (a second at national scale) is not needed.
-        """
-        return self.window.document.plan
-
-    def _export_target(self, title: str, name: str, file_filter: str) -> str:
-        suggested = str(Path(self._start_folder()) / name)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
-        return path
-
-    def export_register(self) -> BackgroundTask | None:
-        plan = self._plan_for_export()
-        name = f"{_stem(plan.name)} register.xlsx"
-        path = self._export_target("Export register", name, REGISTER_FILTER)
-        if not path:
-            return None
-
-        def work(progress: Any, cancelled: Any) -> None:
-            from govplanner.files.register_export import export_register
-
-            export_register(plan, path)
-
-        return self._background("Export register", "Writing the register…", work, self._wrote(path))
-
-    def export_gap_report(self) -> BackgroundTask | None:
-        plan = self._plan_for_export()
-        name = f"{_stem(plan.name)} gap report.xlsx"
-        path = self._export_target("Gap report", name, REGISTER_FILTER)
-        if not path:
-            return None
-
-        def work(progress: Any, cancelled: Any) -> None:
-            from govplanner.analysis import analyse
-            from govplanner.export.gap_report import export_gap_report
-
-            export_gap_report(plan, analyse(plan), path)
-
-        return self._background("Gap report", "Writing the gap report…", work, self._wrote(path))
-
-    def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
-        plan = self._plan_for_export()
-        folder = QFileDialog.getExistingDirectory(
-            self.window, "Folder for the role descriptions", self._start_folder()
-        )
-        if not folder:
-            return None
-
-        def work(progress: Any, cancelled: Any) -> list[Path]:
-            from govplanner.export.roles import export_role_descriptions
-
-            return export_role_descriptions(
-                plan, Path(folder), fmt=fmt, progress=progress, cancel=cancelled
-            )
-
-        def done(written: list[Path], cancelled: bool) -> None:
-            stopped = " (stopped early)" if cancelled else ""
-            self.window.statusBar().showMessage(
-                f"Wrote {len(written)} role description(s) to {folder}{stopped}.", 8000
-            )
-
-        return self._background("Role descriptions", "Writing role descriptions…", work, done)
-
-    def export_diagram(self, fmt: str = "png") -> bool:
-        """Save the governance diagram as a PNG picture or an SVG drawing."""
-        diagram = getattr(self.window, "diagram", None)
-        if diagram is None:
-            return False
-        kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
-        name = f"{_stem(self.window.document.plan.name)} diagram.{fmt}"
-        path = self._export_target("Export diagram", name, kind)
-        if not path:
-            return False
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        try:
-            (diagram.export_png if fmt == "png" else diagram.export_svg)(path)
-        except (GovplannerError, OSError) as exc:
-            self.error("Cannot export the diagram", exc)
-            return False
-        self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
-        return True
-
-    def _wrote(self, path: str) -> Callable[[Any, bool], None]:
-        def done(_result: Any, _cancelled: bool) -> None:
-            self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
-
-        return done

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,18 +24,26 @@ from govplanner.gui.editing import EditOps, optional_class
 from govplanner.gui.file_ops import FileOps, example_files
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.lookup import Lookup
+from govplanner.gui.plan_locks import Claim, LockKeeper, ReadOnlyBanner
 from govplanner.gui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from govplanner.analysis.result import Analysis
     from govplanner.domain.model import Plan
+    from govplanner.files.recovery import RecoveryStore
+    from govplanner.gui.autosave import Autosaver
+    from govplanner.gui.crash_handler import CrashHandler
     from govplanner.gui.table_page import TablePage
 
 APP_TITLE = "govplanner"
 
 
 class MainWindow(QMainWindow):
-    """One window over one document and its undo stack."""
+    """One window over one document and its undo stack.
+
+    ``recovery``: where unsaved work is autosaved (None: no autosave), every ``autosave_ms``
+    (default: QSettings ``autosave/minutes``, 3). ``locking``: take a lock on opened files.
+    """
 
     def __init__(
         self,
@@ -42,10 +51,17 @@ class MainWindow(QMainWindow):
         undo_stack: QUndoStack,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        recovery: RecoveryStore | None = None,
+        autosave_ms: int | None = None,
+        locking: bool = True,
     ) -> None:
         super().__init__(parent)
         self.document, self.undo_stack, self.settings = document, undo_stack, settings
         self.plan_open = False
+        self.locks = LockKeeper(self, locking)
+        self.crash_handler: CrashHandler | None = None  # set when installed by the app
+        self.autosave: Autosaver | None = None
         self.live = LiveAnalysis(document, self)
         self.lookup = Lookup(document)
         self.files = FileOps(self, settings)
@@ -67,6 +83,27 @@ class MainWindow(QMainWindow):
         self.recent_changed()
         self._set_plan_ui(False)
         self.update_title()
+        if recovery is not None:
+            self._start_autosave(recovery, autosave_ms)
+        self._install_planning()
+
+    def _install_planning(self) -> None:
+        """The planning views (compare, term timeline, principles, plan words)."""
+        from govplanner.gui import planning
+
+        hook = planning.install
+        if not callable(hook):  # TEMPORARY: shadowed by its submodule 'install' (reported)
+            hook = hook.install_planning
+        hook(self)
+
+    def _start_autosave(self, store: RecoveryStore, interval_ms: int | None) -> None:
+        from govplanner.gui.autosave import Autosaver, interval_from
+
+        interval = interval_ms if interval_ms is not None else interval_from(self.settings)
+        self.autosave = Autosaver(
+            self.document, self.undo_stack, store, interval, self, lambda: self.plan_open
+        )
+        self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
 
     def _default_size(self) -> None:
         """1440×900, or less on a small laptop screen (never larger than the screen)."""
@@ -111,7 +148,15 @@ class MainWindow(QMainWindow):
         self.welcome.set_examples([str(p) for p in example_files()])
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.welcome)
-        self.setCentralWidget(self.centre)
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.save_as_requested.connect(self.files.save_as)
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.centre, 1)
+        self.setCentralWidget(holder)
 
     def _build_editor(self) -> None:
         from govplanner.gui.coverage_view import CoverageView
@@ -195,9 +240,15 @@ class MainWindow(QMainWindow):
 
     # -- plan state ------------------------------------------------------------------------
 
-    def show_plan(self, plan: Plan, path: Path | None) -> None:
-        """Make ``plan`` the open plan (a fresh undo history, clean)."""
+    def show_plan(self, plan: Plan, path: Path | None, claim: Claim | None = None) -> None:
+        """Make ``plan`` the open plan (a fresh undo history, clean).
+
+        ``claim``: the lock (or read-only note) ``path`` was opened with; None releases any.
+        """
         self._ensure_editor()
+        if self.autosave is not None:
+            self.autosave.discard()
+        self.locks.adopt(claim)
         self.document.reset(plan, path)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -210,6 +261,9 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         from govplanner.domain.model import Plan
 
+        if self.autosave is not None:
+            self.autosave.discard()
+        self.locks.release()
         self.document.reset(Plan(), None)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -223,6 +277,7 @@ class MainWindow(QMainWindow):
     def _set_plan_ui(self, on: bool) -> None:
         for action in self.menu_actions.plan_actions():
             action.setEnabled(on)
+        self._show_read_only()
         if self.editor_built:
             for dock in (self.structure_dock, self.findings_dock):
                 dock.setVisible(on)
@@ -232,12 +287,21 @@ class MainWindow(QMainWindow):
         return path.name if path is not None else self.document.plan.name
 
     def update_title(self) -> None:
+        self._show_read_only()
         if not self.plan_open:
             self.setWindowTitle(APP_TITLE)
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{self.document_name()}[*] — {APP_TITLE}")
+        note = " (read-only)" if self.locks.read_only else ""
+        self.setWindowTitle(f"{self.document_name()}{note}[*] — {APP_TITLE}")
         self.setWindowModified(not self.undo_stack.isClean())
+
+    def _show_read_only(self) -> None:
+        """Read-only: Save is off (Save As works) and the banner says whose file it is."""
+        read_only = self.plan_open and self.locks.read_only
+        self.menu_actions.save.setEnabled(self.plan_open and not read_only)
+        owner = self.locks.owner if read_only else None
+        self.read_only_banner.show_for(self.document.path, owner)
 
     def recent_changed(self) -> None:
         recent = self.files.recent()
@@ -321,4 +385,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.live.detach()
+        if self.autosave is not None:  # a clean close: the work is saved or was let go
+            self.autosave.discard()
+            self.autosave.shutdown()
+        self.locks.release()
+        if self.crash_handler is not None:
+            self.crash_handler.uninstall()
         event.accept()

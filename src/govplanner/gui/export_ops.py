@@ -1,0 +1,186 @@
+"""Importing a register and the exports (register, gap report, role descriptions, diagram),
+each off the GUI thread behind a progress dialog with Cancel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog
+
+from govplanner.domain.errors import GovplannerError
+from govplanner.domain.model import Plan
+from govplanner.gui.workers import BackgroundTask, run_with_progress
+
+if TYPE_CHECKING:
+    from govplanner.gui.main_window import MainWindow
+
+REGISTER_FILTER = "Excel workbooks (*.xlsx)"
+
+#: Role description formats offered in File ▸ Export, with their menu words.
+ROLE_FORMATS = {
+    "docx": "&Word documents…",
+    "pdf": "&PDF documents…",
+    "html": "&HTML pages…",
+    "md": "&Markdown text…",
+}
+
+
+def _stem(name: str) -> str:
+    """A plan name as a file name Windows accepts (a name may hold '/' or ':')."""
+    from govplanner.export.filenames import safe_stem
+
+    return safe_stem(name, fallback="plan")
+
+
+class ExportOps:
+    """The import and export half of the File menu (mixed into :class:`FileOps`)."""
+
+    window: MainWindow
+
+    def error(self, title: str, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def maybe_save(self) -> bool:
+        raise NotImplementedError
+
+    def _start_folder(self) -> str:
+        path = self.window.document.path
+        if path is not None:
+            return str(path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    # -- import (in the background) --------------------------------------------------------
+
+    def import_register(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import register", self._start_folder(), REGISTER_FILTER
+        )
+        if path:
+            self.import_register_from(path)
+
+    def import_register_from(self, path: str) -> BackgroundTask:
+        def work(progress: Any, cancelled: Any) -> Plan:
+            from govplanner.files.register_import import import_register
+
+            return import_register(path)
+
+        def done(plan: Plan, cancelled: bool) -> None:
+            if not cancelled:
+                plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
+                self.window.show_plan(plan, None)
+                self.window.statusBar().showMessage(
+                    f"Imported {len(plan.committees)} committees, {len(plan.roles)} roles and "
+                    f"{len(plan.people)} people from {Path(path).name}. Save it as a plan.",
+                    8000,
+                )
+
+        return self._background("Import register", f"Reading {Path(path).name}…", work, done)
+
+    def _background(
+        self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
+    ) -> BackgroundTask:
+        return run_with_progress(
+            self.window, title, label, work, done, lambda exc: self.error(title, exc)
+        )
+
+    def _plan_for_export(self) -> Plan:
+        """The plan as it is: exports run behind a window-modal progress dialog, so nothing
+        can edit it until they finish, and a copy (a second at national scale) is not needed.
+        """
+        return self.window.document.plan
+
+    def _export_target(self, title: str, name: str, file_filter: str) -> str:
+        suggested = str(Path(self._start_folder()) / name)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
+        return path
+
+    def export_register(self) -> BackgroundTask | None:
+        plan = self._plan_for_export()
+        name = f"{_stem(plan.name)} register.xlsx"
+        path = self._export_target("Export register", name, REGISTER_FILTER)
+        if not path:
+            return None
+
+        def work(progress: Any, cancelled: Any) -> None:
+            from govplanner.files.register_export import export_register
+
+            export_register(plan, path)
+
+        return self._background("Export register", "Writing the register…", work, self._wrote(path))
+
+    def export_gap_report(self) -> BackgroundTask | None:
+        plan = self._plan_for_export()
+        name = f"{_stem(plan.name)} gap report.xlsx"
+        path = self._export_target("Gap report", name, REGISTER_FILTER)
+        if not path:
+            return None
+
+        def work(progress: Any, cancelled: Any) -> Path | None:
+            from govplanner.analysis import analyse
+            from govplanner.export.gap_report import export_gap_report
+
+            return export_gap_report(plan, analyse(plan), path, progress=progress, cancel=cancelled)
+
+        def done(written: Path | None, _cancelled: bool) -> None:
+            # Cancelled means nothing was written at all (the old file, if any, is untouched).
+            message = (
+                f"Wrote {Path(path).name}" if written else "Gap report cancelled: no file written."
+            )
+            self.window.statusBar().showMessage(message, 6000)
+
+        return self._background("Gap report", "Writing the gap report…", work, done)
+
+    def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
+        plan = self._plan_for_export()
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Folder for the role descriptions", self._start_folder()
+        )
+        if not folder:
+            return None
+
+        def work(progress: Any, cancelled: Any) -> list[Path]:
+            from govplanner.export.roles import export_role_descriptions
+
+            return export_role_descriptions(
+                plan, Path(folder), fmt=fmt, progress=progress, cancel=cancelled
+            )
+
+        def done(written: list[Path], cancelled: bool) -> None:
+            stopped = " (stopped early)" if cancelled else ""
+            self.window.statusBar().showMessage(
+                f"Wrote {len(written)} role description(s) to {folder}{stopped}.", 8000
+            )
+
+        return self._background("Role descriptions", "Writing role descriptions…", work, done)
+
+    def export_diagram(self, fmt: str = "png") -> bool:
+        """Save the governance diagram as a PNG picture or an SVG drawing."""
+        diagram = getattr(self.window, "diagram", None)
+        if diagram is None:
+            return False
+        kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
+        name = f"{_stem(self.window.document.plan.name)} diagram.{fmt}"
+        path = self._export_target("Export diagram", name, kind)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        try:
+            (diagram.export_png if fmt == "png" else diagram.export_svg)(path)
+        except (GovplannerError, OSError) as exc:
+            self.error("Cannot export the diagram", exc)
+            return False
+        self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+        return True
+
+    def _wrote(self, path: str) -> Callable[[Any, bool], None]:
+        def done(_result: Any, _cancelled: bool) -> None:
+            self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+
+        return done
