@@ -98,9 +98,12 @@ class StructureChanges(QTreeWidget):
             row.takeChildren()
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        while item.parent() is not None and item.data(0, KindRole) is None:
-            item = item.parent()
-        kind, name = item.data(0, KindRole), item.data(0, NameRole)
+        row: QTreeWidgetItem | None = item
+        while row is not None and row.data(0, KindRole) is None:
+            row = row.parent()  # a field line: go to its item
+        if row is None:
+            return
+        kind, name = row.data(0, KindRole), row.data(0, NameRole)
         if kind and name:
             self.item_activated.emit(kind, name)
 

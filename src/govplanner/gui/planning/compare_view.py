@@ -341,11 +341,13 @@ class CompareView(QWidget):
     def _item_activated(self, kind: str, name: str) -> None:
         from govplanner.domain.names import name_key
 
-        items: list[Any] = {
-            "committee": self.document.plan.committees,
-            "role": self.document.plan.roles,
-            "person": self.document.plan.people,
-        }[kind]
+        plan = self.document.plan
+        lists: dict[str, list[Any]] = {
+            "committee": list(plan.committees),
+            "role": list(plan.roles),
+            "person": list(plan.people),
+        }
+        items = lists[kind]
         key = name_key(name)
         for item in items:
             if name_key(getattr(item, "title", None) or item.name) == key:

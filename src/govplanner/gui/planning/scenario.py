@@ -44,7 +44,10 @@ def open_in_new_window(
     """
     from govplanner.gui.main_window import MainWindow
 
-    window = MainWindow(PlanDocument(), QUndoStack(), QSettings())
+    # Built as the app builds its first window: the same autosave store, and file locks.
+    autosaver = getattr(beside, "autosave", None)
+    store = getattr(autosaver, "store", None)
+    window = MainWindow(PlanDocument(), QUndoStack(), QSettings(), recovery=store)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _WINDOWS.add(window)
     window.destroyed.connect(lambda *_a, w=window: _WINDOWS.discard(w))
@@ -54,8 +57,10 @@ def open_in_new_window(
     if not window.files.open_path(path):
         window.close()
         return None
-    planning = getattr(window, "planning", None)
-    if compare_with is not None and planning is not None and planning.compare is not None:
+    from govplanner.gui.planning.wiring import install_planning
+
+    planning = install_planning(window)  # already there when the window installs it itself
+    if compare_with is not None and planning.compare is not None:
         # The original may have moved; then the user picks it in the tab.
         with contextlib.suppress(GovplannerError):
             planning.compare.set_target(compare_with, swapped=False)

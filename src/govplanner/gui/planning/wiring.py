@@ -38,8 +38,8 @@ def install_planning(window: MainWindow) -> Planning:
 
 def _menu(window: MainWindow, title: str) -> QMenu | None:
     for action in window.menuBar().actions():
-        if action.text().replace("&", "") == title and action.menu() is not None:
-            menu: QMenu = action.menu()  # type: ignore[assignment]
+        menu = action.menu()
+        if action.text().replace("&", "") == title and isinstance(menu, QMenu):
             return menu
     return None
 
@@ -230,6 +230,6 @@ def _menu_of(action: QAction, parent: QMenu | None) -> QMenu | None:
         return None
     for entry in parent.actions():
         menu = entry.menu()
-        if menu is not None and action in menu.actions():
-            return menu  # type: ignore[no-any-return]
+        if isinstance(menu, QMenu) and action in menu.actions():
+            return menu
     return None
