@@ -225,3 +225,23 @@ def test_scenario_opens_in_a_second_window_compared_with_the_original(
         second.undo_stack.setClean()
         second.close()
     qtbot.waitUntil(lambda: not scenario_module._WINDOWS)
+
+
+def test_saving_the_other_plan_refreshes_the_comparison(
+    qtbot: Any, comparing: Planning, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govplanner.files.planfile import save_plan
+
+    window, view = comparing.window, comparing.compare
+    assert view is not None
+    path = save_scenario(window.document.plan, "Restructure D", tmp_path / "d.govplan")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
+    _after_saving(window, path)
+    assert view.comparison is not None
+    assert view.comparison.is_same
+    edited = load_plan(path)  # as a second window would save it: one committee renamed
+    edited.committees[0].name = "Partnership Board (new)"
+    save_plan(edited, path)
+    qtbot.waitUntil(lambda: view.counts[("committee", "changed")].text() == "1", timeout=5000)
+    assert view.comparison is not None
+    assert not view.comparison.is_same

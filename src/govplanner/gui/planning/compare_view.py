@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from govplanner.gui.planning.common import (
 )
 from govplanner.gui.planning.compare_lists import FindingChanges, StructureChanges
 from govplanner.gui.planning.compare_model import CompareCoverageModel
+from govplanner.gui.planning.compare_target import Target, load_target, modified_time
 
 if TYPE_CHECKING:
     from govplanner.domain.model import Plan
@@ -55,13 +56,6 @@ DIRECTIONS = (
 )
 
 
-class _Target:
-    """The other plan: its file, the plan read from it and when the file was last changed."""
-
-    def __init__(self, path: Path, plan: Plan, mtime: float) -> None:
-        self.path, self.plan, self.mtime = path, plan, mtime
-
-
 class CompareView(QWidget):
     """Pick a plan file and a date; shows the comparison and refreshes as the open plan changes.
 
@@ -75,10 +69,13 @@ class CompareView(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.target: _Target | None = None
+        self.target: Target | None = None
         self.swapped = False
         self.comparison: Comparison | None = None
         self._dirty = True
+        # The other plan may be a scenario being edited and saved in a second window.
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
         self.model = CompareCoverageModel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -93,6 +90,8 @@ class CompareView(QWidget):
         layout.addWidget(self.empty_hint)
         self.body = self._make_body()
         layout.addWidget(self.body, 1)
+        self.filler = QWidget(self)  # keeps the hint at the top while there is no comparison
+        layout.addWidget(self.filler, 1)
         self._show()
 
     # -- building --------------------------------------------------------------------------
@@ -219,7 +218,8 @@ class CompareView(QWidget):
 
     def set_target(self, path: str | Path, swapped: bool | None = None) -> None:
         """Compare with the plan in ``path``; raises GovplannerError if it cannot be read."""
-        self.target = _load(Path(path))
+        self.target = load_target(Path(path))
+        self._watch(self.target.path)
         if swapped is not None:
             self.set_swapped(swapped, refresh=False)
         self._invalidate()
@@ -255,9 +255,21 @@ class CompareView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def _watch(self, path: Path) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        self.watcher.addPath(str(path))
+
+    def _file_changed(self, path: str) -> None:
+        # Saving replaces the file, which ends the watch on some systems: watch it again.
+        if Path(path).exists() and path not in self.watcher.files():
+            self.watcher.addPath(path)
+        self._invalidate()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:
+        changed = self.target is not None and modified_time(self.target.path) != self.target.mtime
+        if self._dirty or changed:
             self.refresh()
 
     def refresh(self) -> None:
@@ -277,11 +289,11 @@ class CompareView(QWidget):
 
     def _reload_if_changed(self) -> None:
         assert self.target is not None
-        mtime = _mtime(self.target.path)
+        mtime = modified_time(self.target.path)
         if mtime == self.target.mtime:
             return
         try:
-            self.target = _load(self.target.path)
+            self.target = load_target(self.target.path)
         except GovplannerError:
             self.target.mtime = mtime  # unreadable now (mid-save?): keep the last good copy
 
@@ -297,6 +309,7 @@ class CompareView(QWidget):
         has = self.comparison is not None
         self.empty_hint.setVisible(self.target is None)
         self.body.setVisible(has)
+        self.filler.setVisible(not has)
         self.export.setEnabled(has)
         self.direction.setEnabled(self.target is not None)
         self.saved.setEnabled(self.document.path is not None)
@@ -358,20 +371,6 @@ class CompareView(QWidget):
         # Opened findings belong to the after plan, closed ones to the before plan.
         if opened != self.swapped:
             self.subject_activated.emit(finding.subject_kind.value, finding.subject_id)
-
-
-def _load(path: Path) -> _Target:
-    from govplanner.files.planfile import load_plan
-
-    mtime = _mtime(path)
-    return _Target(path, load_plan(path), mtime)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def _escape(text: str) -> str:
