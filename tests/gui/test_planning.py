@@ -239,8 +239,8 @@ def test_saving_the_other_plan_refreshes_the_comparison(
     _after_saving(window, path)
     assert view.comparison is not None
     assert view.comparison.is_same
-    edited = load_plan(path)  # as a second window would save it: one committee renamed
-    edited.committees[0].name = "Partnership Board (new)"
+    edited = load_plan(path)  # as a second window would save it: one purpose rewritten
+    edited.committees[-1].purpose = "Agree the referral pathway by March."
     save_plan(edited, path)
     qtbot.waitUntil(lambda: view.counts[("committee", "changed")].text() == "1", timeout=5000)
     assert view.comparison is not None
