@@ -21,7 +21,7 @@ from govplanner.export.gap_report import export_gap_report
 from govplanner.export.report_words import sheet_titles
 from govplanner.export.xlsx_style import RAG
 from tests.builders import role_id
-from tests.export.plans import partnership
+from tests.export.plans import example_plans, partnership
 
 AS_OF = dt.date(2026, 3, 31)
 
@@ -226,13 +226,14 @@ def test_a_plan_with_its_own_words_gets_them_in_titles_and_headers(tmp_path: Pat
     wb = _export(plan, tmp_path)
     assert wb.sheetnames[5:7] == ["Forums", "Posts"]
     assert wb["Forums"].tables["Committees"].ref.startswith("A1:")
-    assert _rows(wb, "Forums")[0][:2] == ("Forum", "Level")
+    assert _rows(wb, "Forums")[0][:3] == ("Forum", "Level", "Framework level")
     assert _rows(wb, "Posts")[0][0] == "Post"
     assert _rows(wb, "Findings")[0][2] == "Level"
     assert _rows(wb, "People")[0][2:4] == ("Posts held", "Posts")
     assert _rows(wb, "Term ends")[_header_row(wb, "Term ends", "Post") - 1][:3] == (
         "Post", "Holder", "Forums",
     )  # fmt: skip
+    assert ("Level", "Framework level") in [r[:2] for r in _rows(wb, "Summary")]
     summary = [r[0] for r in _rows(wb, "Summary")]
     assert {"Levels", "Forums", "Clinical posts", "Coverage gaps by level"} <= set(summary)
     assert "Forum" in {r[3] for r in _rows(wb, "Findings")[1:]}  # subject kind
@@ -278,3 +279,17 @@ def test_sheet_titles_take_the_plans_words_when_they_can(
     titles = sheet_titles(words(vocabulary))
     assert (titles["Committees"], titles["Roles"]) == expected
     assert len({t.casefold() for t in titles.values()}) == len(titles)
+
+
+def test_every_example_has_its_principles_and_term_ends(tmp_path: Path) -> None:
+    for name, example in example_plans().items():
+        analysis = analyse(example, as_of=AS_OF)
+        path = export_gap_report(example, analysis, tmp_path / f"{name}.xlsx")
+        assert path is not None
+        wb = load_workbook(path)
+        principles = _rows(wb, "Principles")[_header_row(wb, "Principles", "Principle") :]
+        results = assess_principles(example, analysis)
+        assert [r[2] for r in principles[: len(results)]] == [r.rag_label for r in results], name
+        assert principles[len(results)][0] is None, name
+        terms = _rows(wb, "Term ends")[_header_row(wb, "Term ends", words(example).cap("role")) :]
+        assert [r[0] for r in terms] == [t.role for t in upcoming_term_ends(example, AS_OF)], name

@@ -28,7 +28,7 @@ from govplanner.export.gap_sheets import (
     write_people,
     write_roles,
 )
-from govplanner.export.report_words import SHEETS
+from govplanner.export.report_words import SHEETS, level_header
 from govplanner.export.wording import format_date
 from govplanner.export.xlsx_style import (
     RAG,
@@ -193,7 +193,7 @@ def _coverage_matrix(
         [styles.cell(ws, f"Per {w.tier}: {w.committees} that need each function at their current "
                      "stage, and how many of them have a filled post providing it.", "gp note")]
     )  # fmt: skip
-    header = [w.cap("tier"), "Level", *[f.label for f in FUNCTIONS]]
+    header = [w.cap("tier"), level_header(w), *[f.label for f in FUNCTIONS]]
     rows.append(styles.row(ws, header, ["gp header"] * len(header)))
     levels = {t.id: t.level.label for t in plan.tiers}
     for tier in analysis.coverage:

@@ -17,7 +17,7 @@ from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.enums import FUNCTIONS, Function, Requirement
 from govplanner.domain.model import Committee, Person, Plan, Role
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
-from govplanner.export.report_words import sheet_titles, subject_word
+from govplanner.export.report_words import level_header, sheet_titles, subject_word
 from govplanner.export.xlsx_style import (
     BodyWriter,
     Styles,
@@ -189,7 +189,7 @@ def committee_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
     return (
         Column(w.cap("committee"), 26),
         Column(w.cap("tier"), 12),
-        Column("Level", 10),
+        Column(level_header(w), 10),
         Column("Reports to", 22),
         Column("Current stage", 14),
         Column("Programme area", 14),

@@ -50,3 +50,8 @@ def subject_word(kind: SubjectKind, w: Words) -> str:
     if kind.value in ("committee", "role", "tier"):
         return w.cap(kind.value)
     return kind.value.capitalize()
+
+
+def level_header(w: Words) -> str:
+    """The header of a framework-level column: 'Level', unless the plan calls its tiers that."""
+    return "Framework level" if w.tier.casefold() == "level" else "Level"
