@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from govplanner.domain.errors import GovplannerError
-from govplanner.files.planfile import save_plan
+from govplanner.domain.errors import FileInUseError, GovplannerError
+from govplanner.files.planfile import load_plan, save_plan
 from govplanner.files.register_export import export_register
 from govplanner.files.register_import import import_register
 from govplanner.gui.file_ops import example_files
@@ -88,8 +88,9 @@ def test_exports_write_their_file(
     assert target.stat().st_size > 0
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html", "md"])
 def test_role_descriptions_export_writes_one_file_per_clinical_role(
-    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     plan_file = tmp_path / "p.govplan"
     save_plan(small_plan_builder().build(), plan_file)
@@ -97,9 +98,114 @@ def test_role_descriptions_export_writes_one_file_per_clinical_role(
     folder = tmp_path / "roles"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    assert window.files.export_role_descriptions("html") is not None
+    # Through the menu: File ▸ Export ▸ Role descriptions offers every format.
+    entries = {
+        "docx": window.menu_actions.export_roles,
+        "pdf": window.menu_actions.export_roles_pdf,
+        "html": window.menu_actions.export_roles_html,
+        "md": window.menu_actions.export_roles_md,
+    }
+    entries[fmt].trigger()
     qtbot.waitUntil(lambda: "Wrote 3 role" in window.statusBar().currentMessage(), timeout=20_000)
-    assert len(list(folder.iterdir())) == 3
+    written = sorted(folder.iterdir())
+    assert len(written) == 3
+    assert {p.suffix for p in written} == {f".{fmt}"}
+
+
+def test_role_descriptions_pass_progress_and_cancel(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_plan(small_plan_builder().build(), None)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    seen: dict[str, Any] = {}
+
+    def fake_export(plan: Any, folder: Path, **kwargs: Any) -> list[Path]:
+        seen.update(kwargs)
+        kwargs["progress"](1, 3)
+        return []
+
+    monkeypatch.setattr("govplanner.export.roles.export_role_descriptions", fake_export)
+    window.files.export_role_descriptions("pdf")
+    qtbot.waitUntil(lambda: "Wrote 0 role" in window.statusBar().currentMessage(), timeout=5000)
+    assert seen["fmt"] == "pdf"
+    assert callable(seen["cancel"])
+    assert seen["cancel"]() is False
+
+
+def test_cancelled_gap_report_writes_nothing_and_says_so(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_plan(small_plan_builder().build(), None)
+    target = tmp_path / "gaps.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen: dict[str, Any] = {}
+
+    def cancelled_export(plan: Any, analysis: Any, path: Any, **kwargs: Any) -> None:
+        seen.update(kwargs)
+        return None  # what export_gap_report returns when cancel() said stop
+
+    monkeypatch.setattr("govplanner.export.gap_report.export_gap_report", cancelled_export)
+    window.files.export_gap_report()
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    assert window.statusBar().currentMessage() == "Gap report cancelled: nothing written."
+    assert set(seen) == {"progress", "cancel"}
+    assert not target.exists()
+
+
+def _modified(window: MainWindow, plan_file: Path) -> None:
+    window.files.open_path(str(plan_file))
+    model = window.committees.model
+    model.setData(model.index(0, 0), "Renamed Board")
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (FileInUseError(Path("p.govplan")), "Close it there and try again."),
+        (PermissionError(13, "Permission denied"), "The file system refused: Permission denied."),
+    ],
+)
+def test_failed_save_says_why_and_keeps_the_changes(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: Exception,
+    expected: str,
+) -> None:
+    plan_file = tmp_path / "p.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    _modified(window, plan_file)
+
+    def failing_save(plan: Any, path: Any) -> None:
+        raise failure
+
+    monkeypatch.setattr("govplanner.files.planfile.save_plan", failing_save)
+    shown = _errors(monkeypatch)
+    assert not window.files.save()
+    assert len(shown) == 1
+    assert expected in shown[0]
+    assert window.isWindowModified()
+    assert window.document.plan.committees[0].name == "Renamed Board"
+    assert load_plan(plan_file).committees[0].name == "ICB Board"
+
+
+def test_save_as_into_a_folder_that_cannot_exist_keeps_the_changes(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "p.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    _modified(window, plan_file)
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    target = not_a_folder / "copy.govplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = _errors(monkeypatch)
+    assert not window.files.save_as()
+    assert len(shown) == 1
+    assert "copy.govplan" in shown[0]
+    assert window.isWindowModified()
+    assert window.document.path == plan_file
+    assert window.windowTitle() == "p.govplan[*] — govplanner"
 
 
 def test_background_task_can_be_cancelled(qtbot: Any) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from govplanner.gui.export_ops import ROLE_FORMAT_NOUNS, ROLE_FORMATS
 from govplanner.gui.file_ops import example_files, example_title
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class Actions:
     export_register: QAction
     export_roles: QAction
     export_roles_html: QAction
+    export_roles_pdf: QAction
+    export_roles_md: QAction
     gap_report: QAction
     diagram_png: QAction
     diagram_svg: QAction
@@ -52,7 +55,8 @@ class Actions:
         """Actions that need an open plan."""
         return [
             self.save, self.save_as, self.close, self.export_register, self.export_roles,
-            self.export_roles_html, self.gap_report, self.diagram_png, self.diagram_svg,
+            self.export_roles_html, self.export_roles_pdf, self.export_roles_md, self.gap_report,
+            self.diagram_png, self.diagram_svg,
             self.add_committee, self.add_role, self.add_person, self.delete, self.settings,
             self.tiers_stages, *self.extra,
         ]  # fmt: skip
@@ -102,13 +106,7 @@ def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
             window, "E&xport register…", files.export_register,
             tip="Write the plan as a register workbook (.xlsx)",
         ),
-        "export_roles": _action(
-            window, "&Role descriptions (Word)…", files.export_role_descriptions,
-            tip="One Word document per clinical role",
-        ),
-        "export_roles_html": _action(
-            window, "Role descriptions (&HTML)…", lambda: files.export_role_descriptions("html")
-        ),
+        **_role_actions(window),
         "gap_report": _action(
             window, "&Gap report…", files.export_gap_report,
             tip="A workbook of findings and coverage for the board",
@@ -119,6 +117,20 @@ def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
         "diagram_svg": _action(
             window, "Diagram as &SVG drawing…", lambda: files.export_diagram("svg")
         ),
+    }  # fmt: skip
+
+
+def _role_actions(window: MainWindow) -> dict[str, QAction]:
+    """File ▸ Export ▸ Role descriptions ▸ one entry per format the exporter writes."""
+    files = window.files
+    names = {"docx": "export_roles", "pdf": "export_roles_pdf", "html": "export_roles_html",
+             "md": "export_roles_md"}  # fmt: skip
+    return {
+        names[fmt]: _action(
+            window, text, lambda f=fmt: files.export_role_descriptions(f),
+            tip=f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical role, in a folder you choose",
+        )
+        for fmt, text in ROLE_FORMATS.items()
     }  # fmt: skip
 
 
@@ -165,7 +177,9 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addSeparator()
     file.addActions([a.import_register, a.export_register])
     export = file.addMenu("E&xport")
-    export.addActions([a.export_roles, a.export_roles_html, a.gap_report])
+    roles = export.addMenu("&Role descriptions")
+    roles.addActions([a.export_roles, a.export_roles_pdf, a.export_roles_html, a.export_roles_md])
+    export.addAction(a.gap_report)
     export.addSeparator()
     export.addActions([a.diagram_png, a.diagram_svg])
     file.addSeparator()

@@ -14,6 +14,7 @@ def _application() -> object:
     _name_application()
     existing = QApplication.instance()
     if existing is not None:
+        _brand()
         return existing
     # Fractional scaling (125 %, 150 %) is common on Windows laptops: keep text crisp.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -21,11 +22,17 @@ def _application() -> object:
     )
     app = QApplication(sys.argv[:1])
     QApplication.setApplicationDisplayName("govplanner")
-    # Wayland and the Linux task bars match the window to govplanner.desktop (and its icon).
-    QGuiApplication.setDesktopFileName("govplanner")
-    app.setWindowIcon(window_icon())
+    _brand()
     _follow_colour_scheme(app)
     return app
+
+
+def _brand() -> None:
+    """The window icon, and the desktop file Wayland and Linux task bars match windows to."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setDesktopFileName("govplanner")
+    QGuiApplication.setWindowIcon(window_icon())  # type: ignore[arg-type]
 
 
 def window_icon() -> object:

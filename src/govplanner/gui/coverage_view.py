@@ -28,11 +28,13 @@ from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.coverage import CellRole, CoverageModel
-from govplanner.gui.rag import TEXT_ON_FILL, Rag, rag_fill
+from govplanner.gui.rag import MEANING, TEXT_ON_FILL, Rag, rag_fill
 
 EXPLANATION = (
     "Each cell counts the committees of a tier that need a function (essential or expected "
-    "at their stage) and how many of them have a filled clinical role providing it."
+    "at their stage) and how many of them have a filled clinical role providing it. "
+    + " · ".join(f"<b>{rag.value}</b>: {MEANING[rag]}" for rag in Rag)
+    + "."
 )
 
 
@@ -42,6 +44,8 @@ def _legend(parent: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     for rag in Rag:
         chip = QLabel(rag.value, box)
+        chip.setToolTip(f"{rag.value}: {MEANING[rag]}.")
+        chip.setAccessibleDescription(MEANING[rag])
         fill, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
         chip.setStyleSheet(
             f"QLabel {{ background: {fill}; color: {text}; border-radius: 3px; padding: 2px 8px; }}"

@@ -27,6 +27,12 @@ ROLE_FORMATS = {
     "html": "&HTML pages…",
     "md": "&Markdown text…",
 }
+ROLE_FORMAT_NOUNS = {
+    "docx": "Word document",
+    "pdf": "PDF document",
+    "html": "web page",
+    "md": "Markdown file",
+}
 
 
 def _stem(name: str) -> str:
@@ -129,9 +135,8 @@ class ExportOps:
 
         def done(written: Path | None, _cancelled: bool) -> None:
             # Cancelled means nothing was written at all (the old file, if any, is untouched).
-            message = (
-                f"Wrote {Path(path).name}" if written else "Gap report cancelled: no file written."
-            )
+            name = Path(path).name
+            message = f"Wrote {name}" if written else "Gap report cancelled: nothing written."
             self.window.statusBar().showMessage(message, 6000)
 
         return self._background("Gap report", "Writing the gap report…", work, done)

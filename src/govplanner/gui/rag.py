@@ -19,6 +19,14 @@ class Rag(Enum):
     NONE = "Not required"
 
 
+#: What each state means, for the heatmap's legend.
+MEANING = {
+    Rag.COVERED: "every committee in the tier that needs the function has it",
+    Rag.PARTIAL: "some of those committees have it, others do not",
+    Rag.GAP: "none of those committees has it",
+    Rag.NONE: "no committee in the tier needs it at this stage",
+}
+
 # Light fills with dark text read well in both light and dark palettes.
 _FILL = {
     Rag.COVERED: "#c8e6c9",
