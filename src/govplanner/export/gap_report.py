@@ -73,23 +73,11 @@ def export_gap_report(
     """
     target = Path(path)
     day = as_of or analysis.as_of or dt.date.today()
-    meta = ReportMeta(plan.name, format_date(day), words(plan))
-    principles = assess_principles(plan, analysis)
-    terms = upcoming_term_ends(plan, day, horizon_days=TERM_HORIZON_DAYS)
     rows = len(analysis.findings) + len(plan.committees) + len(plan.roles) + len(plan.people)
     ticker = Ticker(rows, progress, cancel)
     workbook = Workbook(write_only=True)
-    styles = Styles(workbook)
     try:
-        write_summary(workbook, styles, meta, plan, analysis, principles)
-        write_principles(workbook, styles, meta, principles)
-        write_term_ends(workbook, styles, meta, plan, terms, day)
-        write_coverage_by_stage(workbook, styles, meta, analysis)
-        write_findings(workbook, styles, meta, analysis, ticker)
-        write_committees(workbook, styles, meta, plan, analysis, ticker)
-        write_roles(workbook, styles, meta, plan, ticker)
-        write_people(workbook, styles, meta, plan, ticker)
-        ticker.report()
+        _write_sheets(workbook, plan, analysis, day, ticker)
     except CancelledError:
         # Finish the half-written sheets into nothing: that closes and removes the temporary
         # files a write-only workbook streams into.
@@ -100,6 +88,25 @@ def export_gap_report(
     with atomic_writer(target) as stream:
         workbook.save(stream)
     return target
+
+
+def _write_sheets(
+    workbook: Workbook, plan: Plan, analysis: Analysis, day: dt.date, ticker: Ticker
+) -> None:
+    """Every sheet, in the order of :data:`SHEETS`."""
+    styles = Styles(workbook)
+    meta = ReportMeta(plan.name, format_date(day), words(plan))
+    principles = assess_principles(plan, analysis)
+    terms = upcoming_term_ends(plan, day, horizon_days=TERM_HORIZON_DAYS)
+    write_summary(workbook, styles, meta, plan, analysis, principles)
+    write_principles(workbook, styles, meta, principles)
+    write_term_ends(workbook, styles, meta, plan, terms, day)
+    write_coverage_by_stage(workbook, styles, meta, analysis)
+    write_findings(workbook, styles, meta, analysis, ticker)
+    write_committees(workbook, styles, meta, plan, analysis, ticker)
+    write_roles(workbook, styles, meta, plan, ticker)
+    write_people(workbook, styles, meta, plan, ticker)
+    ticker.report()
 
 
 # -- Summary ---------------------------------------------------------------------------------
