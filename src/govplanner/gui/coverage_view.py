@@ -31,8 +31,8 @@ from govplanner.gui.models.coverage import CellRole, CoverageModel
 from govplanner.gui.rag import MEANING, TEXT_ON_FILL, Rag, rag_fill
 
 EXPLANATION = (
-    "Each cell counts the committees of a tier that need a function (essential or expected "
-    "at their stage) and how many of them have a filled clinical role providing it. "
+    "Each cell: of a tier's committees that need a function (essential or expected at their "
+    "stage), how many have a filled clinical role providing it. "
     + " · ".join(f"<b>{rag.value}</b>: {MEANING[rag]}" for rag in Rag)
     + "."
 )
@@ -44,7 +44,7 @@ def _legend(parent: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     for rag in Rag:
         chip = QLabel(rag.value, box)
-        chip.setToolTip(f"{rag.value}: {MEANING[rag]}.")
+        chip.setToolTip(f"{rag.value}: of the committees that need it, {MEANING[rag]}.")
         chip.setAccessibleDescription(MEANING[rag])
         fill, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
         chip.setStyleSheet(

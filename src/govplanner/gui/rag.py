@@ -19,12 +19,12 @@ class Rag(Enum):
     NONE = "Not required"
 
 
-#: What each state means, for the heatmap's legend.
+#: What each state means, for the heatmap's legend ("of the committees that need it…").
 MEANING = {
-    Rag.COVERED: "every committee in the tier that needs the function has it",
-    Rag.PARTIAL: "some of those committees have it, others do not",
-    Rag.GAP: "none of those committees has it",
-    Rag.NONE: "no committee in the tier needs it at this stage",
+    Rag.COVERED: "all of them have it",
+    Rag.PARTIAL: "some have it, some do not",
+    Rag.GAP: "none of them has it",
+    Rag.NONE: "no committee in the tier needs it",
 }
 
 # Light fills with dark text read well in both light and dark palettes.
