@@ -140,7 +140,7 @@ class FindingChanges(QTreeWidget):
             if not findings:
                 QTreeWidgetItem(group, ["", "", "None."]).setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.expandAll()
-        for column, width in enumerate((90, 70, 260)):
+        for column, width in enumerate((120, 70, 280)):
             self.setColumnWidth(column, width)
 
     def _add_finding(self, group: QTreeWidgetItem, finding: Finding, opened: bool) -> None:
