@@ -245,3 +245,40 @@ def test_saving_the_other_plan_refreshes_the_comparison(
     qtbot.waitUntil(lambda: view.counts[("committee", "changed")].text() == "1", timeout=5000)
     assert view.comparison is not None
     assert not view.comparison.is_same
+
+
+def test_menu_export_asks_for_the_other_plan_then_the_workbook(
+    qtbot: Any, window: MainWindow, files: tuple[Path, Path], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QFileDialog
+
+    as_is, to_be = files
+    planning = open_plan(window, to_be)
+    target = tmp_path / "board paper.xlsx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(as_is), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    task = planning.export_comparison()
+    assert window.tabs.currentWidget() is planning.compare
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "Coverage" in load_workbook(target).sheetnames
+
+
+def test_a_bad_plan_to_compare_with_is_explained(
+    window: MainWindow, files: tuple[Path, Path], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QFileDialog
+
+    planning = open_plan(window, files[1])
+    bad = tmp_path / "broken.govplan"
+    bad.write_text("{not json", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: shown.append(text))
+    assert not planning.choose_compare_target()
+    assert len(shown) == 1
+    assert "broken.govplan" in shown[0]
+    assert planning.compare is not None
+    assert planning.compare.target is None
