@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from govplanner.analysis.compare import compare_plans
 from govplanner.files.planfile import load_plan
 from govplanner.gui.planning.compare_model import CompareCoverageModel
@@ -27,3 +29,18 @@ def test_terms_model(qtmodeltester: Any) -> None:
     model.load(load_plan(EXAMPLES / AS_IS), AS_OF)
     assert [model.rowCount(model.index(g, 0)) for g in range(3)] == [0, 1, 1]
     qtmodeltester.check(model)
+
+
+def test_compare_cells_speak_the_plans_words() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.domain.vocabulary import Vocabulary, words
+
+    before, after = load_plan(EXAMPLES / AS_IS), load_plan(EXAMPLES / TO_BE)
+    after.vocabulary = Vocabulary(committee="forum", committees="forums")
+    model = CompareCoverageModel()
+    model.set_comparison(compare_plans(before, after, as_of=AS_OF), words(after))
+    tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == (
+        "Executive, Analytical insight: before 1 of 1 forums covered; "
+        "after 1 of 1 forums covered (no change)."
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog
 
@@ -87,6 +88,7 @@ def test_menu_edit_lands_on_the_undo_stack_and_the_views_use_the_words(
     window.tabs.setCurrentWidget(terms)
     terms.set_as_of(AS_OF)
     assert "Filled posts whose term" in terms.note.text()
+    assert terms.model.headerData(2, Qt.Orientation.Horizontal) == "Post"
     # The STP Director's term, 125 days away, is now inside the 130-day window.
     assert [t.role for t in terms.model.terms("ending")] == [
         "Medical Director",

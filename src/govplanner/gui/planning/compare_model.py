@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from govplanner.analysis.compare import CellChange, Comparison
 from govplanner.analysis.result import CoverageCell
 from govplanner.domain.enums import FUNCTIONS
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
 from govplanner.gui.planning.common import VERDICT_FILL
 from govplanner.gui.rag import TEXT_ON_FILL
 
@@ -29,12 +30,12 @@ def side_text(cell: CoverageCell | None) -> str:
     return f"{cell.covered}/{cell.required}"
 
 
-def side_words(cell: CoverageCell | None, tier_word: str) -> str:
+def side_words(cell: CoverageCell | None, w: Words = DEFAULT_WORDS) -> str:
     if cell is None:
-        return f"no such {tier_word}"
+        return f"no such {w.tier}"
     if cell.required == 0:
         return "not required"
-    return f"{cell.covered} of {cell.required} committees covered"
+    return f"{cell.covered} of {cell.required} {w.committees} covered"
 
 
 def change_text(change: CellChange) -> str:
@@ -42,12 +43,12 @@ def change_text(change: CellChange) -> str:
     return f"{side_text(change.before)} → {side_text(change.after)}\n{VERDICT_TEXT[change.verdict]}"
 
 
-def change_sentence(change: CellChange, tier_word: str = "tier") -> str:
+def change_sentence(change: CellChange, w: Words = DEFAULT_WORDS) -> str:
     """The cell in a sentence, for tooltips and screen readers."""
     verdict = {"gain": "a gain", "loss": "a loss", "same": "no change"}[change.verdict]
     return (
-        f"{change.tier}, {change.function.label}: before {side_words(change.before, tier_word)}; "
-        f"after {side_words(change.after, tier_word)} ({verdict})."
+        f"{change.tier}, {change.function.label}: before {side_words(change.before, w)}; "
+        f"after {side_words(change.after, w)} ({verdict})."
     )
 
 
@@ -58,11 +59,11 @@ class CompareCoverageModel(QAbstractTableModel):
         super().__init__(parent)
         self._tiers: list[str] = []
         self._cells: dict[tuple[str, int], CellChange] = {}
-        self.tier_word = "tier"
+        self.words = DEFAULT_WORDS
 
-    def set_comparison(self, comparison: Comparison | None, tier_word: str = "tier") -> None:
+    def set_comparison(self, comparison: Comparison | None, w: Words = DEFAULT_WORDS) -> None:
         self.beginResetModel()
-        self.tier_word = tier_word
+        self.words = w
         self._tiers, self._cells = [], {}
         for change in comparison.coverage if comparison else ():
             if change.tier not in self._tiers:
@@ -88,7 +89,7 @@ class CompareCoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return change_text(change)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return change_sentence(change, self.tier_word)
+            return change_sentence(change, self.words)
         if role == Qt.ItemDataRole.BackgroundRole:
             return VERDICT_FILL[change.verdict]
         if role == Qt.ItemDataRole.ForegroundRole:

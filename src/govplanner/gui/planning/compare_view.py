@@ -333,7 +333,7 @@ class CompareView(QWidget):
 
     def _fill(self, c: Comparison | None) -> None:
         w = words(self.document.plan)
-        self.model.set_comparison(c, w.tier)
+        self.model.set_comparison(c, w)
         self.structure.show_comparison(c, w)
         self.findings.show_comparison(c)
         if c is None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from govplanner.analysis.rules.common import long_date
 from govplanner.analysis.rules.terms import TermEnd, TermStatus, upcoming_term_ends
 from govplanner.domain.model import Plan
+from govplanner.domain.vocabulary import words
 from govplanner.gui.planning.common import RAG_FILL
 from govplanner.gui.rag import TEXT_ON_FILL
 
@@ -55,6 +56,7 @@ class TermsModel(QAbstractItemModel):
         self.warning_days = 90
         self.horizon_months = 12
         self.as_of = dt.date.today()
+        self.columns = COLUMNS
 
     def load(self, plan: Plan, as_of: dt.date, horizon_months: int = 12) -> None:
         horizon = add_months(as_of, horizon_months) - as_of
@@ -62,6 +64,8 @@ class TermsModel(QAbstractItemModel):
         self.beginResetModel()
         self.as_of, self.horizon_months = as_of, horizon_months
         self.warning_days = plan.term_warning_days
+        w = words(plan)
+        self.columns = ("Status", "Term ends", w.cap("role"), "Held by", w.cap("committees"))
         self._groups = {s: [t for t in terms if t.status == s] for s in STATUSES}
         self.endResetModel()
 
@@ -108,7 +112,7 @@ class TermsModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return self.columns[section] if 0 <= section < len(self.columns) else None
         return None
 
     # -- data -------------------------------------------------------------------------------
@@ -141,7 +145,7 @@ class TermsModel(QAbstractItemModel):
             long_date(term.term_end),
             term.role,
             term.holder,
-            "; ".join(term.committees) or "(no committee)",
+            "; ".join(term.committees) or "(none)",
         )[column]
 
     def _group_data(self, index: AnyIndex, role: int) -> Any:
