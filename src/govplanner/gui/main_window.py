@@ -91,10 +91,7 @@ class MainWindow(QMainWindow):
         """The planning views (compare, term timeline, principles, plan words)."""
         from govplanner.gui import planning
 
-        hook = planning.install
-        if not callable(hook):  # TEMPORARY: shadowed by its submodule 'install' (reported)
-            hook = hook.install_planning
-        hook(self)
+        planning.install(self)
 
     def _start_autosave(self, store: RecoveryStore, interval_ms: int | None) -> None:
         from govplanner.gui.autosave import Autosaver, interval_from
