@@ -36,7 +36,7 @@ def test_compare_cells_speak_the_plans_words() -> None:
     from govplanner.domain.vocabulary import Vocabulary, words
 
     before, after = load_plan(EXAMPLES / AS_IS), load_plan(EXAMPLES / TO_BE)
-    after.vocabulary = Vocabulary(committee="forum", committees="forums")
+    before.vocabulary = after.vocabulary = Vocabulary(committee="forum", committees="forums")
     model = CompareCoverageModel()
     model.set_comparison(compare_plans(before, after, as_of=AS_OF), words(after))
     tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
