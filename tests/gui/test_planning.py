@@ -282,3 +282,19 @@ def test_a_bad_plan_to_compare_with_is_explained(
     assert "broken.govplan" in shown[0]
     assert planning.compare is not None
     assert planning.compare.target is None
+
+
+def test_plans_with_different_words_still_compare(comparing: Planning) -> None:
+    from govplanner.domain.vocabulary import Vocabulary
+    from govplanner.gui.planning.words_dialog import plan_words_command
+
+    window, view = comparing.window, comparing.compare
+    assert view is not None
+    forums = Vocabulary(committee="forum", committees="forums")
+    execute(window.undo_stack, plan_words_command(window.document, forums, 90))
+    window.live.refresh()
+    assert view.comparison is not None
+    assert view.kind_labels["committee"].text() == "Forums"
+    assert view.structure.topLevelItem(0).text(0).startswith("Forums — 0 added · 1 removed")
+    assert view.target is not None
+    assert view.target.plan.vocabulary == Vocabulary()  # the file's plan is left as it was

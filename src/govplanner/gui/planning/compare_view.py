@@ -301,9 +301,11 @@ class CompareView(QWidget):
             self.target.mtime = mtime  # unreadable now (mid-save?): keep the last good copy
 
     def plans(self) -> tuple[Plan, Plan]:
-        """(before, after)."""
+        """(before, after), both speaking the open plan's words (so fields line up by name)."""
         assert self.target is not None
         other, mine = self.target.plan, self.document.plan
+        if other.vocabulary != mine.vocabulary:  # a shallow copy: nothing else is changed
+            other = other.model_copy(update={"vocabulary": mine.vocabulary})
         return (mine, other) if self.swapped else (other, mine)
 
     # -- showing ----------------------------------------------------------------------------
