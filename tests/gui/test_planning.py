@@ -298,3 +298,20 @@ def test_plans_with_different_words_still_compare(comparing: Planning) -> None:
     assert view.structure.topLevelItem(0).text(0).startswith("Forums — 0 added · 1 removed")
     assert view.target is not None
     assert view.target.plan.vocabulary == Vocabulary()  # the file's plan is left as it was
+
+
+def test_save_as_scenario_menu_asks_name_and_file(
+    comparing: Planning, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    chosen = tmp_path / "to-be"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("To-be 2027", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
+    comparing.actions["scenario"].trigger()
+    saved = tmp_path / "to-be.govplan"
+    assert load_plan(saved).name == "To-be 2027"
+    assert comparing.window.document.path is not None
+    assert comparing.window.document.path.name == TO_BE  # the open plan stays the open plan
+    assert "to-be.govplan" in comparing.window.statusBar().currentMessage()
