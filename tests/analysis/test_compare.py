@@ -241,3 +241,21 @@ def test_a_scenario_is_an_independent_copy_that_compares_by_id() -> None:
     assert (change.status, change.before_name) == ("changed", "Mental Health Board")
     gains = compare_plans(plan, plan, as_of=AS_OF).cells("gain")
     assert gains == ()
+
+
+def test_plans_with_different_words_compare_field_by_field() -> None:
+    from govplanner.domain.vocabulary import Vocabulary
+
+    before = base().build()
+    after = before.model_copy(deep=True)
+    after.vocabulary = Vocabulary(
+        committee="forum", committees="forums", tier="level", tiers="levels"
+    )
+    after.committees[1].tier_id = after.tiers[0].id  # the MH board moves up a tier
+    comparison = compare_plans(before, after, as_of=AS_OF)
+    [change] = comparison.committees
+    assert change.status == "changed"
+    # Labelled in the after plan's words, with the before value from the before plan.
+    assert [(f.field, f.before, f.after) for f in change.fields] == [
+        ("Level", "Programme", "System")
+    ]

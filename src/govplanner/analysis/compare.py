@@ -19,7 +19,7 @@ from govplanner.analysis.rules.common import long_date, number
 from govplanner.domain.enums import FUNCTIONS, Function
 from govplanner.domain.model import Committee, Person, Plan, Role
 from govplanner.domain.names import name_key
-from govplanner.domain.vocabulary import words
+from govplanner.domain.vocabulary import Words, words
 
 ItemKind = Literal["committee", "role", "person"]
 ItemStatus = Literal["added", "removed", "changed"]
@@ -220,8 +220,11 @@ def _changes(
     pairs, removed, added = match_items(before, after, key)
     result = [_added_or_removed(kind, "added", a, new) for a in added]
     result += [_added_or_removed(kind, "removed", b, old) for b in removed]
+    # Both sides are labelled in the after plan's words, so plans that name things differently
+    # ("committee" and "forum") still compare field by field.
+    w = words(new.plan)
     for b, a in pairs:
-        old_fields, new_fields = _describe(b, old), _describe(a, new)
+        old_fields, new_fields = _describe(b, old, w), _describe(a, new, w)
         fields = tuple(
             FieldChange(label, old_fields[label], value)
             for label, value in new_fields.items()
@@ -263,16 +266,15 @@ def _date(day: dt.date | None) -> str:
     return NONE_TEXT if day is None else long_date(day)
 
 
-def _describe(item: Committee | Role | Person, names: _Names) -> dict[str, str]:
+def _describe(item: Committee | Role | Person, names: _Names, w: Words) -> dict[str, str]:
     if isinstance(item, Committee):
-        return _describe_committee(item, names)
+        return _describe_committee(item, names, w)
     if isinstance(item, Role):
-        return _describe_role(item, names)
+        return _describe_role(item, names, w)
     return _describe_person(item, names)
 
 
-def _describe_committee(c: Committee, names: _Names) -> dict[str, str]:
-    w = words(names.plan)
+def _describe_committee(c: Committee, names: _Names, w: Words) -> dict[str, str]:
     return {
         "Name": c.name,
         w.cap("tier"): _text(names.tiers.get(c.tier_id)),
@@ -286,8 +288,7 @@ def _describe_committee(c: Committee, names: _Names) -> dict[str, str]:
     }
 
 
-def _describe_role(r: Role, names: _Names) -> dict[str, str]:
-    w = words(names.plan)
+def _describe_role(r: Role, names: _Names, w: Words) -> dict[str, str]:
     seats = sorted({names.committees[c] for c in r.committee_ids if c in names.committees})
     return {
         "Title": r.title,
