@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from typing import Any, cast
@@ -187,8 +188,9 @@ class BodyWriter(RowWriter):
     """The fast path for many rows of one shape: one reusable styled cell per column.
 
     In write-only mode a row's cells are written out as soon as it is appended, so each
-    column's cell can be filled again for the next row; only value-dependent looks (such as
-    a severity colour) get a fresh cell.
+    column's cell can be filled again for the next row. A column whose look depends on the
+    value (such as a severity colour) keeps one reusable cell per look; dates reuse the cell
+    of a date column.
     """
 
     def __init__(
@@ -205,6 +207,9 @@ class BodyWriter(RowWriter):
         #: Empty cells keep the column's look (borders), so the grid has no gaps.
         self.blanks = [styles.cell(ws, None, k if isinstance(k, str) else "gp text") for k in looks]
         self.wraps = [isinstance(k, str) and k not in NO_WRAP for k in looks]
+        #: Per value-dependent column, its reusable cell for each look met so far.
+        self.by_look: list[dict[str, Cell]] = [{} for _ in looks]
+        self.pooled = [_POOLED_DATES if k in DATE_LOOKS else _POOLED_TYPES for k in looks]
 
     def add(self, values: Sequence[Any]) -> None:
         row: list[Any] = []
@@ -214,10 +219,10 @@ class BodyWriter(RowWriter):
             cell = self.pool[i]
             if value is None or value == "":
                 row.append(self.blanks[i])
-            elif cell is None or kind not in _POOLED_TYPES:
-                look = self.looks[i]
-                style = look if isinstance(look, str) else look(value)
-                row.append(self.styles.cell(self.ws, value, style))
+            elif cell is None:
+                row.append(self._by_look(i, value))
+            elif kind not in self.pooled[i]:
+                row.append(self.styles.cell(self.ws, value, cast(str, self.looks[i])))
             elif kind is str:
                 set_text(cell, value)
                 if self.wraps[i] and len(value) > self.widths[i]:
@@ -228,9 +233,25 @@ class BodyWriter(RowWriter):
                 row.append(cell)
         self.write(row, lines)
 
+    def _by_look(self, column: int, value: Any) -> Cell:
+        """The value in the column's reusable cell for the look the value calls for."""
+        look = cast(Callable[[Any], str], self.looks[column])(value)
+        cells = self.by_look[column]
+        cell = cells.get(look)
+        if cell is None:
+            cell = cells[look] = self.styles.cell(self.ws, None, look)
+        if isinstance(value, str):
+            set_text(cell, value)
+        else:
+            cell.value = value
+        return cell
 
-#: Values a column's reusable cell takes; anything else (dates) gets a cell of its own.
+
+#: Values a column's reusable cell takes; anything else gets a cell of its own.
 _POOLED_TYPES = frozenset({str, int, float})
+#: Date columns' cells take dates too (their style's number format is already a date's).
+DATE_LOOKS = frozenset({"gp date", "gp long date"})
+_POOLED_DATES = _POOLED_TYPES | {dt.date, dt.datetime}
 #: Points per line of 10 pt Arial, and characters of it that fit in one unit of column width.
 LINE_HEIGHT = 12.75
 CHARS_PER_WIDTH = 1.3
