@@ -89,3 +89,29 @@ def window(qtbot: Any) -> Iterator[MainWindow]:
     win.undo_stack.setClean()  # closing must not stop to ask about unsaved changes
     win.close()
     win.deleteLater()
+
+
+def main_windows() -> list[MainWindow]:
+    from PySide6.QtWidgets import QApplication
+
+    from govplanner.gui.main_window import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def run_app(qtbot: Any, monkeypatch: Any, *args: Any) -> MainWindow:
+    """``app.main(*args)`` with its event loop run only until the window has its document
+    (which the app attaches just after the first paint); returns that window."""
+    from PySide6.QtWidgets import QApplication
+
+    from govplanner.gui import app
+
+    def exec_(*_args: Any) -> int:
+        qtbot.waitUntil(lambda: any(w.attached and w.isVisible() for w in main_windows()))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    assert app.main(*args) == 0
+    (window,) = [w for w in main_windows() if w.isVisible()]
+    qtbot.addWidget(window)  # closed and deleted after the test
+    return window

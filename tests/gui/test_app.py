@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
 
 from govplanner.gui import app
-from govplanner.gui.main_window import MainWindow
+from tests.gui.conftest import run_app
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -20,17 +19,13 @@ def test_icon_ships_in_the_package_and_matches_the_packaging_icon() -> None:
     assert shipped.read_bytes() == (REPOSITORY / "packaging/icons/govplanner.svg").read_bytes()
 
 
-def test_the_app_uses_the_product_icon(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_uses_the_product_icon(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     icon = app.window_icon()
     assert isinstance(icon, QIcon)
     assert not icon.pixmap(32, 32).isNull()
     QGuiApplication.setWindowIcon(QIcon())
     QGuiApplication.setDesktopFileName("")
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
-    assert app.main() == 0
+    window = run_app(qtbot, monkeypatch)
     assert not QGuiApplication.windowIcon().isNull()
     assert QGuiApplication.desktopFileName() == "govplanner"
-    for window in QApplication.topLevelWidgets():
-        if isinstance(window, MainWindow) and window.isVisible():
-            window.close()
-            window.deleteLater()
+    window.close()

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.files.planfile import load_plan, save_plan
 from govplanner.gui import app
 from govplanner.gui.main_window import MainWindow
 from tests.builders import committee_id, person_id, role_id
-from tests.gui.conftest import small_plan_builder
+from tests.gui.conftest import run_app, small_plan_builder
 
 
 @pytest.fixture
@@ -300,18 +300,39 @@ def test_delete_key_acts_in_tables_not_in_form_fields(qtbot: Any, opened: MainWi
 
 
 def test_main_opens_the_plan_given_on_the_command_line(
-    qapp: Any, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QApplication
+    window = run_app(qtbot, monkeypatch, str(plan_file))
+    assert window.plan_open
+    assert window.windowTitle() == "small.govplan[*] — govplanner"
+    assert window.planning is not None  # the planning views are installed on attaching
+    window.close()
 
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
-    assert app.main(str(plan_file)) == 0
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    shown = [w for w in windows if w.isVisible() and w.plan_open]
-    assert len(shown) == 1
-    assert shown[0].windowTitle() == "small.govplan[*] — govplanner"
-    shown[0].close()
-    shown[0].deleteLater()
+
+def test_the_window_paints_before_the_document_is_made(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up: the welcome page and menus first; the document just after the first paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted_before_attach: list[bool] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow):
+                painted_before_attach.append(not watched.attached)
+            return False
+
+    spy = FirstPaint()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window = run_app(qtbot, monkeypatch)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert painted_before_attach[0]
+    assert window.attached
+    assert window.document.plan is not None
+    window.close()
 
 
 def test_add_role_from_a_committee_seats_it_there(opened: MainWindow) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.model import Plan
@@ -21,7 +21,7 @@ from govplanner.gui.autosave import recovery_text, write_copy
 from govplanner.gui.file_ops import FileOps
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.recovery_dialog import RecoveryDialog, offer_recovery
-from tests.gui.conftest import small_plan_builder
+from tests.gui.conftest import run_app, small_plan_builder
 
 DEAD_PID = 999_999_999
 
@@ -157,7 +157,7 @@ def test_nothing_to_recover_shows_nothing(
 
 
 def test_app_offers_recovery_before_opening_the_command_line_plan(
-    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan_file = tmp_path / "given.govplan"
     save_plan(small_plan_builder().build(), plan_file)
@@ -176,15 +176,12 @@ def test_app_offers_recovery_before_opening_the_command_line_plan(
     monkeypatch.setattr(recovery_dialog, "offer_recovery", offer)
     monkeypatch.setattr(FileOps, "open_path", open_path)
     monkeypatch.setattr(RecoveryDialog, "exec", lambda _d: 0)  # Later
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
-    assert app.main(str(plan_file)) == 0
+    window = run_app(qtbot, monkeypatch, str(plan_file))
     assert order == ["offer 1, window shown: True", "open"]
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    (shown,) = [w for w in windows if w.isVisible() and w.document.path == plan_file]
-    assert isinstance(shown.autosave.store, RecoveryStore)
-    assert shown.autosave.store.root == app_data.recovery_dir()
-    shown.close()
-    shown.deleteLater()
+    assert window.document.path == plan_file
+    assert isinstance(window.autosave.store, RecoveryStore)
+    assert window.autosave.store.root == app_data.recovery_dir()
+    window.close()
 
 
 def test_screenshot_mode_neither_offers_recovery_nor_locks(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govplanner.files.crash_log import default_log_dir
-from govplanner.files.recovery import RecoveryStore, default_recovery_dir
+if TYPE_CHECKING:
+    from govplanner.files.recovery import RecoveryStore
 
 DATA_DIR_VARIABLE = "GOVPLANNER_DATA_DIR"
 
@@ -21,14 +22,20 @@ def data_dir_override() -> Path | None:
 
 
 def recovery_dir() -> Path:
+    from govplanner.files.recovery import default_recovery_dir  # pydantic: after first paint
+
     override = data_dir_override()
     return override / "recovery" if override else default_recovery_dir()
 
 
 def log_dir() -> Path:
+    from govplanner.files.crash_log import default_log_dir
+
     override = data_dir_override()
     return override / "logs" if override else default_log_dir()
 
 
 def recovery_store() -> RecoveryStore:
+    from govplanner.files.recovery import RecoveryStore
+
     return RecoveryStore(recovery_dir())

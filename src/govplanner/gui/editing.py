@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from govplanner.domain.document import Kind
-from govplanner.domain.model import Committee, Person, Role
 from govplanner.domain.names import name_key
-from govplanner.gui import commands
 
 if TYPE_CHECKING:
+    from govplanner.domain.document import Kind
+    from govplanner.gui import commands
     from govplanner.gui.main_window import MainWindow
+
+# The domain model (pydantic) is imported when an edit is made, not with this module: the
+# window's menus are built before the first paint, and pydantic is most of the start-up time.
 
 
 def unique_name(base: str, taken: list[str]) -> str:
@@ -49,12 +51,16 @@ class EditOps:
         return self.window.document
 
     def _run(self, command: commands.DocumentCommand) -> bool:
-        message = commands.try_execute(self.window.undo_stack, command)
+        from govplanner.gui.commands import try_execute
+
+        message = try_execute(self.window.undo_stack, command)
         if message is not None:
             self.window.show_refusal(message)
         return message is None
 
     def add_committee(self) -> str | None:
+        from govplanner.domain.model import Committee
+
         plan = self.document.plan
         if not plan.tiers:
             QMessageBox.information(
@@ -86,6 +92,8 @@ class EditOps:
 
     def add_role(self, on: str | None = None) -> str | None:
         """Add a role, seated on ``on`` or else on the committee the user is looking at."""
+        from govplanner.domain.model import Role
+
         plan = self.document.plan
         title = unique_name("New role", [r.title for r in plan.roles])
         current = on or self.window.current_committee_id()
@@ -93,11 +101,15 @@ class EditOps:
         return self._add("role", role)
 
     def add_person(self) -> str | None:
+        from govplanner.domain.model import Person
+
         name = unique_name("New person", [p.name for p in self.document.plan.people])
         return self._add("person", Person(name=name))
 
     def _add(self, kind: Kind, item: Any) -> str | None:
-        if not self._run(commands.add_item(self.document, kind, item)):
+        from govplanner.gui.commands import add_item
+
+        if not self._run(add_item(self.document, kind, item)):
             return None
         self.window.select_subject(kind, item.id, focus_form=True)
         return str(item.id)
@@ -111,7 +123,9 @@ class EditOps:
                 self.window, "Delete", "Tiers are deleted in Edit ▸ Tiers and stages…."
             )
             return
-        self._run(commands.delete_items(self.document, kind, ids))  # type: ignore[arg-type]
+        from govplanner.gui.commands import delete_items
+
+        self._run(delete_items(self.document, kind, ids))  # type: ignore[arg-type]
 
     # -- dialogs owned by the settings module ----------------------------------------------
 

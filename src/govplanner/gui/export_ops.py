@@ -12,10 +12,10 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from govplanner.domain.errors import GovplannerError
-from govplanner.domain.model import Plan
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 if TYPE_CHECKING:
+    from govplanner.domain.model import Plan
     from govplanner.gui.main_window import MainWindow
 
 REGISTER_FILTER = "Excel workbooks (*.xlsx)"

@@ -14,25 +14,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from govplanner.domain.document import PlanDocument
 from govplanner.gui import actions as menus
 from govplanner.gui.editing import EditOps, optional_class
 from govplanner.gui.file_ops import FileOps, example_files
-from govplanner.gui.live_analysis import LiveAnalysis
-from govplanner.gui.models.lookup import Lookup
 from govplanner.gui.plan_locks import Claim, LockKeeper, ReadOnlyBanner
 from govplanner.gui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from govplanner.analysis.result import Analysis
+    from govplanner.domain.document import PlanDocument
     from govplanner.domain.model import Plan
     from govplanner.files.recovery import RecoveryStore
     from govplanner.gui.autosave import Autosaver
     from govplanner.gui.crash_handler import CrashHandler
+    from govplanner.gui.live_analysis import LiveAnalysis
+    from govplanner.gui.models.lookup import Lookup
     from govplanner.gui.table_page import TablePage
 
 APP_TITLE = "govplanner"
@@ -43,11 +42,17 @@ class MainWindow(QMainWindow):
 
     ``recovery``: where unsaved work is autosaved (None: no autosave), every ``autosave_ms``
     (default: QSettings ``autosave/minutes``, 3). ``locking``: take a lock on opened files.
+    With ``document=None`` the window is only its welcome page and menus until
+    :meth:`attach` gives it the document (the app does this just after the first paint).
     """
+
+    document: PlanDocument
+    live: LiveAnalysis
+    lookup: Lookup
 
     def __init__(
         self,
-        document: PlanDocument,
+        document: PlanDocument | None,
         undo_stack: QUndoStack,
         settings: QSettings,
         parent: QWidget | None = None,
@@ -57,13 +62,11 @@ class MainWindow(QMainWindow):
         locking: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.document, self.undo_stack, self.settings = document, undo_stack, settings
-        self.plan_open = False
+        self.undo_stack, self.settings = undo_stack, settings
+        self.plan_open = self.attached = False
         self.locks = LockKeeper(self, locking)
         self.crash_handler: CrashHandler | None = None  # set when installed by the app
         self.autosave: Autosaver | None = None
-        self.live = LiveAnalysis(document, self)
-        self.lookup = Lookup(document)
         self.files = FileOps(self, settings)
         self.edits = EditOps(self)
         self.menu_actions = menus.build_actions(self)
@@ -73,8 +76,6 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_status_bar()
         undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
-        self.live.updated.connect(self._analysis_updated)
-        self.live.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.setMinimumSize(900, 600)
         self._default_size()
         geometry = self.settings.value("window/geometry")
@@ -83,24 +84,33 @@ class MainWindow(QMainWindow):
         self.recent_changed()
         self._set_plan_ui(False)
         self.update_title()
-        if recovery is not None:
-            self._start_autosave(recovery, autosave_ms)
-        self._install_planning()
+        if document is not None:
+            self.attach(document, recovery=recovery, autosave_ms=autosave_ms)
 
-    def _install_planning(self) -> None:
-        """The planning views (compare, term timeline, principles, plan words)."""
-        from govplanner.gui import planning
+    def attach(
+        self,
+        document: PlanDocument,
+        *,
+        recovery: RecoveryStore | None = None,
+        autosave_ms: int | None = None,
+    ) -> None:
+        """Connect the window to its document: live analysis, look-ups, autosave, planning."""
+        from govplanner.gui.live_analysis import LiveAnalysis
+        from govplanner.gui.models.lookup import Lookup
+
+        self.document = document
+        self.live = LiveAnalysis(document, self)
+        self.lookup = Lookup(document)
+        self.live.updated.connect(self._analysis_updated)
+        self.live.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        if recovery is not None:
+            from govplanner.gui.autosave import autosave_window
+
+            self.autosave = autosave_window(self, recovery, autosave_ms)
+        from govplanner.gui import planning  # compare, term timeline, principles, plan words
 
         planning.install(self)
-
-    def _start_autosave(self, store: RecoveryStore, interval_ms: int | None) -> None:
-        from govplanner.gui.autosave import Autosaver, interval_from
-
-        interval = interval_ms if interval_ms is not None else interval_from(self.settings)
-        self.autosave = Autosaver(
-            self.document, self.undo_stack, store, interval, self, lambda: self.plan_open
-        )
-        self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.attached = True
 
     def _default_size(self) -> None:
         """1440×900, or less on a small laptop screen (never larger than the screen)."""
@@ -147,13 +157,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.welcome)
         self.read_only_banner = ReadOnlyBanner(self)
         self.read_only_banner.save_as_requested.connect(self.files.save_as)
-        holder = QWidget(self)
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.read_only_banner)
-        layout.addWidget(self.centre, 1)
-        self.setCentralWidget(holder)
+        self.setCentralWidget(self.read_only_banner.above(self.centre))
 
     def _build_editor(self) -> None:
         from govplanner.gui.coverage_view import CoverageView
@@ -297,8 +301,10 @@ class MainWindow(QMainWindow):
         """Read-only: Save is off (Save As works) and the banner says whose file it is."""
         read_only = self.plan_open and self.locks.read_only
         self.menu_actions.save.setEnabled(self.plan_open and not read_only)
-        owner = self.locks.owner if read_only else None
-        self.read_only_banner.show_for(self.document.path, owner)
+        if read_only:
+            self.read_only_banner.show_for(self.document.path, self.locks.owner)
+        else:
+            self.read_only_banner.hide()
 
     def recent_changed(self) -> None:
         recent = self.files.recent()
@@ -381,7 +387,8 @@ class MainWindow(QMainWindow):
         if self.plan_open:  # dock visibility is only meaningful with a plan showing
             self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.live.detach()
+        if self.attached:
+            self.live.detach()
         if self.autosave is not None:  # a clean close: the work is saved or was let go
             self.autosave.discard()
             self.autosave.shutdown()

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from govplanner.files.lock import LockOwner, PlanLock, PlanLockedError
 
@@ -146,6 +154,16 @@ class ReadOnlyBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(button)
         self.hide()
+
+    def above(self, widget: QWidget) -> QWidget:
+        """A widget holding this banner above ``widget`` (the window's central widget)."""
+        holder = QWidget(self.parentWidget())
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self)
+        layout.addWidget(widget, 1)
+        return holder
 
     def show_for(self, path: Path | None, owner: LockOwner | None) -> None:
         if owner is None or path is None:

@@ -68,7 +68,8 @@ class RecoveryDialog(QDialog):
 
     def current(self) -> RecoveryEntry | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        entry = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return entry if isinstance(entry, RecoveryEntry) else None
 
     def recover(self) -> None:
         self.chosen = self.current()
