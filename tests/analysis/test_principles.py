@@ -77,7 +77,7 @@ def test_p1_amber_when_a_committee_has_no_leader_in_post() -> None:
     plan = strong().committee("Other Place", tier="place", reports_to="ICB Board").build()
     p1 = assess(plan)["ccpl-1"]
     assert p1.rag == "amber"
-    assert "Place (thematic level): 1 of 2 committees have" in " ".join(p1.evidence)
+    assert "Place (thematic level): 1 of 2 committees has" in " ".join(p1.evidence)
 
 
 def test_p1_red_when_an_executive_committee_has_no_leader_in_post() -> None:

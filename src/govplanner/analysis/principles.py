@@ -148,6 +148,12 @@ def _share(part: int, whole: int) -> Rag:
     return "red" if part * 2 < whole else "amber"
 
 
+def _of(part: int, whole: int, singular: str, plural: str) -> str:
+    """'2 of 3 committees have', '1 of 4 committees has', '1 of 1 committee has'."""
+    noun = singular if whole == 1 else plural
+    return f"{part} of {whole} {noun} {'has' if part == 1 else 'have'}"
+
+
 def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
     w, plan = ctx.words, ctx.plan
     evidence: list[str] = []
@@ -159,8 +165,8 @@ def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
         led = [c for c in committees if ctx.filled.get(c.id, 0) & CLINICAL_BIT]
         level = "" if tier.name.casefold() == tier.level.value else f" ({tier.level.value} level)"
         evidence.append(
-            f"{tier.name}{level}: {len(led)} of {len(committees)} {w.committees} have a "
-            "clinical or care professional leader in post."
+            f"{tier.name}{level}: {_of(len(led), len(committees), w.committee, w.committees)} "
+            "a clinical or care professional leader in post."
         )
         if not led:
             rag = "red"
@@ -201,8 +207,9 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
         required, covered = required + need, covered + have
         if need:
             evidence.append(
-                f"{function.label}: {have} of {need} {w.committees} that need it have a leader "
-                "in post providing it."
+                f"{function.label}: of the {need} {w.committee if need == 1 else w.committees} "
+                f"that need it, {have} {'has' if have == 1 else 'have'} a leader in post "
+                "providing it."
             )
     networks = [r.title for r in ctx.plan.roles if {"L1", "L2", "T3"} & set(r.activities)]
     if networks:
@@ -233,10 +240,9 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
     evidence = []
     if roles:
         total = number(sum(r.sessions_per_week for r in funded))
-        evidence.append(
-            f"{len(funded)} of {len(roles)} clinical leadership {w.roles} have sessions funded "
-            f"({total} sessions a week in all)."
-        )
+        kind = "clinical leadership "
+        share = _of(len(funded), len(roles), kind + w.role, kind + w.roles)
+        evidence.append(f"{share} sessions funded ({total} sessions a week in all).")
     if unfunded:
         evidence.append(f"No sessions recorded for {name_list(unfunded, limit=6)}.")
     rag = _share(len(funded), len(roles))
@@ -253,7 +259,7 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
         "carry out their leadership roles.",
         rag=rag,
         evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
-        limits="Shows the sessions planned for each role and who is overloaded; it cannot "
+        limits=f"Shows the sessions planned for each {w.role} and who is overloaded; it cannot "
         "show whether time is protected in job plans, backfilled or paid, or what "
         "administrative and analytical support leaders get.",
     )
@@ -271,9 +277,12 @@ def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
     missing = [p.name for p in leaders if p.sources is None]
     evidence = []
     if leaders:
+        share = _of(
+            len(recorded), len(leaders), "clinical leader in post", "clinical leaders in post"
+        )
         evidence.append(
-            f"{len(recorded)} of {len(leaders)} clinical leaders in post have their sources of "
-            "influence recorded, the basis for a development conversation."
+            f"{share} their sources of influence recorded, the basis for a development "
+            "conversation."
         )
     if missing:
         evidence.append(f"Not yet recorded for {name_list(missing, limit=6)}.")
@@ -339,7 +348,10 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     filled = [r for r in roles if r.holder_id is not None]
     termed = sum(1 for r in filled if r.term_end is not None)
     if filled:
-        evidence.append(f"{termed} of {len(filled)} {w.roles} in post have a term end recorded.")
+        evidence.append(
+            f"{_of(termed, len(filled), w.role + ' in post', w.roles + ' in post')} a term end "
+            "recorded."
+        )
     if counts["TRM002"] or counts["TRM001"]:
         evidence.append(
             f"Terms ended but still shown as filled: {counts['TRM002']} (TRM002); ending "
