@@ -244,3 +244,15 @@ def test_every_register_problem_is_listed_on_its_own_line(tmp_path, capsys):
     assert "galaxy" in lines[1]
     assert "row 3" in lines[2]
     assert "nebula" in lines[2]
+
+
+def test_export_roles_judges_terms_on_the_as_of_date(tmp_path, capsys):
+    # Partnership C's Medical Director serves until 31 March 2026.
+    plan = str(EXAMPLES / "partnership-c.govplan")
+    args = ["export", "roles", plan, "--format", "md", "--role", "Medical Director"]
+    assert run([*args, "-o", str(tmp_path / "before"), "--as-of", "2025-06-01"], capsys)[0] == 0
+    assert run([*args, "-o", str(tmp_path / "after"), "--as-of", "2026-06-01"], capsys)[0] == 0
+    [before] = (tmp_path / "before").glob("*.md")
+    [after] = (tmp_path / "after").glob("*.md")
+    assert "ended" not in before.read_text(encoding="utf-8").lower()
+    assert "ended" in after.read_text(encoding="utf-8").lower()

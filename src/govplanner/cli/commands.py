@@ -114,6 +114,7 @@ def cmd_export_roles(args: argparse.Namespace) -> int:
         template_dir=args.templates,
         role_names=args.role,
         include_non_clinical=args.all,
+        today=args.as_of,
     )
     print(f"Wrote {len(written)} role description(s) to {args.output}.")
     return 0

@@ -53,6 +53,10 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--role", action="append", metavar="NAME", help="only this role (may repeat)"
     )
     roles.add_argument("--all", action="store_true", help="include non-clinical roles")
+    roles.add_argument(
+        "--as-of", type=commands.parse_date, metavar="YYYY-MM-DD",
+        help="judge terms of office on this date (default: today)",
+    )  # fmt: skip
     roles.set_defaults(run=commands.cmd_export_roles)
     gaps = kinds.add_parser("gaps", help="the board gap report (.xlsx)")
     gaps.add_argument("plan", type=Path, metavar="PLAN")
