@@ -162,7 +162,7 @@ def _modified(window: MainWindow, plan_file: Path) -> None:
     ("failure", "expected"),
     [
         (FileInUseError(Path("p.govplan")), "Close it there and try again."),
-        (PermissionError(13, "Permission denied"), "The file system refused: Permission denied."),
+        (PermissionError(13, "Permission denied"), "Could not save p.govplan in "),
     ],
 )
 def test_failed_save_says_why_and_keeps_the_changes(
@@ -184,6 +184,7 @@ def test_failed_save_says_why_and_keeps_the_changes(
     assert not window.files.save()
     assert len(shown) == 1
     assert expected in shown[0]
+    assert "Nothing is lost: your changes are still open." in shown[0]
     assert window.isWindowModified()
     assert window.document.plan.committees[0].name == "Renamed Board"
     assert load_plan(plan_file).committees[0].name == "ICB Board"

@@ -3,7 +3,7 @@ minutes (never over the user's own file); saving, closing cleanly, New and Open 
 
 At 50,000 seats ``RecoveryStore.write`` takes about 130 ms (serialising ~90 ms, the fsynced
 write the rest), a noticeable stutter every few minutes. So the GUI thread only turns the plan
-into text, quickly (pydantic's compact JSON, about 50 ms: no canonical ordering or indentation,
+into text, quickly (pydantic's compact JSON, 55-70 ms: no canonical ordering or indentation,
 which only matter for the user's own files under version control), and one background thread
 writes it, in order with the discards, so a late write can never resurrect a discarded copy.
 """

@@ -220,7 +220,7 @@ class FileOps(ExportOps):
         except (GovplannerError, OSError) as exc:
             if new_lock is not None:
                 new_lock.release()
-            self.error("Cannot save the plan", exc)
+            self._save_failed(path, exc)
             return False
         if new_lock is not None:
             self.window.locks.adopt(Claim(new_lock))
@@ -230,6 +230,16 @@ class FileOps(ExportOps):
         self.add_recent(str(path.resolve()))
         self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
+
+    def _save_failed(self, path: Path, exc: GovplannerError | OSError) -> None:
+        reason = str(exc) if isinstance(exc, GovplannerError) else (
+            f"Could not save {path.name} in {path.parent}: {exc.strerror or exc}."
+        )  # fmt: skip
+        QMessageBox.warning(
+            self.window, "Cannot save the plan",
+            f"{reason}\n\nNothing is lost: your changes are still open. Try again, or use "
+            "Save As to save them somewhere else.",
+        )  # fmt: skip
 
     # -- recent files ----------------------------------------------------------------------
 
