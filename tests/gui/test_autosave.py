@@ -15,6 +15,7 @@ from govplanner.domain.document import PlanDocument
 from govplanner.files.planfile import load_plan, save_plan
 from govplanner.files.recovery import RecoveryStore
 from govplanner.gui.autosave import DEFAULT_MINUTES, interval_from, recovery_text, write_copy
+from govplanner.gui.dialogs import NewPlanDialog
 from govplanner.gui.main_window import MainWindow
 from tests.gui.conftest import small_plan_builder
 
@@ -110,7 +111,7 @@ def test_the_timer_writes_without_being_asked(
     win.close()
 
 
-@pytest.mark.parametrize("how", ["save", "close", "welcome", "undo"])
+@pytest.mark.parametrize("how", ["save", "close", "welcome", "undo", "open", "new"])
 def test_the_copy_goes_when_the_work_is_safe_or_let_go(
     saving_window: MainWindow,
     store: RecoveryStore,
@@ -131,6 +132,13 @@ def test_the_copy_goes_when_the_work_is_safe_or_let_go(
         assert saving_window.close()
     elif how == "welcome":
         saving_window.show_welcome()
+    elif how in ("open", "new"):
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+        if how == "open":
+            assert saving_window.files.open_path(str(plan_file))
+        else:
+            monkeypatch.setattr(NewPlanDialog, "exec", lambda _d: 1)
+            assert saving_window.files.new_plan()
     else:
         saving_window.undo_stack.undo()
     autosave.flush()

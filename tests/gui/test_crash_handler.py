@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from govplanner.domain.document import PlanDocument
 from govplanner.files.planfile import load_plan
 from govplanner.files.recovery import RecoveryStore
+from govplanner.gui import crash_handler
 from govplanner.gui.crash_handler import CrashHandler
 from govplanner.gui.main_window import MainWindow
 from tests.gui.conftest import small_plan_builder
@@ -106,19 +108,37 @@ def test_error_on_a_worker_thread_is_shown_on_the_gui_thread(
 
 
 def test_a_burst_of_errors_shows_one_message(
-    win: MainWindow, handler: CrashHandler, tmp_path: Path
+    win: MainWindow, handler: CrashHandler, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    made: list[QMessageBox] = []
+    real = crash_handler.crash_dialog
+    monkeypatch.setattr(crash_handler, "crash_dialog", lambda *a: made.append(real(*a)) or made[-1])
     for _ in range(3):
         try:
             _raise()
         except BoomError:
             handler.handle(*sys.exc_info())  # type: ignore[arg-type]
-    first = handler.dialog
-    assert first is not None
-    assert first.isVisible()
-    assert len([w for w in win.findChildren(type(first)) if w.isVisible()]) == 1
+    assert len(made) == 1
+    assert made[0].isVisible()
     log = (tmp_path / "logs" / "govplanner.log").read_text(encoding="utf-8")
     assert log.count("BoomError: the wheels came off") == 3
+
+
+def test_the_message_shows_over_an_open_modal_dialog(
+    qtbot: Any, win: MainWindow, handler: CrashHandler
+) -> None:
+    settings_like = QDialog(win)
+    settings_like.setModal(True)
+    settings_like.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is settings_like)
+    try:
+        _raise()
+    except BoomError:
+        handler.handle(*sys.exc_info())  # type: ignore[arg-type]
+    assert handler.dialog is not None
+    assert handler.dialog.parent() is settings_like  # not blocked behind it
+    handler.dialog.close()
+    settings_like.close()
 
 
 def test_unwritable_log_still_gets_a_message(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from govplanner.files.crash_log import write_crash_log
 
@@ -113,7 +113,9 @@ class CrashHandler(QObject):
             return
         if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
             return  # errors in a burst (a paint handler) would stack dialogs: one is enough
-        self.dialog = crash_dialog(self.window, log, work)
+        # Over any modal dialog that is open, or that dialog would block the message.
+        parent = QApplication.activeModalWidget() or self.window
+        self.dialog = crash_dialog(parent, log, work)
         self.dialog.open()
 
     def _autosave_now(self) -> str:
