@@ -390,6 +390,7 @@ def partnership_b() -> Plan:
         profession="psychiatry",
         holder="Dr Kwame Mensah",
         sessions=2,
+        term=("2023-11-01", "2026-10-31"),
     )
     b.role(
         "Medical Lead for Urgent Care",
@@ -406,6 +407,7 @@ def partnership_b() -> Plan:
         profession="general practice",
         holder="Dr Owen Price",
         sessions=2,
+        term=("2024-02-01", "2027-01-31"),
     )
     b.role(
         "Trauma Lead",
@@ -641,6 +643,7 @@ def ics_example() -> Plan:
         profession="psychiatry",
         holder="Dr Paul Baxter",
         sessions=2,
+        term=("2023-10-01", "2026-09-30"),
     )
     b.role(
         "Clinical Lead for Urgent and Emergency Care",
@@ -649,6 +652,7 @@ def ics_example() -> Plan:
         profession="emergency medicine",
         holder="Dr Emma Clarke",
         sessions=2,
+        term=("2024-04-01", "2027-03-31"),
     )
     b.role(
         "Director of Midwifery (LMNS)",
@@ -657,6 +661,7 @@ def ics_example() -> Plan:
         profession="midwifery",
         holder="Lisa Turner",
         sessions=2,
+        term=("2024-09-01", "2027-08-31"),
     )
     b.role(
         "Obstetric Clinical Lead (LMNS)",
@@ -711,6 +716,7 @@ def ics_example() -> Plan:
         profession="general practice",
         holder="Dr Ruth Pearson",
         sessions=2,
+        term=("2024-01-15", "2027-01-14"),
     )
     b.role(
         "PCN Clinical Director",
