@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.model import Plan
+from govplanner.files.lock import read_owner
 from govplanner.files.planfile import load_plan, save_plan
 from govplanner.files.recovery import RecoveryStore
 from govplanner.gui import app, app_data, recovery_dialog
@@ -206,3 +208,52 @@ def _spy_locks(seen: list[bool]) -> Any:
         seen.append(window.locks.enabled or window.autosave is not None)
 
     return spy
+
+
+CRASHING_SESSION = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+from govplanner.domain.document import PlanDocument
+from govplanner.gui import app_data
+from govplanner.gui.main_window import MainWindow
+
+application = QApplication([])
+window = MainWindow(PlanDocument(), QUndoStack(), QSettings(), recovery=app_data.recovery_store())
+window.files.open_path(sys.argv[1])
+model = window.committees.model
+model.setData(model.index(0, 0), "Edited before the crash")
+window.autosave.write_now()
+window.autosave.flush()
+os._exit(3)  # no clean close: as if the power went
+"""
+
+
+def test_work_autosaved_before_a_crash_is_offered_at_the_next_start(
+    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    plan_file = tmp_path / "board.govplan"
+    save_plan(small_plan_builder().build(), plan_file)
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_SESSION, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(plan_file)], capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 3, done.stderr
+    store = app_data.recovery_store()
+    (entry,) = store.pending()
+    assert entry.original_path == plan_file
+    _answer(monkeypatch, "recover")
+    assert offer_recovery(win, store)
+    assert win.document.plan.committees[0].name == "Edited before the crash"
+    assert win.document.path == plan_file
+    assert win.isWindowModified()
+    owner = read_owner(plan_file)  # the crashed session's lock was stale: it is ours now
+    assert owner is not None
+    assert owner.pid == os.getpid()
