@@ -148,6 +148,8 @@ def bench_session(
         rows.append(_tabs_row(result["tabs"], label, seats, limits.get("tab")))
     if result.get("export"):
         rows.append(_export_row(result["export"], label, limits.get("stall")))
+    if result.get("cancel"):
+        rows.append(_cancel_row(result["cancel"], label, limits.get("cancel")))
     rows.append(_memory_row(result["rss_mb"], label, limits.get("memory")))
     return rows
 
@@ -175,7 +177,7 @@ def _memory_row(peak_mb: float, label: str, limit: float | None) -> Row:
         target="" if limit is None else f"≤ {limit:.0f} MB",
         limit=limit,
         unit="MB",
-        note="peak resident memory (VmHWM) after opening, every tab shown and the edits",
+        note="peak resident memory (VmHWM): plan opened, every tab shown, edits, exports",
     )
 
 
@@ -196,4 +198,21 @@ def _tabs_row(tabs: dict[str, float], label: str, seats: int, limit: float | Non
         limit=limit,
         seats=seats,
         note=f"{worst}; every tab: {every}",
+    )
+
+
+def _cancel_row(cancel: dict[str, float], label: str, limit: float | None) -> Row:
+    stopped = "stopped" if cancel.get("cancelled") else "did NOT stop (ran to the end)"
+    return Row(
+        "app: Cancel → export stops",
+        label,
+        cancel["latency"],
+        target="" if limit is None else f"≤ {limit:.0f} s (our reading)",
+        limit=limit,
+        note=(
+            f"role descriptions (docx), Cancel clicked once the first was written: {stopped}; "
+            "longest freeze "
+            f"meanwhile {cancel['stall'] * 1000:.0f} ms"
+            + ("" if cancel.get("ok") else "; the export FAILED")
+        ),
     )

@@ -135,7 +135,7 @@ def _tables(opts: Options, plans: dict[int, Plan], seats: int) -> list[Row]:
 def _app(opts: Options, plans: dict[int, Plan], seats: int) -> list[Row]:
     limits = {
         1000: {"edit": 0.05},
-        TARGET_SEATS: {"edit": 0.5, "memory": 1024.0, "stall": 0.1, "tab": 0.5},
+        TARGET_SEATS: {"edit": 0.5, "memory": 1024.0, "stall": 0.1, "tab": 0.5, "cancel": 1.0},
     }
     path = _saved(opts, plans, seats)
     export = seats == max(opts.app_sizes)

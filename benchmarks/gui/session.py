@@ -5,19 +5,20 @@ govplanner's composition root helpers, opens the plan the way File ▸ Open does
 (``FileOps.open_path``), shows each tab, then makes ``EDITS`` edits the way a table edit does
 (an undo command on the stack), each followed by the live analysis refresh and the repaint it
 causes (the 150 ms typing pause the app waits is left out); with ``GAPS.xlsx``, exports the
-gap report from the menu while timing how long the window stops responding. Reports peak
+gap report from the menu while timing how long the window stops responding, then starts a
+role-description export and presses Cancel (:mod:`benchmarks.gui.exports`). Reports peak
 resident memory last.
 """
 
 from __future__ import annotations
 
-import itertools
 import statistics
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
-from benchmarks.gui import common
+from benchmarks.gui import common, exports
 
 
 def _window() -> tuple[Any, Any]:
@@ -69,40 +70,6 @@ def _edits(window: Any, count: int) -> list[float]:
     return times
 
 
-def _export_stall(window: Any, target: str) -> dict[str, float]:
-    """Export the gap report the way the menu does; time the longest pause of the GUI thread.
-
-    A 10 ms timer runs throughout: the longest gap between its ticks is the longest time the
-    window could not respond. The save dialog is skipped (the target is given).
-    """
-    from PySide6.QtCore import QCoreApplication, QTimer
-
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    window.files._export_target = lambda *_args: target
-    finished: list[bool] = []
-    timer.start()
-    common.settle()
-    start = time.perf_counter()
-    task = window.files.export_gap_report()
-    returned = time.perf_counter() - start
-    if task is None:
-        return {}
-    task.done.connect(lambda *_a: finished.append(True))
-    task.failed.connect(lambda *_a: finished.append(False))
-    deadline = start + 600
-    while not finished and time.perf_counter() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.001)
-    total = time.perf_counter() - start
-    timer.stop()
-    marks = [start, *(t for t in ticks if t >= start), start + total]
-    stall = max(b - a for a, b in itertools.pairwise(marks))
-    return {"stall": stall, "call_returned": returned, "total": total, "ok": float(all(finished))}
-
-
 def main(path: str, edits: int, export_to: str | None = None) -> int:
     application, window = _window()
     watch = common.PaintWatch(window)
@@ -112,9 +79,13 @@ def main(path: str, edits: int, export_to: str | None = None) -> int:
     open_to_paint = time.perf_counter() - start
     tabs = _tabs(window) if opened else {}
     edit_times = _edits(window, edits) if opened and edits else []
-    export = _export_stall(window, export_to) if opened and export_to else {}
+    export, cancel = {}, {}
+    if opened and export_to:
+        export = exports.gap_export(window, export_to)
+        cancel = exports.cancelled_role_export(window, str(Path(export_to).with_suffix("")))
     common.report(
         export=export,
+        cancel=cancel,
         opened=opened,
         open_to_paint=open_to_paint,
         tabs=tabs,

@@ -44,8 +44,11 @@ def test_the_app_session_opens_edits_exports_and_reports_memory(small_plan: Path
         "app: edit → findings + heatmap",
         "app: table tab first shown (worst)",
         "app: longest UI freeze, gap export",
+        "app: Cancel → export stops",
         "app: peak memory, plan open",
     ]
     assert all(r.seconds is not None and r.seconds > 0 for r in rows)
     assert "FAILED" not in rows[3].note
+    assert "stopped;" in rows[4].note
+    assert len(list(small_plan.with_name("app-gaps-small").glob("*.docx"))) < 10
     assert small_plan.with_name("app-gaps-small.xlsx").stat().st_size > 0
