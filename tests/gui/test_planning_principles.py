@@ -32,7 +32,7 @@ def test_shows_five_principles_with_words_beside_the_colour(view: PrinciplesView
     assert first.title.text() == "1. Leaders in decisions at every level"
     assert first.rag.text() == "Evidenced"
     assert "background: #c8e6c9" in first.rag.styleSheet()
-    assert "Executive: 1 of 1 committees" in first.evidence.text()
+    assert "Executive: 1 of 1 committee" in first.evidence.text()
     assert first.limits.text().startswith("<b>What this cannot show:</b>")
     assert [c.rag.text() for c in cards[1:]] == ["Partly evidenced"] * 4
     assert (
@@ -49,7 +49,7 @@ def test_principles_follow_an_edit_and_its_undo(view: PrinciplesView) -> None:
     window.live.refresh()
     first = view.cards[0]
     assert first.rag.text() != "Evidenced"
-    assert "Executive: 0 of 1 committees" in first.evidence.text()
+    assert "Executive: 0 of 1 committee" in first.evidence.text()
     window.undo_stack.undo()
     window.live.refresh()
     assert first.rag.text() == "Evidenced"
