@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from govplanner.analysis.result import CoverageCell
+from govplanner.domain.vocabulary import DEFAULT_WORDS
 from govplanner.gui.coverage_view import EXPLANATION, _legend
 from govplanner.gui.rag import MEANING, Rag, cell_text, rag_of
 
@@ -33,7 +34,8 @@ def test_every_state_has_a_meaning_in_the_legend_and_the_note(qapp: Any) -> None
     chips = {chip.text(): chip for chip in legend.findChildren(QLabel)}
     assert set(chips) == {rag.value for rag in Rag}
     for rag in Rag:
-        assert MEANING[rag] in chips[rag.value].toolTip()
-        assert f"<b>{rag.value}</b>: {MEANING[rag]}" in EXPLANATION
+        meaning = MEANING[rag].format_map(DEFAULT_WORDS.as_dict())
+        assert meaning in chips[rag.value].toolTip()
+        assert f"<b>{rag.value}</b>: {meaning}" in EXPLANATION.format_map(DEFAULT_WORDS.as_dict())
     assert rag_of(CoverageCell(required=2, covered=0)) is Rag.GAP
     legend.deleteLater()

@@ -29,7 +29,8 @@ def _model(document: PlanDocument, stack: QUndoStack, kind: str) -> ItemTableMod
 
 
 def _column(model: ItemTableModel, header: str) -> int:
-    return [c.header for c in model.columns].index(header)
+    headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(len(model.columns))]
+    return headers.index(header)
 
 
 def _texts(model: ItemTableModel, header: str) -> list[str]:

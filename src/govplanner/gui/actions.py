@@ -15,6 +15,7 @@ from govplanner.gui.file_ops import example_files, example_title
 
 if TYPE_CHECKING:
     from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.wording import UiWords
 
 Key = QKeySequence.StandardKey
 
@@ -178,6 +179,7 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     file.addActions([a.import_register, a.export_register])
     export = file.addMenu("E&xport")
     roles = export.addMenu("&Role descriptions")
+    window.role_descriptions_menu = roles
     roles.addActions([a.export_roles, a.export_roles_pdf, a.export_roles_html, a.export_roles_md])
     export.addAction(a.gap_report)
     export.addSeparator()
@@ -194,6 +196,31 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(_action(window, "&About govplanner", window.show_about))
     fill_examples(window, a.examples_menu)
+
+
+#: Action texts that carry the plan's words (see :mod:`govplanner.gui.wording`).
+WORDED_TEXTS = {
+    "add_committee": "Add &{committee}",
+    "add_role": "Add &{role}",
+    "tiers_stages": "&{Tiers} and stages…",
+}
+
+
+def bind_words(window: MainWindow, words: UiWords) -> None:
+    """Make the menus' texts follow the plan's words."""
+    a = window.menu_actions
+    for name, text in WORDED_TEXTS.items():
+        words.bind(getattr(a, name), "setText", text)
+    words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
+    words.bind(
+        a.import_register, "setStatusTip", "Make a plan from a {committee} and {role} register "
+        "workbook (.xlsx)",
+    )
+    for fmt in ROLE_FORMATS:
+        action = getattr(a, {"docx": "export_roles", "pdf": "export_roles_pdf",
+                             "html": "export_roles_html", "md": "export_roles_md"}[fmt])
+        words.bind(action, "setStatusTip",
+                   f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose")
 
 
 def fill_examples(window: MainWindow, menu: QMenu) -> None:

@@ -28,24 +28,37 @@ from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.coverage import CellRole, CoverageModel
+from govplanner.domain.vocabulary import DEFAULT_WORDS
 from govplanner.gui.rag import MEANING, TEXT_ON_FILL, Rag, rag_fill
+from govplanner.gui.wording import UiWords, ui_words
 
+#: A template in the plan's words (see :mod:`govplanner.gui.wording`).
 EXPLANATION = (
-    "Each cell: of a tier's committees that need a function (essential or expected at their "
-    "stage), how many have a filled clinical role providing it. "
+    "Each cell: of a {tier}'s {committees} that need a function (essential or expected at their "
+    "stage), how many have a filled clinical {role} providing it. "
     + " · ".join(f"<b>{rag.value}</b>: {MEANING[rag]}" for rag in Rag)
     + "."
 )
+EMPTY_HINT = (
+    "<b>No {committees} yet.</b> Add one with <i>Add {committee}</i> in the {Tiers} and "
+    "{committees} panel (Ctrl+Shift+C); the heatmap fills in as you add {committees} and {roles}."
+)
+NO_CELL = "Select a cell to see the {committees} behind it."
 
 
-def _legend(parent: QWidget) -> QWidget:
+def _legend(parent: QWidget | None, words: UiWords | None = None) -> QWidget:
     box = QWidget(parent)
     layout = QHBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     for rag in Rag:
         chip = QLabel(rag.value, box)
-        chip.setToolTip(f"{rag.value}: of the committees that need it, {MEANING[rag]}.")
-        chip.setAccessibleDescription(MEANING[rag])
+        tip = f"{rag.value}: of the {{committees}} that need it, {MEANING[rag]}."
+        if words is None:
+            chip.setToolTip(tip.format_map(DEFAULT_WORDS.as_dict()))
+            chip.setAccessibleDescription(MEANING[rag].format_map(DEFAULT_WORDS.as_dict()))
+        else:
+            words.bind(chip, "setToolTip", tip)
+            words.bind(chip, "setAccessibleDescription", MEANING[rag])
         fill, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
         chip.setStyleSheet(
             f"QLabel {{ background: {fill}; color: {text}; border-radius: 3px; padding: 2px 8px; }}"
@@ -78,6 +91,7 @@ class CoverageView(QWidget):
     def __init__(self, document: PlanDocument, live: LiveAnalysis, parent: Any = None) -> None:
         super().__init__(parent)
         self.document, self.live = document, live
+        self.words = ui_words(document)
         self.model = CoverageModel(live, self)
         self.stage = QComboBox(self)
         self.stage.setAccessibleName("Stage to show coverage for")
@@ -88,14 +102,10 @@ class CoverageView(QWidget):
         top.addWidget(stage_label)
         top.addWidget(self.stage)
         top.addStretch(1)
-        top.addWidget(_legend(self))
-        note = QLabel(EXPLANATION, self)
+        top.addWidget(_legend(self, self.words))
+        self.note = note = QLabel(self)
         note.setWordWrap(True)
-        self.empty_hint = QLabel(
-            "<b>No committees yet.</b> Add one with <i>Add committee</i> in the Structure "
-            "panel (Ctrl+Shift+C); the heatmap fills in as you add committees and roles.",
-            self,
-        )
+        self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet(
             "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 8px; }"
@@ -115,13 +125,25 @@ class CoverageView(QWidget):
         layout.addWidget(split, 1)
         live.updated.connect(self._analysis_updated)
         self._fill_stages()
+        self.words.follow(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text here that carries the plan's words."""
+        w = self.words
+        self.note.setText(w.text(EXPLANATION))
+        self.empty_hint.setText(w.text(EMPTY_HINT))
+        self.detail.setAccessibleName(w.text("{Committees} behind the selected cell"))
+        self.table.setAccessibleName(
+            w.text("Coverage heatmap: {tiers} by clinical leadership function")
+        )
+        self._fill_stages()
+        self._cell_chosen(self.table.currentIndex())
 
     def _make_detail(self) -> QWidget:
         """The list of committees behind the selected cell."""
-        self.detail_title = QLabel("Select a cell to see the committees behind it.", self)
+        self.detail_title = QLabel(self)
         self.detail_title.setWordWrap(True)
         self.detail = QListWidget(self)
-        self.detail.setAccessibleName("Committees behind the selected cell")
         self.detail.setWordWrap(True)
         self.detail.itemActivated.connect(self._activate)
         right = QWidget(self)
@@ -134,7 +156,6 @@ class CoverageView(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
-        table.setAccessibleName("Coverage heatmap: tiers by clinical leadership function")
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
@@ -160,9 +181,10 @@ class CoverageView(QWidget):
     def _fill_stages(self) -> None:
         current = self.stage.currentData()
         self.stage.clear()
-        self.stage.addItem("Current stages (each committee at its own stage)", None)
+        w = self.words.words
+        self.stage.addItem(f"Current stages (each {w.committee} at its own stage)", None)
         for stage in self.document.plan.stages:
-            self.stage.addItem(f"What if every committee were at: {stage.name}", stage.id)
+            self.stage.addItem(f"What if every {w.committee} were at: {stage.name}", stage.id)
         at = self.stage.findData(current)
         self.stage.setCurrentIndex(max(at, 0))
         if self.stage.currentData() != self.model.stage_id:
@@ -176,13 +198,15 @@ class CoverageView(QWidget):
     def _cell_chosen(self, index: QModelIndex, _previous: Any = None) -> None:
         self.detail.clear()
         if not index.isValid():
-            self.detail_title.setText("Select a cell to see the committees behind it.")
+            self.detail_title.setText(self.words.text(NO_CELL))
             return
         cell: CoverageCell = index.data(CellRole)
         tier = self.model.headerData(index.row(), Qt.Orientation.Vertical)
         function = FUNCTIONS[index.column()].label
+        w = self.words.words
+        noun = w.committee if cell.required == 1 else w.committees
         self.detail_title.setText(
-            f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} committees covered"
+            f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} {noun} covered"
         )
         covered = set(cell.covered_ids)
         # Gaps first: they are what the user came to see.
@@ -194,7 +218,8 @@ class CoverageView(QWidget):
             entry = QListWidgetItem(f"{committee.name} — {mark}", self.detail)
             entry.setData(Qt.ItemDataRole.UserRole, cid)
         if not cell.required_ids:
-            entry = QListWidgetItem("No committee in this tier needs this function.", self.detail)
+            none = self.words.text("No {committee} in this {tier} needs this function.")
+            entry = QListWidgetItem(none, self.detail)
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _activate(self, entry: QListWidgetItem) -> None:

@@ -27,6 +27,7 @@ from govplanner.domain.enums import Severity
 from govplanner.gui import commands
 from govplanner.gui.dialogs import AcceptDialog
 from govplanner.gui.live_analysis import LiveAnalysis
+from govplanner.gui.wording import ui_words
 from govplanner.gui.models.findings import COLUMNS, FindingFilter, FindingsModel
 
 
@@ -94,7 +95,15 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.detail)
         live.updated.connect(self._analysis_updated)
         self._selected_key: str | None = None
+        self.words = ui_words(document)
         self._analysis_updated(live.analysis)
+        self.words.follow(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Texts that carry the plan's words for tier."""
+        self.tier.setAccessibleName(self.words.text("{Tier} filter"))
+        if self.tier.count():
+            self.tier.setItemText(0, self.words.text("All {tiers}"))
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -132,7 +141,7 @@ class FindingsPanel(QWidget):
     def _analysis_updated(self, analysis: Analysis) -> None:
         self._refill(self.code, "All codes", sorted({(f.code, f.code) for f in analysis.findings}))
         tiers = [(t.name, t.id) for t in self.document.plan.tiers]
-        self._refill(self.tier, "All tiers", tiers)
+        self._refill(self.tier, self.words.text("All {tiers}"), tiers)
         summary = analysis.summary
         open_count = sum(v for k, v in summary.items() if k != "accepted")
         self.count.setText(f"{open_count} open · {summary.get('accepted', 0)} accepted")

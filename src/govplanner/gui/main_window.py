@@ -98,7 +98,11 @@ class MainWindow(QMainWindow):
         from govplanner.gui.live_analysis import LiveAnalysis
         from govplanner.gui.models.lookup import Lookup
 
+        from govplanner.gui.wording import ui_words
+
         self.document = document
+        self.words = ui_words(document)
+        menus.bind_words(self, self.words)
         self.live = LiveAnalysis(document, self)
         self.lookup = Lookup(document)
         self.live.updated.connect(self._analysis_updated)
@@ -180,9 +184,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.coverage, "Co&verage")
-        self.tabs.addTab(self.committees, "&Committees")
-        self.tabs.addTab(self.roles, "&Roles")
+        self.tabs.addTab(self.committees, "")
+        self.tabs.addTab(self.roles, "")
         self.tabs.addTab(self.people, "&People")
+        self.words.follow(self._retranslate_tabs)
         self.diagram: Any = None
         diagram_class = optional_class("govplanner.gui.diagram", "DiagramView")
         if diagram_class is not None:
@@ -193,6 +198,13 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.diagram, "&Diagram")
         self.centre.addWidget(self.tabs)
 
+    def _retranslate_tabs(self) -> None:
+        """Tab titles (and the View menu's "Show …" entries) in the plan's words."""
+        self.tabs.setTabText(self.tabs.indexOf(self.committees), self.words.text("&{Committees}"))
+        self.tabs.setTabText(self.tabs.indexOf(self.roles), self.words.text("&{Roles}"))
+        for action, n in getattr(self, "_show_tab_actions", []):
+            action.setText(f"Show {self.tabs.tabText(n).replace('&', '')}")
+
     def _build_docks(self) -> None:
         from govplanner.gui.findings_panel import FindingsPanel
         from govplanner.gui.structure_view import StructureView
@@ -201,7 +213,8 @@ class MainWindow(QMainWindow):
         tree_actions = [a.add_committee, a.delete, a.tiers_stages]
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
         self.structure.current_changed.connect(self._structure_selected)
-        self.structure_dock = self._dock("Structure", "structureDock", self.structure)
+        self.structure_dock = self._dock("", "structureDock", self.structure)
+        self.words.bind(self.structure_dock, "setWindowTitle", "{Tiers} and {committees}")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.structure_dock)
         self.findings = FindingsPanel(self.document, self.undo_stack, self.live, self)
         self.findings.subject_activated.connect(self.select_subject)
@@ -228,8 +241,10 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(QKeySequence(key))
             menu.addAction(toggle)
         menu.addSeparator()
+        self._show_tab_actions = []
         for n in range(self.tabs.count()):
             action = menu.addAction(f"Show {self.tabs.tabText(n).replace('&', '')}")
+            self._show_tab_actions.append((action, n))
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
             self.menu_actions.extra.append(action)

@@ -24,7 +24,7 @@ MEANING = {
     Rag.COVERED: "all of them have it",
     Rag.PARTIAL: "some have it, some do not",
     Rag.GAP: "none of them has it",
-    Rag.NONE: "no committee in the tier needs it",
+    Rag.NONE: "no {committee} in the {tier} needs it",  # a template: the plan's words
 }
 
 # Light fills with dark text read well in both light and dark palettes.

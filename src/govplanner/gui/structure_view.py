@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.document import PlanDocument
 from govplanner.gui.models.structure import IdRole, KindRole, StructureModel
+from govplanner.gui.wording import ui_words
 
 
 class StructureView(QWidget):
@@ -44,10 +45,13 @@ class StructureView(QWidget):
         self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(IdRole)))
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
-        hint = QLabel(
-            "Drag a committee onto a tier to move it, or onto a committee to make it report there.",
-            self,
-        )
+        self.words = ui_words(document)
+        hint = QLabel(self)
+        self.words.bind(
+            hint, "setText",
+            "Drag a {committee} onto a {tier} to move it, or onto a {committee} to make it "
+            "report there.",
+        )  # fmt: skip
         hint.setWordWrap(True)
         hint.setEnabled(False)
         bar = QHBoxLayout()
@@ -67,7 +71,7 @@ class StructureView(QWidget):
     def _make_tree(self, actions: list[QAction]) -> QTreeView:
         tree = QTreeView(self)
         tree.setModel(self.model)
-        tree.setAccessibleName("Tiers and committees")
+        ui_words(self.model.document).bind(tree, "setAccessibleName", "{Tiers} and {committees}")
         tree.setHeaderHidden(True)
         tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         tree.setDefaultDropAction(Qt.DropAction.MoveAction)

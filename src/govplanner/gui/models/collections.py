@@ -61,8 +61,8 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         return next((i for i, t in enumerate(tiers) if t.id == c.tier_id), len(tiers))
 
     return [
-        Column("Committee", lambda c: c.name, edit=_name_edit("name"), width=240),
-        Column("Tier", lambda c: lookup.name("tier", c.tier_id), sort_key=tier_order, width=120),
+        Column("{Committee}", lambda c: c.name, edit=_name_edit("name"), width=240),
+        Column("{Tier}", lambda c: lookup.name("tier", c.tier_id), sort_key=tier_order, width=120),
         Column("Reports to", lambda c: lookup.name("committee", c.reports_to_id), width=200),
         Column(
             "Stage",
@@ -123,7 +123,7 @@ def _seats_column(lookup: Lookup) -> Column:
         names = {k: v.casefold() for k, v in lookup.names("committee").items()}
         return lambda r: "; ".join(names.get(c, "") for c in r.committee_ids)
 
-    return Column("Committees", seats, sort_key_factory=seats_key, width=240)
+    return Column("{Committees}", seats, sort_key_factory=seats_key, width=240)
 
 
 def _functions_text(r: Role) -> str:
@@ -136,7 +136,7 @@ def _set_sessions(r: Role, value: Any) -> dict[str, Any]:
 
 def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     return [
-        Column("Role", lambda r: r.title, edit=_name_edit("title"), width=220),
+        Column("{Role}", lambda r: r.title, edit=_name_edit("title"), width=220),
         _holder_column(lookup),
         _seats_column(lookup),
         Column("Profession", lambda r: r.profession, edit=_text_edit("profession")),
@@ -240,7 +240,7 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column("Name", lambda p: p.name, edit=_name_edit("name"), width=200),
         Column("Profession", lambda p: p.profession, edit=_text_edit("profession")),
         Column(
-            "Roles",
+            "{Roles}",
             lambda p: "; ".join(r.title for r in lookup.roles_held(p.id)),
             sort_key_factory=lambda: _held_titles_key(lookup),
             width=240,

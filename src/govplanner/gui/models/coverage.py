@@ -10,6 +10,7 @@ from govplanner.analysis.result import Analysis, CoverageCell
 from govplanner.domain.enums import FUNCTIONS, Function
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.rag import TEXT_ON_FILL, Rag, cell_text, rag_fill, rag_of
+from govplanner.gui.wording import ui_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -28,6 +29,7 @@ class CoverageModel(QAbstractTableModel):
         self._stage_id: str | None = None
         self._rows: list[tuple[str, str, dict[Function, CoverageCell]]] = self._computed()
         live.updated.connect(self._analysis_updated)
+        self.words = ui_words(live.document)
 
     @property
     def stage_id(self) -> str | None:
@@ -96,11 +98,13 @@ class CoverageModel(QAbstractTableModel):
 
     def _describe(self, row: int, column: int, cell: CoverageCell, rag: Rag) -> str:
         tier, function = self._rows[row][1], FUNCTIONS[column].label
+        w = self.words.words
         if rag is Rag.NONE:
-            return f"{tier}: no committee needs {function.lower()} here."
+            return f"{tier}: no {w.committee} needs {function.lower()} here."
         return (
-            f"{tier}: {cell.covered} of {cell.required} committees that need "
-            f"{function.lower()} have a filled clinical role providing it ({rag.value.lower()})."
+            f"{tier}: {cell.covered} of {cell.required} {w.committees} that need "
+            f"{function.lower()} have a filled clinical {w.role} providing it "
+            f"({rag.value.lower()})."
         )
 
     def headerData(

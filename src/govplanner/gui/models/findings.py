@@ -14,6 +14,7 @@ from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.enums import Severity
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.rag import severity_colour
+from govplanner.gui.wording import ui_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -37,7 +38,7 @@ COLUMNS: tuple[FindingColumn, ...] = (
     FindingColumn("Code", lambda f: f.code, lambda f: f.code, 70),
     FindingColumn("Status", _status, lambda f: f.accepted, 80),
     FindingColumn("Subject", lambda f: f.subject, lambda f: f.subject.casefold(), 200),
-    FindingColumn("Tier", lambda f: f.tier or "", lambda f: (f.tier or "").casefold(), 110),
+    FindingColumn("{Tier}", lambda f: f.tier or "", lambda f: (f.tier or "").casefold(), 110),
     FindingColumn(
         "Function",
         lambda f: f.function.label if f.function else "",
@@ -77,6 +78,11 @@ class FindingsModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._rows: list[int] = self._computed_rows()
         live.updated.connect(self._analysis_updated)
+        self.words = ui_words(live.document)
+        self.words.changed.connect(self._words_changed)
+
+    def _words_changed(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _findings(self) -> tuple[Finding, ...]:
         return self._live.analysis.findings
@@ -137,7 +143,9 @@ class FindingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+            if not 0 <= section < len(COLUMNS):
+                return None
+            return self.words.text(COLUMNS[section].header)
         return section + 1
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

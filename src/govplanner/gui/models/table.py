@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QUndoStack
 
 from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
+from govplanner.gui.wording import ui_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -67,6 +68,8 @@ class ItemTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._pending_row = -1
         self._unsubscribe = document.subscribe(self._after, self._before)
+        self.words = ui_words(document)
+        self.words.changed.connect(self._words_changed)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -129,8 +132,14 @@ class ItemTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header if 0 <= section < len(self.columns) else None
+            if not 0 <= section < len(self.columns):
+                return None
+            return self.words.text(self.columns[section].header)  # "{Tier}" → "Level"
         return section + 1
+
+    def _words_changed(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
