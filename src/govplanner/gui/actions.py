@@ -213,14 +213,25 @@ def bind_words(window: MainWindow, words: UiWords) -> None:
         words.bind(getattr(a, name), "setText", text)
     words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
     words.bind(
-        a.import_register, "setStatusTip", "Make a plan from a {committee} and {role} register "
-        "workbook (.xlsx)",
+        a.import_register,
+        "setStatusTip",
+        "Make a plan from a {committee} and {role} register workbook (.xlsx)",
     )
     for fmt in ROLE_FORMATS:
-        action = getattr(a, {"docx": "export_roles", "pdf": "export_roles_pdf",
-                             "html": "export_roles_html", "md": "export_roles_md"}[fmt])
-        words.bind(action, "setStatusTip",
-                   f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose")
+        action = getattr(
+            a,
+            {
+                "docx": "export_roles",
+                "pdf": "export_roles_pdf",
+                "html": "export_roles_html",
+                "md": "export_roles_md",
+            }[fmt],
+        )
+        words.bind(
+            action,
+            "setStatusTip",
+            f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose",
+        )
 
 
 def fill_examples(window: MainWindow, menu: QMenu) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from govplanner.analysis.result import CoverageCell
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS
+from govplanner.domain.vocabulary import DEFAULT_WORDS
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.coverage import CellRole, CoverageModel
-from govplanner.domain.vocabulary import DEFAULT_WORDS
 from govplanner.gui.rag import MEANING, TEXT_ON_FILL, Rag, rag_fill
 from govplanner.gui.wording import UiWords, ui_words
 

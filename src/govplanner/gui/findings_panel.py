@@ -27,8 +27,8 @@ from govplanner.domain.enums import Severity
 from govplanner.gui import commands
 from govplanner.gui.dialogs import AcceptDialog
 from govplanner.gui.live_analysis import LiveAnalysis
-from govplanner.gui.wording import ui_words
 from govplanner.gui.models.findings import COLUMNS, FindingFilter, FindingsModel
+from govplanner.gui.wording import ui_words
 
 
 def _describe(finding: Finding | None) -> str:

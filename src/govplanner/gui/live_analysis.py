@@ -52,11 +52,6 @@ class LiveAnalysis(QObject):
         self._unsubscribe = document.subscribe(self._changed)
 
     @property
-    def document(self) -> PlanDocument:
-        """The document analysed."""
-        return self._document
-
-    @property
     def analysis(self) -> Analysis:
         """The latest analysis (of the plan as it was at the last refresh; empty before)."""
         if self._analysis is None:

@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         """Connect the window to its document: live analysis, look-ups, autosave, planning."""
         from govplanner.gui.live_analysis import LiveAnalysis
         from govplanner.gui.models.lookup import Lookup
-
         from govplanner.gui.wording import ui_words
 
         self.document = document
