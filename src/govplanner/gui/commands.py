@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from govplanner.domain.document import Item, Kind, PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import AcceptedFinding, Committee, Person, Role
+from govplanner.domain.vocabulary import words
 from govplanner.gui.edits import (
     AcceptEdit,
     Edit,
@@ -30,6 +31,15 @@ _NOUNS: dict[str, str] = {
     "role": "role",
     "person": "person",
 }
+
+
+def noun(document: PlanDocument, kind: str, plural: bool = False) -> str:
+    """What the plan calls an item of ``kind`` ('forum' for a committee, 'posts' for roles)."""
+    if kind == "person":
+        return "people" if plural else "person"
+    if kind in ("committee", "tier", "role"):
+        return str(getattr(words(document.plan), f"{kind}s" if plural else kind))
+    return f"{_NOUNS[kind]}s" if plural else _NOUNS[kind]
 
 
 class DocumentCommand(QUndoCommand):
@@ -95,7 +105,7 @@ def label_of(item: Any) -> str:
 
 def add_item(document: PlanDocument, kind: Kind, item: Item, index: int | None = None) -> Any:
     return DocumentCommand(
-        document, f"Add {_NOUNS[kind]} '{label_of(item)}'", [InsertEdit(kind, item, index)]
+        document, f"Add {noun(document, kind)} '{label_of(item)}'", [InsertEdit(kind, item, index)]
     )
 
 
@@ -105,12 +115,12 @@ def update_item(
     """Set fields of an item; the text says 'Rename …' for names and 'Change …' otherwise."""
     item = document.get(kind, item_id)
     if text is None:
-        text = _update_text(kind, item, values)
+        text = _update_text(noun(document, kind), item, values)
     return DocumentCommand(document, text, [UpdateEdit(kind, item_id, dict(values))])
 
 
-def _update_text(kind: Kind, item: Any, values: dict[str, Any]) -> str:
-    noun, name = _NOUNS[kind], label_of(item)
+def _update_text(noun: str, item: Any, values: dict[str, Any]) -> str:
+    name = label_of(item)
     new_name = values.get("title", values.get("name"))
     if new_name is not None and len(values) == 1:
         return f"Rename {noun} '{name}' to '{new_name}'"
@@ -121,7 +131,7 @@ def _update_text(kind: Kind, item: Any, values: dict[str, Any]) -> str:
 def remove_item(document: PlanDocument, kind: Kind, item_id: str) -> DocumentCommand:
     item = document.get(kind, item_id)
     return DocumentCommand(
-        document, f"Delete {_NOUNS[kind]} '{label_of(item)}'", [RemoveEdit(kind, item_id)]
+        document, f"Delete {noun(document, kind)} '{label_of(item)}'", [RemoveEdit(kind, item_id)]
     )
 
 
@@ -142,7 +152,9 @@ def delete_committee(document: PlanDocument, committee_id: str) -> DocumentComma
                 UpdateEdit("committee", child.id, {"reports_to_id": committee.reports_to_id})
             )
     edits.append(RemoveEdit("committee", committee_id))
-    return DocumentCommand(document, f"Delete committee '{committee.name}'", edits)
+    return DocumentCommand(
+        document, f"Delete {noun(document, 'committee')} '{committee.name}'", edits
+    )
 
 
 def delete_role(document: PlanDocument, role_id: str) -> DocumentCommand:
@@ -154,7 +166,7 @@ def delete_role(document: PlanDocument, role_id: str) -> DocumentCommand:
         if c.chair_role_id == role_id
     ]
     edits.append(RemoveEdit("role", role_id))
-    return DocumentCommand(document, f"Delete role '{role.title}'", edits)
+    return DocumentCommand(document, f"Delete {noun(document, 'role')} '{role.title}'", edits)
 
 
 def delete_person(document: PlanDocument, person_id: str) -> DocumentCommand:
@@ -175,13 +187,11 @@ def delete_items(document: PlanDocument, kind: Kind, item_ids: Iterable[str]) ->
     ids = list(dict.fromkeys(item_ids))
     if len(ids) == 1:
         return single.get(kind, lambda d, i: remove_item(d, kind, i))(document, ids[0])
-    command = DocumentCommand(document, f"Delete {len(ids)} {_plural(kind)}", [])
+    command = DocumentCommand(
+        document, f"Delete {len(ids)} {noun(document, kind, plural=True)}", []
+    )
     command.edits = [_LazyEdit(kind, i, single.get(kind)) for i in ids]
     return command
-
-
-def _plural(kind: Kind) -> str:
-    return "people" if kind == "person" else f"{_NOUNS[kind]}s"
 
 
 class _LazyEdit:
@@ -206,9 +216,10 @@ def fill_role(document: PlanDocument, role_id: str, person_id: str | None) -> Do
     """Put a person into a role, or make it vacant (None)."""
     role: Role = document.get("role", role_id)
     if person_id is None:
-        text = f"Make role '{role.title}' vacant"
+        text = f"Make {noun(document, 'role')} '{role.title}' vacant"
     else:
-        text = f"Fill role '{role.title}' with '{document.get('person', person_id).name}'"
+        who = document.get("person", person_id).name
+        text = f"Fill {noun(document, 'role')} '{role.title}' with '{who}'"
     return DocumentCommand(document, text, [UpdateEdit("role", role_id, {"holder_id": person_id})])
 
 
@@ -219,7 +230,7 @@ def fill_role_with_new_person(
     role: Role = document.get("role", role_id)
     return DocumentCommand(
         document,
-        f"Fill role '{role.title}' with new person '{person.name}'",
+        f"Fill {noun(document, 'role')} '{role.title}' with new person '{person.name}'",
         [InsertEdit("person", person), UpdateEdit("role", role_id, {"holder_id": person.id})],
     )
 
@@ -233,11 +244,15 @@ def move_committee(
     text = ""
     if tier_id is not None and tier_id != committee.tier_id:
         values["tier_id"] = tier_id
-        text = f"Move committee '{committee.name}' to tier '{document.get('tier', tier_id).name}'"
+        tier = document.get("tier", tier_id).name
+        text = (
+            f"Move {noun(document, 'committee')} '{committee.name}' "
+            f"to {noun(document, 'tier')} '{tier}'"
+        )
     if reports_to not in ("", committee.reports_to_id):
         parent = document.get("committee", reports_to)
         values["reports_to_id"] = reports_to
-        text = f"Make committee '{committee.name}' report to '{parent.name}'"
+        text = f"Make {noun(document, 'committee')} '{committee.name}' report to '{parent.name}'"
     edits: list[Edit] = [UpdateEdit("committee", committee_id, values)] if values else []
     return DocumentCommand(document, text, edits)
 

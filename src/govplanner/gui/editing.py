@@ -63,12 +63,16 @@ class EditOps:
 
         plan = self.document.plan
         if not plan.tiers:
+            w = self.window.words
             QMessageBox.information(
-                self.window, "Add committee", "Add a tier first (Edit ▸ Tiers and stages…)."
+                self.window,
+                w.text("Add {committee}"),
+                w.text("Add a {tier} first (Edit ▸ {Tiers} and stages…)."),
             )
             return None
         tier_id, reports_to = self._placement()
-        name = unique_name("New committee", [c.name for c in plan.committees])
+        new = self.window.words.text("New {committee}")
+        name = unique_name(new, [c.name for c in plan.committees])
         committee = Committee(name=name, tier_id=tier_id, reports_to_id=reports_to)
         return self._add("committee", committee)
 
@@ -95,7 +99,8 @@ class EditOps:
         from govplanner.domain.model import Role
 
         plan = self.document.plan
-        title = unique_name("New role", [r.title for r in plan.roles])
+        new = self.window.words.text("New {role}")
+        title = unique_name(new, [r.title for r in plan.roles])
         current = on or self.window.current_committee_id()
         role = Role(title=title, committee_ids=[current] if current else [])
         return self._add("role", role)
@@ -120,7 +125,9 @@ class EditOps:
             return
         if kind == "tier":
             QMessageBox.information(
-                self.window, "Delete", "Tiers are deleted in Edit ▸ Tiers and stages…."
+                self.window,
+                "Delete",
+                self.window.words.text("{Tiers} are deleted in Edit ▸ {Tiers} and stages…."),
             )
             return
         from govplanner.gui.commands import delete_items

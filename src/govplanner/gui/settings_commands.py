@@ -15,7 +15,7 @@ from govplanner.domain.document import EditError, PlanDocument
 from govplanner.domain.enums import FUNCTIONS, LEVELS, Function, Level, Requirement
 from govplanner.domain.model import Programme, Stage, Tier
 from govplanner.domain.names import name_key
-from govplanner.gui.commands import DocumentCommand
+from govplanner.gui.commands import DocumentCommand, noun
 from govplanner.gui.edits import (
     Edit,
     InsertEdit,
@@ -45,22 +45,25 @@ def _checked_name(name: str, kind: str, taken: Iterable[tuple[str, str]], own_id
 
 def add_tier(document: PlanDocument, name: str, level: Level) -> DocumentCommand:
     plan = document.plan
-    clean = _checked_name(name, "tier", ((t.id, t.name) for t in plan.tiers))
+    tier = noun(document, "tier")
+    clean = _checked_name(name, tier, ((t.id, t.name) for t in plan.tiers))
     edit = InsertEdit("tier", Tier(name=clean, level=level))
-    return DocumentCommand(document, f"Add tier '{clean}'", [edit])
+    return DocumentCommand(document, f"Add {tier} '{clean}'", [edit])
 
 
 def rename_tier(document: PlanDocument, tier_id: str, name: str) -> DocumentCommand:
     tier = document.get("tier", tier_id)
-    clean = _checked_name(name, "tier", ((t.id, t.name) for t in document.plan.tiers), tier_id)
+    word = noun(document, "tier")
+    clean = _checked_name(name, word, ((t.id, t.name) for t in document.plan.tiers), tier_id)
     edit = UpdateEdit("tier", tier_id, {"name": clean})
-    return DocumentCommand(document, f"Rename tier '{tier.name}' to '{clean}'", [edit])
+    return DocumentCommand(document, f"Rename {word} '{tier.name}' to '{clean}'", [edit])
 
 
 def set_tier_level(document: PlanDocument, tier_id: str, level: Level) -> DocumentCommand:
     tier = document.get("tier", tier_id)
     edit = UpdateEdit("tier", tier_id, {"level": level})
-    return DocumentCommand(document, f"Map tier '{tier.name}' to the {level.value} level", [edit])
+    text = f"Map {noun(document, 'tier')} '{tier.name}' to the {level.value} level"
+    return DocumentCommand(document, text, [edit])
 
 
 def remove_tier(
@@ -71,15 +74,16 @@ def remove_tier(
     on_tier = [c for c in document.plan.committees if c.tier_id == tier_id]
     if on_tier and (move_to_tier_id is None or move_to_tier_id == tier_id):
         raise EditError(
-            f"The tier '{tier.name}' still has {_count(len(on_tier), 'committee')}. "
-            "Move them to another tier first."
+            f"The {noun(document, 'tier')} '{tier.name}' still has "
+            f"{_count(document, len(on_tier), 'committee')}. "
+            f"Move them to another {noun(document, 'tier')} first."
         )
     edits: list[Edit] = []
-    text = f"Delete tier '{tier.name}'"
+    text = f"Delete {noun(document, 'tier')} '{tier.name}'"
     if on_tier and move_to_tier_id is not None:
         target = document.get("tier", move_to_tier_id)
         edits = [UpdateEdit("committee", c.id, {"tier_id": target.id}) for c in on_tier]
-        text += f" and move {_count(len(on_tier), 'committee')} to '{target.name}'"
+        text += f" and move {_count(document, len(on_tier), 'committee')} to '{target.name}'"
     edits.append(RemoveEdit("tier", tier_id))
     return DocumentCommand(document, text, edits)
 
@@ -135,7 +139,7 @@ def remove_stage(document: PlanDocument, stage_id: str) -> DocumentCommand:
     edits.append(RemoveEdit("stage", stage_id))
     text = f"Delete stage '{stage.name}'"
     if at_stage:
-        text += f" ({_count(len(at_stage), 'committee')} back to no stage)"
+        text += f" ({_count(document, len(at_stage), 'committee')} back to no stage)"
     return DocumentCommand(document, text, edits)
 
 
@@ -150,11 +154,12 @@ def _move(
     old_index = document.index_of(kind, item_id)
     direction = "up" if new_index < old_index else "down"
     edit = MoveEdit(kind, item_id, new_index)
-    return DocumentCommand(document, f"Move {kind} '{item.name}' {direction}", [edit])
+    text = f"Move {noun(document, kind)} '{item.name}' {direction}"
+    return DocumentCommand(document, text, [edit])
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _count(document: PlanDocument, n: int, kind: str) -> str:
+    return f"{n} {noun(document, kind, plural=n != 1)}"
 
 
 # -- requirement profile --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govplanner.domain.vocabulary import capitalise
 from govplanner.gui.forms.base import DetailForm
 from govplanner.gui.models.table import ItemTableModel
 
@@ -58,14 +59,24 @@ class TablePage(QWidget):
         layout.addWidget(self.splitter)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
+        model.words.follow(self.retranslate)
+
+    def retranslate(self) -> None:
+        """The texts naming what the table lists, in the plan's words."""
+        what = self.what()
+        self.filter.setPlaceholderText(f"Filter {what}…")
+        self.filter.setAccessibleName(f"Filter {what}")
+        self.view.setAccessibleName(f"{capitalise(what)} table")
         self._update_count()
+
+    def what(self) -> str:
+        """What the rows are: the noun given ("{committees}", "people") in the plan's words."""
+        return self.model.words.text(self.noun)
 
     def _make_bar(self, add_action: QAction, delete_action: QAction) -> QHBoxLayout:
         """The filter box (applied when typing pauses), the row count and the buttons."""
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(f"Filter {self.noun}…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {self.noun}")
         self.count = QLabel(self)
         self.count.setEnabled(False)
         self._filter_timer = QTimer(self)
@@ -86,7 +97,6 @@ class TablePage(QWidget):
     def _make_view(self, model: ItemTableModel) -> QTableView:
         view = QTableView(self)
         view.setModel(model)
-        view.setAccessibleName(f"{self.noun.capitalize()} table")
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(
@@ -168,7 +178,7 @@ class TablePage(QWidget):
 
     def _update_count(self, *_args: Any) -> None:
         shown, total = self.model.rowCount(), len(self.model.document.items(self.model.kind))
-        label = self.noun.capitalize()
+        label = capitalise(self.what())
         self.count.setText(
             f"{label}: {total}" if shown == total else f"{label}: {shown} of {total}"
         )

@@ -22,18 +22,34 @@ from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
 from govplanner.gui.forms.widgets import IdComboBox
 from govplanner.gui.models.lookup import Lookup
+from govplanner.gui.wording import UiWords, ui_words
 
 W = TypeVar("W", bound=QWidget)
 
 
-def add_row(form: QFormLayout, label: str, widget: W, tip: str = "") -> W:
-    """Add a labelled field: the label is its buddy and its text is the accessible name."""
-    caption = QLabel(label, form.parentWidget())
+def add_row(
+    form: QFormLayout, label: str, widget: W, tip: str = "", words: UiWords | None = None
+) -> W:
+    """Add a labelled field: the label is its buddy and its text is the accessible name.
+
+    With ``words``, ``label`` and ``tip`` are templates in the plan's words ("&{Tier}:").
+    """
+    caption = QLabel(form.parentWidget())
     caption.setBuddy(widget)
-    widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+    name = label.replace("&", "").rstrip(":")
+    if words is None:
+        caption.setText(label)
+        widget.setAccessibleName(name)
+    else:
+        words.bind(caption, "setText", label)
+        words.bind(widget, "setAccessibleName", name)
     if tip:
-        widget.setToolTip(tip)
-        widget.setAccessibleDescription(tip)
+        if words is None:
+            widget.setToolTip(tip)
+            widget.setAccessibleDescription(tip)
+        else:
+            words.bind(widget, "setToolTip", tip)
+            words.bind(widget, "setAccessibleDescription", tip)
     form.addRow(caption, widget)
     return widget
 
@@ -63,7 +79,9 @@ class DetailForm(QWidget):
         self._loading = False
         self._stale = False
         self._pages = QStackedWidget(self)
-        hint = QLabel(self.empty_text, self)
+        self.words = ui_words(document)
+        hint = QLabel(self)
+        self.words.bind(hint, "setText", self.empty_text)  # a template: "Select a {committee}…"
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -80,6 +98,16 @@ class DetailForm(QWidget):
         layout.addWidget(self._pages)
         self.build(self.body)
         self._unsubscribe = document.subscribe(self._changed)
+        self.words.changed.connect(self._words_changed)
+
+    def row(self, form: QFormLayout, label: str, widget: W, tip: str = "") -> W:
+        """:func:`add_row` in the plan's words: ``self.row(form, "&{Tier}:", combo)``."""
+        return add_row(form, label, widget, tip, self.words)
+
+    def _words_changed(self) -> None:
+        """Texts filled in by :meth:`load` carry the words too: fill them again."""
+        if self.item_id is not None:
+            self.reload()
 
     # -- for subclasses --------------------------------------------------------------------
 

@@ -102,21 +102,25 @@ class CheckList(QWidget):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(f"Filter {what}…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {what}")
         self.model = CheckListModel(self)
         self.model.toggled.connect(self.toggled)
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName(what.capitalize())
         self.list.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         self.filter.textChanged.connect(self.model.set_filter)
+        self.set_what(what)
+
+    def set_what(self, what: str) -> None:
+        """Name what is listed ('committees', or the plan's word for them)."""
+        self.filter.setPlaceholderText(f"Filter {what}…")
+        self.filter.setAccessibleName(f"Filter {what}")
+        self.list.setAccessibleName(what[:1].upper() + what[1:])
 
     def set_entries(self, entries: list[tuple[str, str]], checked: set[str]) -> None:
         """Entries are (text, id); checked ones come first so seats are visible at a glance."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from govplanner.domain.model import Committee
-from govplanner.gui.forms.base import DetailForm, add_row, set_combo
+from govplanner.gui.forms.base import DetailForm, set_combo
 from govplanner.gui.forms.widgets import CommitTextEdit, FormLineEdit, IdComboBox
 
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Every two months", "Quarterly", "Annually")
@@ -28,26 +28,28 @@ class CommitteeForm(DetailForm):
     add_role_requested = Signal(str)
 
     kind = "committee"
-    empty_text = "Select a committee to see and edit its details,\nor add one with Ctrl+Shift+C."
+    empty_text = "Select a {committee} to see and edit its details,\nor add one with Ctrl+Shift+C."
 
     def build(self, body: QWidget) -> None:
         outer = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.name = add_row(form, "&Name:", FormLineEdit(body))
+        self.name = self.row(form, "&Name:", FormLineEdit(body))
         self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
-        self.tier = add_row(form, "&Tier:", IdComboBox(body))
+        self.tier = self.row(form, "&{Tier}:", IdComboBox(body))
         self.tier.activated.connect(lambda: self.commit(tier_id=self.tier.currentData()))
-        self.reports_to = add_row(
-            form, "&Reports to:", IdComboBox(body), "The committee this one is accountable to."
+        self.reports_to = self.row(
+            form, "&Reports to:", IdComboBox(body), "The {committee} this one is accountable to."
         )
         self.reports_to.activated.connect(
             lambda: self.commit(reports_to_id=self.reports_to.currentData())
         )
-        self.stage = add_row(form, "&Stage:", IdComboBox(body), "Its current stage of integration.")
+        self.stage = self.row(
+            form, "&Stage:", IdComboBox(body), "Its current stage of integration."
+        )
         self.stage.activated.connect(lambda: self.commit(stage_id=self.stage.currentData()))
-        self.programme = add_row(
+        self.programme = self.row(
             form,
             "&Programme area:",
             IdComboBox(body),
@@ -57,28 +59,30 @@ class CommitteeForm(DetailForm):
             lambda: self.commit(programme_area=self.programme.currentData())
         )
         self._build_meeting_fields(form, body)
-        self.purpose = add_row(form, "P&urpose:", CommitTextEdit(body))
+        self.purpose = self.row(form, "P&urpose:", CommitTextEdit(body))
         self.purpose.committed.connect(lambda text: self.commit(purpose=text))
         self.seats = QListWidget(body)
-        self.seats.setAccessibleName("Roles seated on this committee")
+        self.words.bind(self.seats, "setAccessibleName", "{Roles} seated on this {committee}")
         self.seats.itemActivated.connect(self._open_role)
-        caption = QLabel("Roles with a seat (double-click to open):", body)
+        caption = QLabel(body)
+        self.words.bind(caption, "setText", "{Roles} with a seat (double-click to open):")
         caption.setBuddy(self.seats)
         outer.addWidget(caption)
         outer.addWidget(self.seats, 1)
-        add_role = QPushButton("Add a &role on this committee", body)
+        add_role = QPushButton(body)
+        self.words.bind(add_role, "setText", "Add a &{role} on this {committee}")
         add_role.clicked.connect(lambda: self.add_role_requested.emit(self.item_id or ""))
         outer.addWidget(add_role, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
-        self.chair = add_row(
-            form, "&Chair:", IdComboBox(body), "The role that chairs it (one of its seats)."
+        self.chair = self.row(
+            form, "&Chair:", IdComboBox(body), "The {role} that chairs it (one of its seats)."
         )
         self.chair.activated.connect(lambda: self.commit(chair_role_id=self.chair.currentData()))
-        self.quorum = add_row(form, "&Quorum:", FormLineEdit(body))
+        self.quorum = self.row(form, "&Quorum:", FormLineEdit(body))
         self.quorum.setPlaceholderText("e.g. 5 members including 2 clinicians")
         self.quorum.editingFinished.connect(lambda: self.commit(quorum=self.quorum.text().strip()))
-        self.frequency = add_row(form, "&Meets:", QComboBox(body))
+        self.frequency = self.row(form, "&Meets:", QComboBox(body))
         self.frequency.setEditable(True)
         self.frequency.addItems(("", *FREQUENCIES))
         edit = self.frequency.lineEdit()
@@ -102,7 +106,8 @@ class CommitteeForm(DetailForm):
         others = sorted((o for o in plan.committees if o.id != c.id), key=lambda o: o.name.lower())
         set_combo(
             self.reports_to,
-            [("(reports to no committee)", None)] + [(o.name, o.id) for o in others],
+            [(self.words.text("(reports to no {committee})"), None)]
+            + [(o.name, o.id) for o in others],
             c.reports_to_id,
         )
         first = plan.stages[0].name if plan.stages else "none"
@@ -136,5 +141,6 @@ class CommitteeForm(DetailForm):
             entry = QListWidgetItem(f"{role.title} — {holder} ({kind})", self.seats)
             entry.setData(Qt.ItemDataRole.UserRole, role.id)
         if not seated:
-            entry = QListWidgetItem("No roles yet: add a role and tick this committee.", self.seats)
+            none = self.words.text("No {roles} yet: add a {role} and tick this {committee}.")
+            entry = QListWidgetItem(none, self.seats)
             entry.setFlags(Qt.ItemFlag.NoItemFlags)

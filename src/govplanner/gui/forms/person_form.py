@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from govplanner.domain.catalogue import SOURCE_DESCRIPTIONS
 from govplanner.domain.enums import Source
 from govplanner.domain.model import Person
-from govplanner.gui.forms.base import DetailForm, add_row
+from govplanner.gui.forms.base import DetailForm
 from govplanner.gui.forms.widgets import FormLineEdit
 
 #: The capacity spin box's lowest value stands for "use the plan's default".
@@ -28,44 +28,45 @@ _DEFAULT = -0.5
 
 class PersonForm(DetailForm):
     kind = "person"
-    empty_text = "Select a person to see their roles and load,\nor add one with Ctrl+Shift+P."
+    empty_text = "Select a person to see their {roles} and load,\nor add one with Ctrl+Shift+P."
 
     def build(self, body: QWidget) -> None:
         outer = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.name = add_row(form, "&Name:", FormLineEdit(body))
+        self.name = self.row(form, "&Name:", FormLineEdit(body))
         self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
-        self.profession = add_row(form, "&Profession:", FormLineEdit(body))
+        self.profession = self.row(form, "&Profession:", FormLineEdit(body))
         self.profession.editingFinished.connect(
             lambda: self.commit(profession=self.profession.text().strip())
         )
-        self.capacity = add_row(
+        self.capacity = self.row(
             form,
             "&Capacity (sessions a week):",
             QDoubleSpinBox(body),
-            "How many sessions a week this person can give to leadership roles.",
+            "How many sessions a week this person can give to leadership {roles}.",
         )
         self.capacity.setRange(_DEFAULT, 100)
         self.capacity.setSingleStep(0.5)
         self.capacity.setDecimals(1)
         self.capacity.editingFinished.connect(self._capacity_edited)
-        self.load_label = add_row(form, "Load:", QLabel(body))
+        self.load_label = self.row(form, "Load:", QLabel(body))
         self.load_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._build_sources(form, body)
         self.roles = QListWidget(body)
-        self.roles.setAccessibleName("Roles this person holds")
+        self.words.bind(self.roles, "setAccessibleName", "{Roles} this person holds")
         self.roles.itemActivated.connect(
             lambda item: self.navigate.emit("role", item.data(Qt.ItemDataRole.UserRole))
         )
-        caption = QLabel("Roles held (double-click to open):", body)
+        caption = QLabel(body)
+        self.words.bind(caption, "setText", "{Roles} held (double-click to open):")
         caption.setBuddy(self.roles)
         outer.addWidget(caption)
         outer.addWidget(self.roles, 1)
 
     def _build_sources(self, form: QFormLayout, body: QWidget) -> None:
-        self.recorded = add_row(
+        self.recorded = self.row(
             form, "Sources of influence:", QCheckBox("&Recorded for this person", body)
         )
         self.recorded.toggled.connect(self.on_change(self._recorded_toggled))
@@ -115,7 +116,7 @@ class PersonForm(DetailForm):
             )
             entry.setData(Qt.ItemDataRole.UserRole, role.id)
         if not self.lookup.roles_held(person.id):
-            entry = QListWidgetItem("Holds no role yet.", self.roles)
+            entry = QListWidgetItem(self.words.text("Holds no {role} yet."), self.roles)
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _load_load(self, person: Person) -> None:

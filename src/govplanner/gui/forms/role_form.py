@@ -25,7 +25,7 @@ from govplanner.domain.enums import FUNCTIONS, Function
 from govplanner.domain.model import Person, Role
 from govplanner.domain.names import name_key
 from govplanner.gui import commands
-from govplanner.gui.forms.base import DetailForm, add_row, set_combo
+from govplanner.gui.forms.base import DetailForm, set_combo
 from govplanner.gui.forms.checklist import CheckList
 from govplanner.gui.forms.widgets import (
     CommitTextEdit,
@@ -34,47 +34,50 @@ from govplanner.gui.forms.widgets import (
     OptionalDate,
 )
 
-VACANT_TEXT = "Vacant (nobody holds this role)"
+VACANT_TEMPLATE = "Vacant (nobody holds this {role})"  # a template in the plan's words
+VACANT_TEXT = VACANT_TEMPLATE.format(role="role")  # in the standard words
 
 
 class RoleForm(DetailForm):
     kind = "role"
-    empty_text = "Select a role to see and edit its details,\nor add one with Ctrl+Shift+R."
+    empty_text = "Select a {role} to see and edit its details,\nor add one with Ctrl+Shift+R."
 
     def build(self, body: QWidget) -> None:
         outer = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.title = add_row(form, "&Title:", FormLineEdit(body))
+        self.title = self.row(form, "&Title:", FormLineEdit(body))
         self.title.editingFinished.connect(lambda: self.commit(title=self.title.text().strip()))
         self._build_holder(form, body)
         self._professions: list[str] = []
-        self.profession = add_row(form, "&Profession:", FormLineEdit(body))
+        self.profession = self.row(form, "&Profession:", FormLineEdit(body))
         self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
         self.profession.editingFinished.connect(
             lambda: self.commit(profession=self.profession.text().strip())
         )
-        self.clinical = add_row(form, "Clinical:", QCheckBox("A &clinical leadership role", body))
+        self.clinical = self.row(form, "Clinical:", QCheckBox(body))
+        self.words.bind(self.clinical, "setText", "A &clinical leadership {role}")
         self.clinical.toggled.connect(self.on_change(lambda on: self.commit(clinical=on)))
-        self.sessions = add_row(form, "&Sessions a week:", QDoubleSpinBox(body))
+        self.sessions = self.row(form, "&Sessions a week:", QDoubleSpinBox(body))
         self.sessions.setRange(0, 100)
         self.sessions.setDecimals(1)
         self.sessions.setSingleStep(0.5)
         self.sessions.editingFinished.connect(
             lambda: self.commit(sessions_per_week=self.sessions.value())
         )
-        self.term_start = add_row(form, "Term:", OptionalDate("Starts", body))
+        self.term_start = self.row(form, "Term:", OptionalDate("Starts", body))
         self.term_start.changed.connect(lambda d: self.commit(term_start=d))
-        self.term_end = add_row(form, "", OptionalDate("Ends", body))
+        self.term_end = self.row(form, "", OptionalDate("Ends", body))
         self.term_end.setAccessibleName("Term ends")
         self.term_end.changed.connect(lambda d: self.commit(term_end=d))
-        self.seats = add_row(form, "Seats on:", CheckList("committees", body))
+        self.seats = self.row(form, "Seats on:", CheckList(self.words["committees"], body))
+        self.words.changed.connect(self._retranslate_seats)
         self.seats.toggled.connect(self._seat_toggled)
         outer.addWidget(self._build_functions(body))
         notes = QFormLayout()
         outer.addLayout(notes)
-        self.notes = add_row(notes, "N&otes:", CommitTextEdit(body))
+        self.notes = self.row(notes, "N&otes:", CommitTextEdit(body))
         self.notes.committed.connect(lambda text: self.commit(notes=text))
 
     def _build_holder(self, form: QFormLayout, body: QWidget) -> None:
@@ -85,11 +88,13 @@ class RoleForm(DetailForm):
         self.holder.setMinimumContentsLength(18)
         self.holder.activated.connect(self._holder_chosen)
         self.new_person = QPushButton("New &person…", row)
-        self.new_person.setToolTip("Create a person and put them into this role")
+        self.words.bind(
+            self.new_person, "setToolTip", "Create a person and put them into this {role}"
+        )
         self.new_person.clicked.connect(self._create_holder)
         layout.addWidget(self.holder, 1)
         layout.addWidget(self.new_person)
-        add_row(form, "&Held by:", row)
+        self.row(form, "&Held by:", row)
         self.holder.setAccessibleName("Held by")
         self.vacancy = QLabel(body)
         form.addRow("", self.vacancy)
@@ -115,7 +120,8 @@ class RoleForm(DetailForm):
                 column.addLayout(self._activity_row(box, activity.code, activity.text))
             column.addStretch(1)
             grid.addLayout(column, n // 2, n % 2)
-        self.functions_note = QLabel("Only clinical roles provide functions.", box)
+        self.functions_note = QLabel(box)
+        self.words.bind(self.functions_note, "setText", "Only clinical {roles} provide functions.")
         self.functions_note.setEnabled(False)
         grid.addWidget(self.functions_note, 2, 0, 1, 2)
         self.functions_box = box
@@ -138,6 +144,9 @@ class RoleForm(DetailForm):
         self.activity_labels[code] = label
         return row
 
+    def _retranslate_seats(self) -> None:
+        self.seats.set_what(self.words["committees"])
+
     # -- edits -----------------------------------------------------------------------------
 
     def _role(self) -> Role:
@@ -148,11 +157,13 @@ class RoleForm(DetailForm):
         role = self._role()
         if on:
             functions = [f for f in FUNCTIONS if f in role.functions or f is function]
-            self.commit(f"Add {function.label} to role '{role.title}'", functions=functions)
+            self.commit(
+                f"Add {function.label} to {self.words['role']} '{role.title}'", functions=functions
+            )
             return
         codes = {a.code for a in activities_of(function)}
         self.commit(
-            f"Remove {function.label} from role '{role.title}'",
+            f"Remove {function.label} from {self.words['role']} '{role.title}'",
             functions=[f for f in role.functions if f is not function],
             activities=[a for a in role.activities if a not in codes],
         )
@@ -161,17 +172,20 @@ class RoleForm(DetailForm):
         role = self._role()
         activities = [a for a in role.activities if a != code] + ([code] if on else [])
         verb = "Add activity" if on else "Remove activity"
-        self.commit(f"{verb} {code} to role '{role.title}'", activities=sorted(activities))
+        text = f"{verb} {code} to {self.words['role']} '{role.title}'"
+        self.commit(text, activities=sorted(activities))
 
     def _seat_toggled(self, committee_id: str, on: bool) -> None:
         role = self._role()
         name = self.lookup.name("committee", committee_id)
         if on:
             seats = [*role.committee_ids, committee_id]
-            self.commit(f"Seat role '{role.title}' on '{name}'", committee_ids=seats)
+            text = f"Seat {self.words['role']} '{role.title}' on '{name}'"
+            self.commit(text, committee_ids=seats)
         else:
             seats = [c for c in role.committee_ids if c != committee_id]
-            self.commit(f"Take role '{role.title}' off '{name}'", committee_ids=seats)
+            text = f"Take {self.words['role']} '{role.title}' off '{name}'"
+            self.commit(text, committee_ids=seats)
 
     def _holder_chosen(self) -> None:
         role, person_id = self._role(), self.holder.currentData()
@@ -204,11 +218,15 @@ class RoleForm(DetailForm):
             self.title.setText(role.title)
         people = sorted(plan.people, key=lambda p: p.name.lower())
         set_combo(
-            self.holder, [(VACANT_TEXT, None)] + [(p.name, p.id) for p in people], role.holder_id
+            self.holder,
+            [(self.words.text(VACANT_TEMPLATE), None)] + [(p.name, p.id) for p in people],
+            role.holder_id,
         )
         vacant = role.holder_id is None
         self.vacancy.setText(
-            "⚠ Vacant: this role provides no cover until filled." if vacant else ""
+            self.words.text("⚠ Vacant: this {role} provides no cover until filled.")
+            if vacant
+            else ""
         )
         self.vacancy.setVisible(vacant)
         if self.profession.text() != role.profession:

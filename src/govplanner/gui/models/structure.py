@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QUndoStack
 from govplanner.domain.document import Change, PlanDocument
 from govplanner.gui import commands
 from govplanner.gui.models.lookup import Lookup
+from govplanner.gui.wording import ui_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -49,6 +50,11 @@ class StructureModel(QAbstractItemModel):
         self._by_id: dict[str, _Node] = {}
         self._rebuild()
         self._unsubscribe = document.subscribe(self._after, self._before)
+        self.words = ui_words(document)
+        self.words.changed.connect(self._words_changed)
+
+    def _words_changed(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
     # -- the tree --------------------------------------------------------------------------
 
@@ -180,17 +186,21 @@ class StructureModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, node: _Node, item: Any) -> str:
+        w = self.words.words
         if node.kind == "tier":
-            return f"Tier '{item.name}' ({item.level.value} level)"
+            return f"{w.cap('tier')} '{item.name}' ({item.level.value} level)"
         parent = self._lookup.committee(item.reports_to_id)
-        reports = f"reports to '{parent.name}'" if parent else "reports to no committee"
-        return f"Committee '{item.name}' {reports}. Drag onto a tier or committee to move it."
+        reports = f"reports to '{parent.name}'" if parent else f"reports to no {w.committee}"
+        return (
+            f"{w.cap('committee')} '{item.name}' {reports}. "
+            f"Drag onto a {w.tier} or {w.committee} to move it."
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return "Tiers and committees" if section == 0 else None
+            return self.words.text("{Tiers} and {committees}") if section == 0 else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -277,6 +287,6 @@ class StructureModel(QAbstractItemModel):
         command = moves[0]
         if len(moves) > 1:
             edits = [e for m in moves for e in m.edits]
-            text = f"Move {len(moves)} committees"
+            text = f"Move {len(moves)} {self.words['committees']}"
             command = commands.DocumentCommand(self.document, text, edits)
         return commands.try_execute(self.undo_stack, command) is None

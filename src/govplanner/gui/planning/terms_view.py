@@ -207,7 +207,8 @@ class TermsView(QWidget):
         if dated == 0:
             self.empty_hint.setText(
                 f"<b>No term end dates recorded.</b> Of {role_count} {roles_word}, none has a "
-                "term end. Add term dates in each role's form to see when they fall due."
+                f"term end. Add term dates in each {words(self.document.plan).role}'s form to "
+                "see when they fall due."
             )
         else:
             self.empty_hint.setText(

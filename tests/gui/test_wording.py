@@ -1,0 +1,178 @@
+"""The desktop app speaks the open plan's words: 'forum', 'level', 'post' for committee, tier, role."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from govplanner.domain.vocabulary import Vocabulary
+from govplanner.gui.commands import execute
+from govplanner.gui.main_window import MainWindow
+from govplanner.gui.planning.words_dialog import plan_words_command
+from tests.gui.conftest import small_plan_builder
+
+FORUM_WORDS = Vocabulary(
+    committee="forum",
+    committees="forums",
+    tier="level",
+    tiers="levels",
+    role="post",
+    roles="posts",
+)
+DEFAULT_WORD = re.compile(r"\b(committees?|tiers?|roles?)\b", re.IGNORECASE)
+#: Texts that keep a standard word on purpose. Keep this tiny.
+ALLOWED = {
+    # The action that renames the words names the standard ones it renames.
+    "Rename committee, tier and role for this plan; set the term warning window",
+    # NHS England's CCPL principle, paraphrased: its words, not the plan's.
+    "Leaders have the protected time, resources and infrastructure they need to carry out "
+    "their leadership roles.",
+}
+#: 'committee' in quotes names the standard word (the undo text of the rename itself).
+QUOTED = re.compile(r"'(committee|tier|role)s?'")
+
+
+def open_small(window: MainWindow, vocabulary: Vocabulary | None = None) -> None:
+    plan = small_plan_builder().build()
+    if vocabulary is not None:
+        plan.vocabulary = vocabulary
+    window.show_plan(plan, None)
+    window.live.refresh()
+
+
+def rename(window: MainWindow, vocabulary: Vocabulary = FORUM_WORDS) -> None:
+    command = plan_words_command(
+        window.document, vocabulary, window.document.plan.term_warning_days
+    )
+    execute(window.undo_stack, command)
+    window.live.refresh()
+
+
+def tab_titles(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(n).replace("&", "") for n in range(window.tabs.count())]
+
+
+def action_text(window: MainWindow, name: str) -> str:
+    return getattr(window.menu_actions, name).text().replace("&", "")
+
+
+def headers(model: QAbstractItemModel) -> list[str]:
+    return [str(model.headerData(n, Qt.Orientation.Horizontal)) for n in range(model.columnCount())]
+
+
+def test_renaming_the_words_changes_what_the_window_says(window: MainWindow) -> None:
+    open_small(window)
+    assert tab_titles(window)[1:3] == ["Committees", "Roles"]
+    rename(window)
+    assert tab_titles(window)[1:3] == ["Forums", "Posts"]
+    assert action_text(window, "add_committee") == "Add forum"
+    assert action_text(window, "add_role") == "Add post"
+    assert action_text(window, "tiers_stages") == "Levels and stages…"
+    assert headers(window.committees.model)[:2] == ["Forum", "Level"]
+    assert headers(window.roles.model)[0] == "Post"
+    assert "Level" in headers(window.findings.model)
+    assert window.structure_dock.windowTitle() == "Levels and forums"
+    assert "of a level's forums" in window.coverage.note.text()
+    assert window.findings.tier.itemText(0) == "All levels"
+    assert window.undo_stack.undoText().startswith("Call 'committee' to 'forum'")
+    window.edits.add_committee()
+    assert window.undo_stack.undoText().startswith("Add forum")
+
+
+def test_undo_brings_the_standard_words_back(window: MainWindow) -> None:
+    open_small(window)
+    rename(window)
+    window.undo_stack.undo()
+    assert tab_titles(window)[1:3] == ["Committees", "Roles"]
+    assert action_text(window, "add_committee") == "Add committee"
+    assert headers(window.committees.model)[:2] == ["Committee", "Tier"]
+    assert window.structure_dock.windowTitle() == "Tiers and committees"
+    assert window.findings.tier.itemText(0) == "All tiers"
+    window.undo_stack.redo()
+    assert window.findings.tier.itemText(0) == "All levels"
+
+
+def test_header_change_is_announced(window: MainWindow, qtbot: Any) -> None:
+    open_small(window)
+    with qtbot.waitSignal(window.committees.model.headerDataChanged, timeout=1000):
+        rename(window)
+
+
+def test_opening_another_plan_uses_its_words(window: MainWindow) -> None:
+    open_small(window)
+    assert action_text(window, "add_role") == "Add role"
+    open_small(window, FORUM_WORDS)
+    assert tab_titles(window)[1:3] == ["Forums", "Posts"]
+    assert action_text(window, "add_role") == "Add post"
+    open_small(window)
+    assert tab_titles(window)[1:3] == ["Committees", "Roles"]
+
+
+def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
+    """(where, text) for every label, button, action, tab, dock, header and group title.
+
+    Left out: the welcome page (shown only with no plan open, so in the standard words) and
+    the Open Example menu (the example files' own descriptions).
+    """
+    examples = set(window.menu_actions.examples_menu.actions())
+    texts: list[tuple[str, str]] = []
+    for action in window.findChildren(QAction):
+        if action not in examples:
+            texts += [("action", action.text()), ("action tip", action.statusTip())]
+    for widget in window.findChildren(QWidget):
+        if widget is not window.welcome and not window.welcome.isAncestorOf(widget):
+            texts += _widget_texts(widget)
+    return [(where, text.replace("&", "")) for where, text in texts if text]
+
+
+def _widget_texts(widget: QWidget) -> list[tuple[str, str]]:
+    name = type(widget).__name__
+    if isinstance(widget, QLabel | QAbstractButton):
+        return [(name, widget.text())]
+    if isinstance(widget, QLineEdit):
+        return [(name, widget.placeholderText())]
+    if isinstance(widget, QGroupBox):
+        return [(name, widget.title())]
+    if isinstance(widget, QDockWidget):
+        return [(name, widget.windowTitle())]
+    if isinstance(widget, QComboBox):
+        return [(name, widget.itemText(n)) for n in range(widget.count())]
+    if isinstance(widget, QTabWidget):
+        return [(name, widget.tabText(n)) for n in range(widget.count())]
+    if isinstance(widget, QHeaderView) and widget.model() is not None:
+        model, orientation = widget.model(), widget.orientation()
+        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
+        return [("header", str(model.headerData(n, orientation))) for n in range(count)]
+    return []
+
+
+def test_no_visible_text_keeps_the_default_words(window: MainWindow) -> None:
+    open_small(window)
+    rename(window)
+    for page in range(window.tabs.count()):  # each tab once, so every page is built and shown
+        window.tabs.setCurrentIndex(page)
+    window.committees.select(window.document.plan.committees[0].id)
+    window.roles.select(window.document.plan.roles[0].id)
+    plan = window.document.plan
+    names = {item.name for item in (*plan.committees, *plan.tiers, *plan.people)}
+    names |= {role.title for role in plan.roles}  # the user's own names are data, not wording
+    left = [
+        (where, text)
+        for where, text in visible_texts(window)
+        if DEFAULT_WORD.search(QUOTED.sub("", text)) and text not in ALLOWED | names
+    ]
+    assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
