@@ -1,4 +1,4 @@
-"""The desktop app speaks the open plan's words: 'forum', 'level', 'post' for committee, tier, role."""
+"""The desktop app speaks the open plan's words: forum, level, post for committee, tier, role."""
 
 from __future__ import annotations
 
