@@ -19,10 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Vocabulary
 from govplanner.gui.commands import execute
+from govplanner.gui.diagram.items import BandItem
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.planning.words_dialog import plan_words_command
+from govplanner.gui.settings_dialog import SettingsDialog
+from govplanner.gui.tiers_stages_dialog import TiersStagesDialog
 from tests.gui.conftest import small_plan_builder
 
 FORUM_WORDS = Vocabulary(
@@ -89,8 +93,12 @@ def test_renaming_the_words_changes_what_the_window_says(window: MainWindow) -> 
     assert "of a level's forums" in window.coverage.note.text()
     assert window.findings.tier.itemText(0) == "All levels"
     assert window.undo_stack.undoText().startswith("Call 'committee' to 'forum'")
+    window.diagram.sync()
+    bands = [i for i in window.diagram.diagram.items() if isinstance(i, BandItem)]
+    captions = {band.caption_lines(window.diagram.diagram.words)[1] for band in bands}
+    assert captions == {"2 forums", "1 forum"}
     window.edits.add_committee()
-    assert window.undo_stack.undoText().startswith("Add forum")
+    assert window.undo_stack.undoText() == "Add forum 'New forum'"
 
 
 def test_undo_brings_the_standard_words_back(window: MainWindow) -> None:
@@ -122,19 +130,32 @@ def test_opening_another_plan_uses_its_words(window: MainWindow) -> None:
     assert tab_titles(window)[1:3] == ["Committees", "Roles"]
 
 
-def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
+def standard_words_left(texts: list[tuple[str, str]], plan: Plan) -> list[tuple[str, str]]:
+    """The texts that still say committee, tier or role (not allowed, not the user's names)."""
+    names = {item.name for item in (*plan.committees, *plan.tiers, *plan.people)}
+    names |= {role.title for role in plan.roles}  # the user's own names are data, not wording
+    return [
+        (where, text)
+        for where, text in texts
+        if DEFAULT_WORD.search(QUOTED.sub("", text)) and text not in ALLOWED | names
+    ]
+
+
+def visible_texts(window: QWidget) -> list[tuple[str, str]]:
     """(where, text) for every label, button, action, tab, dock, header and group title.
 
     Left out: the welcome page (shown only with no plan open, so in the standard words) and
     the Open Example menu (the example files' own descriptions).
     """
-    examples = set(window.menu_actions.examples_menu.actions())
-    texts: list[tuple[str, str]] = []
+    menus = getattr(window, "menu_actions", None)
+    examples = set(menus.examples_menu.actions()) if menus is not None else set()
+    welcome = getattr(window, "welcome", None)
+    texts: list[tuple[str, str]] = [("title", window.windowTitle())]
     for action in window.findChildren(QAction):
         if action not in examples:
             texts += [("action", action.text()), ("action tip", action.statusTip())]
     for widget in window.findChildren(QWidget):
-        if widget is not window.welcome and not window.welcome.isAncestorOf(widget):
+        if welcome is None or not (widget is welcome or welcome.isAncestorOf(widget)):
             texts += _widget_texts(widget)
     return [(where, text.replace("&", "")) for where, text in texts if text]
 
@@ -167,12 +188,23 @@ def test_no_visible_text_keeps_the_default_words(window: MainWindow) -> None:
         window.tabs.setCurrentIndex(page)
     window.committees.select(window.document.plan.committees[0].id)
     window.roles.select(window.document.plan.roles[0].id)
-    plan = window.document.plan
-    names = {item.name for item in (*plan.committees, *plan.tiers, *plan.people)}
-    names |= {role.title for role in plan.roles}  # the user's own names are data, not wording
-    left = [
-        (where, text)
-        for where, text in visible_texts(window)
-        if DEFAULT_WORD.search(QUOTED.sub("", text)) and text not in ALLOWED | names
-    ]
+    left = standard_words_left(visible_texts(window), window.document.plan)
     assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
+
+
+def test_the_settings_dialogs_speak_the_plans_words(window: MainWindow, qtbot: Any) -> None:
+    open_small(window)
+    rename(window)
+    for dialog_class in (TiersStagesDialog, SettingsDialog):
+        dialog = dialog_class(window.document, window.undo_stack, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = visible_texts(dialog)  # type: ignore[arg-type]
+        assert standard_words_left(texts, window.document.plan) == []
+    tiers = TiersStagesDialog(window.document, window.undo_stack, window)
+    qtbot.addWidget(tiers)
+    assert tiers.windowTitle() == "Levels and stages"
+    assert tiers.tabs.tabText(0) == "&Levels"
+    window.undo_stack.undo()
+    assert tiers.windowTitle() == "Tiers and stages"
+    assert tiers.tier_table.horizontalHeaderItem(0).text() == "Tier"

@@ -30,7 +30,7 @@ from govplanner.domain.vocabulary import DEFAULT_WORDS
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.coverage import CellRole, CoverageModel
 from govplanner.gui.rag import MEANING, TEXT_ON_FILL, Rag, rag_fill
-from govplanner.gui.wording import UiWords, ui_words
+from govplanner.gui.wording import UiWords, fill, ui_words
 
 #: A template in the plan's words (see :mod:`govplanner.gui.wording`).
 EXPLANATION = (
@@ -54,14 +54,14 @@ def _legend(parent: QWidget | None, words: UiWords | None = None) -> QWidget:
         chip = QLabel(rag.value, box)
         tip = f"{rag.value}: of the {{committees}} that need it, {MEANING[rag]}."
         if words is None:
-            chip.setToolTip(tip.format_map(DEFAULT_WORDS.as_dict()))
-            chip.setAccessibleDescription(MEANING[rag].format_map(DEFAULT_WORDS.as_dict()))
+            chip.setToolTip(fill(tip, DEFAULT_WORDS))
+            chip.setAccessibleDescription(fill(MEANING[rag], DEFAULT_WORDS))
         else:
             words.bind(chip, "setToolTip", tip)
             words.bind(chip, "setAccessibleDescription", MEANING[rag])
-        fill, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
+        back, text = rag_fill(rag).name(), TEXT_ON_FILL.name()
         chip.setStyleSheet(
-            f"QLabel {{ background: {fill}; color: {text}; border-radius: 3px; padding: 2px 8px; }}"
+            f"QLabel {{ background: {back}; color: {text}; border-radius: 3px; padding: 2px 8px; }}"
         )
         layout.addWidget(chip)
     return box

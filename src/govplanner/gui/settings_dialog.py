@@ -40,9 +40,11 @@ from govplanner.domain.model import Programme
 from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand, try_execute
+from govplanner.gui.wording import ui_words
 
+#: A template in the plan's words (see :mod:`govplanner.gui.wording`).
 REQUIREMENT_HELP = (
-    "Essential: a committee without it has a critical gap. Expected: its absence is a "
+    "Essential: a {committee} without it has a critical gap. Expected: its absence is a "
     "warning. Optional: no finding either way."
 )
 
@@ -54,6 +56,7 @@ class PlanEditDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.undo_stack = undo_stack
+        self.words = ui_words(document)  # the plan's words: words.text("{Tiers} and stages")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
@@ -145,12 +148,12 @@ def cell(text: str, editable: bool = True) -> QTableWidgetItem:
     return item
 
 
-def requirement_combo(accessible: str) -> QComboBox:
+def requirement_combo(accessible: str, help_text: str) -> QComboBox:
     combo = QComboBox()
     for requirement in Requirement:
         combo.addItem(requirement.label, requirement)
     combo.setAccessibleName(accessible)
-    combo.setToolTip(REQUIREMENT_HELP)
+    combo.setToolTip(help_text)
     return combo
 
 
@@ -179,7 +182,8 @@ class SettingsDialog(PlanEditDialog):
     def _profile_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        basis = QLabel(PROFILE_BASIS + "\n\n" + REQUIREMENT_HELP)
+        basis = QLabel()
+        self.words.bind(basis, "setText", PROFILE_BASIS + "\n\n" + REQUIREMENT_HELP)
         basis.setWordWrap(True)
         layout.addWidget(basis)
         self.profile_tables: dict[Level, QTableWidget] = {}
@@ -220,7 +224,8 @@ class SettingsDialog(PlanEditDialog):
                 for column, function in enumerate(FUNCTIONS):
                     combo = table.cellWidget(row, column)
                     if not isinstance(combo, QComboBox):
-                        combo = requirement_combo(function.label)
+                        help_text = self.words.text(REQUIREMENT_HELP)
+                        combo = requirement_combo(function.label, help_text)
                         combo.activated.connect(self._profile_slot(combo, level, column))
                         table.setCellWidget(row, column, combo)
                     combo.setAccessibleName(f"{level.label} level, {stage.name}, {function.label}")
@@ -256,9 +261,11 @@ class SettingsDialog(PlanEditDialog):
         self.programmes = PairsPage(
             self,
             "programme area",
-            "Which professions deliver each programme area. A committee serving an area should "
-            "have a clinical leader from one of them (finding PRO001). Separate professions "
-            "with semicolons.",
+            self.words.text(
+                "Which professions deliver each programme area. A {committee} serving an area "
+                "should have a clinical leader from one of them (finding PRO001). Separate "
+                "professions with semicolons."
+            ),
             ("Programme area", "Professions"),
             lambda: [(p.name, "; ".join(p.professions)) for p in self.document.plan.programmes],
             write,
@@ -269,8 +276,10 @@ class SettingsDialog(PlanEditDialog):
         self.synonyms = PairsPage(
             self,
             "synonym",
-            "Other words people use for a profession, so that a role's profession matches "
-            "the programme table (for example 'GP' for general practice). Case is ignored.",
+            self.words.text(
+                "Other words people use for a profession, so that a {role}'s profession matches "
+                "the programme table (for example 'GP' for general practice). Case is ignored."
+            ),
             ("Synonym", "Profession"),
             lambda: sorted(self.document.plan.profession_synonyms.items()),
             lambda pairs, text: sc.set_synonyms(self.document, dict(pairs), text),
@@ -292,10 +301,12 @@ class SettingsDialog(PlanEditDialog):
         self.capacity.setAccessibleName("Default capacity in sessions per week")
         self.capacity.editingFinished.connect(self._capacity_edited)
         form.addRow("Default &capacity:", self.capacity)
-        note = QLabel(
-            "How many sessions a week a person can give to leadership roles when their own "
-            "capacity is not recorded. Holding roles beyond it is an overload (finding LOD001)."
-        )
+        note = QLabel()
+        self.words.bind(
+            note, "setText",
+            "How many sessions a week a person can give to leadership {roles} when their own "
+            "capacity is not recorded. Holding {roles} beyond it is an overload (finding LOD001).",
+        )  # fmt: skip
         note.setWordWrap(True)
         form.addRow(note)
         return page

@@ -34,6 +34,7 @@ from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand
 from govplanner.gui.settings_dialog import PlanEditDialog, cell, make_table
+from govplanner.gui.wording import UiWords
 
 
 class TiersStagesDialog(PlanEditDialog):
@@ -43,10 +44,11 @@ class TiersStagesDialog(PlanEditDialog):
         self, document: PlanDocument, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, undo_stack, parent)
-        self.setWindowTitle("Tiers and stages")
+        self.words.bind(self, "setWindowTitle", "{Tiers} and stages")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._tiers_page(), "&Tiers")
+        self.tabs.addTab(self._tiers_page(), "")
         self.tabs.addTab(self._stages_page(), "&Stages")
+        self.words.follow(self.retranslate)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
@@ -57,19 +59,29 @@ class TiersStagesDialog(PlanEditDialog):
     # -- tiers -------------------------------------------------------------------------------------
 
     def _tiers_page(self) -> QWidget:
-        self.tier_table = make_table(["Tier", "Level", "Committees"], "Tiers, top tier first")
+        self.tier_table = make_table(["", "Level", ""], "")
         self.tier_table.itemChanged.connect(self._tier_renamed)
         return _page(
-            "Your names for the layers of governance, top tier first. Each tier maps to one of "
-            "the study's three levels, which decides the default requirements of its committees.",
+            "Your names for the layers of governance, top {tier} first. Each {tier} maps to one "
+            "of the study's three levels, which decides the default requirements of its "
+            "{committees}.",
             self.tier_table,
             [
-                ("&Add tier", self.add_tier),
-                ("&Delete tier…", self.delete_tier),
+                ("&Add {tier}", self.add_tier),
+                ("&Delete {tier}…", self.delete_tier),
                 ("Move &up", lambda: self.move_tier(-1)),
                 ("Move do&wn", lambda: self.move_tier(1)),
             ],
+            self.words,
         )
+
+    def retranslate(self) -> None:
+        """Tab, headers and table names in the plan's words (labels and buttons are bound)."""
+        w = self.words
+        self.tabs.setTabText(0, w.text("&{Tiers}"))
+        self.tier_table.setHorizontalHeaderLabels([w["Tier"], "Level", w["Committees"]])
+        self.tier_table.setAccessibleName(w.text("{Tiers}, top {tier} first"))
+        self.stage_table.setHorizontalHeaderLabels(["Stage", "Description", w["Committees"]])
 
     def _refresh_tiers(self) -> None:
         plan, table = self.document.plan, self.tier_table
@@ -97,7 +109,7 @@ class TiersStagesDialog(PlanEditDialog):
                 combo.count() - 1, LEVEL_DESCRIPTIONS[level], Qt.ItemDataRole.ToolTipRole
             )
         combo.setCurrentIndex(combo.findData(tier.level))
-        combo.setAccessibleName(f"Level of tier {tier.name}")
+        combo.setAccessibleName(f"Level of {self.words['tier']} {tier.name}")
         combo.activated.connect(lambda _: self.set_tier_level(tier.id, Level(combo.currentData())))
         return combo
 
@@ -106,9 +118,10 @@ class TiersStagesDialog(PlanEditDialog):
 
     def add_tier(self) -> None:
         plan = self.document.plan
-        name = _unused_name("New tier", [t.name for t in plan.tiers])
+        name = _unused_name(self.words.text("New {tier}"), [t.name for t in plan.tiers])
         level = plan.tiers[-1].level if plan.tiers else Level.EXECUTIVE
-        if self.run(lambda: sc.add_tier(self.document, name, level), f"Added tier '{name}'."):
+        done = f"Added {self.words['tier']} '{name}'."
+        if self.run(lambda: sc.add_tier(self.document, name, level), done):
             self._edit_last_row(self.tier_table)
 
     def _tier_renamed(self, item: QTableWidgetItem) -> None:
@@ -123,16 +136,17 @@ class TiersStagesDialog(PlanEditDialog):
     def delete_tier(self) -> None:
         tier_id = self.selected_tier()
         if tier_id is None:
-            self.show_message("Select the tier to delete.", True)
+            self.show_message(self.words.text("Select the {tier} to delete."), True)
             return
         tier = self.document.get("tier", tier_id)
         count = sum(1 for c in self.document.plan.committees if c.tier_id == tier_id)
         target = None
         if count:
             if len(self.document.plan.tiers) == 1:
+                w = self.words.words
                 self.show_message(
-                    f"The tier '{tier.name}' has committees and there is no other tier to "
-                    "move them to. Add another tier first.",
+                    f"The {w.tier} '{tier.name}' has {w.committees} and there is no other "
+                    f"{w.tier} to move them to. Add another {w.tier} first.",
                     True,
                 )
                 return
@@ -146,24 +160,27 @@ class TiersStagesDialog(PlanEditDialog):
     def ask_move_target(self, tier: Tier, count: int) -> str | None:
         """Ask which tier receives the committees of a tier being deleted (None: cancel)."""
         others = [t for t in self.document.plan.tiers if t.id != tier.id]
+        w = self.words.words
         label = (
-            f"The tier '{tier.name}' has {count} committee{'s' if count != 1 else ''}.\n"
-            "Move them to this tier, then delete it:"
+            f"The {w.tier} '{tier.name}' has {count} "
+            f"{w.committee if count == 1 else w.committees}.\n"
+            f"Move them to this {w.tier}, then delete it:"
         )
         names = [f"{t.name} ({t.level.value})" for t in others]
-        choice, ok = QInputDialog.getItem(self, "Delete tier", label, names, 0, False)
+        title = f"Delete {w.tier}"
+        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
         return others[names.index(choice)].id if ok else None
 
     def move_tier(self, step: int) -> None:
-        self._move(self.tier_table, step, sc.move_tier, "tier")
+        self._move(self.tier_table, step, sc.move_tier, self.words["tier"])
 
     # -- stages ------------------------------------------------------------------------------------
 
     def _stages_page(self) -> QWidget:
-        self.stage_table = make_table(["Stage", "Description", "Committees"], "Stages, in order")
+        self.stage_table = make_table(["Stage", "Description", ""], "Stages, in order")
         self.stage_table.itemChanged.connect(self._stage_edited)
         return _page(
-            "Stages of integration, in order. A committee with no stage set counts as being at "
+            "Stages of integration, in order. A {committee} with no stage set counts as being at "
             "the first stage. A new stage takes its requirements from the study's defaults; "
             "edit them in Plan settings.",
             self.stage_table,
@@ -173,6 +190,7 @@ class TiersStagesDialog(PlanEditDialog):
                 ("Move &up", lambda: self.move_stage(-1)),
                 ("Move do&wn", lambda: self.move_stage(1)),
             ],
+            self.words,
         )
 
     def _refresh_stages(self) -> None:
@@ -256,18 +274,24 @@ class TiersStagesDialog(PlanEditDialog):
 
 
 def _page(
-    intro: str, table: QTableWidget, buttons: list[tuple[str, Callable[[], None]]]
+    intro: str,
+    table: QTableWidget,
+    buttons: list[tuple[str, Callable[[], None]]],
+    words: UiWords,
 ) -> QWidget:
+    """A page: ``intro`` above, ``table`` with ``buttons`` beside (texts are word templates)."""
     page = QWidget()
     layout = QVBoxLayout(page)
-    label = QLabel(intro)
+    label = QLabel()
+    words.bind(label, "setText", intro)
     label.setWordWrap(True)
     layout.addWidget(label)
     row = QHBoxLayout()
     row.addWidget(table, 1)
     column = QVBoxLayout()
     for text, slot in buttons:
-        button = QPushButton(text)
+        button = QPushButton()
+        words.bind(button, "setText", text)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         column.addWidget(button)

@@ -8,6 +8,7 @@ texts as templates: ``words.text("Add {committee}")``, ``words.text("{Tiers} and
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from govplanner.domain.document import Change, PlanDocument
 
 _BY_DOCUMENT: dict[int, UiWords] = {}
+_PLACEHOLDER = re.compile(r"\{((?:[Cc]ommittee|[Tt]ier|[Rr]ole)s?)\}")
 
 
 class UiWords(QObject):
@@ -52,8 +54,11 @@ class UiWords(QObject):
             self.changed.emit()
 
     def text(self, template: str) -> str:
-        """``template`` with {committee}, {Committees}, {tier}, {Roles}... filled in."""
-        return template.format_map(self.words.as_dict())
+        """``template`` with {committee}, {Committees}, {tier}, {Roles}... filled in.
+
+        Only those twelve placeholders: any other brace (in a name, say) is left as it is.
+        """
+        return fill(template, self.words)
 
     def __getitem__(self, key: str) -> str:
         """One form by its default spelling: ``words["Committees"]``."""
@@ -88,6 +93,12 @@ class UiWords(QObject):
                 continue
             alive.append((target, setter, template))
         self._bound = alive
+
+
+def fill(template: str, words: Words) -> str:
+    """``template`` with the twelve placeholders ({committee}, {Tiers}...) in ``words``."""
+    forms = words.as_dict()
+    return _PLACEHOLDER.sub(lambda m: forms[m.group(1)], template)
 
 
 def ui_words(document: PlanDocument) -> UiWords:

@@ -74,7 +74,10 @@ def export_svg(scene: DiagramScene, path: str | Path) -> None:
             generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
             generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
             generator.setTitle("Governance diagram")
-            generator.setDescription("Committees by tier with their reporting lines (govplanner)")
+            w = scene.words
+            generator.setDescription(
+                f"{w.cap('committees')} by {w.tier} with their reporting lines (govplanner)"
+            )
             _paint(generator, scene, source)
         return True
 

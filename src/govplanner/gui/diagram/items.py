@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from govplanner.domain.enums import Severity
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
 from govplanner.gui.diagram.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, MARGIN, BandPlace
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, badge_text
 
@@ -70,7 +71,8 @@ class CommitteeBox(QGraphicsItem):
 
     def summary(self) -> str:
         """A sentence describing the box, for tooltips and screen readers."""
-        parts = [f"{self.name} ({self.tier} tier)"]
+        tier = getattr(self.scene(), "words", DEFAULT_WORDS).tier
+        parts = [f"{self.name} ({self.tier} {tier})"]
         if self.programme:
             parts.append(f"programme area {self.programme}")
         parts.append(self.seats_text)
@@ -252,16 +254,19 @@ class BandItem(QGraphicsItem):
         painter.setPen(theme.muted)
         body = QFontMetricsF(scene.body_font)
         y = 24 + title.height()
-        count = self.band.committees
-        for line in (
-            f"{self.band.level.label} level",
-            f"{count} committee" + ("" if count == 1 else "s"),
-        ):
+        for line in self.caption_lines(scene.words):
             painter.drawText(QRectF(left, y, width, body.height()), line)
             y += body.height()
-        if count == 0:
+        if self.band.committees == 0:
             empty = QRectF(LABEL_WIDTH + MARGIN, 0, self.width, rect.height())
-            painter.drawText(empty, Qt.AlignmentFlag.AlignVCenter, "No committees on this tier")
+            text = f"No {scene.words.committees} on this {scene.words.tier}"
+            painter.drawText(empty, Qt.AlignmentFlag.AlignVCenter, text)
+
+    def caption_lines(self, words: Words) -> tuple[str, str]:
+        """Below the band's name: its framework level and how many committees it has."""
+        count = self.band.committees
+        noun = words.committee if count == 1 else words.committees
+        return (f"{self.band.level.label} level", f"{count} {noun}")
 
 
 class ConnectorItem(QGraphicsItem):
@@ -350,7 +355,7 @@ class LegendItem(QGraphicsItem):
         x += 16
         for regular, text in (
             (True, "reports to"),
-            (False, "reports to a lower tier, or in a loop"),
+            (False, f"reports to a lower {scene.words.tier}, or in a loop"),
         ):
             colour = theme.line if regular else theme.irregular
             pen = QPen(colour, 1.6)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from govplanner.analysis.result import Analysis
 from govplanner.domain.enums import Severity, SubjectKind
 from govplanner.domain.model import Plan
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
 from govplanner.gui.diagram.items import BandItem, CommitteeBox, ConnectorItem, LegendItem
 from govplanner.gui.diagram.layout import MARGIN, Layout, layout_plan
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, fonts
@@ -29,6 +30,7 @@ class DiagramScene(QGraphicsScene):
         self.boxes: dict[str, CommitteeBox] = {}
         self.layout = Layout()
         self.findings: dict[str, list[str]] = {}
+        self.words: Words = DEFAULT_WORDS  # the plan's words for committee, tier, role
         self.set_fonts(QGuiApplication.font())
 
     def set_fonts(self, base: QFont) -> None:
@@ -49,6 +51,7 @@ class DiagramScene(QGraphicsScene):
         """Throw every item away and lay the plan out afresh."""
         self.clear()
         self.boxes = {}
+        self.words = words(plan)
         self.layout = layout = layout_plan(plan)
         self.addItem(LegendItem(layout.width))
         for band in layout.bands:

@@ -80,11 +80,6 @@ class DiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Governance diagram")
         self.setToolTip("")
-        self.setWhatsThis(
-            "Committees by tier with their reporting lines. Click a committee to select it; "
-            "arrow keys move between committees and Enter opens the selected one. Ctrl and the "
-            "mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 fits the whole diagram."
-        )
         self._apply_palette()
 
     # -- keeping up with the document ------------------------------------------------------------
@@ -96,8 +91,8 @@ class DiagramView(QGraphicsView):
         if change.action == "reset":
             self._rebuild = True
             self._analysis = None  # a different plan: its findings are not known yet
-        elif change.kind == "tier":
-            self._rebuild = True
+        elif change.kind == "tier" or (change.action == "plan" and "vocabulary" in fields):
+            self._rebuild = True  # a tier, or the plan's words the bands and legend speak
         elif change.kind == "committee":
             if change.action != "updated" or fields & _STRUCTURE_FIELDS:
                 self._rebuild = True
@@ -157,7 +152,13 @@ class DiagramView(QGraphicsView):
         boxes = self.diagram.boxes
         statuses = [str(b.status) for b in boxes.values()]
         tiers = len(self.diagram.layout.bands)
-        text = f"{len(boxes)} committees in {tiers} tiers."
+        w = self.diagram.words
+        self.setWhatsThis(
+            f"{w.cap('committees')} by {w.tier} with their reporting lines. Click a {w.committee} "
+            f"to select it; arrow keys move between {w.committees} and Enter opens the selected "
+            "one. Ctrl and the mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 fits the whole diagram."
+        )
+        text = f"{len(boxes)} {w.committees} in {tiers} {w.tiers}."
         if self._analysis is not None:
             counts = {s: statuses.count(s) for s in ("critical", "warning", "info", "ok")}
             text += (
