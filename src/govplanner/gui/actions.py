@@ -234,6 +234,24 @@ def bind_words(window: MainWindow, words: UiWords) -> None:
         )
 
 
+def build_view_menu(window: MainWindow) -> None:
+    """View: show or hide each dock, and go to each tab (Ctrl+1…), named in the plan's words."""
+    menu, tabs = window.view_menu, window.tabs
+    for dock, key in ((window.structure_dock, "Ctrl+Alt+1"), (window.findings_dock, "Ctrl+Alt+2")):
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(key))
+        menu.addAction(toggle)
+    menu.addSeparator()
+    worded = window.worded_tabs()
+    for n in range(tabs.count()):
+        action = menu.addAction(f"Show {tabs.tabText(n).replace('&', '')}")
+        if tabs.widget(n) in worded:
+            window.words.bind(action, "setText", f"Show {worded[tabs.widget(n)]}")
+        action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+        action.triggered.connect(lambda _c=False, i=n: tabs.setCurrentIndex(i))
+        window.menu_actions.extra.append(action)
+
+
 def fill_examples(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in example_files():

@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from govplanner.domain.errors import GovplannerError
+from govplanner.domain.vocabulary import words
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 if TYPE_CHECKING:
@@ -80,9 +81,11 @@ class ExportOps:
             if not cancelled:
                 plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
                 self.window.show_plan(plan, None)
+                w = words(plan)
                 self.window.statusBar().showMessage(
-                    f"Imported {len(plan.committees)} committees, {len(plan.roles)} roles and "
-                    f"{len(plan.people)} people from {Path(path).name}. Save it as a plan.",
+                    f"Imported {len(plan.committees)} {w.committees}, {len(plan.roles)} "
+                    f"{w.roles} and {len(plan.people)} people from {Path(path).name}. "
+                    "Save it as a plan.",
                     8000,
                 )
 
@@ -143,8 +146,9 @@ class ExportOps:
 
     def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
         plan = self._plan_for_export()
+        w = words(plan)
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Folder for the role descriptions", self._start_folder()
+            self.window, f"Folder for the {w.role} descriptions", self._start_folder()
         )
         if not folder:
             return None
@@ -159,10 +163,11 @@ class ExportOps:
         def done(written: list[Path], cancelled: bool) -> None:
             stopped = " (stopped early)" if cancelled else ""
             self.window.statusBar().showMessage(
-                f"Wrote {len(written)} role description(s) to {folder}{stopped}.", 8000
+                f"Wrote {len(written)} {w.role} description(s) to {folder}{stopped}.", 8000
             )
 
-        return self._background("Role descriptions", "Writing role descriptions…", work, done)
+        title = f"{w.cap('role')} descriptions"
+        return self._background(title, f"Writing {w.role} descriptions…", work, done)
 
     def export_diagram(self, fmt: str = "png") -> bool:
         """Save the governance diagram as a PNG picture or an SVG drawing."""

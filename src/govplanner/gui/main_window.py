@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.editor_built = True
         self._build_editor()
         self._build_docks()
-        self._build_view_menu()
+        menus.build_view_menu(self)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.committees, "")
         self.tabs.addTab(self.roles, "")
         self.tabs.addTab(self.people, "&People")
-        self.words.follow(self._retranslate_tabs)
+        for page, text in self.worded_tabs().items():
+            self.words.bind(self.tabs, "setTabText", f"&{text}", self.tabs.indexOf(page))
         self.diagram: Any = None
         diagram_class = optional_class("govplanner.gui.diagram", "DiagramView")
         if diagram_class is not None:
@@ -197,12 +198,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.diagram, "&Diagram")
         self.centre.addWidget(self.tabs)
 
-    def _retranslate_tabs(self) -> None:
-        """Tab titles (and the View menu's "Show …" entries) in the plan's words."""
-        self.tabs.setTabText(self.tabs.indexOf(self.committees), self.words.text("&{Committees}"))
-        self.tabs.setTabText(self.tabs.indexOf(self.roles), self.words.text("&{Roles}"))
-        for action, n in getattr(self, "_show_tab_actions", []):
-            action.setText(f"Show {self.tabs.tabText(n).replace('&', '')}")
+    def worded_tabs(self) -> dict[QWidget, str]:
+        """Tabs titled in the plan's words (templates, see :mod:`govplanner.gui.wording`)."""
+        return {self.committees: "{Committees}", self.roles: "{Roles}"}
 
     def _build_docks(self) -> None:
         from govplanner.gui.findings_panel import FindingsPanel
@@ -232,21 +230,6 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         return dock
-
-    def _build_view_menu(self) -> None:
-        menu = self.view_menu
-        for dock, key in ((self.structure_dock, "Ctrl+Alt+1"), (self.findings_dock, "Ctrl+Alt+2")):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(key))
-            menu.addAction(toggle)
-        menu.addSeparator()
-        self._show_tab_actions = []
-        for n in range(self.tabs.count()):
-            action = menu.addAction(f"Show {self.tabs.tabText(n).replace('&', '')}")
-            self._show_tab_actions.append((action, n))
-            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
-            action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
-            self.menu_actions.extra.append(action)
 
     def _build_status_bar(self) -> None:
         self.summary = QLabel(self)

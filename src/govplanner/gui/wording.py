@@ -37,7 +37,7 @@ class UiWords(QObject):
         self.words: Words = words(document.plan)
         # Strong references: a parented label's wrapper may otherwise go; a deleted one is
         # dropped at the next change.
-        self._bound: list[tuple[QObject, str, str]] = []
+        self._bound: list[tuple[QObject, str, str, tuple[object, ...]]] = []
         self._unsubscribe = document.subscribe(self._after)
 
     def _after(self, change: Change) -> None:
@@ -72,26 +72,27 @@ class UiWords(QObject):
         slot()
         self.changed.connect(slot)
 
-    def bind(self, target: QObject, setter: str, template: str) -> None:
-        """Call ``target.setter(self.text(template))`` now and whenever the words change.
+    def bind(self, target: QObject, setter: str, template: str, *args: object) -> None:
+        """Call ``target.setter(*args, self.text(template))`` now and whenever the words change.
 
         For fixed texts: ``words.bind(label, "setText", "{Tier}:")``,
-        ``words.bind(dock, "setWindowTitle", "{Committees} and {tiers}")``.
+        ``words.bind(dock, "setWindowTitle", "{Committees} and {tiers}")``,
+        ``words.bind(tabs, "setTabText", "&{Roles}", 2)``.
         """
-        getattr(target, setter)(self.text(template))
-        self._bound = [b for b in self._bound if not (b[0] is target and b[1] == setter)]
-        self._bound.append((target, setter, template))
+        getattr(target, setter)(*args, self.text(template))
+        self._bound = [b for b in self._bound if b[:2] != (target, setter) or b[3] != args]
+        self._bound.append((target, setter, template, args))
 
     def _apply_bound(self) -> None:
         alive = []
-        for target, setter, template in self._bound:
+        for target, setter, template, args in self._bound:
             if not shiboken6.isValid(target):
                 continue
             try:
-                getattr(target, setter)(self.text(template))
+                getattr(target, setter)(*args, self.text(template))
             except RuntimeError:  # its C++ side is gone
                 continue
-            alive.append((target, setter, template))
+            alive.append((target, setter, template, args))
         self._bound = alive
 
 

@@ -40,6 +40,7 @@ from govplanner.gui.planning.common import (
 from govplanner.gui.planning.compare_lists import FindingChanges, StructureChanges
 from govplanner.gui.planning.compare_model import CompareCoverageModel
 from govplanner.gui.planning.compare_target import Target, load_target, modified_time
+from govplanner.gui.wording import ui_words
 
 if TYPE_CHECKING:
     from govplanner.domain.model import Plan
@@ -196,7 +197,9 @@ class CompareView(QWidget):
     def _make_grid(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
-        table.setAccessibleName("Coverage before and after, tiers by function")
+        ui_words(self.document).bind(
+            table, "setAccessibleName", "Coverage before and after, {tiers} by function"
+        )
         table.setItemDelegate(FilledCellDelegate(table))
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
