@@ -142,7 +142,8 @@ def standard_words_left(texts: list[tuple[str, str]], plan: Plan) -> list[tuple[
 
 
 def visible_texts(window: QWidget) -> list[tuple[str, str]]:
-    """(where, text) for every label, button, action, tab, dock, header and group title.
+    """(where, text) for every label, button, action, tab, dock, header and group title,
+    and every tooltip, accessible name and description.
 
     Left out: the welcome page (shown only with no plan open, so in the standard words) and
     the Open Example menu (the example files' own descriptions).
@@ -154,10 +155,22 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
     for action in window.findChildren(QAction):
         if action not in examples:
             texts += [("action", action.text()), ("action tip", action.statusTip())]
+            texts += [("action tooltip", action.toolTip())]
     for widget in window.findChildren(QWidget):
         if welcome is None or not (widget is welcome or welcome.isAncestorOf(widget)):
-            texts += _widget_texts(widget)
+            texts += _widget_texts(widget) + _described(widget)
     return [(where, text.replace("&", "")) for where, text in texts if text]
+
+
+def _described(widget: QWidget) -> list[tuple[str, str]]:
+    """What screen readers and tooltips say of a widget."""
+    name = type(widget).__name__
+    return [
+        (f"{name} tooltip", widget.toolTip()),
+        (f"{name} accessible name", widget.accessibleName()),
+        (f"{name} accessible description", widget.accessibleDescription()),
+        (f"{name} what's this", widget.whatsThis()),
+    ]
 
 
 def _widget_texts(widget: QWidget) -> list[tuple[str, str]]:
@@ -188,6 +201,7 @@ def test_no_visible_text_keeps_the_default_words(window: MainWindow) -> None:
         window.tabs.setCurrentIndex(page)
     window.committees.select(window.document.plan.committees[0].id)
     window.roles.select(window.document.plan.roles[0].id)
+    window.diagram.sync()  # normally on the next event-loop turn
     left = standard_words_left(visible_texts(window), window.document.plan)
     assert left == [], "\n".join(f"{where}: {text}" for where, text in left)
 

@@ -121,13 +121,16 @@ def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
     }  # fmt: skip
 
 
+#: File ▸ Export ▸ Role descriptions: the action of each format, by its name in :class:`Actions`.
+ROLE_ACTION_NAMES = {"docx": "export_roles", "pdf": "export_roles_pdf",
+                     "html": "export_roles_html", "md": "export_roles_md"}  # fmt: skip
+
+
 def _role_actions(window: MainWindow) -> dict[str, QAction]:
     """File ▸ Export ▸ Role descriptions ▸ one entry per format the exporter writes."""
     files = window.files
-    names = {"docx": "export_roles", "pdf": "export_roles_pdf", "html": "export_roles_html",
-             "md": "export_roles_md"}  # fmt: skip
     return {
-        names[fmt]: _action(
+        ROLE_ACTION_NAMES[fmt]: _action(
             window, text, lambda f=fmt: files.export_role_descriptions(f),
             tip=f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical role, in a folder you choose",
         )
@@ -212,26 +215,16 @@ def bind_words(window: MainWindow, words: UiWords) -> None:
     for name, text in WORDED_TEXTS.items():
         words.bind(getattr(a, name), "setText", text)
     words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
-    words.bind(
-        a.import_register,
-        "setStatusTip",
-        "Make a plan from a {committee} and {role} register workbook (.xlsx)",
-    )
-    for fmt in ROLE_FORMATS:
-        action = getattr(
-            a,
-            {
-                "docx": "export_roles",
-                "pdf": "export_roles_pdf",
-                "html": "export_roles_html",
-                "md": "export_roles_md",
-            }[fmt],
+    tips = {
+        a.import_register: "Make a plan from a {committee} and {role} register workbook (.xlsx)"
+    }
+    for fmt, name in ROLE_ACTION_NAMES.items():
+        tips[getattr(a, name)] = (
+            f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose"
         )
-        words.bind(
-            action,
-            "setStatusTip",
-            f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose",
-        )
+    for action, tip in tips.items():
+        words.bind(action, "setStatusTip", tip)
+        words.bind(action, "setToolTip", tip)
 
 
 def build_view_menu(window: MainWindow) -> None:

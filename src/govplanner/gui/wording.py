@@ -80,7 +80,11 @@ class UiWords(QObject):
         ``words.bind(tabs, "setTabText", "&{Roles}", 2)``.
         """
         getattr(target, setter)(*args, self.text(template))
-        self._bound = [b for b in self._bound if b[:2] != (target, setter) or b[3] != args]
+        self._bound = [
+            b
+            for b in self._bound
+            if shiboken6.isValid(b[0]) and (b[:2] != (target, setter) or b[3] != args)
+        ]
         self._bound.append((target, setter, template, args))
 
     def _apply_bound(self) -> None:
