@@ -23,6 +23,7 @@ from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Vocabulary
 from govplanner.gui.commands import execute
 from govplanner.gui.diagram.items import BandItem
+from govplanner.gui.dialogs import NewPlanDialog
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.planning.words_dialog import plan_words_command
 from govplanner.gui.settings_dialog import SettingsDialog
@@ -222,3 +223,36 @@ def test_the_settings_dialogs_speak_the_plans_words(window: MainWindow, qtbot: A
     window.undo_stack.undo()
     assert tiers.windowTitle() == "Tiers and stages"
     assert tiers.tier_table.horizontalHeaderItem(0).text() == "Tier"
+
+
+def test_a_new_plan_can_keep_the_open_plans_words(window: MainWindow, monkeypatch: Any) -> None:
+    open_small(window)
+    rename(window)
+    window.undo_stack.setClean()  # nothing to save first
+    offered: list[str] = []
+
+    def keep(dialog: NewPlanDialog) -> int:
+        offered.append(dialog.keep_words.text())
+        return 1
+
+    monkeypatch.setattr(NewPlanDialog, "exec", keep)
+    assert window.files.new_plan()
+    assert offered == ["&Use the open plan's words: forum, level, post"]
+    assert window.document.plan.vocabulary == FORUM_WORDS
+    assert tab_titles(window)[1:3] == ["Forums", "Posts"]
+
+    def decline(dialog: NewPlanDialog) -> int:
+        dialog.keep_words.setChecked(False)
+        return 1
+
+    monkeypatch.setattr(NewPlanDialog, "exec", decline)
+    assert window.files.new_plan()
+    assert window.document.plan.vocabulary == Vocabulary()
+    assert tab_titles(window)[1:3] == ["Committees", "Roles"]
+
+
+def test_the_standard_words_are_not_offered_for_a_new_plan(qtbot: Any) -> None:
+    dialog = NewPlanDialog(None, "ics", Vocabulary())
+    qtbot.addWidget(dialog)
+    assert dialog.keep_words.isHidden()
+    assert dialog.vocabulary() is None

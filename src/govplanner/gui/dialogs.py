@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 import govplanner
 from govplanner.domain.catalogue import FRAMEWORK_BASIS, PRESETS
+from govplanner.domain.vocabulary import Vocabulary, words
 
 if TYPE_CHECKING:
     from govplanner.analysis.result import Finding
@@ -75,9 +77,24 @@ class AcceptDialog(QDialog):
 class NewPlanDialog(QDialog):
     """Choose the name and tier preset of a new plan."""
 
-    def __init__(self, parent: QWidget | None = None, preset: str = "ics") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        preset: str = "ics",
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        """``vocabulary``: the open plan's words, offered for the new plan if they differ."""
         super().__init__(parent)
         self.setWindowTitle("New plan")
+        self.offered = vocabulary if vocabulary is not None and vocabulary != Vocabulary() else None
+        self.keep_words = QCheckBox(self)
+        if self.offered is not None:
+            w = words(self.offered)
+            self.keep_words.setText(
+                f"&Use the open plan's words: {w.committee}, {w.tier}, {w.role}"
+            )
+            self.keep_words.setChecked(True)
+        self.keep_words.setVisible(self.offered is not None)
         self.name = QLineEdit("Untitled plan", self)
         self.name.setAccessibleName("Plan name")
         self.name.selectAll()
@@ -94,6 +111,7 @@ class NewPlanDialog(QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("&Tiers:", self.preset)
         form.addRow("", self.basis)
+        form.addRow("", self.keep_words)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -111,6 +129,12 @@ class NewPlanDialog(QDialog):
     def choice(self) -> tuple[str, str]:
         """(preset key, plan name)."""
         return self.preset.currentData(), self.name.text().strip() or "Untitled plan"
+
+    def vocabulary(self) -> Vocabulary | None:
+        """The words the new plan should use instead of the standard ones (None: standard)."""
+        if self.offered is None or not self.keep_words.isChecked():
+            return None
+        return self.offered.model_copy()
 
 
 def show_about(parent: QWidget) -> None:

@@ -98,13 +98,16 @@ class FileOps(ExportOps):
     def new_plan(self, preset: str = "ics") -> bool:
         if not self.maybe_save():
             return False
-        dialog = NewPlanDialog(self.window, preset)
+        vocabulary = self.window.document.plan.vocabulary if self.window.plan_open else None
+        dialog = NewPlanDialog(self.window, preset, vocabulary)
         if not dialog.exec():
             return False
         from govplanner.domain.presets import new_plan
 
         key, name = dialog.choice()
-        self.window.show_plan(new_plan(key, name), None)
+        plan = new_plan(key, name)
+        plan.vocabulary = dialog.vocabulary() or plan.vocabulary
+        self.window.show_plan(plan, None)
         return True
 
     def open_dialog(self) -> bool:

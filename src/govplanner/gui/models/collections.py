@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS
 from govplanner.domain.model import Committee, Person, Role
+from govplanner.domain.vocabulary import words
 from govplanner.gui.models.lookup import Lookup
 from govplanner.gui.models.table import Column, ItemTableModel
 
@@ -103,13 +104,16 @@ def _holder_column(lookup: Lookup) -> Column:
         last = "\U0010ffff"  # vacant roles sort after every name
         return lambda r: last if r.holder_id is None else names.get(r.holder_id, "")
 
+    def nobody() -> str:
+        return f"Nobody holds this {words(lookup.document.plan).role}"
+
     return Column(
         "Holder",
         lambda r: _holder(lookup, r),
         sort_key_factory=holder_key,
         foreground=_vacant_brush,
         italic=lambda r: r.holder_id is None,
-        tooltip=lambda r: "Nobody holds this role" if r.holder_id is None else "",
+        tooltip=lambda r: nobody() if r.holder_id is None else "",
         width=160,
     )
 
