@@ -220,6 +220,8 @@ def test_the_settings_dialogs_speak_the_plans_words(window: MainWindow, qtbot: A
     qtbot.addWidget(tiers)
     assert tiers.windowTitle() == "Levels and stages"
     assert tiers.tabs.tabText(0) == "&Levels"
+    headers = [tiers.tier_table.horizontalHeaderItem(n).text() for n in range(3)]
+    assert headers == ["Level", "Study level", "Forums"]  # never two columns called Level
     window.undo_stack.undo()
     assert tiers.windowTitle() == "Tiers and stages"
     assert tiers.tier_table.horizontalHeaderItem(0).text() == "Tier"

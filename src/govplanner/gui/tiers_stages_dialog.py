@@ -79,7 +79,9 @@ class TiersStagesDialog(PlanEditDialog):
         """Tab, headers and table names in the plan's words (labels and buttons are bound)."""
         w = self.words
         self.tabs.setTabText(0, w.text("&{Tiers}"))
-        self.tier_table.setHorizontalHeaderLabels([w["Tier"], "Level", w["Committees"]])
+        # A plan that calls its tiers "levels" would see two "Level" columns: name the study's.
+        study = "Study level" if w["tier"].casefold() == "level" else "Level"
+        self.tier_table.setHorizontalHeaderLabels([w["Tier"], study, w["Committees"]])
         self.tier_table.setAccessibleName(w.text("{Tiers}, top {tier} first"))
         self.stage_table.setHorizontalHeaderLabels(["Stage", "Description", w["Committees"]])
 
