@@ -238,8 +238,9 @@ def build_view_menu(window: MainWindow) -> None:
     worded = window.worded_tabs()
     for n in range(tabs.count()):
         action = menu.addAction(f"Show {tabs.tabText(n).replace('&', '')}")
-        if tabs.widget(n) in worded:
-            window.words.bind(action, "setText", f"Show {worded[tabs.widget(n)]}")
+        page = tabs.widget(n)
+        if page is not None and page in worded:
+            window.words.bind(action, "setText", f"Show {worded[page]}")
         action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         action.triggered.connect(lambda _c=False, i=n: tabs.setCurrentIndex(i))
         window.menu_actions.extra.append(action)

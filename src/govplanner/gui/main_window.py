@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from govplanner.gui.live_analysis import LiveAnalysis
     from govplanner.gui.models.lookup import Lookup
     from govplanner.gui.table_page import TablePage
+    from govplanner.gui.wording import UiWords
 
 APP_TITLE = "govplanner"
 
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
     document: PlanDocument
     live: LiveAnalysis
     lookup: Lookup
+    words: UiWords  # the plan's words for committee, tier and role (set by attach)
+    role_descriptions_menu: QMenu
 
     def __init__(
         self,
