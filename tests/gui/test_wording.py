@@ -258,3 +258,32 @@ def test_the_standard_words_are_not_offered_for_a_new_plan(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     assert dialog.keep_words.isHidden()
     assert dialog.vocabulary() is None
+
+
+def buddy_text(form: QWidget, field: QWidget) -> str:
+    """The text of the label that names ``field`` in a form."""
+    (label,) = [lb for lb in form.findChildren(QLabel) if lb.buddy() is field]
+    return label.text()
+
+
+def test_forms_and_coverage_details_follow_the_words(window: MainWindow) -> None:
+    open_small(window)
+    rename(window)
+    plan = window.document.plan
+    committee_form, role_form = window.committees.form, window.roles.form
+    window.tabs.setCurrentWidget(window.committees)
+    window.committees.select(plan.committees[0].id)
+    assert buddy_text(committee_form, committee_form.tier) == "&Level:"
+    assert committee_form.reports_to.itemText(0) == "(reports to no forum)"
+    window.tabs.setCurrentWidget(window.roles)
+    window.roles.select(plan.roles[0].id)
+    assert role_form.seats.filter.placeholderText() == "Filter forums…"
+    assert role_form.clinical.text() == "A &clinical leadership post"
+    coverage = window.coverage
+    assert coverage.stage.itemText(0) == "Current stages (each forum at its own stage)"
+    coverage.table.setCurrentIndex(coverage.model.index(0, 0))  # the system tier, analytical
+    assert coverage.detail_title.text().endswith("2 of 2 forums covered")
+    window.undo_stack.undo()
+    assert buddy_text(committee_form, committee_form.tier) == "&Tier:"
+    assert role_form.seats.filter.placeholderText() == "Filter committees…"
+    assert coverage.detail_title.text().endswith("2 of 2 committees covered")
