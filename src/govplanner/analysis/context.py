@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govplanner.domain.catalogue import default_requirement
 from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement
@@ -43,29 +43,48 @@ class RoleIndex:
     load: dict[str, float]
     #: roles without a seat on any existing committee (plan order)
     unseated: list[Role]
+    #: holder id -> the roles they hold (plan order)
+    held: dict[str, list[Role]] = field(default_factory=dict)
+    #: clinical roles that declare no function (plan order)
+    unfunctioned: list[Role] = field(default_factory=list)
+    #: filled roles with a term end, with that end (plan order)
+    terms: list[tuple[Role, dt.date]] = field(default_factory=list)
 
 
 def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
-    """Seats, provided and filled functions per committee, load per holder: one pass."""
+    """Seats, provided and filled functions per committee, load and roles per holder: one pass."""
     seats: dict[str, list[Role]] = {cid: [] for cid in committees}
     provided = dict.fromkeys(committees, 0)
     filled = dict.fromkeys(committees, 0)
     load: dict[str, float] = {}
+    held: dict[str, list[Role]] = {}
     unseated: list[Role] = []
-    masks: dict[tuple[Function, ...], int] = {}
+    unfunctioned: list[Role] = []
+    terms: list[tuple[Role, dt.date]] = []
+    masks: dict[tuple[Function, ...], int] = {(): CLINICAL_BIT}
+    seats_get = seats.get
     for role in plan.roles:
         holder = role.holder_id
         if holder is not None:
             load[holder] = load.get(holder, 0.0) + role.sessions_per_week
+            mine = held.get(holder)
+            if mine is None:
+                held[holder] = [role]
+            else:
+                mine.append(role)
+            if role.term_end is not None:
+                terms.append((role, role.term_end))
         mask = 0
         if role.clinical:
             key = tuple(role.functions)
+            if not key:
+                unfunctioned.append(role)
             mask = masks.get(key, -1)
             if mask < 0:
                 mask = masks[key] = function_mask(key) | CLINICAL_BIT
         seated_anywhere = False
         for cid in role.committee_ids:
-            seated = seats.get(cid)
+            seated = seats_get(cid)
             if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
                 continue
             seated_anywhere = True
@@ -78,7 +97,7 @@ def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
                     filled[cid] |= mask
         if not seated_anywhere:
             unseated.append(role)
-    return RoleIndex(seats, provided, filled, load, unseated)
+    return RoleIndex(seats, provided, filled, load, unseated, held, unfunctioned, terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +170,8 @@ class AnalysisContext:
 
     def roles_held(self, person_ids: Collection[str]) -> dict[str, list[Role]]:
         """Person id -> the roles they hold (plan order), for just these people."""
-        held: dict[str, list[Role]] = {pid: [] for pid in person_ids}
-        if held:
-            for role in self.plan.roles:
-                if role.holder_id in held:
-                    held[role.holder_id].append(role)
-        return held
+        index = self.roles.held
+        return {pid: list(index.get(pid, ())) for pid in person_ids}
 
 
 def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements:

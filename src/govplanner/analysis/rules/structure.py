@@ -118,9 +118,7 @@ def str003(ctx: AnalysisContext) -> Iterator[Finding]:
 def str004(ctx: AnalysisContext) -> Iterator[Finding]:
     """A clinical role declares no function."""
     w = ctx.words
-    for role in ctx.plan.roles:
-        if not role.clinical or role.functions:
-            continue
+    for role in ctx.roles.unfunctioned:
         yield role_finding(
             ctx,
             "STR004",
