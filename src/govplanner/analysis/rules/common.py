@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from govplanner.analysis.context import AnalysisContext
-from govplanner.analysis.result import Finding
+from govplanner.analysis.result import Finding, make_finding
 from govplanner.domain.enums import Function, Severity, SubjectKind
 from govplanner.domain.model import Committee, Person, Role, Tier
 
@@ -77,19 +77,19 @@ def committee_finding(
     stage_id: str | None = None,
 ) -> Finding:
     tier = ctx.tiers.get(committee.tier_id)
-    return Finding(
-        code=code,
-        severity=severity,
-        subject_kind=SubjectKind.COMMITTEE,
-        subject_id=committee.id,
-        subject=committee.name,
-        function=function,
-        stage_id=stage_id,
-        stage=ctx.stage_name(stage_id),
-        tier_id=None if tier is None else tier.id,
-        tier=None if tier is None else tier.name,
-        message=message,
-        remedy=remedy,
+    return make_finding(
+        code,
+        severity,
+        SubjectKind.COMMITTEE,
+        committee.id,
+        committee.name,
+        function,
+        stage_id,
+        ctx.stage_name(stage_id),
+        None if tier is None else tier.id,
+        None if tier is None else tier.name,
+        message,
+        remedy,
     )
 
 
@@ -103,19 +103,19 @@ def role_finding(
         if committee is not None:
             tier = ctx.tiers.get(committee.tier_id)
             break
-    return Finding(
-        code=code,
-        severity=severity,
-        subject_kind=SubjectKind.ROLE,
-        subject_id=role.id,
-        subject=role.title,
-        function=None,
-        stage_id=None,
-        stage=None,
-        tier_id=None if tier is None else tier.id,
-        tier=None if tier is None else tier.name,
-        message=message,
-        remedy=remedy,
+    return make_finding(
+        code,
+        severity,
+        SubjectKind.ROLE,
+        role.id,
+        role.title,
+        None,
+        None,
+        None,
+        None if tier is None else tier.id,
+        None if tier is None else tier.name,
+        message,
+        remedy,
     )
 
 
@@ -128,19 +128,19 @@ def person_finding(
     *,
     function: Function | None = None,
 ) -> Finding:
-    return Finding(
-        code=code,
-        severity=severity,
-        subject_kind=SubjectKind.PERSON,
-        subject_id=person.id,
-        subject=person.name,
-        function=function,
-        stage_id=None,
-        stage=None,
-        tier_id=None,
-        tier=None,
-        message=message,
-        remedy=remedy,
+    return make_finding(
+        code,
+        severity,
+        SubjectKind.PERSON,
+        person.id,
+        person.name,
+        function,
+        None,
+        None,
+        None,
+        None,
+        message,
+        remedy,
     )
 
 
@@ -153,17 +153,17 @@ def tier_finding(
     *,
     function: Function | None = None,
 ) -> Finding:
-    return Finding(
-        code=code,
-        severity=severity,
-        subject_kind=SubjectKind.TIER,
-        subject_id=tier.id,
-        subject=tier.name,
-        function=function,
-        stage_id=None,
-        stage=None,
-        tier_id=tier.id,
-        tier=tier.name,
-        message=message,
-        remedy=remedy,
+    return make_finding(
+        code,
+        severity,
+        SubjectKind.TIER,
+        tier.id,
+        tier.name,
+        function,
+        None,
+        None,
+        tier.id,
+        tier.name,
+        message,
+        remedy,
     )
