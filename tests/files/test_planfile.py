@@ -293,3 +293,26 @@ def test_too_large_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(planfile, "MAX_FILE_BYTES", 100)
     with pytest.raises(PlanFileError, match="opens plan files of at most"):
         load_plan(path)
+
+
+def test_loading_pauses_the_collector_and_always_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    planfile_module = planfile
+    seen = []
+    real = planfile_module._plan_from_json
+
+    def spy(text, source):
+        seen.append(gc.isenabled())
+        return real(text, source)
+
+    good = tmp_path / "good.govplan"
+    planfile_module.save_plan(small_plan(), good)
+    bad = tmp_path / "bad.govplan"
+    bad.write_text("{ not json", encoding="utf-8")
+    monkeypatch.setattr(planfile_module, "_plan_from_json", spy)
+    planfile_module.load_plan(good)
+    with pytest.raises(PlanFileError):
+        planfile_module.load_plan(bad)
+    assert seen == [False, False]
+    assert gc.isenabled()

@@ -367,3 +367,13 @@ def test_keyboard_only_add_rename_undo(qtbot: Any, opened: MainWindow) -> None:
     assert added.reports_to_id == committee_id("ICB Board")
     QTest.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert opened.document.plan.committees[-1].name.startswith("New committee")
+
+
+def test_an_open_plan_is_kept_out_of_the_collectors_walk(opened: MainWindow) -> None:
+    import gc
+
+    # Shown plans are frozen, so a full collection on an export worker cannot stall the GUI.
+    assert gc.get_freeze_count() > 0
+    opened.show_welcome()
+    # Closing the plan hands its objects back to the collector.
+    assert gc.get_freeze_count() == 0

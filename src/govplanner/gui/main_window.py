@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:
             self.autosave.discard()
         self.locks.adopt(claim)
+        gc.unfreeze()  # let the previous plan's objects be collected
         self.document.reset(plan, path)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -259,6 +261,10 @@ class MainWindow(QMainWindow):
         self._set_plan_ui(True)
         self.live.refresh()
         self.update_title()
+        # The open plan lives as long as it is open: moving it out of the collector's view
+        # stops full collections (triggered by an export on a worker thread) from walking
+        # hundreds of thousands of objects while holding the GIL, which froze the window.
+        gc.freeze()
 
     def show_welcome(self) -> None:
         from govplanner.domain.model import Plan
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:
             self.autosave.discard()
         self.locks.release()
+        gc.unfreeze()
         self.document.reset(Plan(), None)
         self.undo_stack.clear()
         self.undo_stack.setClean()
