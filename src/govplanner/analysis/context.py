@@ -124,6 +124,8 @@ class AnalysisContext:
     as_of: dt.date
     #: the plan's words for committee, tier and role
     words: Words
+    #: committee id -> mask of the functions it needs now (essential or expected; with a level)
+    needed: dict[str, int] = field(default_factory=dict)
 
     @property
     def seats(self) -> dict[str, list[Role]]:
@@ -180,6 +182,33 @@ def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements
     return {f: plan.requirement(level, stage_id, f) for f in FUNCTIONS}
 
 
+def needed_mask(row: Requirements) -> int:
+    """The functions a profile row makes needed (essential or expected), as a mask."""
+    return function_mask(f for f in FUNCTIONS if row[f] in NEEDED)
+
+
+def _index_committees(ctx: AnalysisContext, first_stage: str | None) -> None:
+    """Each committee's stage, tier, level, requirements and needed functions."""
+    tiers, by_tier, current_stage = ctx.tiers, ctx.committees_by_tier, ctx.current_stage
+    levels, requirements, needed = ctx.levels, ctx.requirements, ctx.needed
+    masks: dict[tuple[Level, str | None], int] = {}
+    for c in ctx.plan.committees:
+        cid, stage = c.id, c.stage_id
+        if stage is None:
+            stage = first_stage
+        current_stage[cid] = stage
+        tier = tiers.get(c.tier_id)
+        if tier is None:  # a dangling tier: integrity reports it; the committee has no level
+            continue
+        by_tier[tier.id].append(c)
+        level = levels[cid] = tier.level
+        row = requirements[cid] = ctx.requirements_at(level, stage)
+        mask = masks.get((level, stage))
+        if mask is None:
+            mask = masks[level, stage] = needed_mask(row)
+        needed[cid] = mask
+
+
 def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:
     """Index the plan for the rules: one pass over tiers, stages, committees, roles, people.
 
@@ -204,16 +233,7 @@ def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:
         as_of=dt.date.today() if as_of is None else as_of,
         words=words(plan),
     )
-    first_stage = plan.stages[0].id if plan.stages else None
-    for c in plan.committees:
-        stage = c.stage_id if c.stage_id is not None else first_stage
-        ctx.current_stage[c.id] = stage
-        tier = tiers.get(c.tier_id)
-        if tier is None:  # a dangling tier: integrity reports it; the committee has no level
-            continue
-        by_tier[tier.id].append(c)
-        ctx.levels[c.id] = tier.level
-        ctx.requirements[c.id] = ctx.requirements_at(tier.level, stage)
+    _index_committees(ctx, plan.stages[0].id if plan.stages else None)
     for committees_of_tier in by_tier.values():  # by name, so no result hangs on list order
         committees_of_tier.sort(key=lambda c: (c.name.casefold(), c.id))
     return ctx

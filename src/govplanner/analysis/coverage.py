@@ -22,12 +22,13 @@ def _cell(ctx: AnalysisContext, required: list[Committee], function: Function) -
 def tier_coverage(ctx: AnalysisContext) -> tuple[TierCoverage, ...]:
     """Per tier (plan order): committees needing each function now, and those covering it."""
     result = []
-    requirements = ctx.requirements
+    needed = ctx.needed
     for tier in ctx.plan.tiers:
         committees = ctx.committees_by_tier.get(tier.id, [])
         cells = {}
         for function in FUNCTIONS:
-            required = [c for c in committees if requirements[c.id][function] in NEEDED]
+            bit = FUNCTION_BIT[function]
+            required = [c for c in committees if needed[c.id] & bit]
             cells[function] = _cell(ctx, required, function)
         result.append(TierCoverage(tier_id=tier.id, tier=tier.name, functions=cells))
     return tuple(result)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import AnalysisContext, build_context
 from govplanner.analysis.coverage import stage_coverage, tier_coverage
@@ -26,19 +28,39 @@ def analyse(
     reproduced later. ``context`` may be a prebuilt :func:`build_context` of this same plan
     (for callers that also use the indexes); it is built here otherwise.
     """
-    ctx = build_context(plan, as_of) if context is None else context
-    if ctx.plan is not plan:
-        raise ValueError("The analysis context was built for a different plan.")
-    if as_of is not None and ctx.as_of != as_of:
-        raise ValueError("The analysis context was built for a different date.")
-    findings = order_findings(ctx, mark_accepted(plan, run_rules(ctx)))
-    return Analysis(
-        findings=findings,
-        coverage=tier_coverage(ctx),
-        coverage_by_stage=stage_coverage(ctx),
-        summary=summarise(findings),
-        as_of=ctx.as_of,
-    )
+    if context is not None:
+        if context.plan is not plan:
+            raise ValueError("The analysis context was built for a different plan.")
+        if as_of is not None and context.as_of != as_of:
+            raise ValueError("The analysis context was built for a different date.")
+    with _no_cyclic_gc():
+        ctx = build_context(plan, as_of) if context is None else context
+        findings = order_findings(ctx, mark_accepted(plan, run_rules(ctx)))
+        return Analysis(
+            findings=findings,
+            coverage=tier_coverage(ctx),
+            coverage_by_stage=stage_coverage(ctx),
+            summary=summarise(findings),
+            as_of=ctx.as_of,
+        )
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the analysis allocates its results.
+
+    The analysis makes tens of thousands of small objects and no reference cycles (refcounting
+    frees whatever it drops), but each allocation burst makes Python's collector rescan every
+    object of the open plan: at 50,000 seats that was about a fifth of the analysis's time.
+    The collector's previous state is restored on the way out, even on error.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def run_rules(ctx: AnalysisContext, codes: Iterable[str] | None = None) -> list[Finding]:
@@ -66,21 +88,31 @@ def mark_accepted(plan: Plan, findings: list[Finding]) -> list[Finding]:
 
 def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Finding, ...]:
     """Worst first, then code, tier order, subject name, function order, subject id."""
-    last_tier = len(ctx.tier_order)
-    tier_order = ctx.tier_order
-
-    def sort_key(f: Finding) -> tuple[int, str, int, str, int, str]:
-        tier = last_tier if f.tier_id is None else tier_order.get(f.tier_id, last_tier)
-        function = -1 if f.function is None else _FUNCTION_ORDER[f.function]
-        return (_RANK[f.severity], f.code, tier, f.subject.casefold(), function, f.subject_id)
-
-    return tuple(sorted(findings, key=sort_key))
+    last_tier, tier_order, rank, order = len(ctx.tier_order), ctx.tier_order, _RANK, _FUNCTION_ORDER
+    keys = [
+        (
+            rank[f.severity],
+            f.code,
+            tier_order.get(f.tier_id, last_tier),  # type: ignore[arg-type]  # None: last
+            f.subject.casefold(),
+            order.get(f.function, -1),  # type: ignore[arg-type]  # None: first
+            f.subject_id,
+        )
+        for f in findings
+    ]
+    ranked = sorted(range(len(findings)), key=keys.__getitem__)  # stable, as before
+    return tuple([findings[i] for i in ranked])
 
 
 def summarise(findings: Iterable[Finding]) -> dict[str, int]:
     """Open findings by severity, plus the number accepted (the check JSON's ``summary``)."""
-    summary = {severity.value: 0 for severity in Severity}
-    summary["accepted"] = 0
+    counts = dict.fromkeys(Severity, 0)
+    accepted = 0
     for finding in findings:
-        summary["accepted" if finding.accepted else finding.severity.value] += 1
+        if finding.accepted:
+            accepted += 1
+        else:
+            counts[finding.severity] += 1
+    summary = {severity.value: count for severity, count in counts.items()}
+    summary["accepted"] = accepted
     return summary

@@ -37,14 +37,18 @@ class ProfessionMatcher:
         self._synonyms = {
             self._plain(k): self._plain(v) for k, v in plan.profession_synonyms.items()
         }
+        self._seen: dict[str, str] = {}  # profession as written -> canonical (few distinct)
 
     @staticmethod
     def _plain(text: str) -> str:
         return text.strip().lower()
 
     def canonical(self, profession: str) -> str:
-        plain = self._plain(profession)
-        return self._synonyms.get(plain, plain)
+        known = self._seen.get(profession)
+        if known is None:
+            plain = self._plain(profession)
+            known = self._seen[profession] = self._synonyms.get(plain, plain)
+        return known
 
 
 def pro001(ctx: AnalysisContext) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govplanner.analysis.context import AnalysisContext
+from govplanner.analysis.context import FUNCTION_BIT, AnalysisContext
 from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import (
     article,
@@ -22,19 +22,6 @@ _ESSENTIAL = Requirement.ESSENTIAL
 _SEVERITY = {Requirement.ESSENTIAL: Severity.CRITICAL, Requirement.EXPECTED: Severity.WARNING}
 
 
-def _needed(ctx: AnalysisContext) -> Iterator[tuple[Committee, Function, Requirement]]:
-    """Every committee × function that is essential or expected at the committee's stage."""
-    requirements = ctx.requirements
-    for committee in ctx.plan.committees:
-        row = requirements.get(committee.id)
-        if row is None:  # on a tier that does not exist: integrity reports it
-            continue
-        for function in FUNCTIONS:
-            req = row[function]
-            if req in _SEVERITY:
-                yield committee, function, req
-
-
 def _when(ctx: AnalysisContext, committee: Committee, req: Requirement) -> str:
     """'essential at the Strategy setting stage' (or at the committee's level, without stages)."""
     stage = ctx.stage_name(ctx.current_stage.get(committee.id))
@@ -45,12 +32,28 @@ def _when(ctx: AnalysisContext, committee: Committee, req: Requirement) -> str:
     return f"{req.value} for {article(ctx.words.committee)} at the {where} level"
 
 
+def _gaps(ctx: AnalysisContext, vacant: bool) -> Iterator[tuple[Committee, Function, Requirement]]:
+    """Committee × needed function with no provider (or, if ``vacant``, only vacant ones)."""
+    provided, filled, needed = ctx.roles.provided, ctx.roles.filled, ctx.needed
+    for committee in ctx.plan.committees:
+        cid = committee.id
+        mask = needed.get(cid, 0)  # none on a tier that does not exist: integrity reports it
+        if not mask:
+            continue
+        have = provided.get(cid, 0)
+        mask &= have & ~filled.get(cid, 0) if vacant else ~have
+        if not mask:
+            continue
+        row = ctx.requirements[cid]
+        for function in FUNCTIONS:
+            if mask & FUNCTION_BIT[function]:
+                yield committee, function, row[function]
+
+
 def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function that no clinical role on the committee provides at all."""
     w = ctx.words
-    for committee, function, req in _needed(ctx):
-        if ctx.is_provided(committee.id, function):
-            continue
+    for committee, function, req in _gaps(ctx, vacant=False):
         what = function_text(function)
         yield committee_finding(
             ctx,
@@ -69,9 +72,7 @@ def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
 def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
     """A needed function whose providers on the committee are all vacant."""
     w = ctx.words
-    for committee, function, req in _needed(ctx):
-        if not ctx.is_provided(committee.id, function) or ctx.is_covered(committee.id, function):
-            continue
+    for committee, function, req in _gaps(ctx, vacant=True):
         roles = ctx.providers_of(committee.id, function)
         what = function_text(function)
         titles = name_list([r.title for r in roles])
