@@ -33,16 +33,19 @@ def analyse(
             raise ValueError("The analysis context was built for a different plan.")
         if as_of is not None and context.as_of != as_of:
             raise ValueError("The analysis context was built for a different date.")
-    with _no_cyclic_gc():
-        ctx = build_context(plan, as_of) if context is None else context
-        findings = order_findings(ctx, mark_accepted(plan, run_rules(ctx)))
-        return Analysis(
-            findings=findings,
-            coverage=tier_coverage(ctx),
-            coverage_by_stage=stage_coverage(ctx),
-            summary=summarise(findings),
-            as_of=ctx.as_of,
-        )
+    with _no_cyclic_gc():  # the context is freed before the collector resumes
+        return _analysis(build_context(plan, as_of) if context is None else context)
+
+
+def _analysis(ctx: AnalysisContext) -> Analysis:
+    findings = order_findings(ctx, mark_accepted(ctx.plan, run_rules(ctx)))
+    return Analysis(
+        findings=findings,
+        coverage=tier_coverage(ctx),
+        coverage_by_stage=stage_coverage(ctx),
+        summary=summarise(findings),
+        as_of=ctx.as_of,
+    )
 
 
 @contextlib.contextmanager
