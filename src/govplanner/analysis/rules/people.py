@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import AnalysisContext
-from govplanner.analysis.result import Finding
+from govplanner.analysis.result import Finding, make_finding
 from govplanner.analysis.rules.common import function_text, name_list, number, person_finding
 from govplanner.domain.catalogue import FUNCTION_SOURCES
-from govplanner.domain.enums import FUNCTIONS, Function, Severity, Source
+from govplanner.domain.enums import FUNCTIONS, Function, Severity, Source, SubjectKind
 from govplanner.domain.model import Person
 
 #: Sums of sessions such as 1.1 + 1.1 + 1.8 must not count as over a capacity of 4.
@@ -59,12 +59,13 @@ def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
     held = ctx.roles.held
     lacking_by_sources: dict[tuple[Source, ...], tuple[Function, ...]] = {}
     for person in ctx.plan.people:
-        if person.sources is None:
+        sources = person.sources
+        if sources is None:
             continue
         roles = held.get(person.id)
-        if not roles:
+        if roles is None:
             continue
-        key = tuple(person.sources)
+        key = tuple(sources)
         lacking = lacking_by_sources.get(key)
         if lacking is None:
             lacking = lacking_by_sources[key] = _lacking(key)
@@ -76,14 +77,21 @@ def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
 
 def _dev_finding(person: Person, function: Function, titles: list[str]) -> Finding:
     what, needed = _DEV_TEXT[function]
-    return person_finding(
+    name = person.name
+    return make_finding(  # person_finding's fields, built directly: thousands at national scale
         "DEV001",
         Severity.INFO,
-        person,
-        f"{person.name} provides {what} as {name_list(titles)}, but their recorded "
+        SubjectKind.PERSON,
+        person.id,
+        name,
+        function,
+        None,
+        None,
+        None,
+        None,
+        f"{name} provides {what} as {name_list(titles)}, but their recorded "
         f"sources of influence do not include {needed}, which {what} usually draws on.",
-        f"Treat this as a development need rather than a gap: help {person.name} build "
+        f"Treat this as a development need rather than a gap: help {name} build "
         f"{needed}, for example through mentoring or a formal remit, or pair them with "
         "a leader who has it.",
-        function=function,
     )
