@@ -47,8 +47,8 @@ class RoleIndex:
     held: dict[str, list[Role]] = field(default_factory=dict)
     #: clinical roles that declare no function (plan order)
     unfunctioned: list[Role] = field(default_factory=list)
-    #: filled roles with a term end, with that end (plan order)
-    terms: list[tuple[Role, dt.date]] = field(default_factory=list)
+    #: filled roles with a term end (plan order)
+    terms: list[Role] = field(default_factory=list)
 
 
 def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
@@ -56,48 +56,64 @@ def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
     seats: dict[str, list[Role]] = {cid: [] for cid in committees}
     provided = dict.fromkeys(committees, 0)
     filled = dict.fromkeys(committees, 0)
-    load: dict[str, float] = {}
-    held: dict[str, list[Role]] = {}
-    unseated: list[Role] = []
-    unfunctioned: list[Role] = []
-    terms: list[tuple[Role, dt.date]] = []
+    index = RoleIndex(seats, provided, filled, {}, [])
+    load, held, terms, unseated = index.load, index.held, index.terms, index.unseated
     masks: dict[tuple[Function, ...], int] = {(): CLINICAL_BIT}
-    seats_get = seats.get
-    for role in plan.roles:
+    seats_get, held_get, load_get, masks_get = seats.get, held.get, load.get, masks.get
+    for role in plan.roles:  # 50,000 seats at national scale: kept to plain dict/list steps
         holder = role.holder_id
         if holder is not None:
-            load[holder] = load.get(holder, 0.0) + role.sessions_per_week
-            mine = held.get(holder)
+            load[holder] = load_get(holder, 0.0) + role.sessions_per_week
+            mine = held_get(holder)
             if mine is None:
                 held[holder] = [role]
             else:
                 mine.append(role)
             if role.term_end is not None:
-                terms.append((role, role.term_end))
+                terms.append(role)
         mask = 0
         if role.clinical:
             key = tuple(role.functions)
             if not key:
-                unfunctioned.append(role)
-            mask = masks.get(key, -1)
+                index.unfunctioned.append(role)
+            mask = masks_get(key, -1)
             if mask < 0:
                 mask = masks[key] = function_mask(key) | CLINICAL_BIT
-        seated_anywhere = False
-        for cid in role.committee_ids:
-            seated = seats_get(cid)
-            if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
-                continue
-            seated_anywhere = True
-            if seated and seated[-1] is role:  # a repeated seat counts once
-                continue
-            seated.append(role)
-            if mask:
-                provided[cid] |= mask
-                if holder is not None:
-                    filled[cid] |= mask
-        if not seated_anywhere:
+        cids = role.committee_ids
+        if len(cids) != 1:  # none, or several (possibly repeated, possibly dangling)
+            _seat_many(index, role, mask)
+            continue
+        cid = cids[0]  # most roles have exactly one seat
+        seated = seats_get(cid)
+        if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
             unseated.append(role)
-    return RoleIndex(seats, provided, filled, load, unseated, held, unfunctioned, terms)
+            continue
+        seated.append(role)
+        if mask:
+            provided[cid] |= mask
+            if holder is not None:
+                filled[cid] |= mask
+    return index
+
+
+def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
+    """Seat a role with no seat or several; a repeated seat counts once, a dangling one not."""
+    seats, provided, filled = index.seats, index.provided, index.filled
+    seated_anywhere = False
+    for cid in role.committee_ids:
+        seated = seats.get(cid)
+        if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
+            continue
+        seated_anywhere = True
+        if seated and seated[-1] is role:  # a repeated seat counts once
+            continue
+        seated.append(role)
+        if mask:
+            provided[cid] |= mask
+            if role.holder_id is not None:
+                filled[cid] |= mask
+    if not seated_anywhere:
+        index.unseated.append(role)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,8 +35,9 @@ def trm001(ctx: AnalysisContext) -> Iterator[Finding]:
     """A filled role's term ends within the plan's warning window after the analysis date."""
     w, today = ctx.words, ctx.as_of
     last = today + dt.timedelta(days=ctx.plan.term_warning_days)
-    for role, end in ctx.roles.terms:
-        if not today <= end <= last:
+    for role in ctx.roles.terms:
+        end = role.term_end
+        if end is None or not today <= end <= last:
             continue
         who, left = _holder_name(ctx, role), (end - today).days
         when = "today" if left == 0 else f"in {_days(left)}"
@@ -54,8 +55,9 @@ def trm001(ctx: AnalysisContext) -> Iterator[Finding]:
 def trm002(ctx: AnalysisContext) -> Iterator[Finding]:
     """A role's term ended before the analysis date, yet the role is still shown as filled."""
     w, today = ctx.words, ctx.as_of
-    for role, end in ctx.roles.terms:
-        if end >= today:
+    for role in ctx.roles.terms:
+        end = role.term_end
+        if end is None or end >= today:
             continue
         who = _holder_name(ctx, role)
         yield role_finding(
