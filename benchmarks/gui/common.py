@@ -65,7 +65,10 @@ def peak_rss_mb() -> float:
 
 def heavy_modules() -> list[str]:
     """Libraries that should load only when used, and are loaded now."""
-    wanted = ("openpyxl", "docx", "jinja2", "lxml", "govplanner.export", "govplanner.analysis")
+    wanted = (
+        "pydantic", "openpyxl", "docx", "jinja2", "lxml",
+        "govplanner.export", "govplanner.analysis",
+    )  # fmt: skip
     return [m for m in wanted if m in sys.modules]
 
 

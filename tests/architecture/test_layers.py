@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import pkgutil
 import subprocess
 import sys
@@ -82,3 +83,24 @@ def test_importing_every_core_module_loads_no_qt():
     )
     assert result.returncode == 0, result.stderr
     assert len(modules) > 20  # the walk really found the package
+
+
+def test_the_window_modules_load_no_heavy_library_before_first_paint():
+    # The window paints before the domain loads (see gui/app.py); a module-level import of
+    # pydantic, openpyxl, python-docx or jinja2 in what builds it would slow every start.
+    code = (
+        "import sys\n"
+        "import govplanner.gui.app, govplanner.gui.main_window\n"
+        "import govplanner.gui.actions, govplanner.gui.file_ops, govplanner.gui.welcome\n"
+        "heavy = ('pydantic', 'openpyxl', 'docx', 'jinja2', 'lxml')\n"
+        "loaded = [m for m in heavy if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr

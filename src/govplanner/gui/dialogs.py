@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 import govplanner
 from govplanner.domain.catalogue import FRAMEWORK_BASIS, PRESETS
-from govplanner.domain.vocabulary import Vocabulary, words
 
 if TYPE_CHECKING:
     from govplanner.analysis.result import Finding
+    from govplanner.domain.vocabulary import Vocabulary
 
 
 class AcceptDialog(QDialog):
@@ -84,6 +84,9 @@ class NewPlanDialog(QDialog):
         vocabulary: Vocabulary | None = None,
     ) -> None:
         """``vocabulary``: the open plan's words, offered for the new plan if they differ."""
+        # Imported here: the domain (pydantic) must not load before the window's first paint.
+        from govplanner.domain.vocabulary import Vocabulary, words
+
         super().__init__(parent)
         self.setWindowTitle("New plan")
         self.offered = vocabulary if vocabulary is not None and vocabulary != Vocabulary() else None

@@ -12,7 +12,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from govplanner.domain.errors import GovplannerError
-from govplanner.domain.vocabulary import words
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 if TYPE_CHECKING:
@@ -81,6 +80,8 @@ class ExportOps:
             if not cancelled:
                 plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
                 self.window.show_plan(plan, None)
+                from govplanner.domain.vocabulary import words  # pydantic: not at start-up
+
                 w = words(plan)
                 self.window.statusBar().showMessage(
                     f"Imported {len(plan.committees)} {w.committees}, {len(plan.roles)} "
@@ -145,6 +146,8 @@ class ExportOps:
         return self._background("Gap report", "Writing the gap report…", work, done)
 
     def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
+        from govplanner.domain.vocabulary import words  # pydantic: not at start-up
+
         plan = self._plan_for_export()
         w = words(plan)
         folder = QFileDialog.getExistingDirectory(
