@@ -96,7 +96,7 @@ class _Builder:
             "stage_id": rng.choice(self.stage_ids) if rng.random() < 0.7 else None,
             "programme_area": area,
             "purpose": _purpose(rng, area or name),
-            "quorum": f"Chair and {rng.randint(3, 6)} members, at least one a clinician",
+            "quorum_note": f"Chair and {rng.randint(3, 6)} members, at least one a clinician",
             "meeting_frequency": rng.choice(words.MEETING_FREQUENCIES),
         }
         self.committees.append(data)

@@ -65,7 +65,7 @@ class ExampleBuilder:
         programme: str = "",
         purpose: str = "",
         frequency: str = "",
-        quorum: str = "",
+        quorum_note: str = "",
     ) -> None:
         tier_id = next(t.id for t in self.plan.tiers if t.name == tier)
         parent = None if reports_to is None else self._committee_id(reports_to)
@@ -79,7 +79,7 @@ class ExampleBuilder:
                 programme_area=programme,
                 purpose=purpose,
                 meeting_frequency=frequency,
-                quorum=quorum,
+                quorum_note=quorum_note,
             )
         )
 
@@ -155,7 +155,7 @@ def partnership_a() -> Plan:
         stage="Mobilising change",
         purpose="Sets the partnership's strategy and oversees its programmes.",
         frequency="Monthly",
-        quorum="Half the members, including two clinicians",
+        quorum_note="Half the members, including two clinicians",
     )
     for name, programme in (
         ("Primary and Community Care Programme Board", "Primary care"),
@@ -553,7 +553,7 @@ def ics_example() -> Plan:
         stage="Mobilising change",
         frequency="Monthly",
         purpose="The statutory board: sets the system's strategy and allocates resources.",
-        quorum="Chair or deputy, two executives and one partner member",
+        quorum_note="Chair or deputy, two executives and one partner member",
     )
     b.committee(
         "Quality and Safety Committee",

@@ -37,6 +37,7 @@ from govplanner.domain.integrity import check_plan
 from govplanner.domain.model import (
     AcceptedFinding,
     Committee,
+    Line,
     Person,
     Plan,
     Programme,
@@ -262,7 +263,7 @@ class PlanBuilder:
         return com.model_copy(
             update={
                 "tier_id": tier_id(tier),
-                "reports_to_id": None if reports_to is None else committee_id(reports_to),
+                "lines": [] if reports_to is None else [Line(to_id=committee_id(reports_to))],
                 "stage_id": None if stage is None else stage_id(stage),
             }
         )

@@ -105,18 +105,22 @@ def edited_plan() -> Plan:
     for committee in committees:
         by_tier.setdefault(committee["tier_id"], []).append(committee)
     top, *_, bottom = [by_tier[t["id"]] for t in data["tiers"] if t["id"] in by_tier]
+
+    def line_to(target: str) -> list[dict[str, str]]:
+        return [{"to_id": target, "kind": "accountable"}]
+
     for a, b in ((0, 1), (1, 2), (2, 0)):  # a loop of three
-        bottom[a]["reports_to_id"] = bottom[b]["id"]
-    top[0]["reports_to_id"] = bottom[5]["id"]  # upside down
-    bottom[6]["reports_to_id"] = "com_missing"
+        bottom[a]["lines"] = line_to(bottom[b]["id"])
+    top[0]["lines"] = line_to(bottom[5]["id"])  # upside down
+    bottom[6]["lines"] = line_to("com_missing")
     bottom[7]["tier_id"] = "tier_missing"
     stripped = {bottom[8]["id"], bottom[9]["id"]}
     for role in roles:
-        role["committee_ids"] = [c for c in role["committee_ids"] if c not in stripped]
-    roles[0]["committee_ids"] = []
-    roles[1]["committee_ids"] = ["com_missing"]
+        role["seats"] = [s for s in role["seats"] if s["committee_id"] not in stripped]
+    roles[0]["seats"] = []
+    roles[1]["seats"] = [{"committee_id": "com_missing"}]
     roles[2]["holder_id"] = "per_missing"
-    roles[3]["committee_ids"] = roles[3]["committee_ids"] * 2
+    roles[3]["seats"] = roles[3]["seats"] * 2
     plan = Plan.model_validate(data)
     keys = [f.key for f in analyse(plan, as_of=AS_OF).findings[::7]]
     data["accepted"] = [

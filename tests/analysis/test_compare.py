@@ -212,7 +212,7 @@ def test_findings_opened_and_closed_match_by_code_subject_function_and_stage() -
     before = base().build()
     after = with_new_ids(base().build())
     next(r for r in after.roles if r.title == "MH Lead").holder_id = after.people[0].id
-    after.roles.append(after.roles[0].model_copy(update={"id": "rol_x", "committee_ids": []}))
+    after.roles.append(after.roles[0].model_copy(update={"id": "rol_x", "seats": []}))
     comparison = compare_plans(before, after, as_of=AS_OF)
     assert {(f.code, f.subject) for f in comparison.closed} >= {("GAP002", "Mental Health Board")}
     assert ("STR003", "Medical Director") in {(f.code, f.subject) for f in comparison.opened}

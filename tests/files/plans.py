@@ -183,7 +183,7 @@ def _extras(draw: st.DrawFn, plan: Plan) -> Plan:
             for function in by_function:
                 by_function[function] = draw(st.sampled_from(list(Requirement)))
     for committee in plan.committees:
-        committee.quorum = draw(_TEXT)
+        committee.quorum_note = draw(_TEXT)
         if plan.roles and draw(st.booleans()):
             committee.chair_role_id = draw(st.sampled_from(plan.roles)).id
     plan.description = draw(st.text(max_size=40))

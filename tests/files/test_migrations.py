@@ -131,7 +131,7 @@ def test_version_one_file_loads_with_the_new_settings_at_their_defaults(tmp_path
 def test_v1_step_fills_in_the_settings_and_keeps_any_already_there() -> None:
     doc = _version_1_document(small_plan())
     doc["plan"]["term_warning_days"] = 30
-    migrated = migrate(doc, 1)
+    migrated = migrations.STEPS[1](doc)
     assert migrated["schema_version"] == 2
     assert migrated["plan"]["term_warning_days"] == 30
     assert migrated["plan"]["vocabulary"]["tiers"] == "tiers"
@@ -142,7 +142,7 @@ def test_a_saved_file_is_labelled_with_the_current_version(tmp_path: Path) -> No
     path = tmp_path / "plan.govplan"
     planfile.save_plan(small_plan(), path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["schema_version"] == CURRENT_SCHEMA_VERSION == 2
+    assert doc["schema_version"] == CURRENT_SCHEMA_VERSION == 3
     assert doc["plan"]["vocabulary"]["committees"] == "committees"
 
 

@@ -39,7 +39,7 @@ def _load_error(tmp_path: Path, doc: object) -> PlanFileError:
 
 def test_layout_is_wrapped_indented_and_ends_with_newline() -> None:
     text = plan_to_json(small_plan())
-    assert text.startswith('{\n  "format": "govplanner-plan",\n  "schema_version": 2,\n')
+    assert text.startswith('{\n  "format": "govplanner-plan",\n  "schema_version": 3,\n')
     assert text.endswith("}\n")
     doc = json.loads(text)
     assert list(doc) == ["format", "schema_version", "plan"]

@@ -16,19 +16,12 @@ from pydantic import ValidationError
 
 from govplanner.domain.enums import Function, Level, Requirement
 from govplanner.domain.errors import GovplannerError
-from govplanner.domain.model import AcceptedFinding, Committee, Person, Plan, Role, Stage, Tier
+from govplanner.domain.items import ITEM_KINDS, Item, Kind
+from govplanner.domain.model import AcceptedFinding, Plan
 
-Kind = Literal["tier", "stage", "committee", "role", "person"]
+__all__ = ["Change", "EditError", "Item", "Kind", "PlanDocument"]
+
 Action = Literal["added", "removed", "updated", "moved", "reset", "plan", "profile", "accepted"]
-Item = Tier | Stage | Committee | Role | Person
-
-_LISTS: dict[str, str] = {
-    "tier": "tiers",
-    "stage": "stages",
-    "committee": "committees",
-    "role": "roles",
-    "person": "people",
-}
 
 #: Plan-level fields set through :meth:`PlanDocument.set_plan_fields`.
 PLAN_FIELDS = frozenset(
@@ -40,6 +33,10 @@ PLAN_FIELDS = frozenset(
         "profession_synonyms",
         "vocabulary",
         "term_warning_days",
+        "kind_rules",
+        "cost_per_session",
+        "profession_costs",
+        "effective_date",
     }
 )
 
@@ -101,7 +98,7 @@ class PlanDocument:
 
     def items(self, kind: Kind) -> list[Any]:
         """The plan's own list for ``kind`` (read it; change it only through the mutators)."""
-        items: list[Any] = getattr(self.plan, _LISTS[kind])
+        items: list[Any] = getattr(self.plan, ITEM_KINDS[kind].list_name)
         return items
 
     def index_of(self, kind: Kind, item_id: str) -> int:

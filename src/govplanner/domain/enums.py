@@ -99,6 +99,7 @@ class SubjectKind(StrEnum):
     ROLE = "role"
     PERSON = "person"
     TIER = "tier"
+    ORGANISATION = "organisation"
 
 
 class Source(StrEnum):
@@ -120,3 +121,104 @@ _SOURCE_LABELS = {
     Source.FORMAL_AUTHORITY: "Formal authority",
     Source.REPUTATION: "Reputation",
 }
+
+
+class OrganisationType(StrEnum):
+    """The bodies in an integrated care system (DOMAIN.md v2; identifiers are public)."""
+
+    ICB = "icb"
+    TRUST = "trust"
+    LOCAL_AUTHORITY = "local_authority"
+    PRIMARY_CARE = "primary_care"
+    PROVIDER_COLLABORATIVE = "provider_collaborative"
+    VCFSE = "vcfse"
+    HEALTHWATCH = "healthwatch"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _ORGANISATION_LABELS[self]
+
+
+_ORGANISATION_LABELS = {
+    OrganisationType.ICB: "Integrated care board",
+    OrganisationType.TRUST: "NHS trust or foundation trust",
+    OrganisationType.LOCAL_AUTHORITY: "Local authority",
+    OrganisationType.PRIMARY_CARE: "Primary care (PCN, GP federation, practice)",
+    OrganisationType.PROVIDER_COLLABORATIVE: "Provider collaborative",
+    OrganisationType.VCFSE: "Voluntary, community and social enterprise",
+    OrganisationType.HEALTHWATCH: "Healthwatch",
+    OrganisationType.OTHER: "Other",
+}
+
+
+class CommitteeKind(StrEnum):
+    """What a committee is for, which decides what it needs (DOMAIN.md v2)."""
+
+    DECISION = "decision"
+    CLINICAL_FORUM = "clinical_forum"
+    ASSURANCE = "assurance"
+    ADVISORY = "advisory"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    CommitteeKind.DECISION: "Decision-making",
+    CommitteeKind.CLINICAL_FORUM: "Clinical forum",
+    CommitteeKind.ASSURANCE: "Assurance",
+    CommitteeKind.ADVISORY: "Advisory",
+}
+
+
+class LineKind(StrEnum):
+    """A line out of a committee: accountable (delegation) or advisory (advice only)."""
+
+    ACCOUNTABLE = "accountable"
+    ADVISES = "advises"
+
+    @property
+    def label(self) -> str:
+        return "Accountable to" if self is LineKind.ACCOUNTABLE else "Advises"
+
+
+class Membership(StrEnum):
+    """How a role sits on a committee (DOMAIN.md v2): who votes, who provides functions."""
+
+    MEMBER = "member"
+    PARTICIPANT = "participant"
+    ATTENDEE = "attendee"
+    DEPUTY = "deputy"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def provides(self) -> bool:
+        """Members and participants provide functions; attendees and deputies do not."""
+        return self in (Membership.MEMBER, Membership.PARTICIPANT)
+
+
+class Rule(StrEnum):
+    """A committee kind's requirement for one function: follow the profile, or a fixed one."""
+
+    PROFILE = "profile"
+    ESSENTIAL = "essential"
+    EXPECTED = "expected"
+    OPTIONAL = "optional"
+
+    @property
+    def label(self) -> str:
+        return "Follow the profile" if self is Rule.PROFILE else self.value.capitalize()
+
+    @property
+    def requirement(self) -> Requirement | None:
+        """The fixed requirement, or None when the rule follows the level x stage profile."""
+        return None if self is Rule.PROFILE else Requirement(self.value)
+
+
+COMMITTEE_KINDS: tuple[CommitteeKind, ...] = tuple(CommitteeKind)
+MEMBERSHIPS: tuple[Membership, ...] = tuple(Membership)

@@ -1,4 +1,8 @@
-"""The one place where a plan's referential integrity is checked."""
+"""The one place where a plan's referential integrity is checked.
+
+Ids and names come from the item kinds table, references from the references table: a new
+kind or reference is checked here without a line of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,80 +10,64 @@ from collections.abc import Iterable
 
 from govplanner.domain.catalogue import ACTIVITY_BY_CODE
 from govplanner.domain.errors import PlanIntegrityError
+from govplanner.domain.items import ITEM_KINDS, KINDS, Kind, items_of, label_of
 from govplanner.domain.model import Plan
 from govplanner.domain.names import name_key
+from govplanner.domain.references import REFERENCES, referenced_ids
 
 
-def _duplicates(kind: str, names: Iterable[str]) -> list[str]:
-    seen: dict[str, str] = {}
+def _duplicates(noun: str, names: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
     problems = []
     for name in names:
         key = name_key(name)
         if key in seen:
-            problems.append(f"There are two {kind}s called '{name}' (names ignore case).")
-        else:
-            seen[key] = name
+            problems.append(f"There are two {noun}s called '{name}' (names ignore case).")
+        seen.add(key)
     return problems
 
 
-def _duplicate_ids(plan: Plan) -> list[str]:
+def _identity_problems(plan: Plan) -> list[str]:
+    """Ids unique across the plan; names unique within each kind that needs it."""
     seen: set[str] = set()
     problems = []
-    groups: list[tuple[str, Iterable[str]]] = [
-        ("tier", (t.id for t in plan.tiers)),
-        ("stage", (s.id for s in plan.stages)),
-        ("committee", (c.id for c in plan.committees)),
-        ("role", (r.id for r in plan.roles)),
-        ("person", (p.id for p in plan.people)),
-    ]
-    for kind, ids in groups:
-        for item_id in ids:
-            if item_id in seen:
-                problems.append(f"The id '{item_id}' is used twice (a {kind}).")
-            seen.add(item_id)
+    for kind in KINDS:
+        info = ITEM_KINDS[kind]
+        for item in items_of(plan, kind):
+            if item.id in seen:
+                problems.append(f"The id '{item.id}' is used twice (a {info.noun}).")
+            seen.add(item.id)
+        if info.unique_names:
+            problems += _duplicates(info.noun, (label_of(i) for i in items_of(plan, kind)))
+    return problems + _duplicates("programme area", (p.name for p in plan.programmes))
+
+
+def _reference_problems(plan: Plan) -> list[str]:
+    ids: dict[Kind, set[str]] = {k: {i.id for i in items_of(plan, k)} for k in KINDS}
+    problems = []
+    for ref in REFERENCES:
+        noun = ITEM_KINDS[ref.source].noun.capitalize()
+        for item in items_of(plan, ref.source):
+            targets = referenced_ids(item, ref)
+            name = label_of(item)
+            if any(t not in ids[ref.target] for t in targets):
+                problems.append(f"{noun} '{name}' {ref.what} that does not exist.")
+            if not ref.self_allowed and item.id in targets:
+                problems.append(f"{noun} '{name}' {ref.what.split(' a ')[0]} itself.")
+            if len(targets) != len(set(targets)):
+                problems.append(f"{noun} '{name}' {ref.what.split(' a ')[0]} the same one twice.")
     return problems
 
 
-def plan_problems(plan: Plan) -> list[str]:
-    """Every integrity problem in the plan, each a sentence naming the item; [] if none."""
-    problems = _duplicate_ids(plan)
-    problems += _duplicates("tier", (t.name for t in plan.tiers))
-    problems += _duplicates("stage", (s.name for s in plan.stages))
-    problems += _duplicates("committee", (c.name for c in plan.committees))
-    problems += _duplicates("person", (p.name for p in plan.people))
-    problems += _duplicates("programme area", (p.name for p in plan.programmes))
-
-    tiers = {t.id for t in plan.tiers}
-    stages = {s.id for s in plan.stages}
-    committees = {c.id for c in plan.committees}
-    roles = {r.id for r in plan.roles}
-    people = {p.id for p in plan.people}
-
-    for c in plan.committees:
-        if c.tier_id not in tiers:
-            problems.append(f"Committee '{c.name}' is on a tier that does not exist.")
-        if c.reports_to_id is not None and c.reports_to_id not in committees:
-            problems.append(f"Committee '{c.name}' reports to a committee that does not exist.")
-        if c.reports_to_id == c.id:
-            problems.append(f"Committee '{c.name}' reports to itself.")
-        if c.stage_id is not None and c.stage_id not in stages:
-            problems.append(f"Committee '{c.name}' is at a stage that does not exist.")
-        if c.chair_role_id is not None and c.chair_role_id not in roles:
-            problems.append(f"Committee '{c.name}' has a chair role that does not exist.")
+def _value_problems(plan: Plan) -> list[str]:
+    problems = []
     for r in plan.roles:
-        for cid in r.committee_ids:
-            if cid not in committees:
-                problems.append(f"Role '{r.title}' sits on a committee that does not exist.")
-        if len(set(r.committee_ids)) != len(r.committee_ids):
-            problems.append(f"Role '{r.title}' has the same committee seat twice.")
-        if r.holder_id is not None and r.holder_id not in people:
-            problems.append(f"Role '{r.title}' is held by a person who does not exist.")
         for code in r.activities:
-            activity = ACTIVITY_BY_CODE.get(code)
-            if activity is None:
+            if code not in ACTIVITY_BY_CODE:
                 problems.append(f"Role '{r.title}' lists an unknown activity '{code}'.")
         if r.term_start and r.term_end and r.term_end < r.term_start:
             problems.append(f"Role '{r.title}' has a term that ends before it starts.")
+    stages = {s.id for s in plan.stages}
     for level, by_stage in plan.profile.items():
         for stage_id in by_stage:
             if stage_id not in stages:
@@ -90,6 +78,11 @@ def plan_problems(plan: Plan) -> list[str]:
     if not plan.tiers and plan.committees:
         problems.append("The plan has committees but no tiers.")
     return problems
+
+
+def plan_problems(plan: Plan) -> list[str]:
+    """Every integrity problem in the plan, each a sentence naming the item; [] if none."""
+    return _identity_problems(plan) + _reference_problems(plan) + _value_problems(plan)
 
 
 def check_plan(plan: Plan) -> None:

@@ -1,6 +1,6 @@
 """Reading and writing ``.govplan`` files: versioned, diff-friendly JSON, saved atomically.
 
-A file is ``{"format": "govplanner-plan", "schema_version": 2, "plan": {...}}`` in UTF-8 with
+A file is ``{"format": "govplanner-plan", "schema_version": 3, "plan": {...}}`` in UTF-8 with
 two-space indentation and a trailing newline. Fields come in the model's order and maps in a
 fixed order, so a small edit to a plan gives a small diff under version control.
 """
