@@ -105,10 +105,14 @@ class CoverageCell:
     #: ids of the committees counted in ``required`` and ``covered`` (for drill-down)
     required_ids: tuple[str, ...] = ()
     covered_ids: tuple[str, ...] = ()
+    #: required, not covered, and the gap accepted by the user (DOMAIN.md: shown apart)
+    accepted: int = 0
+    accepted_ids: tuple[str, ...] = ()
 
     @property
     def gap(self) -> int:
-        return self.required - self.covered
+        """Open gaps: required committees neither covered nor accepted."""
+        return self.required - self.covered - self.accepted
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,19 @@ class StageCoverage:
 
 
 @dataclass(frozen=True)
+class RootCause:
+    """One vacancy (or one person) behind several findings: fixing it closes them all."""
+
+    subject_kind: SubjectKind  # ROLE for a vacancy, PERSON for a person
+    subject_id: str
+    subject: str
+    #: keys of the findings it would close
+    finding_keys: tuple[str, ...]
+    #: 'Filling Integrated Care Area Lead would close 4 gaps and 3 single points of failure'
+    summary: str
+
+
+@dataclass(frozen=True)
 class Analysis:
     findings: tuple[Finding, ...]
     coverage: tuple[TierCoverage, ...]
@@ -136,6 +153,13 @@ class Analysis:
     """Open counts by severity value, plus ``accepted``: the check JSON's ``summary``."""
     as_of: dt.date | None = None
     """The date term ends were judged against (None only for results built by hand)."""
+    root_causes: tuple[RootCause, ...] = ()
+    """Vacancies and people behind several findings each, most findings first."""
+    stale_acceptances: tuple[str, ...] = ()
+    """Keys of accepted findings whose condition no longer arises (kept, reported as stale)."""
+    unjudged_areas: tuple[tuple[str, str], ...] = ()
+    """(committee id, programme area) pairs PRO001 could not judge: the area is not in the
+    plan's programme table."""
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:
