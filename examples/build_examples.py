@@ -784,7 +784,23 @@ def partnership_a_proposed() -> Plan:
     return plan
 
 
+def _cluster_module():  # type: ignore[no-untyped-def]
+    """The clustered-ICB examples live beside this script (examples/ is not a package)."""
+    import importlib.util
+
+    name = "govplanner_cluster_examples"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE / "cluster_examples.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 EXAMPLES = {
+    **_cluster_module().CLUSTER_EXAMPLES,
     "partnership-a.govplan": partnership_a,
     "partnership-a-proposed.govplan": partnership_a_proposed,
     "partnership-b.govplan": partnership_b,
@@ -806,6 +822,9 @@ def build(folder: Path = HERE) -> list[Path]:
     register = folder / "register-example.xlsx"
     export_register(partnership_a(), register)
     written.append(register)
+    cluster_register = folder / "cluster-register.xlsx"
+    _cluster_module().write_cluster_register(cluster_register)
+    written.append(cluster_register)
     for leftover in folder.glob("*.bak"):
         leftover.unlink()
     return written
