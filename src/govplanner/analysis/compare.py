@@ -1,38 +1,68 @@
 """Compare two plans (today's structure and a proposed one): structure, coverage and findings.
 
-Items are matched by id first and then by name (ignoring case and spacing), so a plan
-re-imported from a register, which gives everything new ids, still lines up with the old one.
-Roles without a matching id are matched by title and the name of their first committee.
+Items are matched by id first, then by content and a stable signature (see
+:mod:`govplanner.analysis.compare_match`), so a plan re-imported from a register, which gives
+everything new ids, or whose rows come in another order, still lines up with the old one and
+shows no change. Committees merged into one are reported as a merge
+(:mod:`govplanner.analysis.compare_merge`), and changes are said in words
+(:mod:`govplanner.analysis.compare_describe`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from govplanner.analysis.compare_describe import (
+    NONE_TEXT,
+    Names,
+    describe_committee,
+    describe_organisation,
+    describe_person,
+    describe_role,
+    describe_settings,
+)
+from govplanner.analysis.compare_match import KindMatch, PlanMatch, match_items, match_plans
+from govplanner.analysis.compare_merge import Merge, find_merges
 from govplanner.analysis.engine import analyse
 from govplanner.analysis.result import Analysis, CoverageCell, Finding
-from govplanner.analysis.rules.common import long_date, number
-from govplanner.domain.enums import FUNCTIONS, Function
-from govplanner.domain.model import Committee, Person, Plan, Role
+from govplanner.domain.enums import FUNCTIONS, Function, SubjectKind
+from govplanner.domain.model import Committee, Organisation, Person, Plan, Role
 from govplanner.domain.names import name_key
 from govplanner.domain.vocabulary import Words, words
 
-ItemKind = Literal["committee", "role", "person"]
+__all__ = [
+    "ITEM_KINDS",
+    "NONE_TEXT",
+    "STATUSES",
+    "CellChange",
+    "Comparison",
+    "FieldChange",
+    "ItemChange",
+    "ItemKind",
+    "Merge",
+    "compare_plans",
+    "coverage_changes",
+    "match_items",
+    "scenario_of",
+]
+
+ItemKind = Literal["committee", "role", "person", "organisation"]
 ItemStatus = Literal["added", "removed", "changed"]
 Verdict = Literal["gain", "loss", "same"]
-T = TypeVar("T", Committee, Role, Person)
+T = TypeVar("T", Committee, Role, Person, Organisation)
 
-NONE_TEXT = "(none)"
 STATUSES: tuple[ItemStatus, ...] = ("added", "removed", "changed")
+#: the kinds of item a comparison lists, in the order reports show them
+ITEM_KINDS: tuple[ItemKind, ...] = ("committee", "role", "person", "organisation")
 
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field that differs, in plain words: ('Reports to', 'ICB Board', 'Place Board')."""
+    """One field that differs, in plain words: ('Accountable to', 'ICB Board', 'Place Board')."""
 
     field: str
     before: str
@@ -41,7 +71,7 @@ class FieldChange:
 
 @dataclass(frozen=True, slots=True)
 class ItemChange:
-    """A committee, role or person added, removed or changed."""
+    """A committee, role, person or organisation added, removed or changed."""
 
     kind: ItemKind
     status: ItemStatus
@@ -62,6 +92,9 @@ class CellChange:
     function: Function
     before: CoverageCell | None
     after: CoverageCell | None
+    #: committees in both plans that had cover for the function and now lack it (after
+    #: names); None when the cells were compared without matching committees
+    lost: tuple[str, ...] | None = None
 
     @property
     def verdict(self) -> Verdict:
@@ -69,10 +102,14 @@ class CellChange:
 
         With as many (but some) lacking it as before, more committees covered is a gain and
         fewer a loss (2/3 → 1/2: one committee lost its cover while another that lacked it was
-        closed). Full cover on both sides is the same, however many committees need it.
+        closed) — but only when a committee in both plans lost its cover: two covered
+        committees merged into one covered committee is no loss. Full cover on both sides is
+        the same, however many committees need it.
         """
         before = _standing(self.before)
         after = _standing(self.after)
+        if after[0] == before[0] and after[1] > before[1] and self.lost == ():
+            return "same"  # fewer covered only because covered committees merged or closed
         return "gain" if after < before else "loss" if after > before else "same"
 
 
@@ -100,6 +137,11 @@ class Comparison:
     closed: tuple[Finding, ...]
     before_summary: dict[str, int]
     after_summary: dict[str, int]
+    organisations: tuple[ItemChange, ...] = ()
+    #: committees merged into one (not also listed as removed or added)
+    merges: tuple[Merge, ...] = ()
+    #: plan-wide settings that differ (costs, default capacity, kinds' requirements...)
+    settings: tuple[FieldChange, ...] = ()
 
     def coverage_count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.coverage if c.verdict == verdict)
@@ -109,15 +151,32 @@ class Comparison:
         return tuple(c for c in self.coverage if c.verdict == verdict)
 
     def changes_of(self, kind: ItemKind) -> tuple[ItemChange, ...]:
-        return {"committee": self.committees, "role": self.roles, "person": self.people}[kind]
+        return {
+            "committee": self.committees,
+            "role": self.roles,
+            "person": self.people,
+            "organisation": self.organisations,
+        }[kind]
 
     def count(self, kind: ItemKind, status: ItemStatus) -> int:
         return sum(1 for c in self.changes_of(kind) if c.status == status)
 
     @property
+    def merged_count(self) -> int:
+        """How many committees were merged into others."""
+        return sum(len(m.sources) for m in self.merges)
+
+    @property
     def is_same(self) -> bool:
         return not (
-            self.committees or self.roles or self.people or self.opened or self.closed
+            self.committees
+            or self.roles
+            or self.people
+            or self.organisations
+            or self.merges
+            or self.settings
+            or self.opened
+            or self.closed
         ) and all(c.verdict == "same" for c in self.coverage)
 
 
@@ -125,18 +184,47 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
     """What changes from ``before`` to ``after``; both are analysed as of the same date."""
     day = dt.date.today() if as_of is None else as_of
     old, new = analyse(before, as_of=day), analyse(after, as_of=day)
+    # Both sides are labelled in the after plan's words, so plans that name things differently
+    # ("committee" and "forum") still compare field by field.
+    sides = _Sides(Names(before), Names(after), words(after))
+    match = match_plans(before, after, sides.role)
+    merges = find_merges(before, after, match)
+    merged = {s for m in merges for s in _ids_named(before.committees, m.sources)}
+    merged_into = {
+        c.id for m in merges if m.target_is_new for c in after.committees if c.name == m.target
+    }
     return Comparison(
         before_plan=before.name,
         after_plan=after.name,
         as_of=day,
-        committees=_item_changes("committee", before, after),
-        roles=_item_changes("role", before, after),
-        people=_item_changes("person", before, after),
-        coverage=coverage_changes(old, new),
-        opened=_unmatched(new, old),
-        closed=_unmatched(old, new),
+        committees=_changes(
+            "committee",
+            before.committees,
+            after.committees,
+            match.committees,
+            sides.committee,
+            sides,
+            skip=merged | merged_into,
+        ),
+        roles=_changes("role", before.roles, after.roles, match.roles, sides.role, sides),
+        people=_changes("person", before.people, after.people, match.people, sides.person, sides),
+        coverage=coverage_changes(old, new, match.committees, sides.new.committees),
+        opened=_unmatched(new, old, match, True),
+        closed=_unmatched(old, new, match, False),
         before_summary=dict(old.summary),
         after_summary=dict(new.summary),
+        organisations=_changes(
+            "organisation",
+            before.organisations,
+            after.organisations,
+            match.organisations,
+            sides.organisation,
+            sides,
+        ),
+        merges=merges,
+        settings=_field_changes(
+            describe_settings(before, sides.w), describe_settings(after, sides.w)
+        ),
     )
 
 
@@ -147,193 +235,141 @@ def scenario_of(plan: Plan, name: str | None = None) -> Plan:
     return copy
 
 
-# -- matching ----------------------------------------------------------------------------------
+def _ids_named(items: Sequence[Committee], names: Sequence[str]) -> list[str]:
+    wanted = set(names)
+    return [c.id for c in items if c.name in wanted]
 
 
-def match_items(
-    before: Sequence[T], after: Sequence[T], key: Callable[[T, bool], Hashable]
-) -> tuple[list[tuple[T, T]], list[T], list[T]]:
-    """Pairs matched by id, then by ``key(item, is_after)``; then the removed and the added.
-
-    Items sharing a key are paired in list order.
-    """
-    by_id = {a.id: a for a in after}
-    pairs: dict[str, tuple[T, T]] = {}  # after id -> (before, after)
-    left = []
-    for b in before:
-        a = by_id.get(b.id)
-        if a is not None and a.id not in pairs:
-            pairs[a.id] = (b, a)
-        else:
-            left.append(b)
-    waiting: dict[Hashable, list[T]] = {}
-    for a in after:
-        if a.id not in pairs:
-            waiting.setdefault(key(a, True), []).append(a)
-    removed = []
-    for b in left:
-        queue = waiting.get(key(b, False))
-        if queue:
-            a = queue.pop(0)
-            pairs[a.id] = (b, a)
-        else:
-            removed.append(b)
-    matched_after = {a.id for _, a in pairs.values()}
-    added = [a for a in after if a.id not in matched_after]
-    ordered = [pairs[a.id] for a in after if a.id in pairs]
-    return ordered, removed, added
+# -- structure ---------------------------------------------------------------------------------
 
 
-class _Names:
-    """Look-ups from ids to the names a reader sees, for one plan."""
+class _Sides:
+    """Describes items of either plan (``is_after`` picks the plan), remembering each answer."""
 
-    def __init__(self, plan: Plan) -> None:
-        self.tiers = {t.id: t.name for t in plan.tiers}
-        self.stages = {s.id: s.name for s in plan.stages}
-        self.committees = {c.id: c.name for c in plan.committees}
-        self.roles = {r.id: r.title for r in plan.roles}
-        self.people = {p.id: p.name for p in plan.people}
-        self.plan = plan
+    def __init__(self, old: Names, new: Names, w: Words) -> None:
+        self.old, self.new, self.w = old, new, w
+        self._roles: dict[tuple[str, bool], dict[str, str]] = {}
 
-    def first_committee(self, role: Role) -> str:
-        return next((self.committees[c] for c in role.committee_ids if c in self.committees), "")
+    def names(self, is_after: bool) -> Names:
+        return self.new if is_after else self.old
 
+    def committee(self, c: Committee, is_after: bool) -> dict[str, str]:
+        return describe_committee(c, self.names(is_after), self.w)
 
-def _item_changes(kind: ItemKind, before: Plan, after: Plan) -> tuple[ItemChange, ...]:
-    old, new = _Names(before), _Names(after)
-    if kind == "committee":
-        return _changes(kind, before.committees, after.committees, old, new)
-    if kind == "role":
-        return _changes(kind, before.roles, after.roles, old, new)
-    return _changes(kind, before.people, after.people, old, new)
+    def role(self, r: Role, is_after: bool) -> dict[str, str]:
+        key = (r.id, is_after)
+        found = self._roles.get(key)
+        if found is None:
+            found = self._roles[key] = describe_role(r, self.names(is_after), self.w)
+        return found
+
+    def person(self, p: Person, is_after: bool) -> dict[str, str]:
+        return describe_person(p, self.names(is_after), self.w)
+
+    def organisation(self, o: Organisation, is_after: bool) -> dict[str, str]:
+        return describe_organisation(o, self.names(is_after), self.w)
+
+    def where(self, item: Committee | Role | Person | Organisation, is_after: bool) -> str:
+        names = self.names(is_after)
+        if isinstance(item, Committee):
+            return names.tiers.get(item.tier_id, "")
+        if isinstance(item, Role):
+            seats = names.of(names.committees, item.committee_ids)
+            if seats == NONE_TEXT:
+                seats = names.of(names.organisations, item.organisation_ids)
+            return "" if seats == NONE_TEXT else seats
+        if isinstance(item, Organisation):
+            return item.type.label
+        return item.profession
 
 
 def _changes(
-    kind: ItemKind, before: Sequence[T], after: Sequence[T], old: _Names, new: _Names
+    kind: ItemKind,
+    before: Sequence[T],
+    after: Sequence[T],
+    match: KindMatch,
+    describe: Callable[[T, bool], dict[str, str]],
+    sides: _Sides,
+    skip: Collection[str] = (),
 ) -> tuple[ItemChange, ...]:
-    def key(item: T, is_after: bool) -> Hashable:
-        names = new if is_after else old
-        if isinstance(item, Role):
-            return (name_key(item.title), name_key(names.first_committee(item)))
-        return name_key(item.name)
-
-    pairs, removed, added = match_items(before, after, key)
-    result = [_added_or_removed(kind, "added", a, new) for a in added]
-    result += [_added_or_removed(kind, "removed", b, old) for b in removed]
-    # Both sides are labelled in the after plan's words, so plans that name things differently
-    # ("committee" and "forum") still compare field by field.
-    w = words(new.plan)
-    for b, a in pairs:
-        old_fields, new_fields = _describe(b, old, w), _describe(a, new, w)
-        fields = tuple(
-            FieldChange(label, old_fields[label], value)
-            for label, value in new_fields.items()
-            if old_fields[label] != value
-        )
+    old = {b.id: b for b in before}
+    removed = [old[i] for i in match.removed if i not in skip]
+    added = [a for a in after if a.id in match.added and a.id not in skip]
+    result = [_added_or_removed(kind, "added", a, sides.where(a, True)) for a in added]
+    result += [_added_or_removed(kind, "removed", b, sides.where(b, False)) for b in removed]
+    for a in after:
+        b = old.get(match.to_before.get(a.id, ""))
+        if b is None:
+            continue
+        fields = _field_changes(describe(b, False), describe(a, True))
         if fields:
-            name = _name(a)
-            result.append(ItemChange(kind, "changed", name, _name(b), _where(a, new), fields))
+            where = sides.where(a, True)
+            result.append(ItemChange(kind, "changed", _name(a), _name(b), where, fields))
     order = {"added": 0, "removed": 1, "changed": 2}
-    result.sort(key=lambda c: (order[c.status], c.name.casefold(), c.name))
+    result.sort(key=lambda c: (order[c.status], c.name.casefold(), c.name, c.where, c.fields))
     return tuple(result)
 
 
-def _added_or_removed(kind: ItemKind, status: ItemStatus, item: T, names: _Names) -> ItemChange:
+def _field_changes(old: dict[str, str], new: dict[str, str]) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(label, old.get(label, NONE_TEXT), value)
+        for label, value in new.items()
+        if old.get(label, NONE_TEXT) != value
+    )
+
+
+def _added_or_removed(kind: ItemKind, status: ItemStatus, item: T, where: str) -> ItemChange:
     name = _name(item)
-    return ItemChange(kind, status, name, None if status == "added" else name, _where(item, names))
+    return ItemChange(kind, status, name, None if status == "added" else name, where)
 
 
-def _name(item: Committee | Role | Person) -> str:
+def _name(item: Committee | Role | Person | Organisation) -> str:
     return item.title if isinstance(item, Role) else item.name
-
-
-def _where(item: Committee | Role | Person, names: _Names) -> str:
-    if isinstance(item, Committee):
-        return names.tiers.get(item.tier_id, "")
-    if isinstance(item, Role):
-        return "; ".join(names.committees[c] for c in item.committee_ids if c in names.committees)
-    return item.profession
-
-
-# -- describing items in plain words -----------------------------------------------------------
-
-
-def _text(value: str | None) -> str:
-    return value.strip() if value and value.strip() else NONE_TEXT
-
-
-def _date(day: dt.date | None) -> str:
-    return NONE_TEXT if day is None else long_date(day)
-
-
-def _describe(item: Committee | Role | Person, names: _Names, w: Words) -> dict[str, str]:
-    if isinstance(item, Committee):
-        return _describe_committee(item, names, w)
-    if isinstance(item, Role):
-        return _describe_role(item, names, w)
-    return _describe_person(item, names)
-
-
-def _describe_committee(c: Committee, names: _Names, w: Words) -> dict[str, str]:
-    return {
-        "Name": c.name,
-        w.cap("tier"): _text(names.tiers.get(c.tier_id)),
-        "Reports to": _text(names.committees.get(c.reports_to_id or "")),
-        "Stage": _text(names.stages.get(names.plan.current_stage_id(c) or "")),
-        "Programme area": _text(c.programme_area),
-        "Purpose": _text(c.purpose),
-        "Chair": _text(names.roles.get(c.chair_role_id or "")),
-        "Quorum": _text(c.quorum),
-        "Meets": _text(c.meeting_frequency),
-    }
-
-
-def _describe_role(r: Role, names: _Names, w: Words) -> dict[str, str]:
-    seats = sorted({names.committees[c] for c in r.committee_ids if c in names.committees})
-    return {
-        "Title": r.title,
-        w.cap("committees"): _text("; ".join(seats)),
-        "Profession": _text(r.profession),
-        "Clinical": "yes" if r.clinical else "no",
-        "Functions": _text(", ".join(f.label for f in FUNCTIONS if f in r.functions)),
-        "Activities": _text(", ".join(sorted(r.activities))),
-        "Sessions per week": number(r.sessions_per_week),
-        "Holder": "vacant" if r.holder_id is None else names.people.get(r.holder_id, "unknown"),
-        "Term start": _date(r.term_start),
-        "Term end": _date(r.term_end),
-        "Notes": _text(r.notes),
-    }
-
-
-def _describe_person(p: Person, names: _Names) -> dict[str, str]:
-    if p.sources is None:
-        sources = "not recorded"
-    else:
-        sources = ", ".join(s.label for s in p.sources) or "none"
-    return {
-        "Name": p.name,
-        "Profession": _text(p.profession),
-        "Capacity (sessions a week)": number(names.plan.capacity_of(p)),
-        "Sources of influence": sources,
-    }
 
 
 # -- coverage and findings ---------------------------------------------------------------------
 
 
-def coverage_changes(before: Analysis, after: Analysis) -> tuple[CellChange, ...]:
-    """Every tier × function cell, tiers matched by name (after's order, then removed tiers)."""
+def coverage_changes(
+    before: Analysis,
+    after: Analysis,
+    committees: KindMatch | None = None,
+    names: Mapping[str, str] | None = None,
+) -> tuple[CellChange, ...]:
+    """Every tier × function cell, tiers matched by name (after's order, then removed tiers).
+
+    With ``committees`` (how the plans' committees match) and ``names`` (the after plan's
+    committee names by id), each cell also names the committees that had cover before and
+    lack it now (:attr:`CellChange.lost`).
+    """
     old = {name_key(row.tier): row for row in before.coverage}
     new_keys = {name_key(row.tier) for row in after.coverage}
+    covered_before = {
+        f: {cid for row in before.coverage for cid in row.functions[f].covered_ids}
+        for f in FUNCTIONS
+    }
+    names = names or {}
     result = []
     for row in after.coverage:
         previous = old.get(name_key(row.tier))
         for f in FUNCTIONS:
             before_cell = None if previous is None else previous.functions[f]
-            result.append(CellChange(row.tier, f, before_cell, row.functions[f]))
+            cell = row.functions[f]
+            lost = None
+            if committees is not None:
+                open_now = set(cell.required_ids) - set(cell.covered_ids) - set(cell.accepted_ids)
+                lost = tuple(
+                    sorted(
+                        names.get(cid, cid)
+                        for cid in open_now
+                        if committees.to_before.get(cid) in covered_before[f]
+                    )
+                )
+            result.append(CellChange(row.tier, f, before_cell, cell, lost))
     for row in before.coverage:
         if name_key(row.tier) not in new_keys:
-            result += [CellChange(row.tier, f, row.functions[f], None) for f in FUNCTIONS]
+            lost = None if committees is None else ()
+            result += [CellChange(row.tier, f, row.functions[f], None, lost) for f in FUNCTIONS]
     return tuple(result)
 
 
@@ -342,12 +378,27 @@ def finding_match_key(f: Finding) -> tuple[str, str, str, str]:
     return (f.code, name_key(f.subject), f.function.value if f.function else "", f.stage or "")
 
 
-def _unmatched(these: Analysis, others: Analysis) -> tuple[Finding, ...]:
+def _finding_token(f: Finding, match: PlanMatch, is_after: bool) -> tuple[str, ...]:
+    """A finding's identity across the plans: its subject as a matched item, not its id."""
+    table = {
+        SubjectKind.COMMITTEE: match.committees,
+        SubjectKind.ROLE: match.roles,
+        SubjectKind.PERSON: match.people,
+        SubjectKind.ORGANISATION: match.organisations,
+    }.get(f.subject_kind)
+    subject = name_key(f.subject) if table is None else table.canonical(f.subject_id, is_after)
+    function = f.function.value if f.function else ""
+    return (f.code, f.subject_kind.value, subject, function, name_key(f.stage or ""))
+
+
+def _unmatched(
+    these: Analysis, others: Analysis, match: PlanMatch, these_after: bool
+) -> tuple[Finding, ...]:
     """Open findings of ``these`` with no open counterpart in ``others`` (counting repeats)."""
-    available = Counter(finding_match_key(f) for f in others.open_findings)
+    available = Counter(_finding_token(f, match, not these_after) for f in others.open_findings)
     result = []
     for finding in these.open_findings:
-        key = finding_match_key(finding)
+        key = _finding_token(finding, match, these_after)
         if available[key]:
             available[key] -= 1
         else:
