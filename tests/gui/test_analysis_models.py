@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import Function, Severity
-from govplanner.domain.model import Committee
+from govplanner.domain.model import Committee, Line
 from govplanner.gui import commands as cmd
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.coverage import CellRole, CoverageModel
@@ -42,7 +42,7 @@ def test_live_analysis_coalesces_edits(
         for name in ("A", "B", "C"):
             cmd.execute(
                 stack,
-                cmd.update_item(document, "committee", committee_id("ICB Board"), quorum=name),
+                cmd.update_item(document, "committee", committee_id("ICB Board"), quorum_note=name),
             )
         assert live.is_stale()
     assert calls == [1]
@@ -176,7 +176,7 @@ def test_structure_rename_and_add(
     assert model.setData(model.index_of(tier_id("system")), "System level")
     assert stack.undoText() == "Rename tier 'System' to 'System level'"
     board = committee_id("ICB Board")
-    new = Committee(name="Finance", tier_id=tier_id("system"), reports_to_id=board)
+    new = Committee(name="Finance", tier_id=tier_id("system"), lines=[Line(to_id=board)])
     cmd.execute(stack, cmd.add_item(document, "committee", new))
     assert model.parent(model.index_of(new.id)).data() == "ICB Board"
     qtmodeltester.check(model)

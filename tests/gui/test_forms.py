@@ -198,7 +198,7 @@ def test_form_forgets_a_deleted_item(qtbot: Any, document: PlanDocument, stack: 
     from govplanner.gui import commands
 
     form = _form(PersonForm, qtbot, document, stack, person_id("Dr Bea"))
-    commands.execute(stack, commands.delete_person(document, person_id("Dr Bea")))
+    commands.execute(stack, commands.delete_item(document, "person", person_id("Dr Bea")))
     assert form.item_id is None
     assert form._pages.currentIndex() == 0
 

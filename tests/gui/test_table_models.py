@@ -49,7 +49,7 @@ def test_model_contract_through_edits(
     new = Committee(name="A", tier_id=tier_id("system"))
     cmd.execute(stack, cmd.add_item(document, "committee", new))
     cmd.execute(stack, cmd.add_item(document, "role", Role(title="B")))
-    cmd.execute(stack, cmd.delete_person(document, person_id("Dr Ada")))
+    cmd.execute(stack, cmd.delete_item(document, "person", person_id("Dr Ada")))
     stack.undo()
     stack.undo()
     qtmodeltester.check(model)
@@ -65,7 +65,7 @@ def test_committee_rows_show_names_not_ids(document: PlanDocument, stack: QUndoS
         "Mental Health Board",
         "Crisis Group",
     ]
-    assert _texts(model, "Reports to")[1] == "ICB Board"
+    assert _texts(model, "Accountable to")[1] == "ICB Board"
     assert _texts(model, "Tier")[2] == "Programme"
     assert _texts(model, "Stage")[0] == "Strategy setting"
     assert _texts(model, "Seats") == ["1", "1", "1", "1"]
@@ -140,7 +140,7 @@ def test_filter_then_add_and_remove(document: PlanDocument, stack: QUndoStack) -
     new = Committee(name="Zeta", tier_id=tier_id("system"))
     cmd.execute(stack, cmd.add_item(document, "committee", new, index=0))
     assert _texts(model, "Committee") == ["ICB Board", "Mental Health Board", "Zeta"]
-    cmd.execute(stack, cmd.delete_committee(document, committee_id("ICB Board")))
+    cmd.execute(stack, cmd.delete_item(document, "committee", committee_id("ICB Board")))
     assert _texts(model, "Committee") == ["Mental Health Board", "Zeta"]
     stack.undo()
     stack.undo()

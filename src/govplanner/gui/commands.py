@@ -6,49 +6,56 @@ when the document accepted them, so a refused edit never lands on the undo stack
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from govplanner.domain.document import Item, Kind, PlanDocument
+from govplanner.domain.enums import LineKind
 from govplanner.domain.errors import GovplannerError
-from govplanner.domain.model import AcceptedFinding, Committee, Person, Role
+from govplanner.domain.items import ITEM_KINDS, label_of
+from govplanner.domain.model import AcceptedFinding, Committee, Line, Person, Role
 from govplanner.domain.vocabulary import words
 from govplanner.gui.edits import (
     AcceptEdit,
+    DeleteEdit,
     Edit,
     InsertEdit,
-    RemoveEdit,
     UnacceptEdit,
     UpdateEdit,
 )
 
-_NOUNS: dict[str, str] = {
-    "tier": "tier",
-    "stage": "stage",
-    "committee": "committee",
-    "role": "role",
-    "person": "person",
-}
-
 
 def noun(document: PlanDocument, kind: str, plural: bool = False) -> str:
     """What the plan calls an item of ``kind`` ('forum' for a committee, 'posts' for roles)."""
-    if kind == "person":
-        return "people" if plural else "person"
-    if kind in ("committee", "tier", "role"):
+    info = ITEM_KINDS[kind]  # type: ignore[index]
+    if info.renamable:
         return str(getattr(words(document.plan), f"{kind}s" if plural else kind))
-    return f"{_NOUNS[kind]}s" if plural else _NOUNS[kind]
+    return info.plural if plural else info.noun
 
 
 class DocumentCommand(QUndoCommand):
-    """An undoable list of edits, applied in order and reverted in reverse order."""
+    """An undoable list of edits, applied in order and reverted in reverse order.
 
-    def __init__(self, document: PlanDocument, text: str, edits: Sequence[Edit]) -> None:
+    A command with a ``merge_key`` (typing into one field) merges with the command before it
+    when that has the same key, so a word typed letter by letter is one undo step.
+    """
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        text: str,
+        edits: Sequence[Edit],
+        merge_key: tuple[Any, ...] | None = None,
+        retitle: Callable[[dict[str, Any]], str] | None = None,
+    ) -> None:
         super().__init__(text)
         self.document = document
         self.edits = list(edits)
+        self.merge_key = merge_key
+        #: the text of the merged command, from its newest values
+        self.retitle = retitle
         self._skip_next_redo = False
 
     def apply(self) -> None:
@@ -73,6 +80,26 @@ class DocumentCommand(QUndoCommand):
         for edit in reversed(self.edits):
             edit.revert(self.document)
 
+    def id(self) -> int:
+        return -1 if self.merge_key is None else _MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, DocumentCommand) or other.merge_key != self.merge_key:
+            return False
+        mine, theirs = self.edits, other.edits
+        if not (len(mine) == len(theirs) == 1):
+            return False
+        first, last = mine[0], theirs[0]
+        if not (isinstance(first, UpdateEdit) and isinstance(last, UpdateEdit)):
+            return False
+        first.values = dict(last.values)
+        self.setText(self.retitle(first.values) if self.retitle else other.text())
+        return True
+
+
+#: Qt merges only commands of one id; merge keys tell ours apart.
+_MERGE_ID = 1
+
 
 def execute(stack: QUndoStack, command: DocumentCommand) -> None:
     """Apply ``command`` and push it; raises the document's error (nothing pushed) if refused."""
@@ -92,14 +119,6 @@ def try_execute(stack: QUndoStack, command: DocumentCommand) -> str | None:
     return None
 
 
-# -- names ------------------------------------------------------------------------------------
-
-
-def label_of(item: Any) -> str:
-    """The name a user knows an item by (roles have titles, the rest names)."""
-    return str(getattr(item, "title", None) or getattr(item, "name", ""))
-
-
 # -- single edits ------------------------------------------------------------------------------
 
 
@@ -110,106 +129,70 @@ def add_item(document: PlanDocument, kind: Kind, item: Item, index: int | None =
 
 
 def update_item(
-    document: PlanDocument, kind: Kind, item_id: str, *, text: str | None = None, **values: Any
+    document: PlanDocument,
+    kind: Kind,
+    item_id: str,
+    *,
+    text: str | None = None,
+    merge_key: tuple[Any, ...] | None = None,
+    **values: Any,
 ) -> DocumentCommand:
-    """Set fields of an item; the text says 'Rename …' for names and 'Change …' otherwise."""
+    """Set fields of an item; the text says 'Rename …' for names and 'Change …' otherwise.
+
+    With ``merge_key`` (typing), later commands of the same key merge into this one.
+    """
     item = document.get(kind, item_id)
-    if text is None:
-        text = _update_text(noun(document, kind), item, values)
-    return DocumentCommand(document, text, [UpdateEdit(kind, item_id, dict(values))])
+    word, label = noun(document, kind), label_of(item)
+
+    def retitle(new: dict[str, Any]) -> str:
+        return text if text is not None else _update_text(word, label, new)
+
+    return DocumentCommand(
+        document,
+        retitle(values),
+        [UpdateEdit(kind, item_id, dict(values))],
+        merge_key=None if merge_key is None else (kind, item_id, *merge_key),
+        retitle=retitle,
+    )
 
 
-def _update_text(noun: str, item: Any, values: dict[str, Any]) -> str:
-    name = label_of(item)
+def _update_text(noun: str, name: str, values: dict[str, Any]) -> str:
     new_name = values.get("title", values.get("name"))
     if new_name is not None and len(values) == 1:
         return f"Rename {noun} '{name}' to '{new_name}'"
-    fields = ", ".join(f.replace("_id", "").replace("_", " ") for f in values)
+    fields = ", ".join(f.replace("_ids", "s").replace("_id", "").replace("_", " ") for f in values)
     return f"Change {fields} of {noun} '{name}'"
 
 
-def remove_item(document: PlanDocument, kind: Kind, item_id: str) -> DocumentCommand:
+# -- deleting: the domain's cascade, one command -----------------------------------------------
+
+
+def delete_item(document: PlanDocument, kind: Kind, item_id: str) -> DocumentCommand:
+    """Delete an item and update what refers to it, per the domain's table of references.
+
+    A refused delete (a tier that still has committees) raises when the command is run,
+    with a message that says what to do first.
+    """
     item = document.get(kind, item_id)
     return DocumentCommand(
-        document, f"Delete {noun(document, kind)} '{label_of(item)}'", [RemoveEdit(kind, item_id)]
+        document, f"Delete {noun(document, kind)} '{label_of(item)}'", [DeleteEdit(kind, item_id)]
     )
 
 
-# -- compound edits -----------------------------------------------------------------------------
-
-
-def delete_committee(document: PlanDocument, committee_id: str) -> DocumentCommand:
-    """Delete a committee: unseat its roles, re-parent its reporting children, then remove it."""
-    committee: Committee = document.get("committee", committee_id)
-    edits: list[Edit] = []
-    for role in document.plan.roles:
-        if committee_id in role.committee_ids:
-            seats = [c for c in role.committee_ids if c != committee_id]
-            edits.append(UpdateEdit("role", role.id, {"committee_ids": seats}))
-    for child in document.plan.committees:
-        if child.reports_to_id == committee_id:
-            edits.append(
-                UpdateEdit("committee", child.id, {"reports_to_id": committee.reports_to_id})
-            )
-    edits.append(RemoveEdit("committee", committee_id))
-    return DocumentCommand(
-        document, f"Delete {noun(document, 'committee')} '{committee.name}'", edits
-    )
-
-
-def delete_role(document: PlanDocument, role_id: str) -> DocumentCommand:
-    """Delete a role, first clearing it as chair of any committee."""
-    role: Role = document.get("role", role_id)
-    edits: list[Edit] = [
-        UpdateEdit("committee", c.id, {"chair_role_id": None})
-        for c in document.plan.committees
-        if c.chair_role_id == role_id
-    ]
-    edits.append(RemoveEdit("role", role_id))
-    return DocumentCommand(document, f"Delete {noun(document, 'role')} '{role.title}'", edits)
-
-
-def delete_person(document: PlanDocument, person_id: str) -> DocumentCommand:
-    """Delete a person, leaving the roles they held vacant."""
-    person: Person = document.get("person", person_id)
-    edits: list[Edit] = [
-        UpdateEdit("role", r.id, {"holder_id": None})
-        for r in document.plan.roles
-        if r.holder_id == person_id
-    ]
-    edits.append(RemoveEdit("person", person_id))
-    return DocumentCommand(document, f"Delete person '{person.name}'", edits)
+#: The older name: every delete now goes through the cascade.
+remove_item = delete_item
 
 
 def delete_items(document: PlanDocument, kind: Kind, item_ids: Iterable[str]) -> DocumentCommand:
-    """Delete one or more items of a kind as one command (compound where needed)."""
-    single = {"committee": delete_committee, "role": delete_role, "person": delete_person}
+    """Delete one or more items of a kind as one command; each sees the plan the last left."""
     ids = list(dict.fromkeys(item_ids))
     if len(ids) == 1:
-        return single.get(kind, lambda d, i: remove_item(d, kind, i))(document, ids[0])
-    command = DocumentCommand(
-        document, f"Delete {len(ids)} {noun(document, kind, plural=True)}", []
-    )
-    command.edits = [_LazyEdit(kind, i, single.get(kind)) for i in ids]
-    return command
+        return delete_item(document, kind, ids[0])
+    text = f"Delete {len(ids)} {noun(document, kind, plural=True)}"
+    return DocumentCommand(document, text, [DeleteEdit(kind, i) for i in ids])
 
 
-class _LazyEdit:
-    """Builds a compound deletion when applied, so each sees the plan as the previous left it."""
-
-    def __init__(self, kind: Kind, item_id: str, factory: Any) -> None:
-        self.kind, self.item_id, self.factory = kind, item_id, factory
-        self.inner: DocumentCommand | None = None
-
-    def apply(self, document: PlanDocument) -> None:
-        if self.inner is None:
-            factory = self.factory or (lambda d, i: remove_item(d, self.kind, i))
-            self.inner = factory(document, self.item_id)
-        self.inner.apply()
-
-    def revert(self, document: PlanDocument) -> None:
-        assert self.inner is not None
-        self.inner.undo()
+# -- compound edits -----------------------------------------------------------------------------
 
 
 def fill_role(document: PlanDocument, role_id: str, person_id: str | None) -> DocumentCommand:
@@ -238,7 +221,11 @@ def fill_role_with_new_person(
 def move_committee(
     document: PlanDocument, committee_id: str, *, tier_id: str | None = None, reports_to: str = ""
 ) -> DocumentCommand:
-    """A drag in the structure tree: to another tier, or to report to another committee."""
+    """A drag in the structure tree: to another tier, or to be accountable to another committee.
+
+    Being made accountable to a committee replaces the first accountable line (the one the
+    tree nests by); other lines, advisory ones included, stay.
+    """
     committee: Committee = document.get("committee", committee_id)
     values: dict[str, Any] = {}
     text = ""
@@ -251,10 +238,30 @@ def move_committee(
         )
     if reports_to not in ("", committee.reports_to_id):
         parent = document.get("committee", reports_to)
-        values["reports_to_id"] = reports_to
-        text = f"Make {noun(document, 'committee')} '{committee.name}' report to '{parent.name}'"
+        values["lines"] = first_line_to(committee, reports_to)
+        text = (
+            f"Make {noun(document, 'committee')} '{committee.name}' accountable to '{parent.name}'"
+        )
     edits: list[Edit] = [UpdateEdit("committee", committee_id, values)] if values else []
     return DocumentCommand(document, text, edits)
+
+
+def first_line_to(committee: Committee, target: str | None) -> list[Line]:
+    """The committee's lines with its first accountable line pointing at ``target`` (None: gone).
+
+    A line to ``target`` of either kind is dropped first, so no two lines join the same pair.
+    """
+    lines = [line.model_copy() for line in committee.lines if line.to_id != target]
+    at = next((n for n, line in enumerate(lines) if line.kind is LineKind.ACCOUNTABLE), None)
+    if at is not None:
+        del lines[at]
+    if target is None:
+        return lines
+    return (
+        [Line(to_id=target), *lines]
+        if at is None
+        else [*lines[:at], Line(to_id=target), *lines[at:]]
+    )
 
 
 def accept_finding(

@@ -51,15 +51,23 @@ class EditOps:
         return self.window.document
 
     def _run(self, command: commands.DocumentCommand) -> bool:
-        from govplanner.gui.commands import try_execute
+        from govplanner.domain.errors import GovplannerError
+        from govplanner.domain.references import DeleteRefusedError
+        from govplanner.gui.commands import execute
 
-        message = try_execute(self.window.undo_stack, command)
-        if message is not None:
-            self.window.show_refusal(message)
-        return message is None
+        try:
+            execute(self.window.undo_stack, command)
+        except DeleteRefusedError as exc:
+            # Not a slip of the hand: say plainly what to do first.
+            QMessageBox.information(self.window, "Cannot delete", str(exc))
+            return False
+        except GovplannerError as exc:
+            self.window.show_refusal(str(exc))
+            return False
+        return True
 
     def add_committee(self) -> str | None:
-        from govplanner.domain.model import Committee
+        from govplanner.domain.model import Committee, Line
 
         plan = self.document.plan
         if not plan.tiers:
@@ -73,7 +81,8 @@ class EditOps:
         tier_id, reports_to = self._placement()
         new = self.window.words.text("New {committee}")
         name = unique_name(new, [c.name for c in plan.committees])
-        committee = Committee(name=name, tier_id=tier_id, reports_to_id=reports_to)
+        lines = [Line(to_id=reports_to)] if reports_to else []
+        committee = Committee(name=name, tier_id=tier_id, lines=lines)
         return self._add("committee", committee)
 
     def _placement(self) -> tuple[str, str | None]:
@@ -96,13 +105,13 @@ class EditOps:
 
     def add_role(self, on: str | None = None) -> str | None:
         """Add a role, seated on ``on`` or else on the committee the user is looking at."""
-        from govplanner.domain.model import Role
+        from govplanner.domain.model import Role, Seat
 
         plan = self.document.plan
         new = self.window.words.text("New {role}")
         title = unique_name(new, [r.title for r in plan.roles])
         current = on or self.window.current_committee_id()
-        role = Role(title=title, committee_ids=[current] if current else [])
+        role = Role(title=title, seats=[Seat(committee_id=current)] if current else [])
         return self._add("role", role)
 
     def add_person(self) -> str | None:
@@ -110,6 +119,19 @@ class EditOps:
 
         name = unique_name("New person", [p.name for p in self.document.plan.people])
         return self._add("person", Person(name=name))
+
+    def add_organisation(self) -> str | None:
+        from govplanner.domain.model import Organisation
+
+        taken = [o.name for o in self.document.plan.organisations]
+        return self._add("organisation", Organisation(name=unique_name("New organisation", taken)))
+
+    def add_group(self) -> str | None:
+        from govplanner.domain.model import InCommonGroup
+
+        taken = [g.name for g in self.document.plan.groups]
+        group = InCommonGroup(name=unique_name("New committees-in-common group", taken))
+        return self._add("group", group)
 
     def _add(self, kind: Kind, item: Any) -> str | None:
         from govplanner.gui.commands import add_item

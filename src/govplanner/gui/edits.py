@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from govplanner.domain.document import Item, Kind, PlanDocument
 from govplanner.domain.enums import Function, Level, Requirement
 from govplanner.domain.model import AcceptedFinding
+from govplanner.domain.references import cascade
 
 
 class Edit(Protocol):
@@ -47,6 +48,40 @@ class RemoveEdit:
 
     def revert(self, document: PlanDocument) -> None:
         document.insert(self.kind, self.item, self.index)
+
+
+@dataclass
+class DeleteEdit:
+    """Delete an item after the updates the domain's cascade says its referrers need.
+
+    The cascade is worked out when applied, so several deletes in one command each see the
+    plan as the one before left it; a refused delete raises ``DeleteRefusedError``.
+    """
+
+    kind: Kind
+    item_id: str
+    steps: list[UpdateEdit | RemoveEdit] = field(default_factory=list)
+
+    def apply(self, document: PlanDocument) -> None:
+        updates = cascade(document.plan, self.kind, self.item_id)
+        steps: list[UpdateEdit | RemoveEdit] = [
+            UpdateEdit(u.kind, u.item_id, u.values) for u in updates
+        ]
+        steps.append(RemoveEdit(self.kind, self.item_id))
+        done: list[UpdateEdit | RemoveEdit] = []
+        try:
+            for step in steps:
+                step.apply(document)
+                done.append(step)
+        except Exception:
+            for step in reversed(done):
+                step.revert(document)
+            raise
+        self.steps = steps
+
+    def revert(self, document: PlanDocument) -> None:
+        for step in reversed(self.steps):
+            step.revert(document)
 
 
 @dataclass

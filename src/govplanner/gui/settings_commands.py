@@ -17,11 +17,11 @@ from govplanner.domain.model import Programme, Stage, Tier
 from govplanner.domain.names import name_key
 from govplanner.gui.commands import DocumentCommand, noun
 from govplanner.gui.edits import (
+    DeleteEdit,
     Edit,
     InsertEdit,
     MoveEdit,
     PlanFieldsEdit,
-    RemoveEdit,
     RequirementEdit,
     UpdateEdit,
 )
@@ -69,7 +69,10 @@ def set_tier_level(document: PlanDocument, tier_id: str, level: Level) -> Docume
 def remove_tier(
     document: PlanDocument, tier_id: str, move_to_tier_id: str | None = None
 ) -> DocumentCommand:
-    """Delete a tier; its committees move to ``move_to_tier_id`` (required if it has any)."""
+    """Delete a tier; its committees move to ``move_to_tier_id`` (required if it has any).
+
+    The delete itself is the domain's cascade, which refuses while a committee is on the tier.
+    """
     tier = document.get("tier", tier_id)
     on_tier = [c for c in document.plan.committees if c.tier_id == tier_id]
     if on_tier and (move_to_tier_id is None or move_to_tier_id == tier_id):
@@ -84,7 +87,7 @@ def remove_tier(
         target = document.get("tier", move_to_tier_id)
         edits = [UpdateEdit("committee", c.id, {"tier_id": target.id}) for c in on_tier]
         text += f" and move {_count(document, len(on_tier), 'committee')} to '{target.name}'"
-    edits.append(RemoveEdit("tier", tier_id))
+    edits.append(DeleteEdit("tier", tier_id))
     return DocumentCommand(document, text, edits)
 
 
@@ -124,19 +127,19 @@ def describe_stage(document: PlanDocument, stage_id: str, description: str) -> D
 
 
 def remove_stage(document: PlanDocument, stage_id: str) -> DocumentCommand:
-    """Delete a stage: its committees go back to no stage, its profile entries go too."""
+    """Delete a stage: its committees go back to no stage (the domain's cascade), its profile
+    entries go too."""
     plan = document.plan
     stage = document.get("stage", stage_id)
     if len(plan.stages) == 1:
         raise EditError("A plan needs at least one stage, so the last one cannot be deleted.")
     at_stage = [c for c in plan.committees if c.stage_id == stage_id]
-    edits: list[Edit] = [UpdateEdit("committee", c.id, {"stage_id": None}) for c in at_stage]
-    edits += [
+    edits: list[Edit] = [
         RequirementEdit(level, stage_id, function, None)
         for level, by_stage in plan.profile.items()
         for function in by_stage.get(stage_id, {})
     ]
-    edits.append(RemoveEdit("stage", stage_id))
+    edits.append(DeleteEdit("stage", stage_id))
     text = f"Delete stage '{stage.name}'"
     if at_stage:
         text += f" ({_count(document, len(at_stage), 'committee')} back to no stage)"

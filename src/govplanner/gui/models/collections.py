@@ -1,4 +1,4 @@
-"""The committees, roles and people tables: which columns they show and how cells edit."""
+"""The committees, roles, people, organisations and groups tables: columns and cell edits."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from govplanner.domain.document import PlanDocument
-from govplanner.domain.enums import FUNCTIONS
-from govplanner.domain.model import Committee, Person, Role
+from govplanner.domain.enums import FUNCTIONS, Membership
+from govplanner.domain.model import Committee, InCommonGroup, Organisation, Person, Role
 from govplanner.domain.vocabulary import words
 from govplanner.gui.models.lookup import Lookup
 from govplanner.gui.models.table import Column, ItemTableModel
@@ -64,7 +64,14 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     return [
         Column("{Committee}", lambda c: c.name, edit=_name_edit("name"), width=240),
         Column("{Tier}", lambda c: lookup.name("tier", c.tier_id), sort_key=tier_order, width=120),
-        Column("Reports to", lambda c: lookup.name("committee", c.reports_to_id), width=200),
+        Column("Kind", lambda c: c.kind.label, width=120),
+        Column(
+            "Accountable to",
+            lambda c: _names(lookup, "committee", c.accountable_to_ids),
+            tooltip=lambda c: _lines_tip(lookup, c),
+            width=200,
+        ),  # fmt: skip
+        Column("Organisations", lambda c: _bodies(lookup, c), width=160),
         Column(
             "Stage",
             stage,
@@ -88,6 +95,22 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         ),
         Column("Meets", lambda c: c.meeting_frequency, edit=_text_edit("meeting_frequency")),
     ]
+
+
+def _names(lookup: Lookup, kind: str, ids: list[str]) -> str:
+    names = lookup.names(kind)
+    return "; ".join(names.get(i, "") for i in ids)
+
+
+def _bodies(lookup: Lookup, c: Committee) -> str:
+    text = _names(lookup, "organisation", c.organisation_ids)
+    return f"{text} (joint)" if len(c.organisation_ids) > 1 else text
+
+
+def _lines_tip(lookup: Lookup, c: Committee) -> str:
+    return "\n".join(
+        f"{line.kind.label} '{lookup.name('committee', line.to_id)}'" for line in c.lines
+    )
 
 
 # -- roles ---------------------------------------------------------------------------------
@@ -121,11 +144,15 @@ def _holder_column(lookup: Lookup) -> Column:
 def _seats_column(lookup: Lookup) -> Column:
     def seats(r: Role) -> str:
         names = lookup.names("committee")
-        return "; ".join(names.get(c, "") for c in r.committee_ids)
+        return "; ".join(
+            names.get(s.committee_id, "")
+            + ("" if s.membership is Membership.MEMBER else f" ({s.membership.value})")
+            for s in r.seats
+        )
 
     def seats_key() -> Any:
         names = {k: v.casefold() for k, v in lookup.names("committee").items()}
-        return lambda r: "; ".join(names.get(c, "") for c in r.committee_ids)
+        return lambda r: "; ".join(names.get(s.committee_id, "") for s in r.seats)
 
     return Column("{Committees}", seats, sort_key_factory=seats_key, width=240)
 
@@ -143,6 +170,7 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         Column("{Role}", lambda r: r.title, edit=_name_edit("title"), width=220),
         _holder_column(lookup),
         _seats_column(lookup),
+        Column("Organisations", lambda r: _names(lookup, "organisation", r.organisation_ids)),
         Column("Profession", lambda r: r.profession, edit=_text_edit("profession")),
         Column(
             "Clinical",
@@ -267,6 +295,64 @@ def people_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         ),
         Column("Sources of influence", _sources, width=220),
     ]
+
+
+# -- organisations and committees-in-common groups ------------------------------------------
+
+
+def _set_population(o: Organisation, value: Any) -> dict[str, Any]:
+    text = str(value).strip().replace(",", "")
+    if not text:
+        return {"population": None}
+    number = _number(text, "Population")
+    if number != int(number):
+        raise ValueError("Population must be a whole number of people, such as 350000.")
+    return {"population": int(number)}
+
+
+def organisation_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
+    return [
+        Column("Organisation", lambda o: o.name, edit=_name_edit("name"), width=240),
+        Column("Type", lambda o: o.type.label, width=220),
+        Column(
+            "Population",
+            lambda o: "" if o.population is None else f"{o.population:,}",
+            sort_key=lambda o: -1 if o.population is None else o.population,
+            edit=_set_population,
+            edit_value=lambda o: "" if o.population is None else str(o.population),
+            numeric=True,
+            width=110,
+        ),
+        Column(
+            "{Committees}",
+            lambda o: _names(lookup, "committee", [c.id for c in lookup.committees_of(o.id)]),
+            width=240,
+        ),
+    ]
+
+
+def group_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
+    def members(g: InCommonGroup) -> str:
+        return "; ".join(c.name for c in lookup.committees_in(g.id))
+
+    return [
+        Column("Group", lambda g: g.name, edit=_name_edit("name"), width=240),
+        Column("{Committees} meeting in common", members, width=320),
+        Column("Description", lambda g: g.description, edit=_text_edit("description")),
+    ]
+
+
+def organisations_model(
+    document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+) -> ItemTableModel:
+    columns = organisation_columns(document, lookup)
+    return ItemTableModel(document, "organisation", columns, undo_stack, parent)
+
+
+def groups_model(
+    document: PlanDocument, undo_stack: QUndoStack, lookup: Lookup, parent: Any = None
+) -> ItemTableModel:
+    return ItemTableModel(document, "group", group_columns(document, lookup), undo_stack, parent)
 
 
 def committees_model(

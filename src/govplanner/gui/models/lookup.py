@@ -6,7 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 from govplanner.domain.document import PlanDocument
-from govplanner.domain.model import Committee, Person, Role, Stage, Tier
+from govplanner.domain.model import (
+    Committee,
+    InCommonGroup,
+    Organisation,
+    Person,
+    Role,
+    Stage,
+    Tier,
+)
 
 
 class Lookup:
@@ -47,11 +55,31 @@ class Lookup:
     def _build_people(self) -> dict[str, Person]:
         return {p.id: p for p in self.document.plan.people}
 
+    def _build_organisations(self) -> dict[str, Organisation]:
+        return {o.id: o for o in self.document.plan.organisations}
+
+    def _build_groups(self) -> dict[str, InCommonGroup]:
+        return {g.id: g for g in self.document.plan.groups}
+
+    def _build_group_members(self) -> dict[str, list[Committee]]:
+        members: dict[str, list[Committee]] = {}
+        for committee in self.document.plan.committees:
+            if committee.group_id is not None:
+                members.setdefault(committee.group_id, []).append(committee)
+        return members
+
+    def _build_bodies(self) -> dict[str, list[Committee]]:
+        bodies: dict[str, list[Committee]] = {}
+        for committee in self.document.plan.committees:
+            for oid in committee.organisation_ids:
+                bodies.setdefault(oid, []).append(committee)
+        return bodies
+
     def _build_seats(self) -> dict[str, list[Role]]:
         seats: dict[str, list[Role]] = {}
         for role in self.document.plan.roles:
-            for cid in role.committee_ids:
-                seats.setdefault(cid, []).append(role)
+            for seat in role.seats:
+                seats.setdefault(seat.committee_id, []).append(role)
         return seats
 
     def _build_held(self) -> dict[str, list[Role]]:
@@ -77,6 +105,41 @@ class Lookup:
 
     def person(self, person_id: str | None) -> Person | None:
         return None if person_id is None else self._get("people").get(person_id)
+
+    def organisation(self, organisation_id: str | None) -> Organisation | None:
+        if organisation_id is None:
+            return None
+        found: Organisation | None = self._get("organisations").get(organisation_id)
+        return found
+
+    def group(self, group_id: str | None) -> InCommonGroup | None:
+        return None if group_id is None else self._get("groups").get(group_id)
+
+    def committees_in(self, group_id: str) -> list[Committee]:
+        """The committees meeting in a committees-in-common group."""
+        result: list[Committee] = self._get("group_members").get(group_id, [])
+        return result
+
+    def committees_of(self, organisation_id: str) -> list[Committee]:
+        """The committees an organisation is a body of."""
+        result: list[Committee] = self._get("bodies").get(organisation_id, [])
+        return result
+
+    def role_label(self, role: Role) -> str:
+        """A role's title, with where it sits when other roles share the title."""
+        if self._get("title_counts").get(role.title.casefold(), 0) < 2:
+            return role.title
+        where = [self.name("committee", s.committee_id) for s in role.seats[:2]]
+        where += [self.name("organisation", o) for o in role.organisation_ids[:1]]
+        where = [w for w in where if w]
+        return f"{role.title} ({', '.join(where) or role.id})"
+
+    def _build_title_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for role in self.document.plan.roles:
+            key = role.title.casefold()
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
     def roles_on(self, committee_id: str) -> list[Role]:
         result: list[Role] = self._get("seats").get(committee_id, [])

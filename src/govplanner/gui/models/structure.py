@@ -26,7 +26,7 @@ KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole
 
 #: Committee fields whose change moves a node in the tree.
-_STRUCTURAL = {"tier_id", "reports_to_id"}
+_STRUCTURAL = {"tier_id", "lines"}
 
 
 class _Node:
