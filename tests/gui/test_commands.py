@@ -120,7 +120,7 @@ CASES: dict[str, tuple[Callable[[PlanDocument], cmd.DocumentCommand], str]] = {
             ],
         ),
         "Change seats of role 'MH Lead'",
-    ),  # fmt: skip
+    ),
     "lines": (
         lambda d: cmd.update_item(
             d,
@@ -129,7 +129,7 @@ CASES: dict[str, tuple[Callable[[PlanDocument], cmd.DocumentCommand], str]] = {
             lines=[Line(to_id=committee_id("ICB Board"), kind=LineKind.ADVISES)],
         ),
         "Change lines of committee 'Crisis Group'",
-    ),  # fmt: skip
+    ),
     "delete several": (
         lambda d: cmd.delete_items(
             d, "committee", [committee_id("ICB Board"), committee_id("Mental Health Board")]
@@ -200,7 +200,7 @@ def test_delete_follows_every_reference(
     qapp: object, document: PlanDocument, ref: Reference
 ) -> None:
     """Delete each reference's target: the referrer is updated as the table says, undo and
-    redo restore exactly (dict order aside), and a refused delete changes nothing and lands on no stack."""
+    redo restore exactly (dict order aside); a refused delete changes nothing, pushes nothing."""
     referrer_id, target_id = _referrer(document, ref)
     if ref.target == "stage":  # the app deletes stages with their profile entries
         command = sc.remove_stage(document, target_id)
@@ -210,7 +210,8 @@ def test_delete_follows_every_reference(
     if ref.on_delete is OnDelete.REFUSE:
         before = document.plan.model_dump()
         message = cmd.try_execute(stack, command)
-        assert message is not None and "first" in message
+        assert message is not None
+        assert "first" in message
         assert stack.count() == 0
         assert document.plan.model_dump() == before
         return
@@ -260,7 +261,8 @@ def test_delete_tier_with_committees_is_refused_plainly(
     stack = QUndoStack()
     message = cmd.try_execute(stack, cmd.delete_item(document, "tier", tier_id("system")))
     assert message is not None
-    assert "tier 'System'" in message and "ICB Board" in message
+    assert "tier 'System'" in message
+    assert "ICB Board" in message
     assert stack.count() == 0
 
 
@@ -289,7 +291,8 @@ def test_typing_merges_into_one_command_per_field(qapp: object, document: PlanDo
     # A new typing session (the field was left) is a new command.
     cmd.execute(stack, cmd.update_item(document, "committee", board, merge_key=("name", 1),
                                        name="NHS Board X"))  # fmt: skip
-    assert stack.count() == 2 and stack.index() == 2
+    assert stack.count() == 2
+    assert stack.index() == 2
 
 
 def test_fill_role_with_existing_person(qapp: object, document: PlanDocument) -> None:

@@ -70,7 +70,7 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             lambda c: _names(lookup, "committee", c.accountable_to_ids),
             tooltip=lambda c: _lines_tip(lookup, c),
             width=200,
-        ),  # fmt: skip
+        ),
         Column("Organisations", lambda c: _bodies(lookup, c), width=160),
         Column(
             "Stage",
