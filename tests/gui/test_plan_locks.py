@@ -131,3 +131,77 @@ def test_save_as_over_a_file_someone_has_open_is_refused(
     assert window.isWindowModified()
     assert window.document.path == plan_file
     assert lock_path(plan_file).exists()  # still ours
+
+
+def _second_window(qtbot: Any) -> MainWindow:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+
+    from govplanner.domain.document import PlanDocument
+
+    second = MainWindow(PlanDocument(), QUndoStack(), QSettings())
+    qtbot.addWidget(second)
+    return second
+
+
+def test_two_windows_of_one_app_cannot_both_edit_a_plan(
+    qtbot: Any, window: MainWindow, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.files.open_path(str(plan_file))
+    second = _second_window(qtbot)
+    asked = _choose(monkeypatch, read_only=True)
+    assert second.files.open_path(str(plan_file))
+    assert len(asked) == 1  # told the plan is open (by this user, here), not given it
+    assert second.locks.read_only
+    assert not second.menu_actions.save.isEnabled()
+    second.undo_stack.setClean()
+    second.close()  # closing the read-only window leaves the first window's lock
+    assert lock_path(plan_file).exists()
+    assert window.locks.lock is not None
+    assert window.locks.lock.held
+
+
+def test_a_folder_without_locks_opens_read_only_and_says_why(
+    window: MainWindow, plan_file: Path
+) -> None:
+    lock_path(plan_file).mkdir()  # nothing can make the lock file
+    assert window.files.open_path(str(plan_file))
+    assert window.locks.read_only
+    assert not window.menu_actions.save.isEnabled()
+    assert "cannot be locked for editing" in window.read_only_banner.label.text()
+
+
+def test_a_scenario_is_never_saved_over_the_open_plan(
+    window: MainWindow, plan_file: Path
+) -> None:
+    from govplanner.domain.errors import GovplannerError
+    from govplanner.gui.planning.scenario import save_scenario
+
+    assert window.files.open_path(str(plan_file))
+    before = plan_file.read_bytes()
+    with pytest.raises(GovplannerError, match="is the plan open in this window"):
+        save_scenario(window.document.plan, "Scenario", plan_file, window.document.path)
+    assert plan_file.read_bytes() == before
+
+
+def test_a_scenario_is_never_saved_over_a_plan_open_elsewhere(
+    qtbot: Any, window: MainWindow, plan_file: Path, tmp_path: Path
+) -> None:
+    from govplanner.domain.errors import GovplannerError
+    from govplanner.gui.planning.scenario import save_scenario
+
+    theirs = tmp_path / "theirs.govplan"
+    save_plan(small_plan_builder().build(), theirs)
+    _locked_by_alice(theirs)
+    other = _second_window(qtbot)
+    mine = tmp_path / "mine.govplan"
+    save_plan(small_plan_builder().build(), mine)
+    assert other.files.open_path(str(mine))  # open in another window of this app
+    assert window.files.open_path(str(plan_file))
+    for target in (theirs, mine):
+        before = target.read_bytes()
+        with pytest.raises(GovplannerError, match="so the scenario cannot be saved over it"):
+            save_scenario(window.document.plan, "Scenario", target, window.document.path)
+        assert target.read_bytes() == before
+    other.undo_stack.setClean()
+    other.close()

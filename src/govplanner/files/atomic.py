@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import filecmp
 import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +22,30 @@ BACKUP_SUFFIX = ".bak"
 _TEMP_SUFFIX = ".tmp"
 _WINDOWS_RETRIES = 5
 _STALE_SECONDS = 3600
+#: Set inside :func:`backups_kept`: every atomic write that replaces a file keeps a ``.bak``.
+_KEEP_BACKUPS: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "govplanner_keep_backups", default=False
+)
+
+
+@contextlib.contextmanager
+def backups_kept() -> Iterator[None]:
+    """Within this block every atomic write that replaces a file first keeps ``<name>.bak``.
+
+    Exports use it, so replacing an earlier export (or any file the user named) never loses
+    the file that was there.
+    """
+    token = _KEEP_BACKUPS.set(True)
+    try:
+        yield
+    finally:
+        _KEEP_BACKUPS.reset(token)
+
+
+def resolved_target(path: str | Path) -> Path:
+    """``path`` with symbolic links followed, so a save through a link changes the file it
+    points to instead of replacing the link with a copy."""
+    return Path(os.path.realpath(path))
 
 
 def _is_windows() -> bool:
@@ -67,7 +94,9 @@ def atomic_writer(
     """
     if mode not in ("wb", "w"):
         raise ValueError(f"atomic_writer supports modes 'wb' and 'w', not {mode!r}")
-    target = Path(path)
+    target = resolved_target(path)
+    _refuse_special(target)
+    backup = backup or _KEEP_BACKUPS.get()
     temp = _create_temp(target)
     try:
         with _open_temp(temp, mode, encoding) as stream:
@@ -75,7 +104,7 @@ def atomic_writer(
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(target, temp)
-        if backup:
+        if backup and not _unchanged(target, temp):
             _keep_backup(target)
         _replace(temp, target)
     except OSError as exc:
@@ -88,7 +117,54 @@ def atomic_writer(
     _sweep_stale_temps(target)
 
 
-def _sweep_stale_temps(target: Path) -> None:
+def _refuse_special(target: Path) -> None:
+    """Only ordinary files are replaced: never a device, a pipe or a folder."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # a new file
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{target} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise ExportError(f"{target} is not an ordinary file (a device or a pipe).")
+
+
+def _unchanged(target: Path, temp: Path) -> bool:
+    """Whether the new file is byte for byte the old one (then the old ``.bak`` is kept, so
+    it never ends up equal to the file it backs up)."""
+    try:
+        return filecmp.cmp(target, temp, shallow=False)
+    except OSError:
+        return False
+
+
+def sweep_temps(target: str | Path, *, older_than: float = _STALE_SECONDS) -> None:
+    """Remove temporary files interrupted saves of ``target`` left (``older_than`` seconds old;
+    0 when the caller holds the plan's lock, so no other save of it can be running)."""
+    _sweep_stale_temps(Path(target), older_than)
+
+
+_ANY_TEMP = re.compile(rf"^\..+\.[0-9a-f]{{8}}{re.escape(_TEMP_SUFFIX)}$")
+
+
+def sweep_folder_temps(folder: str | Path, *, older_than: float) -> int:
+    """Remove every temporary file this module names in ``folder`` that is ``older_than``
+    seconds old (a write killed part-way); return how many were removed."""
+    removed = 0
+    cutoff = time.time() - older_than
+    try:
+        candidates = [p for p in Path(folder).iterdir() if _ANY_TEMP.match(p.name)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            if candidate.is_file() and candidate.stat().st_mtime <= cutoff:
+                candidate.unlink()
+                removed += 1
+    return removed
+
+
+def _sweep_stale_temps(target: Path, older_than: float = _STALE_SECONDS) -> None:
     """Remove temporary files an interrupted save of ``target`` left behind (over an hour old).
 
     Only names this module makes are touched: ``.<name>.<8 hex>.tmp`` and the backup's.
@@ -97,14 +173,14 @@ def _sweep_stale_temps(target: Path) -> None:
         rf"^\.{re.escape(target.name)}(?:{re.escape(BACKUP_SUFFIX)})?\.[0-9a-f]{{8}}"
         rf"{re.escape(_TEMP_SUFFIX)}$"
     )
-    cutoff = time.time() - _STALE_SECONDS
+    cutoff = time.time() - older_than
     try:
         candidates = [p for p in target.parent.iterdir() if pattern.match(p.name)]
     except OSError:
         return
     for candidate in candidates:
         with contextlib.suppress(OSError):
-            if candidate.stat().st_mtime < cutoff:
+            if candidate.stat().st_mtime <= cutoff:
                 candidate.unlink()
 
 

@@ -22,7 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.files.lock import LockOwner, PlanLock, PlanLockedError
+from govplanner.files.lock import LockOwner, LockUnavailableError, PlanLock, PlanLockedError
+
+
+@dataclass(frozen=True)
+class Unlockable(LockOwner):
+    """Stands for "nobody": the plan's folder cannot hold a lock, so it opens read-only."""
+
+    reason: str = ""
+
+
+def unlockable(reason: str) -> Unlockable:
+    return Unlockable("nobody", "", 0, "", reason)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,8 @@ def since(owner: LockOwner, today: dt.date | None = None) -> str:
 
 def who(owner: LockOwner) -> str:
     """'alice on PC-12 since 09:30'."""
+    if not owner.opened_at:
+        return f"{owner.user} on {owner.host}" if owner.host else owner.user
     return f"{owner.user} on {owner.host} since {since(owner)}"
 
 
@@ -102,17 +115,24 @@ class LockKeeper:
             lock.acquire()
         except PlanLockedError as exc:
             return Claim(owner=exc.owner) if ask_read_only(self.parent, path, exc.owner) else None
+        except LockUnavailableError as exc:
+            # Editing unlocked would let a second window or person overwrite this one's work.
+            return Claim(owner=unlockable(exc.reason))
         return Claim(lock)
 
     def lock_for_save(self, path: Path) -> PlanLock | None:
         """A new lock for saving to ``path``; None when we hold it already or locks are off.
 
-        Raises :class:`PlanLockedError` when someone else has that file open.
+        Raises :class:`PlanLockedError` when someone else (another window too) has that file
+        open, and :class:`LockUnavailableError` when its folder cannot hold a lock.
         """
         if not self.enabled or self._holds(path):
             return None
         lock = PlanLock(path)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except LockUnavailableError:
+            return None  # the save itself then says why that folder cannot be written
         return lock
 
     def adopt(self, claim: Claim | None) -> None:
@@ -168,6 +188,14 @@ class ReadOnlyBanner(QFrame):
     def show_for(self, path: Path | None, owner: LockOwner | None) -> None:
         if owner is None or path is None:
             self.hide()
+            return
+        if isinstance(owner, Unlockable):
+            self.label.setText(
+                f"<b>Read-only.</b> {path.name} cannot be locked for editing "
+                f"({owner.reason}), so nobody could be told you are changing it. You can "
+                "change this copy and save it somewhere else."
+            )
+            self.show()
             return
         self.label.setText(
             f"<b>Read-only.</b> {path.name} is open by {who(owner)}. You can change this copy "

@@ -23,15 +23,43 @@ PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
 _WINDOWS: set[MainWindow] = set()
 
 
-def save_scenario(plan: Plan, name: str, path: str | Path) -> Path:
-    """Write a copy of ``plan`` named ``name`` to ``path`` (ids kept, so it compares cleanly)."""
+def save_scenario(plan: Plan, name: str, path: str | Path, open_path: Path | None = None) -> Path:
+    """Write a copy of ``plan`` named ``name`` to ``path`` (ids kept, so it compares cleanly).
+
+    Never over ``open_path`` (the plan this window has open) nor over a plan open in another
+    window or by someone else: the target's lock is held while it is written.
+    """
+    from govplanner.files.lock import PlanLock, PlanLockedError
     from govplanner.files.planfile import save_plan
+    from govplanner.gui.plan_locks import who
 
     target = Path(path)
     if target.suffix.lower() != ".govplan":
         target = target.with_name(target.name + ".govplan")
-    save_plan(scenario_of(plan, name.strip() or None), target)
+    if open_path is not None and _same_file(target, open_path):
+        raise GovplannerError(
+            f"{target.name} is the plan open in this window; a scenario is a copy, so save it "
+            "under another name."
+        )
+    lock = PlanLock(target)
+    try:
+        lock.acquire()
+    except PlanLockedError as exc:
+        raise GovplannerError(
+            f"{target.name} is open by {who(exc.owner)}, so the scenario cannot be saved over "
+            "it. Choose another name, or ask them to close it."
+        ) from None
+    try:
+        save_plan(scenario_of(plan, name.strip() or None), target)
+    finally:
+        lock.release()
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def open_in_new_window(
@@ -85,7 +113,7 @@ def ask_and_save_scenario(window: MainWindow) -> Path | None:
     if not chosen:
         return None
     try:
-        path = save_scenario(plan, name, chosen)
+        path = save_scenario(plan, name, chosen, window.document.path)
     except GovplannerError as exc:
         QMessageBox.warning(window, "Cannot save the scenario", str(exc))
         return None
