@@ -7,9 +7,16 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govplanner.domain.enums import Level
-from govplanner.domain.model import Committee, Plan, Tier
-from govplanner.gui.diagram.layout import BOX_HEIGHT, BOX_WIDTH, band_top, layout_plan
+from govplanner.domain.enums import Level, LineKind
+from govplanner.domain.model import Committee, InCommonGroup, Line, Plan, Tier
+from govplanner.gui.diagram.layout import (
+    BOX_HEIGHT,
+    BOX_WIDTH,
+    BoxPlace,
+    FramePlace,
+    band_top,
+    layout_plan,
+)
 from tests.builders import PlanBuilder, committee_id, tier_id
 
 
@@ -63,17 +70,18 @@ def test_a_committee_of_the_board_sits_beside_it_on_the_same_band() -> None:
     )
     assert audit.band == board.band
     assert audit.x > board.x
-    line = next(c for c in layout.connectors if c.child_id == committee_id("Audit Committee"))
-    assert line.regular
-    assert line.parent_id == committee_id("ICB Board")
+    line = next(c for c in layout.connectors if c.from_id == committee_id("Audit Committee"))
+    assert (line.shape, line.irregular) == ("lane", False)
+    assert line.to_id == committee_id("ICB Board")
 
 
 def test_lines_to_a_lower_band_are_irregular_and_others_are_elbows_into_the_parent() -> None:
     layout = layout_plan(_plan())
-    by_child = {c.child_id: c for c in layout.connectors}
-    assert not by_child[committee_id("Upside Down")].regular
+    by_child = {c.from_id: c for c in layout.connectors}
+    upside_down = by_child[committee_id("Upside Down")]
+    assert (upside_down.shape, upside_down.irregular) == ("curve", True)
     elbow = by_child[committee_id("Crisis Team")]
-    assert elbow.regular
+    assert (elbow.shape, elbow.irregular) == ("elbow", False)
     parent = layout.boxes[committee_id("Mental Health")]
     assert elbow.points[-1] == (parent.x + BOX_WIDTH / 2, parent.y + BOX_HEIGHT)
     assert committee_id("ICB Board") not in by_child
@@ -97,7 +105,17 @@ def test_a_reporting_cycle_on_one_band_still_places_every_committee() -> None:
     )
     layout = layout_plan(plan)
     assert set(layout.boxes) == {committee_id("A"), committee_id("B")}
-    assert sorted(c.regular for c in layout.connectors) == [False, True]
+    assert sorted(c.shape for c in layout.connectors) == ["curve", "lane"]
+    assert all(c.irregular for c in layout.connectors)  # both lines are on the loop
+
+
+def _inside(box: BoxPlace, frame: FramePlace) -> bool:
+    return (
+        frame.x <= box.x
+        and box.x + BOX_WIDTH <= frame.x + frame.width
+        and frame.y <= box.y
+        and box.y + BOX_HEIGHT <= frame.y + frame.height
+    )
 
 
 @st.composite
@@ -105,15 +123,18 @@ def plans(draw: st.DrawFn) -> Plan:
     levels = draw(st.lists(st.sampled_from(list(Level)), min_size=1, max_size=4))
     tiers = [Tier(id=tier_id(f"t{i}"), name=f"T{i}", level=lv) for i, lv in enumerate(levels)]
     n = draw(st.integers(0, 30))
+    groups = [InCommonGroup(id=f"grp_{g}", name=f"G{g}") for g in range(3)]
     committees = []
     for i in range(n):
         tier = draw(st.sampled_from(tiers)).id
-        parent = draw(st.one_of(st.none(), st.integers(0, max(n - 1, 0))))
-        reports_to = None if parent is None or n == 0 else f"com_{parent}"
+        targets = draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=3, unique=True))
+        kinds = draw(st.lists(st.sampled_from(list(LineKind)), min_size=3, max_size=3))
+        lines = [Line(to_id=f"com_{t}", kind=k) for t, k in zip(targets, kinds, strict=False)]
+        group = draw(st.one_of(st.none(), st.sampled_from([g.id for g in groups])))
         committees.append(
-            Committee(id=f"com_{i}", name=f"C{i}", tier_id=tier, reports_to_id=reports_to)
+            Committee(id=f"com_{i}", name=f"C{i}", tier_id=tier, lines=lines, group_id=group)
         )
-    return Plan(tiers=tiers, committees=committees)
+    return Plan(tiers=tiers, committees=committees, groups=groups)
 
 
 @settings(max_examples=150, deadline=None)
@@ -128,7 +149,14 @@ def test_boxes_never_overlap_and_every_reporting_line_is_drawn(plan: Plan) -> No
     for box in placed:
         assert box.y > band_top(box.band)
         assert box.x + BOX_WIDTH <= layout.width
-    assert len(layout.connectors) == sum(1 for c in plan.committees if c.reports_to_id)
+    drawn = sorted((c.from_id, c.to_id, c.kind) for c in layout.connectors)
+    wanted = sorted((c.id, line.to_id, line.kind) for c in plan.committees for line in c.lines)
+    assert drawn == [w for w in wanted if w[0] != w[1]]  # every line but one to itself
+    for frame in layout.frames:  # a frame holds its group's committees of its band, no other
+        members = {c.id for c in plan.committees if c.group_id == frame.group_id}
+        inside = {b.committee_id for b in placed if _inside(b, frame)}
+        assert inside == set(frame.committee_ids)
+        assert inside == {m for m in members if layout.boxes[m].band == frame.band}
 
 
 def test_children_on_the_nearest_band_come_first() -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import Level, Severity, SubjectKind
-from govplanner.domain.model import Committee, Plan, Role, Tier
+from govplanner.domain.model import Committee, Line, Plan, Role, Tier
 from govplanner.domain.presets import new_plan
 from govplanner.gui.diagram import DiagramView
 from govplanner.gui.diagram.items import BandItem, CommitteeBox
@@ -164,7 +164,7 @@ def test_a_rebuild_keeps_colours_and_selection(
 ) -> None:
     live.publish(analysis_of(finding(CRISIS, Severity.WARNING)))
     view.select_committee(CRISIS)
-    document.update("committee", CRISIS, reports_to_id=BOARD)
+    document.update("committee", CRISIS, lines=[Line(to_id=BOARD)])
     view.sync()
     assert box(view, CRISIS).status is Severity.WARNING
     assert view.selected_committee_id() == CRISIS

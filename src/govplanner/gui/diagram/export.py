@@ -76,7 +76,7 @@ def export_svg(scene: DiagramScene, path: str | Path) -> None:
             generator.setTitle("Governance diagram")
             w = scene.words
             generator.setDescription(
-                f"{w.cap('committees')} by {w.tier} with their reporting lines (govplanner)"
+                f"{w.cap('committees')} by {w.tier} with their lines and a legend (govplanner)"
             )
             _paint(generator, scene, source)
         return True

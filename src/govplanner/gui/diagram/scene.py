@@ -4,41 +4,76 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from govplanner.analysis.result import Analysis
 from govplanner.domain.enums import Severity, SubjectKind
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Committee, Plan
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
-from govplanner.gui.diagram.items import BandItem, CommitteeBox, ConnectorItem, LegendItem
-from govplanner.gui.diagram.layout import MARGIN, Layout, layout_plan
+from govplanner.gui.diagram.items import (
+    BandItem,
+    Card,
+    CommitteeBox,
+    ConnectorItem,
+    GroupFrameItem,
+    LegendItem,
+    card_height,
+)
+from govplanner.gui.diagram.layout import (
+    BOX_HEIGHT,
+    BOX_WIDTH,
+    FRAME_TOP,
+    MARGIN,
+    Layout,
+    Sizes,
+    layout_plan,
+)
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, fonts
 
 MAX_TOOLTIP_FINDINGS = 8
+#: the body text height the default card width was drawn for; larger text widens the cards
+REFERENCE_LINE = 16.0
+LEGEND_MIN_WIDTH = 640.0
+LEGEND_GAP = 20.0  # between the legend and the first band
 
 
 class DiagramScene(QGraphicsScene):
-    """Committee boxes in tier bands; rebuilt or patched by :class:`DiagramView`."""
+    """Committee cards in tier bands; rebuilt or patched by :class:`DiagramView`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.theme = Theme.light()
         self.exporting = False
         self.boxes: dict[str, CommitteeBox] = {}
+        self.frames: list[GroupFrameItem] = []
+        self.connectors: list[ConnectorItem] = []
+        self.legend: LegendItem | None = None
         self.layout = Layout()
         self.findings: dict[str, list[str]] = {}
         self.words: Words = DEFAULT_WORDS  # the plan's words for committee, tier, role
         self.set_fonts(QGuiApplication.font())
 
     def set_fonts(self, base: QFont) -> None:
+        """Take the fonts from ``base``; a different size needs a :meth:`rebuild` to resize."""
         self.title_font, self.body_font, self.badge_font = fonts(base)
         self.band_font = QFont(self.title_font)
         self.band_font.setPointSizeF(self.title_font.pointSizeF() + 1)
         for box in self.boxes.values():
-            box.set_text(box.name, box.programme, box.tier)
+            box.relayout_text()
+
+    def sizes(self) -> Sizes:
+        """Card and frame measures for the current fonts (never smaller than the defaults)."""
+        title, body, badge = self.title_font, self.body_font, self.badge_font
+        line = QFontMetricsF(body).height()
+        return Sizes(
+            box_width=max(BOX_WIDTH, round(BOX_WIDTH * line / REFERENCE_LINE)),
+            box_height=max(BOX_HEIGHT, round(card_height(title, body, badge))),
+            frame_top=max(FRAME_TOP, round(line + 10)),
+        )
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -50,36 +85,47 @@ class DiagramScene(QGraphicsScene):
     def rebuild(self, plan: Plan, analysis: Analysis | None) -> None:
         """Throw every item away and lay the plan out afresh."""
         self.clear()
-        self.boxes = {}
+        self.boxes, self.frames, self.connectors = {}, [], []
         self.words = words(plan)
-        self.layout = layout = layout_plan(plan)
-        self.addItem(LegendItem(layout.width))
+        sizes = self.sizes()
+        layout = layout_plan(plan, sizes)
+        wrap = max(layout.width - 2 * MARGIN, LEGEND_MIN_WIDTH)
+        self.legend = legend = LegendItem(self.words, self.body_font, self.badge_font, wrap)
+        top = round(legend.y() + legend.height + LEGEND_GAP)
+        if top != sizes.top:
+            layout = layout_plan(plan, replace(sizes, top=top))
+        self.layout = layout
+        width = max(layout.width, legend.x() + legend.width + MARGIN)
+        self.addItem(legend)
         for band in layout.bands:
-            self.addItem(BandItem(band, layout.width))
+            self.addItem(BandItem(band, width))
+        for frame in layout.frames:
+            item = GroupFrameItem(frame)
+            self.addItem(item)
+            self.frames.append(item)
         for connector in layout.connectors:
-            self.addItem(ConnectorItem(connector.points, connector.regular))
-        tiers = {t.id: t.name for t in plan.tiers}
-        for committee in plan.committees:
-            place = layout.boxes.get(committee.id)
-            if place is None:
-                continue
-            box = CommitteeBox(committee.id)
-            box.set_text(committee.name, committee.programme_area, tiers[committee.tier_id])
+            line = ConnectorItem(connector)
+            self.addItem(line)
+            self.connectors.append(line)
+        cards = _cards(plan, layout.boxes)
+        for committee_id, place in layout.boxes.items():
+            box = CommitteeBox(committee_id, sizes.box_width, sizes.box_height)
+            box.set_card(cards[committee_id])
             box.setPos(place.x, place.y)
             self.addItem(box)
-            self.boxes[committee.id] = box
+            self.boxes[committee_id] = box
         self.refresh_seats(plan)
         self.apply_analysis(analysis)
-        self.setSceneRect(QRectF(0, 0, layout.width, max(layout.height, MARGIN * 2)))
+        self.setSceneRect(QRectF(0, 0, width, max(layout.height, legend.height + MARGIN * 2)))
 
-    def refresh_text(self, plan: Plan, committee_ids: Iterable[str]) -> None:
-        tiers = {t.id: t.name for t in plan.tiers}
-        for committee_id in committee_ids:
+    def refresh_text(self, plan: Plan, committee_ids: Iterable[str] | None = None) -> None:
+        """Rewrite the cards of these committees (every card for None)."""
+        cards = _cards(plan, self.boxes)
+        wanted = self.boxes if committee_ids is None else committee_ids
+        for committee_id in wanted:
             box = self.boxes.get(committee_id)
-            committee = plan.committee(committee_id)
-            if box is not None and committee is not None:
-                tier = tiers.get(committee.tier_id, "")
-                box.set_text(committee.name, committee.programme_area, tier)
+            if box is not None and committee_id in cards:
+                box.set_card(cards[committee_id])
 
     def refresh_seats(self, plan: Plan) -> None:
         seats: Counter[str] = Counter()
@@ -93,7 +139,7 @@ class DiagramScene(QGraphicsScene):
             box.set_seats(seats[committee_id], vacant[committee_id])
 
     def apply_analysis(self, analysis: Analysis | None) -> None:
-        """Colour each box by its worst open finding (or 'not checked' without an analysis)."""
+        """Colour each card by its worst open finding (or 'not checked' without an analysis)."""
         self.findings = defaultdict(list)
         if analysis is None:
             for box in self.boxes.values():
@@ -116,27 +162,61 @@ class DiagramScene(QGraphicsScene):
         selected = [i for i in self.selectedItems() if isinstance(i, CommitteeBox)]
         return selected[0] if selected else None
 
-    def tooltip_for(self, box: CommitteeBox) -> str:
-        lines = [box.summary()]
-        found = self.findings.get(box.committee_id, [])
+    def tooltip_for(self, item: QGraphicsItem) -> str:
+        """The full story of a card, a line or a frame: names are never cut short here."""
+        names = {cid: box.name for cid, box in self.boxes.items()}
+        if isinstance(item, ConnectorItem):
+            return item.describe(names)
+        if isinstance(item, GroupFrameItem):
+            return item.describe(names, self.words)
+        if not isinstance(item, CommitteeBox):
+            return ""
+        lines = [item.summary()]
+        found = self.findings.get(item.committee_id, [])
         lines += [f"• {text}" for text in found[:MAX_TOOLTIP_FINDINGS]]
         if len(found) > MAX_TOOLTIP_FINDINGS:
             lines.append(f"… and {len(found) - MAX_TOOLTIP_FINDINGS} more")
         return "\n".join(lines)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        # Tooltips are made on demand: thousands of boxes need no strings until hovered.
+        # Tooltips are made on demand: thousands of cards need no strings until hovered.
         views = self.views()
         transform = views[0].transform() if views else None
-        item = self.itemAt(event.scenePos(), transform) if transform is not None else None
-        while item is not None and not isinstance(item, CommitteeBox):
-            item = item.parentItem()
-        if isinstance(item, CommitteeBox):
-            QToolTip.showText(event.screenPos(), self.tooltip_for(item), event.widget())
-            event.accept()
-        else:
-            QToolTip.hideText()
-            event.ignore()
+        found = self.items(event.scenePos(), deviceTransform=transform) if transform else []
+        for item in found:  # topmost first: a card over a line over a frame
+            if isinstance(item, CommitteeBox | ConnectorItem | GroupFrameItem):
+                QToolTip.showText(event.screenPos(), self.tooltip_for(item), event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
+
+
+def _cards(plan: Plan, wanted: Iterable[str]) -> dict[str, Card]:
+    """Each wanted committee's card, with names looked up once for all of them."""
+    tiers = {t.id: t.name for t in plan.tiers}
+    organisations = {o.id: o.name for o in plan.organisations}
+    groups = {g.id: g.name for g in plan.groups}
+    committees = {c.id: c for c in plan.committees}
+    names = {cid: c.name for cid, c in committees.items()}
+    cards = {}
+    for committee_id in wanted:
+        committee: Committee | None = committees.get(committee_id)
+        if committee is None:
+            continue
+        cards[committee_id] = Card(
+            name=committee.name,
+            kind=committee.kind.label,
+            programme=committee.programme_area,
+            tier=tiers.get(committee.tier_id, ""),
+            bodies=tuple(
+                organisations[o] for o in committee.organisation_ids if o in organisations
+            ),
+            group=groups.get(committee.group_id or "", ""),
+            accountable_to=tuple(names[t] for t in committee.accountable_to_ids if t in names),
+            advises=tuple(names[t] for t in committee.advises_ids if t in names),
+        )
+    return cards
 
 
 def worst(counts: Counter[Severity] | None) -> tuple[Status, int]:

@@ -44,6 +44,9 @@ class Theme:
     box: QColor
     line: QColor
     irregular: QColor
+    advisory: QColor
+    group: QColor
+    group_fill: QColor
     selection: QColor
     badge_text: QColor
     dark: bool
@@ -63,6 +66,9 @@ class Theme:
             box=_mix(base, text, 0.02) if not dark else _mix(base, text, 0.08),
             line=_mix(text, base, 0.45),
             irregular=QColor("#ad1457") if not dark else QColor("#f48fb1"),
+            advisory=QColor("#00838f") if not dark else QColor("#80deea"),
+            group=QColor("#6a1b9a") if not dark else QColor("#ce93d8"),
+            group_fill=_mix(base, QColor("#6a1b9a"), 0.06 if not dark else 0.14),
             selection=palette.color(QPalette.ColorRole.Highlight),
             badge_text=QColor("#111111") if dark else QColor("#ffffff"),
             dark=dark,
@@ -96,13 +102,20 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 
 def fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
-    """Title, body and badge fonts derived from the application font."""
-    title = QFont(base)
-    title.setPointSizeF(max(base.pointSizeF(), 9.0) + 0.5)
-    title.setBold(True)
+    """Title, body and badge fonts derived from the application font.
+
+    At 100 % zoom no text is smaller than the application's own body text: the body and badge
+    fonts are its size (at least 9 pt), the committee names a point larger and bold.
+    """
+    size = base.pointSizeF()
+    if size <= 0:  # a pixel-sized font: points at the screen's usual 96 dpi
+        size = base.pixelSize() * 72 / 96
+    size = max(size, 9.0)
     body = QFont(base)
-    body.setPointSizeF(max(base.pointSizeF(), 9.0) - 0.5)
+    body.setPointSizeF(size)
+    title = QFont(body)
+    title.setPointSizeF(size + 1)
+    title.setBold(True)
     badge = QFont(body)
-    badge.setPointSizeF(body.pointSizeF() - 0.5)
     badge.setBold(True)
     return title, body, badge

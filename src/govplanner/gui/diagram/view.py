@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -23,7 +24,7 @@ from govplanner.analysis.result import Analysis
 from govplanner.domain.document import Change, PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.gui.diagram import export
-from govplanner.gui.diagram.items import DETAIL_LOD, CommitteeBox
+from govplanner.gui.diagram.items import CommitteeBox
 from govplanner.gui.diagram.navigation import neighbour
 from govplanner.gui.diagram.scene import DiagramScene
 from govplanner.gui.diagram.theme import Theme
@@ -31,12 +32,19 @@ from govplanner.gui.diagram.theme import Theme
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.0005
 MAX_ZOOM = 4.0
-_STRUCTURE_FIELDS = frozenset({"tier_id", "reports_to_id"})
-_TEXT_FIELDS = frozenset({"name", "programme_area"})
+#: committee fields that move cards or lines (a rebuild), and those that only change words
+_STRUCTURE_FIELDS = frozenset({"tier_id", "lines", "group_id"})
+_TEXT_FIELDS = frozenset({"name", "programme_area", "kind", "organisation_ids"})
+#: below this fitted zoom the whole plan is too small to read: open at actual size instead
+MIN_FIT_ZOOM = 0.4
 
 
 class DiagramView(QGraphicsView):
-    """Committees in tier bands with reporting lines, coloured by their worst open finding.
+    """Committees in tier bands with their lines, coloured by their worst open finding.
+
+    Accountable lines are solid with an arrow, advisory lines dashed; committees in common are
+    framed together; a legend above the bands says so. It fits the plan when first shown (and
+    keeps fitting on resize until the user zooms).
 
     It mirrors ``document`` (rebuilt or patched after changes, coalesced to once per event-loop
     turn) and ``live_analysis`` (its ``updated(Analysis)`` signal and ``analysis`` property),
@@ -58,8 +66,9 @@ class DiagramView(QGraphicsView):
             self._analysis = None  # not analysed yet: show "Not checked", not "No issues"
         self._rebuild = True
         self._seats = False
-        self._texts: set[str] = set()
+        self._texts: set[str] | None = set()  # None: every card
         self._fitted = False
+        self._auto_fit = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -91,12 +100,19 @@ class DiagramView(QGraphicsView):
         if change.action == "reset":
             self._rebuild = True
             self._analysis = None  # a different plan: its findings are not known yet
-        elif change.kind == "tier" or (change.action == "plan" and "vocabulary" in fields):
-            self._rebuild = True  # a tier, or the plan's words the bands and legend speak
+            self._fitted, self._auto_fit = False, True  # fit the new plan when shown
+        elif change.kind in ("tier", "group") or (
+            change.action == "plan" and "vocabulary" in fields
+        ):
+            self._rebuild = True  # bands, frames, or the words the bands and legend speak
+        elif change.kind == "organisation":
+            self._texts = None  # bodies are named on the cards
         elif change.kind == "committee":
             if change.action != "updated" or fields & _STRUCTURE_FIELDS:
                 self._rebuild = True
-            elif fields & _TEXT_FIELDS and change.item_id is not None:
+            elif "name" in fields:
+                self._texts = None  # other cards' tooltips name it too
+            elif fields & _TEXT_FIELDS and change.item_id is not None and self._texts is not None:
                 self._texts.add(change.item_id)
         elif change.kind == "role":
             self._seats = True
@@ -120,12 +136,15 @@ class DiagramView(QGraphicsView):
             if selected in self.diagram.boxes:
                 self.diagram.boxes[selected].setSelected(True)
         else:
-            if self._texts:
+            if self._texts is None or self._texts:
                 self.diagram.refresh_text(plan, self._texts)
             if self._seats:
                 self.diagram.refresh_seats(plan)
         self._rebuild, self._seats, self._texts = False, False, set()
         self._describe()
+        if self.isVisible() and not self._fitted:
+            self._fitted = True
+            self._initial_zoom()
 
     # -- selection -------------------------------------------------------------------------------
 
@@ -154,9 +173,11 @@ class DiagramView(QGraphicsView):
         tiers = len(self.diagram.layout.bands)
         w = self.diagram.words
         self.setWhatsThis(
-            f"{w.cap('committees')} by {w.tier} with their reporting lines. Click a {w.committee} "
-            f"to select it; arrow keys move between {w.committees} and Enter opens the selected "
-            "one. Ctrl and the mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 fits the whole diagram."
+            f"{w.cap('committees')} by {w.tier} with their lines: accountable lines solid, "
+            f"advisory lines dashed, {w.committees} in common framed together. Click a "
+            f"{w.committee} to select it; arrow keys move between {w.committees} and Enter "
+            "opens the selected one. Ctrl and the mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 "
+            "fits the whole diagram."
         )
         text = f"{len(boxes)} {w.committees} in {tiers} {w.tiers}."
         if self._analysis is not None:
@@ -177,7 +198,12 @@ class DiagramView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
-        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
+        """Zoom by ``factor`` (the user's zoom: the view stops following resizes)."""
+        self._auto_fit = False
+        self._scale_to(self.zoom * factor)
+
+    def _scale_to(self, zoom: float) -> None:
+        target = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         self.scale(target / self.zoom, target / self.zoom)
 
     def zoom_in(self) -> None:
@@ -190,10 +216,14 @@ class DiagramView(QGraphicsView):
         self.zoom_by(1 / self.zoom)
 
     def zoom_to_fit(self) -> None:
-        """Show the whole diagram (never larger than actual size)."""
+        """Show the whole diagram (never larger than actual size), and keep it fitted."""
+        self._fit()
+        self._auto_fit = True
+
+    def _fit(self) -> None:
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1:
-            self.reset_zoom()
+            self._scale_to(1.0)
         self.centerOn(self.sceneRect().center())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -202,12 +232,19 @@ class DiagramView(QGraphicsView):
             self._fitted = True
             self._initial_zoom()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit and self._fitted:
+            self._initial_zoom()
+
     def _initial_zoom(self) -> None:
-        """Fit the diagram if it stays readable; otherwise start readable at the top left."""
-        self.zoom_to_fit()
-        if self.zoom < DETAIL_LOD * 2:
-            self.zoom_by(DETAIL_LOD * 2 / self.zoom)
-            self.centerOn(QPointF(self.viewport().width() / 2 / self.zoom, 0))
+        """Fit the whole diagram; a plan too big to read when fitted opens at actual size at
+        the top left instead (Ctrl+0 still fits it)."""
+        self._fit()
+        if self.zoom < MIN_FIT_ZOOM:
+            self._scale_to(1.0)
+            self.centerOn(QPointF(self.viewport().width() / 2, self.viewport().height() / 2))
+            self._auto_fit = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -270,6 +307,8 @@ class DiagramView(QGraphicsView):
             self._apply_palette()
         elif event.type() == QEvent.Type.FontChange:
             self.diagram.set_fonts(self.font())
+            self._rebuild = True  # larger text needs larger cards
+            self._timer.start()
 
     def _apply_palette(self) -> None:
         self.diagram.set_theme(Theme.from_palette(self.palette()))
