@@ -133,8 +133,12 @@ class PlanDocument:
         self._notify_after(change)
         return item, at
 
-    def update(self, kind: Kind, item_id: str, **values: Any) -> dict[str, Any]:
-        """Set fields of an item (validated); returns the old values, for undo."""
+    def update(self, kind: Kind, item_id: str, /, **values: Any) -> dict[str, Any]:
+        """Set fields of an item (validated); returns the old values, for undo.
+
+        ``kind`` and ``item_id`` are positional only, so a committee's own ``kind`` field can
+        be set too: ``update("committee", cid, kind=CommitteeKind.ASSURANCE)``.
+        """
         item = self.get(kind, item_id)
         unknown = set(values) - set(type(item).model_fields) - {"id"}
         if unknown or "id" in values:
