@@ -1,0 +1,184 @@
+"""The proposal plan (retired roles removed, rationale recorded) and the reduction in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from govplanner.analysis.rules.common import number
+from govplanner.domain.model import Plan
+from govplanner.restructure.edit import remove_roles
+from govplanner.restructure.outcome import WEIGHT_MEANINGS
+from govplanner.restructure.rationale import SCOPE_TEXT, costs, retirements
+from govplanner.restructure.reduce import Reduction
+
+#: Plan.description holds at most 20,000 characters; the block of retired roles is cut to fit.
+DESCRIPTION_LIMIT = 20_000
+BLOCK_START = "--- govplanner reduce: retired roles (id | title | sessions | holder | why) ---"
+BLOCK_END = "--- end of retired roles ---"
+
+
+def _plural(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _status(r: Reduction) -> str:
+    sol = r.solution
+    if sol is None:
+        return "no solve was needed"
+    if r.status == "optimal":
+        return f"optimal: HiGHS proved no better choice exists ({sol.seconds:.2f} s)"
+    if r.status == "feasible":
+        gap = 0.0 if sol.gap is None else sol.gap * 100
+        return (
+            f"feasible, not proven best: the time limit stopped HiGHS with an optimality gap "
+            f"of {gap:.2f}% ({sol.seconds:.2f} s)"
+        )
+    return sol.detail
+
+
+def summary_lines(r: Reduction) -> list[str]:
+    """The reduction in a few plain lines (the head of the text output and the rationale)."""
+    facts, today, after = r.facts, r.today, r.after
+    scope = SCOPE_TEXT[r.request.clinical_scope]
+    in_scope = sum(facts.in_scope)
+    lines = [
+        f"Scope: {scope} ({_plural(in_scope, 'role')}, {number(facts.scope_sessions)} sessions "
+        "a week today).",
+        f"Budget: {number(round(r.budget, 6))} sessions a week ({r.request.budget.text()}).",
+    ]
+    if r.abolished:
+        lines.append(f"Abolished first: {', '.join(r.abolished)}.")
+    lines.append(f"Result: {_status(r)}.")
+    if after is None:
+        return lines
+    lines.append(
+        f"Sessions in scope: {number(facts.scope_sessions)} -> "
+        f"{number(round(after.scope_sessions, 6))} ({_plural(len(r.retired), 'role')} retired)."
+    )
+    before_cost, after_cost = costs(r)
+    lines.append(f"Cost before: {before_cost.text()}.")
+    if after_cost is not None:
+        lines.append(f"Cost after: {after_cost.text()}.")
+    kept = len(facts.essential) - len(after.essential_gaps)
+    pairs_today = _plural(len(facts.essential), "committee-function pair")
+    lines.append(f"Essential functions covered today: {pairs_today}; still covered: {kept:,}.")
+    w = r.request.weights
+    lines.append("Harms weighed (weight; today -> proposal):")
+    pairs = [
+        ("expected_gap", "expected-function gaps opened", 0, len(after.expected_gaps)),
+        ("single_point", "single points of failure (GAP003)",
+         today.single_points, after.single_points),
+        ("overload", "people over capacity (LOD001)", today.overloads, after.overloads),
+        ("profession", "committees losing their area's professions (PRO001)",
+         0, len(after.professions_lost)),
+        ("clinical_voice", "committees losing every clinical role (CLN001)",
+         0, len(after.voices_lost)),
+        ("displaced", "people displaced", 0, len(after.displaced)),
+        ("retired", "roles retired", 0, after.retired),
+    ]  # fmt: skip
+    for key, text, was, now in pairs:
+        lines.append(f"  {text} (weight {getattr(w, key):g}): {was} -> {now}")
+    return lines
+
+
+def reduction_text(r: Reduction) -> str:
+    lines = [f"Reduction of '{r.original.name}'", *summary_lines(r)]
+    if r.found:
+        gone = retirements(r)
+        lines.append(f"Retired roles ({len(gone):,}):" if gone else "No role needs retiring.")
+        for x in gone:
+            held = "vacant" if x.holder is None else f"held by {x.holder}"
+            lines.append(
+                f"  - {x.title} ({number(x.sessions)} sessions, {held}): " + "; ".join(x.reasons)
+            )
+    elif r.status == "infeasible":
+        lines += refusal_lines(r)
+    return "\n".join(lines) + "\n"
+
+
+def refusal_lines(r: Reduction) -> list[str]:
+    names = {c.id: c.name for c in r.plan.committees}
+    facts = r.facts
+    lines = []
+    if r.forced_gaps:
+        lines.append("Essential functions that --retire leaves with no possible provider:")
+        for p in r.forced_gaps:
+            lines.append(f"  - {names.get(p.committee_id, '?')}: {p.function.label}")
+        return lines
+    if r.binding:
+        lines.append(
+            "What binds (at the least budget, the only provider kept for each; retiring it "
+            "would leave an essential function uncovered):"
+        )
+    for b in r.binding:
+        role = facts.roles[b.role_index]
+        lines.append(
+            f"  - {names.get(b.pair.committee_id, '?')}: {b.pair.function.label} - {role.title} "
+            f"({number(role.sessions_per_week)} sessions)"
+        )
+    return lines
+
+
+def refusal_message(r: Reduction) -> str:
+    """The one-line error for a refused reduction."""
+    if r.forced_gaps:
+        n = len(r.forced_gaps)
+        return (
+            f"--retire leaves {_plural(n, 'essential function')} on "
+            f"{'a committee' if n == 1 else 'committees'} with no filled provider at any budget; "
+            "keep a provider or add --allow-gaps."
+        )
+    if r.least_budget is None:
+        return (
+            f"no choice within the budget of {number(round(r.budget, 6))} sessions a week keeps "
+            "every covered essential function covered, and no least budget was found in the "
+            "time limit."
+        )
+    proven = "" if r.least_proven else " (the best found within the time limit, not proven)"
+    return (
+        f"no choice within the budget of {number(round(r.budget, 6))} sessions a week keeps every "
+        f"covered essential function covered; the least budget that does is "
+        f"{number(round(r.least_budget, 6))} sessions a week{proven} "
+        f"({_plural(len(r.binding), 'committee-function pair')} bind); or add --allow-gaps."
+    )
+
+
+def proposal_plan(r: Reduction, *, name: str | None = None, today: dt.date | None = None) -> Plan:
+    """The scenario plan: retired roles removed, the rationale in its description."""
+    retired_ids = [r.facts.roles[i].id for i in r.retired]
+    plan = remove_roles(r.plan, retired_ids)
+    plan.name = (name or f"{r.original.name} (proposed reduction)")[:200]
+    day = dt.date.today() if today is None else today
+    head = [
+        f"Proposed reduction of '{r.original.name}', made by govplanner reduce on "
+        f"{day.isoformat()}.",
+        *summary_lines(r),
+        "Weights: "
+        + "; ".join(
+            f"{k} {v:g} ({WEIGHT_MEANINGS[k]})" for k, v in r.request.weights.as_json().items()
+        )
+        + ".",
+    ]
+    if r.original.description.strip():
+        head += ["", "Description of the original plan:", r.original.description.strip()]
+    text = "\n".join(head)
+    block = [x.line() for x in retirements(r)]
+    plan.description = _fit(text, block)
+    return plan
+
+
+def _fit(head: str, block: list[str]) -> str:
+    """The head and as many block lines as fit, saying how many were left out."""
+    room = DESCRIPTION_LIMIT - len(head) - len(BLOCK_START) - len(BLOCK_END) - 200
+    shown: list[str] = []
+    used = 0
+    for line in block:
+        if used + len(line) + 1 > room:
+            break
+        shown.append(line)
+        used += len(line) + 1
+    if len(shown) < len(block):
+        left = len(block) - len(shown)
+        shown.append(f"(and {_plural(left, 'more role')}: see the reduction report, --report)")
+    text = "\n".join([head, "", BLOCK_START, *shown, BLOCK_END])
+    return text[:DESCRIPTION_LIMIT]

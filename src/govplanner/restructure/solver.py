@@ -1,0 +1,193 @@
+"""A small mixed-integer model builder and its solve by HiGHS (``highspy``).
+
+Rows and columns are collected in plain lists and handed to HiGHS in one ``passModel`` call
+(row-wise sparse arrays), so building a model is one linear pass whatever its size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from highspy import Highs
+    from highspy.highs import HighsCallbackEvent
+
+INF = float("inf")
+
+
+@dataclass
+class Model:
+    """Columns (bounds, cost, integrality) and rows (lower <= a.x <= upper)."""
+
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    cost: list[float] = field(default_factory=list)
+    integer: list[bool] = field(default_factory=list)
+    row_lower: list[float] = field(default_factory=list)
+    row_upper: list[float] = field(default_factory=list)
+    starts: list[int] = field(default_factory=lambda: [0])
+    index: list[int] = field(default_factory=list)
+    value: list[float] = field(default_factory=list)
+
+    def column(
+        self, lower: float, upper: float, cost: float = 0.0, *, integer: bool = False
+    ) -> int:
+        self.lower.append(lower)
+        self.upper.append(upper)
+        self.cost.append(cost)
+        self.integer.append(integer)
+        return len(self.lower) - 1
+
+    def row(
+        self, columns: Sequence[int], values: Sequence[float], lower: float, upper: float
+    ) -> int:
+        self.index.extend(columns)
+        self.value.extend(values)
+        self.starts.append(len(self.index))
+        self.row_lower.append(lower)
+        self.row_upper.append(upper)
+        return len(self.row_lower) - 1
+
+    @property
+    def columns(self) -> int:
+        return len(self.lower)
+
+    @property
+    def rows(self) -> int:
+        return len(self.row_lower)
+
+    @property
+    def nonzeros(self) -> int:
+        return len(self.index)
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What HiGHS said: its status, the values found (if any), the bound and the gap."""
+
+    status: str  # "optimal", "feasible" (stopped early with a solution), "infeasible", "none"
+    values: tuple[float, ...]
+    objective: float | None
+    bound: float | None
+    #: relative optimality gap (0 when proven optimal; None when no solution was found)
+    gap: float | None
+    seconds: float
+    detail: str  # HiGHS's own words for its status
+
+    @property
+    def found(self) -> bool:
+        return self.status in ("optimal", "feasible")
+
+
+class Cancelled(Exception):  # noqa: N818 - a state the caller asked for, not a failure
+    """The solve was stopped by the caller (the app's Cancel)."""
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints a banner on the C-level stdout when its first instance is made."""
+    try:
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
+        saved = os.dup(fd)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), fd)
+            try:
+                yield
+            finally:
+                os.dup2(saved, fd)
+    finally:
+        os.close(saved)
+
+
+_MAKE_LOCK = threading.Lock()
+
+
+def solve(
+    model: Model,
+    *,
+    time_limit: float | None = None,
+    relative_gap: float = 0.0,
+    cancelled: Callable[[], bool] | None = None,
+) -> Solution:
+    """Minimise ``cost . x`` over the model; ``relative_gap`` 0 asks for proven optimality."""
+    import highspy
+    import numpy as np
+
+    with _MAKE_LOCK, _quiet_stdout():
+        highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy's own stub
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("mip_rel_gap", relative_gap)
+    highs.setOptionValue("mip_abs_gap", 1e-7)
+    highs.setOptionValue("threads", 1)
+    # Sessions come in small steps (0.1 or more): a budget missed by a hundredth of a session
+    # must count as missed, so feasibility is judged far finer than HiGHS's default 1e-6.
+    highs.setOptionValue("mip_feasibility_tolerance", 1e-9)
+    highs.setOptionValue("primal_feasibility_tolerance", 1e-9)
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", float(time_limit))
+    lp = highspy.HighsLp()
+    lp.num_col_ = model.columns
+    lp.num_row_ = model.rows
+    lp.col_cost_ = np.asarray(model.cost, dtype=np.float64)
+    lp.col_lower_ = np.asarray(model.lower, dtype=np.float64)
+    lp.col_upper_ = np.asarray(model.upper, dtype=np.float64)
+    lp.row_lower_ = np.asarray([-highspy.kHighsInf if v == -INF else v for v in model.row_lower])
+    lp.row_upper_ = np.asarray([highspy.kHighsInf if v == INF else v for v in model.row_upper])
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.num_col_ = model.columns
+    lp.a_matrix_.num_row_ = model.rows
+    lp.a_matrix_.start_ = np.asarray(model.starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.asarray(model.index, dtype=np.int32)
+    lp.a_matrix_.value_ = np.asarray(model.value, dtype=np.float64)
+    kinds = highspy.HighsVarType
+    lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
+    highs.passModel(lp)
+    if cancelled is not None:
+        _watch(highs, cancelled)
+    started = time.perf_counter()
+    highs.run()
+    seconds = time.perf_counter() - started
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    return _solution(highs, seconds)
+
+
+def _watch(highs: Highs, cancelled: Callable[[], bool]) -> None:
+    """Stop the solve from HiGHS's MIP callback once ``cancelled()`` turns true."""
+
+    def check(event: HighsCallbackEvent) -> None:
+        if cancelled():
+            event.interrupt()
+
+    highs.cbMipInterrupt += check
+
+
+def _solution(highs: Highs, seconds: float) -> Solution:
+    import highspy
+
+    status = highs.getModelStatus()
+    detail = str(highs.modelStatusToString(status))
+    s = highspy.HighsModelStatus
+    info = highs.getInfo()
+    has_solution = info.primal_solution_status == highspy.kSolutionStatusFeasible
+    if status == s.kInfeasible:
+        return Solution("infeasible", (), None, None, None, seconds, detail)
+    if not has_solution:
+        return Solution("none", (), None, None, None, seconds, detail)
+    values = tuple(float(v) for v in highs.getSolution().col_value)
+    objective = float(info.objective_function_value)
+    if status == s.kOptimal:
+        return Solution("optimal", values, objective, objective, 0.0, seconds, detail)
+    bound, gap = float(info.mip_dual_bound), float(info.mip_gap)
+    return Solution("feasible", values, objective, bound, gap, seconds, detail)
