@@ -72,7 +72,7 @@ def test_a_chair_is_accountable_upwards(plan: Plan) -> None:
     ctx = _context(plan, role_id("Medical Director"))
     assert ctx["committees"][0]["role_is_chair"] is True
     assert ctx["accountable_to"] == [
-        "As chair of the ICB Board, to the partner organisations it serves"
+        "As chair of the ICB Board: to the partner organisations it serves"
     ]
     # A member of a chaired committee is accountable to the chair's post.
     lead = _context(plan, role_id("Clinical Lead"))
@@ -123,8 +123,15 @@ def test_board_competencies_only_on_executive_committees(plan: Plan) -> None:
 def test_working_relationships_list_the_other_roles_on_each_committee(plan: Plan) -> None:
     groups = _context(plan, role_id("Clinical Lead"))["working_relationships"]
     assert [g["committee"] for g in groups] == ["Maternity Programme Board"]
+    assert groups[0]["on"] == "On the Maternity Programme Board"
     assert groups[0]["members"] == [
-        {"title": "Programme Manager", "holder": "Vacant", "profession": "", "clinical": False}
+        {
+            "seat": "Member",
+            "title": "Programme Manager",
+            "holder": "Vacant",
+            "profession": "",
+            "clinical": False,
+        }
     ]
 
 
@@ -165,8 +172,10 @@ def test_accountability_runs_through_chairs_up_the_reporting_line(plan: Plan) ->
     maternity.chair_role_id = role_id("Clinical Lead")
     lead = _context(plan, role_id("Clinical Lead"))
     assert lead["accountable_to"] == [
-        "As chair of the Maternity Programme Board, to the Medical Director, "
+        "As chair of the Maternity Programme Board: to the Medical Director, "
         "as chair of the ICB Board"
     ]
     manager = _context(plan, role_id("Programme Manager"))
-    assert manager["accountable_to"] == ["Clinical Lead, as chair of the Maternity Programme Board"]
+    assert manager["accountable_to"] == [
+        "The Clinical Lead, as chair of the Maternity Programme Board"
+    ]

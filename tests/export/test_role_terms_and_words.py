@@ -62,20 +62,20 @@ def test_term_status_matches_the_term_findings(days_left: int, status: str) -> N
     assert term_status(None, filled=True, as_of=AS_OF, warning_days=90) == ""
 
 
-def test_a_term_that_ended_is_said_plainly() -> None:
+def test_a_term_that_ended_carries_no_data_quality_warning() -> None:
+    """An ended term on a filled role is TRM002's business (check, gap report), not a board
+    document's: the description states the term and says nothing about the data."""
     plan = partnership()
     director = _role(plan, "Medical Director")
     director.term_end = AS_OF - dt.timedelta(days=12)
     role = _context(plan, director)["role"]
     assert role["term_end"] == "19 March 2026"
     assert role["term_status"] == "ended"
-    assert role["term_alert"] == (
-        "The term ended on 19 March 2026, 12 days before 31 March 2026, yet the role is still "
-        "shown as held by Dr Ada Jones."
-    )
-    glance = _glance(_html(plan, director))
-    assert "Term 1 April 2025 to 19 March 2026" in glance
-    assert "yet the role is still shown as held by Dr Ada Jones" in glance
+    assert role["term_alert"] == ""
+    html = _html(plan, director)
+    assert "Term 1 April 2025 to 19 March 2026" in _glance(html)
+    assert "still shown as held" not in html
+    assert "Dr Ada Jones" not in html.split("Status", 1)[0]
 
 
 def test_a_term_ending_within_the_warning_window_is_said_plainly() -> None:
@@ -85,9 +85,12 @@ def test_a_term_ending_within_the_warning_window_is_said_plainly() -> None:
     director.term_end = AS_OF + dt.timedelta(days=45)
     role = _context(plan, director)["role"]
     assert role["term_status"] == "ending"
-    assert role["term_alert"].startswith("The term ends in 45 days, on 15 May 2026")
-    assert "60-day warning window" in role["term_alert"]
-    assert "<strong>The term ends in 45 days" in _html(plan, director)
+    assert role["term_alert"] == (
+        "The current term ends in 45 days, on 15 May 2026, so reappointment or recruitment "
+        "to this role is due."
+    )
+    assert "warning window" not in role["term_alert"]  # the tool's setting, not a board's
+    assert "<strong>The current term ends in 45 days" in _html(plan, director)
 
 
 def test_a_later_term_and_a_vacant_post_carry_no_warning() -> None:
@@ -110,31 +113,35 @@ def test_the_analysis_date_decides_the_warning() -> None:
     assert end is not None
     assert _context(plan, director, as_of=end - dt.timedelta(days=200))["role"]["term_alert"] == ""
     soon = _context(plan, director, as_of=end - dt.timedelta(days=10))["role"]
-    assert soon["term_alert"].startswith("The term ends in 10 days")
+    assert soon["term_alert"].startswith("The current term ends in 10 days")
 
 
 def test_term_alert_counts_one_day_and_today() -> None:
     kwargs: dict[str, Any] = {"holder": "Dr A", "as_of": AS_OF, "warning_days": 90}
-    assert "ended on 30 March 2026, 1 day before" in term_alert(
-        AS_OF - dt.timedelta(days=1), **kwargs
+    assert term_alert(AS_OF - dt.timedelta(days=1), **kwargs) == ""
+    assert term_alert(AS_OF + dt.timedelta(days=1), **kwargs).startswith(
+        "The current term ends in 1 day, on 1 April 2026"
     )
-    assert term_alert(AS_OF, **kwargs).startswith("The term ends today, on 31 March 2026")
+    assert term_alert(AS_OF + dt.timedelta(days=2), **kwargs).startswith(
+        "The current term ends in 2 days,"
+    )
+    assert term_alert(AS_OF, **kwargs).startswith("The current term ends today, on 31 March 2026")
 
 
-def test_word_and_markdown_show_the_warning(tmp_path: Path) -> None:
+def test_word_and_markdown_show_the_term_note(tmp_path: Path) -> None:
     plan = partnership()
     director = _role(plan, "Medical Director")
-    director.term_end = AS_OF - dt.timedelta(days=12)
+    director.term_end = AS_OF + dt.timedelta(days=12)
     analysis = analyse(plan, as_of=AS_OF)
     [docx] = export_role_descriptions(
         plan, tmp_path, analysis=analysis, role_names=["Medical Director"], today=AS_OF
     )
     doc = Document(io.BytesIO(docx.read_bytes()))
     term_cell = next(row.cells[1] for row in doc.tables[0].rows if row.cells[0].text == "Term")
-    assert "yet the role is still shown as held by Dr Ada Jones" in term_cell.text
-    assert any(run.bold for p in term_cell.paragraphs for run in p.runs if "yet the" in run.text)
+    assert "reappointment or recruitment to this role is due" in term_cell.text
+    assert any(run.bold for p in term_cell.paragraphs for run in p.runs if "is due" in run.text)
     md = render_role(plan, director, analysis, fmt="md", today=AS_OF).decode("utf-8")
-    assert "<br>**The term ended on 19 March 2026" in md
+    assert "<br>**The current term ends in 12 days, on 12 April 2026" in md
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -147,7 +154,10 @@ def test_the_context_carries_the_plans_words_as_plain_data() -> None:
     assert ctx["words"] == words(plan).as_dict()
     assert ctx["words"]["Committees"] == "Forums"
     assert ctx["role"]["tiers"] == ["Programme level (thematic level)"]
-    assert "is a clinical leadership post on the Maternity Programme Board" in ctx["purpose"][0]
+    assert (
+        "is a clinical and care professional leadership post with a seat on the Maternity "
+        "Programme Board" in ctx["purpose"][0]
+    )
 
 
 def test_a_rendered_description_uses_the_plans_words() -> None:
@@ -158,13 +168,13 @@ def test_a_rendered_description_uses_the_plans_words() -> None:
     assert "<h2>The post at a glance</h2>" in html
     assert ">Post title</th>" in html
     assert ">Level</th>" in html  # not 'Level and level'
-    assert ">Forums</th>" in html
     assert "<h2>Forums</h2>" in html
-    assert '<th scope="col" width="27%">Forum</th>' in html
+    assert '<th scope="col" width="28%">Forum</th>' in html
+    assert "<h3>On each forum</h3>" in html
     assert "Post description" in html
     md = render_role(plan, lead, analyse(plan, as_of=AS_OF), fmt="md", today=AS_OF).decode()
     assert "## The post at a glance" in md
-    assert "| **Forums** |" in md
+    assert "### What each forum does" in md
 
 
 def test_a_description_in_the_plans_words_leaves_no_default_word_of_ours() -> None:
@@ -193,5 +203,5 @@ def _catalogue_text(plan: Plan, role: Role) -> list[str]:
         texts += [f["summary"], f["direct_effect"].lower(), f["latent_effect"].lower()]
         texts += [w["text"] for w in f["level_wording"]] + [a["text"] for a in f["activities"]]
     texts += [s["description"] for s in ctx["person_specification"]["sources"]]
-    texts += ctx["purpose"][1:]  # 'brings ... to the partnership's decisions' and level texts
+    texts += [line for line in ctx["purpose"][1:] if "level" in line]  # catalogue level texts
     return [t[:60] for t in texts if t]

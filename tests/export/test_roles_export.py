@@ -73,11 +73,12 @@ def test_word_document_uses_real_headings_lists_and_tables(plan: Plan, tmp_path:
 def test_word_table_header_rows_repeat_on_each_page(plan: Plan, tmp_path: Path) -> None:
     (path,) = export_role_descriptions(plan, tmp_path, role_names=["Medical Director"])
     committees = _docx(path).tables[1]
-    assert [c.text for c in committees.rows[0].cells][:2] == ["Committee", "Tier"]
+    assert [c.text for c in committees.rows[0].cells][:3] == ["Committee", "Seat", "Tier"]
     header = committees.rows[0]._tr.trPr
     assert header is not None
     assert header.xml.count("tblHeader") == 1
-    assert committees.rows[1].cells[0].text == "ICB Board (chair)"
+    assert committees.rows[1].cells[0].text == "ICB Board\nDecision-making"
+    assert committees.rows[1].cells[1].text == "Chair"
 
 
 def test_word_footer_has_page_numbers_and_the_framework_basis_is_stated(

@@ -10,17 +10,40 @@ from typing import Any
 from govplanner.analysis.result import Analysis
 from govplanner.analysis.rules.common import tier_label as _tier_name
 from govplanner.domain import catalogue
-from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement, Severity, SubjectKind
-from govplanner.domain.model import Committee, Plan, Role, Tier
+from govplanner.domain.enums import (
+    FUNCTIONS,
+    CommitteeKind,
+    Function,
+    Level,
+    Membership,
+    Requirement,
+    Severity,
+    SubjectKind,
+)
+from govplanner.domain.governance import KIND_INFO
+from govplanner.domain.model import Committee, Organisation, Plan, Role, Tier
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
+from govplanner.export.registration import registration_text
+from govplanner.export.role_seats import (
+    accountability,
+    accountable_targets,
+    committee_notes,
+    kind_phrase,
+    kind_plural,
+    organisation_names,
+    reporting_line,
+    seat_duty,
+    seat_text,
+    sits_on,
+)
 from govplanner.export.wording import (
     and_list,
     format_date,
     format_sessions,
-    registration_text,
     term_alert,
     term_status,
     term_text,
+    the,
 )
 
 Context = dict[str, Any]
@@ -38,6 +61,7 @@ class PlanIndex:
     committees: dict[str, Committee] = field(init=False)
     people: dict[str, str] = field(init=False)
     roles: dict[str, Role] = field(init=False)
+    organisations: dict[str, Organisation] = field(init=False)
     seats: dict[str, list[Role]] = field(init=False)
     gaps: dict[tuple[str, Function], Severity] = field(init=False)
     words: Words = field(init=False)
@@ -49,6 +73,7 @@ class PlanIndex:
         self.committees = {c.id: c for c in plan.committees}
         self.people = {p.id: p.name for p in plan.people}
         self.roles = {r.id: r for r in plan.roles}
+        self.organisations = {o.id: o for o in plan.organisations}
         self.seats = defaultdict(list)
         for role in plan.roles:
             for committee_id in role.committee_ids:
@@ -96,11 +121,13 @@ def role_context(
         "words": idx.words.as_dict(),
         "role": {**_role_facts(idx, role, committees, levels), **_term_facts(idx, role, as_of)},
         "committees": [_committee_facts(idx, c, role) for c in committees],
-        "reporting_line": [_reporting_line(idx, c) for c in committees],
-        "accountable_to": [_accountable_to(idx, c, role) for c in committees],
+        "reporting_line": [reporting_line(idx, c) for c in committees],
+        "accountable_to": accountability(idx, role, committees),
+        "sits_on": sits_on(idx, role, committees),
         "purpose": _purpose(role, committees, levels, idx),
         "functions": [_function_section(idx, role, f, committees, levels) for f in role.functions],
-        "person_specification": _person_specification(role),
+        "seat_duties": _seat_duties(idx, role, committees),
+        "person_specification": _person_specification(role, idx.plan),
         "working_relationships": _relationships(idx, role, committees),
         "board_competencies": _board_competencies(levels),
         "gaps_filled": _gaps_filled(idx, role, committees),
@@ -129,10 +156,15 @@ def _role_facts(
         if label and label not in tiers:
             tiers.append(label)
     holder = idx.holder(role)
+    organisations = organisation_names(idx, role.organisation_ids)
     return {
         "title": role.title,
         "clinical": role.clinical,
         "profession": capitalise(role.profession),
+        "profession_text": _profession_text(role),
+        "organisations": organisations,
+        "organisation_text": _organisation_text(organisations),
+        "leadership": _leadership(role, idx.words),
         "holder": holder,
         "vacant": not holder,
         "status": f"Filled (held by {holder})" if holder else "Vacant",
@@ -161,14 +193,27 @@ def _term_facts(idx: PlanIndex, role: Role, as_of: dt.date) -> Context:
 
 def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Context:
     tier = idx.tiers.get(committee.tier_id)
-    parent = idx.committees.get(committee.reports_to_id or "")
     chair = idx.roles.get(committee.chair_role_id or "")
+    targets = accountable_targets(idx, committee)
+    advises = [idx.committees[t] for t in committee.advises_ids if t in idx.committees]
+    group = idx.plan.group(committee.group_id) if committee.group_id else None
     return {
         "name": committee.name,
+        "the_name": the(committee.name),
+        "kind": committee.kind.value,
+        "kind_label": committee.kind.label,
+        "kind_phrase": kind_phrase(committee.kind, idx.words.committee),
+        "seat": seat_text(idx, role, committee),
         "tier": tier.name if tier else "",
         "level": tier.level.label if tier else "",
         "tier_label": tier_label(tier, idx.words) if tier else "",
-        "reports_to": parent.name if parent else "",
+        "reports_to": and_list([t.name for t in targets]),
+        "accountable_to": [t.name for t in targets],
+        "advises": [a.name for a in advises],
+        "organisations": organisation_names(idx, committee.organisation_ids),
+        "group": group.name if group else "",
+        "notes": committee_notes(idx, committee),
+        "description": " ".join(_described(idx, committee)),
         "stage": idx.stage_name(committee),
         "programme_area": committee.programme_area,
         "purpose": committee.purpose,
@@ -179,72 +224,98 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
     }
 
 
-def _reporting_line(idx: PlanIndex, committee: Committee) -> list[str]:
-    """The committee and those it reports to, upwards; stops at a cycle."""
-    chain, seen = [committee.name], {committee.id}
-    current = committee
-    while current.reports_to_id and current.reports_to_id not in seen:
-        parent = idx.committees.get(current.reports_to_id)
-        if parent is None:
-            break
-        chain.append(parent.name)
-        seen.add(parent.id)
-        current = parent
-    if len(chain) == 1:
-        chain[0] += f" (reports to no other {idx.words.committee})"
-    return chain
+def _described(idx: PlanIndex, committee: Committee) -> list[str]:
+    """The committee's notes, then its purpose and programme areas as sentences."""
+    parts = committee_notes(idx, committee)
+    purpose = " ".join(committee.purpose.split())
+    if purpose:
+        parts.append(f"Purpose: {purpose}" + ("" if purpose[-1] in ".!?" else "."))
+    areas = committee.programme_areas
+    if areas:
+        word = "Programme area" if len(areas) == 1 else "Programme areas"
+        parts.append(f"{word}: {and_list(areas)}.")
+    return parts
 
 
-def _accountable_to(idx: PlanIndex, committee: Committee, role: Role) -> str:
-    chair = idx.roles.get(committee.chair_role_id or "")
-    if chair is not None and chair.id != role.id:
-        return f"{chair.title}, as chair of the {committee.name}"
-    if chair is None:
-        return f"The chair of the {committee.name}"
-    parent = idx.committees.get(committee.reports_to_id or "")
-    if parent is None:
-        return f"As chair of the {committee.name}, to the partner organisations it serves"
-    parent_chair = idx.roles.get(parent.chair_role_id or "")
-    whom = (
-        f"the {parent_chair.title}, as chair of the {parent.name}"
-        if parent_chair
-        else f"the {parent.name}"
-    )
-    return f"As chair of the {committee.name}, to {whom}"
+def _profession_text(role: Role) -> str:
+    """The profession line: never 'open to any profession' on a post that needs none."""
+    if role.profession:
+        return capitalise(role.profession)
+    if role.clinical:
+        return "Open to any registered health or care profession"
+    return "Not a professional post"
+
+
+def _organisation_text(names: list[str]) -> str:
+    if len(names) > 1:
+        return f"{and_list(names)} (a joint post)"
+    return names[0] if names else ""
+
+
+def _leadership(role: Role, w: Words) -> str:
+    """'a clinical and care professional leadership post' (NHS England's term) or 'a ... post'."""
+    if role.clinical:
+        return f"a clinical and care professional leadership {w.role}"
+    return f"a leadership {w.role}"
 
 
 def _purpose(
     role: Role, committees: list[Committee], levels: list[Level], idx: PlanIndex
 ) -> list[str]:
-    """Two or three sentences, in our words, on why the role exists."""
+    """A few sentences, in our words, on why the role exists and what its committees do."""
     w = idx.words
-    kind = f"clinical leadership {w.role}" if role.clinical else f"leadership {w.role}"
+    kind = _leadership(role, w)
     if committees:
-        where = and_list([f"the {c.name}" for c in committees])
-        first = f"The {role.title} is a {kind} on {where}."
+        where = and_list([the(c.name) for c in committees])
+        first = f"The {role.title} is {kind} with a seat on {where}."
     else:
-        first = f"The {role.title} is a {kind}; it has not yet been given a {w.committee} seat."
+        first = f"The {role.title} is {kind}; it has not yet been given a {w.committee} seat."
     lines = [first]
+    organisations = organisation_names(idx, role.organisation_ids)
+    if len(organisations) > 1:
+        lines.append(f"It is a joint post of {and_list(organisations)}.")
+    elif organisations:
+        lines.append(f"The post is employed, appointed or nominated by {organisations[0]}.")
     if role.functions:
         lines.append(
             "The post brings "
             + and_list([f.label.lower() for f in role.functions])
-            + " to the partnership's decisions, so that plans reflect how care is delivered "
-            "and clinicians recognise and support the changes made."
+            + f" to the work of the {w.committees} it sits on, so that plans reflect how care "
+            "is delivered and clinical and care professionals recognise and support the "
+            "changes made."
         )
-    for level in levels:
-        names = [c.name for c in committees if idx.level(c) is level]
-        what = _lower_first(catalogue.LEVEL_DESCRIPTIONS[level])
-        article = "an" if level.value[0] in "aeiou" else "a"
-        if len(names) == 1:
-            lines.append(
-                f"The {names[0]} is {article} {level.value}-level {w.committee}, which {what}"
-            )
+    lines.extend(_committee_sentences(idx, committees))
+    return lines
+
+
+def _committee_sentences(idx: PlanIndex, committees: list[Committee]) -> list[str]:
+    """One sentence per level for decision-making committees, one per kind for the others."""
+    w = idx.words
+    groups: dict[tuple[CommitteeKind, Level | None], list[Committee]] = {}
+    for committee in committees:
+        level = idx.level(committee) if committee.kind is CommitteeKind.DECISION else None
+        groups.setdefault((committee.kind, level), []).append(committee)
+    lines = []
+    for (kind, level), members in groups.items():
+        names = [the(c.name) for c in members]
+        subject = _upper_first(and_list(names))
+        if level is not None:
+            what = _lower_first(catalogue.LEVEL_DESCRIPTIONS[level])
+            article = "an" if level.value[0] in "aeiou" else "a"
+            if len(members) == 1:
+                lines.append(
+                    f"{subject} is {article} {level.value}-level {w.committee}, which {what}"
+                )
+            else:
+                lines.append(f"{subject} are {level.value}-level {w.committees}; each {what}")
+            continue
+        does = KIND_INFO[kind].does
+        phrase = kind_phrase(kind, w.committee)
+        if len(members) == 1:
+            lines.append(f"{subject} is {phrase} that {does}.")
         else:
-            named = and_list([f"the {n}" for n in names])
-            lines.append(
-                f"{_upper_first(named)} are {level.value}-level {w.committees}; each {what}"
-            )
+            plural = kind_plural(kind, w.committees)
+            lines.append(f"{subject} are {plural}; each {does}.")
     return lines
 
 
@@ -298,33 +369,59 @@ def _function_section(
         "activities": [{"code": a.code, "text": a.text} for a in activities],
         "activities_chosen": bool(chosen),
         "sources": [s.label for s in info.sources],
-        "needed_on": _needed_on(idx, function, committees),
+        "needed_on": _needed_on(idx, role, function, committees),
     }
 
 
-def _needed_on(idx: PlanIndex, function: Function, committees: list[Committee]) -> list[str]:
-    """Where the function is essential or expected at the committee's current stage."""
-    needed = []
+def _needed_on(
+    idx: PlanIndex, role: Role, function: Function, committees: list[Committee]
+) -> list[str]:
+    """Where the function is essential or expected now, in words for a board paper.
+
+    Judged by each committee's kind (an assurance committee needs none) at its current stage;
+    only seats that provide functions (member or participant) count. Committees needing it
+    alike at the same stage are named together: 'essential at the current stage (Strategy
+    setting) on the A and the B'.
+    """
+    needed: dict[tuple[Requirement, str], list[str]] = {}
     for committee in committees:
-        level, stage_id = idx.level(committee), idx.plan.current_stage_id(committee)
-        if level is None or stage_id is None:
+        level = idx.level(committee)
+        membership = role.membership_on(committee.id) or Membership.MEMBER
+        if level is None or not membership.provides:
             continue
-        req = idx.plan.requirement(level, stage_id, function)
+        stage_id = idx.plan.current_stage_id(committee)
+        req = idx.plan.committee_requirement(committee, level, stage_id, function)
         if req is not Requirement.OPTIONAL:
-            stage = idx.stage_name(committee)
-            needed.append(f"{req.label} on {committee.name} (stage: {stage})")
-    return needed
+            needed.setdefault((req, idx.stage_name(committee)), []).append(the(committee.name))
+    order = {Requirement.ESSENTIAL: 0, Requirement.EXPECTED: 1}
+    return [
+        f"{req.value} {'at the current stage (' + stage + ')' if stage else 'now'} on "
+        + and_list(names)
+        for (req, stage), names in sorted(needed.items(), key=lambda kv: order[kv[0][0]])
+    ]
 
 
-def _person_specification(role: Role) -> Context:
+def _seat_duties(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[str]:
+    """What each seat asks of the post; a post with no seat gets what its appointment asks."""
+    if committees:
+        return [seat_duty(idx, role, c) for c in committees]
+    return [
+        f"Take forward the work the {role.title} is appointed to do for the "
+        f"{idx.plan.name}, and take up the {idx.words.committee} seats agreed on appointment."
+    ]
+
+
+def _person_specification(role: Role, plan: Plan) -> Context:
     sources: dict[str, list[str]] = {}
     for function in role.functions:
         for source in catalogue.FUNCTION_SOURCES[function]:
             sources.setdefault(source.value, []).append(function.label)
     by_value = {s.value: s for s in catalogue.SOURCE_DESCRIPTIONS}
     return {
-        "profession": capitalise(role.profession) or "Any registered health or care profession",
-        "registration": registration_text(role.profession, clinical=role.clinical),
+        "profession": _profession_text(role),
+        "registration": registration_text(
+            role.profession, clinical=role.clinical, synonyms=plan.profession_synonyms
+        ),
         "sources": [
             {
                 "label": by_value[value].label,
@@ -343,8 +440,10 @@ def _relationships(idx: PlanIndex, role: Role, committees: list[Committee]) -> l
         groups.append(
             {
                 "committee": committee.name,
+                "on": f"On {the(committee.name)}",
                 "members": [
                     {
+                        "seat": seat_text(idx, r, committee),
                         "title": r.title,
                         "holder": idx.holder(r) or "Vacant",
                         "profession": capitalise(r.profession),
@@ -379,7 +478,8 @@ def _gaps_filled(idx: PlanIndex, role: Role, committees: list[Committee]) -> lis
                 continue
             weight = "critical" if severity is Severity.CRITICAL else "significant"
             closes.append(
-                f"The {committee.name} has no filled post providing {function.label.lower()}, "
+                f"{_upper_first(the(committee.name))} has no filled post providing "
+                f"{function.label.lower()}, "
                 f"a {weight} gap at its current stage ({idx.stage_name(committee)})."
             )
     return closes

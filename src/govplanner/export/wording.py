@@ -6,47 +6,21 @@ import datetime as dt
 from collections.abc import Sequence
 
 from govplanner.analysis.rules.common import long_date
+from govplanner.export.registration import registration_text
 
-#: Profession words (lower case) and the UK regulator whose register covers them.
-_REGULATORS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("midwi",), "the Nursing and Midwifery Council (NMC)"),
-    (("nurs",), "the Nursing and Midwifery Council (NMC)"),
-    (("pharm",), "the General Pharmaceutical Council (GPhC)"),
-    (
-        (
-            "paramedic",
-            "allied health",
-            "ahp",
-            "physio",
-            "occupational therap",
-            "psycholog",
-            "dietit",
-            "radiograph",
-            "speech",
-            "podiat",
-        ),
-        "the Health and Care Professions Council (HCPC)",
-    ),
-    (("dent",), "the General Dental Council (GDC)"),
-    (("optom", "optic"), "the General Optical Council (GOC)"),
-    (
-        (
-            "medic",
-            "gp",
-            "general practi",
-            "psychiatr",
-            "obstetric",
-            "oncolog",
-            "surgeon",
-            "surgery",
-            "physician",
-            "doctor",
-            "anaesth",
-            "paediatr",
-        ),
-        "the General Medical Council (GMC), with a licence to practise",
-    ),
-)
+__all__ = [
+    "and_list",
+    "count",
+    "format_date",
+    "format_number",
+    "format_sessions",
+    "or_list",
+    "registration_text",
+    "term_alert",
+    "term_status",
+    "term_text",
+    "the",
+]
 
 
 def and_list(items: Sequence[str]) -> str:
@@ -55,6 +29,26 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def or_list(items: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def count(number: float, singular: str, plural: str | None = None) -> str:
+    """'0 gaps', '1 gap', '2 gaps', '1.5 sessions' (anything but exactly one is plural)."""
+    word = singular if number == 1 else (plural or singular + "s")
+    shown = f"{number:,}" if isinstance(number, int) else format_number(number)
+    return f"{shown} {word}"
+
+
+def the(name: str) -> str:
+    """A committee's name after 'the': 'the ICB Board', but 'The Forum' stays 'The Forum'."""
+    return name if name[:4].casefold() == "the " else f"the {name}"
 
 
 def format_date(day: dt.date | None) -> str:
@@ -70,10 +64,9 @@ def format_number(value: float) -> str:
 def format_sessions(sessions: float) -> str:
     """The time commitment in words a candidate can weigh up."""
     if sessions <= 0:
-        return "To be agreed (no sessions are set for this role yet)"
-    unit = "session" if sessions == 1 else "sessions"
+        return "To be agreed on appointment"
     hours = format_number(sessions * 4)
-    return f"{format_number(sessions)} {unit} a week (about {hours} hours; a session is half a day)"
+    return f"{count(sessions, 'session')} a week (about {hours} hours; a session is half a day)"
 
 
 def term_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -87,20 +80,6 @@ def term_text(start: dt.date | None, end: dt.date | None) -> str:
     if end:
         return f"Until {format_date(end)}"
     return "Not fixed; to be agreed on appointment"
-
-
-def registration_text(profession: str, *, clinical: bool) -> str:
-    """The professional registration a candidate for the profession would hold."""
-    if not clinical:
-        return "No professional registration is required for this role."
-    key = profession.casefold()
-    for words, regulator in _REGULATORS:
-        if key and any(w in key for w in words):
-            return f"Current registration with {regulator}."
-    return (
-        "Current registration with the UK regulator of the candidate's profession "
-        "(for example the GMC, NMC, HCPC or GPhC)."
-    )
 
 
 def _days(count: int) -> str:
@@ -123,18 +102,18 @@ def term_status(end: dt.date | None, *, filled: bool, as_of: dt.date, warning_da
 def term_alert(
     end: dt.date | None, *, holder: str, as_of: dt.date, warning_days: int, role_word: str = "role"
 ) -> str:
-    """A plain warning when a filled role's term has ended or ends within the window; else ''."""
+    """A plain note for a document when a filled role's term ends soon; else ''.
+
+    A term that has already ended while the role is still shown as filled is a data-quality
+    problem for ``check`` and the gap report (TRM002), not something to print in a role
+    description a board circulates, so it gives ''.
+    """
     status = term_status(end, filled=bool(holder), as_of=as_of, warning_days=warning_days)
-    if end is None or status not in ("ended", "ending"):
+    if end is None or status != "ending":
         return ""
     left = (end - as_of).days
-    if status == "ended":
-        return (
-            f"The term ended on {format_date(end)}, {_days(-left)} before {format_date(as_of)}, "
-            f"yet the {role_word} is still shown as held by {holder}."
-        )
     when = "today" if left == 0 else f"in {_days(left)}"
     return (
-        f"The term ends {when}, on {format_date(end)}: within the plan's {warning_days}-day "
-        "warning window, so reappointment or recruitment should be decided now."
+        f"The current term ends {when}, on {format_date(end)}, so reappointment or "
+        f"recruitment to this {role_word} is due."
     )
