@@ -119,9 +119,9 @@ def _chair_lines(idx: SeatIndex, chaired: list[Committee], named: set[str]) -> l
     """One line per set of chaired committees; the targets' chair is named once, if shared."""
     groups: dict[str, list[Committee]] = {}
     for committee in chaired:
-        targets = ",".join(committee.accountable_to_ids)
-        key = f"group:{committee.group_id}" if committee.group_id else f"to:{targets}"
-        if not targets and not committee.group_id:
+        ids = ",".join(committee.accountable_to_ids)
+        key = f"group:{committee.group_id}" if committee.group_id else f"to:{ids}"
+        if not ids and not committee.group_id:
             key = f"self:{committee.id}"
         groups.setdefault(key, []).append(committee)
     lines = []
