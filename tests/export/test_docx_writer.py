@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 
 import pytest
 from docx import Document
@@ -120,3 +123,46 @@ def test_built_documents_are_independent(builder: DocxBuilder) -> None:
     assert [p.text for p in first.paragraphs] == ["first"]
     assert [p.text for p in second.paragraphs] == ["second"]
     assert second.core_properties.title == "T"
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_document_properties_are_set_now_by_govplanner(builder: DocxBuilder) -> None:
+    now = dt.datetime(2026, 4, 1, 9, 30, tzinfo=dt.UTC)
+    data = builder.build(
+        "<p>x</p>", title="Lead – role description", subject="Plan: role description",
+        keywords=["Lead", "", "Audit Committee"], now=now,
+    )  # fmt: skip
+    props = Document(io.BytesIO(data)).core_properties
+    assert props.title == "Lead – role description"
+    assert props.subject == "Plan: role description"
+    assert props.keywords == "Lead; Audit Committee"
+    assert props.comments == ""  # the reference's own comment is not carried over
+    assert (props.author, props.last_modified_by) == ("govplanner", "govplanner")
+    assert props.created == props.modified == now
+    parts = _parts(data)
+    assert b"<Application>govplanner</Application>" in parts["docProps/app.xml"]
+    assert b"Microsoft" not in parts["docProps/app.xml"]
+
+
+def test_a_fresh_document_is_stamped_with_the_time_it_was_made(builder: DocxBuilder) -> None:
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props = Document(io.BytesIO(builder.build("<p>x</p>"))).core_properties
+    assert props.created is not None
+    assert props.created >= before
+    assert props.created.year >= 2026
+
+
+def test_no_thumbnail_and_british_english_throughout(builder: DocxBuilder) -> None:
+    parts = _parts(builder.build("<h1>Title</h1><p>Colour</p>"))
+    assert not any("thumbnail" in name for name in parts)
+    assert b"thumbnail" not in parts["_rels/.rels"]
+    assert b"savePreviewPicture" not in parts["word/settings.xml"]
+    for name in ("word/styles.xml", "word/stylesWithEffects.xml"):
+        langs = re.findall(rb'<w:lang\b[^>]*w:val="([^"]+)"', parts[name])
+        assert langs, name
+        assert set(langs) == {b"en-GB"}, name
+    assert b"en-US" not in parts["word/styles.xml"]

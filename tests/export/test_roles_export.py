@@ -230,3 +230,14 @@ def test_missing_output_folders_are_created(plan: Plan, tmp_path: Path) -> None:
     written = export_role_descriptions(plan, tmp_path / "new" / "folder", fmt="html")
     assert written
     assert all(p.parent == tmp_path / "new" / "folder" for p in written)
+
+
+def test_word_subject_and_keywords_come_from_the_plan_and_role(plan: Plan, tmp_path: Path) -> None:
+    (path,) = export_role_descriptions(plan, tmp_path, role_names=["Medical Director"])
+    props = _docx(path).core_properties
+    assert props.subject == "Northshire Partnership: role description"
+    assert props.keywords.split("; ") == [
+        "Medical Director", "General practice", "ICB Board", "Northshire Partnership",
+        "role description",
+    ]  # fmt: skip
+    assert props.title == "Medical Director – role description"

@@ -147,10 +147,28 @@ class _Renderer:
         if self.fmt == "html":
             return html.encode("utf-8")
         if self.docx is not None:
-            return self.docx.build(html, title=title)
+            return self.docx.build(
+                html,
+                title=title,
+                subject=f"{context['plan']['name']}: {context['words']['role']} description",
+                keywords=_keywords(context),
+            )
         from govplanner.export.pdf import html_to_pdf
 
         return html_to_pdf(html, title=title)
+
+
+def _keywords(context: Context) -> list[str]:
+    """The document's keywords: the post, its profession, bodies and committees, the plan."""
+    role = context["role"]
+    return [
+        role["title"],
+        role["profession"],
+        *role["organisations"],
+        *[c["name"] for c in context["committees"]],
+        context["plan"]["name"],
+        f"{context['words']['role']} description",
+    ]
 
 
 def _docx_builder(template_dir: Path | None) -> DocxBuilder:
