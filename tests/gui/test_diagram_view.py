@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import Level, Severity, SubjectKind
-from govplanner.domain.model import Committee, Line, Plan, Role, Tier
+from govplanner.domain.model import Committee, Line, Plan, Role, Seat, Tier
 from govplanner.domain.presets import new_plan
 from govplanner.gui.diagram import DiagramView
 from govplanner.gui.diagram.items import BandItem, CommitteeBox
@@ -104,7 +104,7 @@ def test_every_committee_has_a_box_with_its_details(view: DiagramView) -> None:
 def test_the_scene_follows_added_renamed_and_removed_committees(
     qtbot: QtBot, view: DiagramView, document: PlanDocument
 ) -> None:
-    new = Committee(name="Frailty Group", tier_id=tier_id("neighbourhood"), reports_to_id=MH)
+    new = Committee(name="Frailty Group", tier_id=tier_id("neighbourhood"), lines=[Line(to_id=MH)])
     document.insert("committee", new)
     qtbot.waitUntil(lambda: new.id in view.diagram.boxes)  # coalesced to the next event turn
     assert view.diagram.layout.boxes[new.id].band == 2
@@ -120,7 +120,9 @@ def test_the_scene_follows_added_renamed_and_removed_committees(
 
 
 def test_seats_follow_roles_and_a_move_relayouts(view: DiagramView, document: PlanDocument) -> None:
-    document.insert("role", Role(title="Nurse Lead", committee_ids=[MH, CRISIS]))
+    document.insert(
+        "role", Role(title="Nurse Lead", seats=[Seat(committee_id=MH), Seat(committee_id=CRISIS)])
+    )
     view.sync()
     assert (box(view, MH).seats, box(view, MH).vacant) == (2, 1)
     document.update("committee", CRISIS, tier_id=tier_id("programme"))
@@ -319,13 +321,15 @@ def test_a_large_plan_builds_every_box(qtbot: QtBot, live: FakeLive, tmp_path: P
         board = Committee(name=f"Board {s}", tier_id=system)
         plan.committees.append(board)
         programmes = [
-            Committee(name=f"Programme {s}.{p}", tier_id=programme, reports_to_id=board.id)
+            Committee(name=f"Programme {s}.{p}", tier_id=programme, lines=[Line(to_id=board.id)])
             for p in range(9)
         ]
         plan.committees += programmes
         plan.committees += [
             Committee(
-                name=f"Group {s}.{k}", tier_id=neighbourhood, reports_to_id=programmes[k % 9].id
+                name=f"Group {s}.{k}",
+                tier_id=neighbourhood,
+                lines=[Line(to_id=programmes[k % 9].id)],
             )
             for k in range(90)
         ]

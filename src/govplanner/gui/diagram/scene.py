@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -71,7 +72,7 @@ class DiagramScene(QGraphicsScene):
         line = QFontMetricsF(body).height()
         return Sizes(
             box_width=max(BOX_WIDTH, round(BOX_WIDTH * line / REFERENCE_LINE)),
-            box_height=max(BOX_HEIGHT, round(card_height(title, body, badge))),
+            box_height=max(BOX_HEIGHT, math.ceil(card_height(title, body, badge))),
             frame_top=max(FRAME_TOP, round(line + 10)),
         )
 

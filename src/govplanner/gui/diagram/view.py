@@ -35,8 +35,8 @@ MAX_ZOOM = 4.0
 #: committee fields that move cards or lines (a rebuild), and those that only change words
 _STRUCTURE_FIELDS = frozenset({"tier_id", "lines", "group_id"})
 _TEXT_FIELDS = frozenset({"name", "programme_area", "kind", "organisation_ids"})
-#: below this fitted zoom the whole plan is too small to read: open at actual size instead
-MIN_FIT_ZOOM = 0.4
+#: below this fitted zoom even the cards' outlines are specks: open at actual size instead
+MIN_FIT_ZOOM = 0.12
 
 
 class DiagramView(QGraphicsView):
