@@ -294,7 +294,8 @@ def _changes(
 ) -> tuple[ItemChange, ...]:
     old = {b.id: b for b in before}
     removed = [old[i] for i in match.removed if i not in skip]
-    added = [a for a in after if a.id in match.added and a.id not in skip]
+    new_ids = set(match.added)
+    added = [a for a in after if a.id in new_ids and a.id not in skip]
     result = [_added_or_removed(kind, "added", a, sides.where(a, True)) for a in added]
     result += [_added_or_removed(kind, "removed", b, sides.where(b, False)) for b in removed]
     for a in after:
