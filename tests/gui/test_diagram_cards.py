@@ -32,6 +32,7 @@ from govplanner.gui.diagram.items import (
     card_height,
 )
 from govplanner.gui.diagram.layout import Sizes
+from govplanner.gui.live_analysis import LiveAnalysis
 from tests.builders import PlanBuilder, committee_id
 
 BOARD_A = committee_id("North ICB Board")
@@ -472,3 +473,32 @@ def test_a_role_change_updates_seats_without_a_rebuild(
     view.sync()
     assert box(view, QA).seats_text == "1 seat · 1 vacant"
     assert view.diagram.legend is legend
+
+
+def test_with_the_real_analysis_an_empty_assurance_committee_is_not_badged_critical(
+    qtbot: QtBot, cluster: PlanDocument
+) -> None:
+    live_analysis = LiveAnalysis(cluster)
+    view = DiagramView(cluster, live_analysis)
+    qtbot.addWidget(view)
+    live_analysis.refresh()
+    # Neither has a clinician: the assurance committee needs none, the joint ICP does.
+    assert box(view, AUDIT).status != Severity.CRITICAL
+    assert box(view, ICP).status == Severity.CRITICAL
+    assert "CLN001" in view.diagram.tooltip_for(box(view, ICP))
+    assert "CLN001" not in view.diagram.tooltip_for(box(view, AUDIT))
+    live_analysis.detach()
+
+
+def test_a_long_programme_area_takes_the_bodies_row_when_there_are_no_bodies(
+    view: DiagramView, cluster: PlanDocument
+) -> None:
+    area = "Urgent and emergency care; community services; rehabilitation"
+    cluster.update("committee", VOICE, programme_area=area)
+    cluster.update("committee", AUDIT, programme_area=area)
+    view.sync()
+    metrics = QFontMetricsF(view.diagram.body_font)
+    voice, audit = box(view, VOICE), box(view, AUDIT)
+    assert voice.caption_rows(metrics, 200) == ("Advisory", area)
+    assert audit.caption_rows(metrics, 200) == (f"Assurance · {area}", "North ICB")
+    assert voice.caption_rows(metrics, 10_000) == (f"Advisory · {area}", "")

@@ -175,6 +175,19 @@ class CommitteeBox(QGraphicsItem):
             self._lines = wrap(self.card.name, QFontMetricsF(font), self._text_width(), 2)
         return self._lines
 
+    def caption_rows(self, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
+        """The two rows under the name: kind and programme area, then the bodies; when the
+        first row would be cut short and there are no bodies, the area takes the second."""
+        card = self.card
+        if (
+            not card.bodies
+            and card.kind
+            and card.programme
+            and metrics.horizontalAdvance(card.caption) > width
+        ):
+            return card.kind, card.programme
+        return card.caption, card.bodies_text
+
     def _text_width(self) -> float:
         return self.width - STRIPE - 2 * PAD + 2
 
@@ -226,7 +239,7 @@ class CommitteeBox(QGraphicsItem):
         body = QFontMetricsF(scene.body_font)
         painter.setFont(scene.body_font)
         painter.setPen(theme.muted)
-        for text in (self.card.caption, self.card.bodies_text):
+        for text in self.caption_rows(body, width):
             if text:
                 shown = body.elidedText(text, Qt.TextElideMode.ElideRight, width)
                 painter.drawText(QRectF(left, y, width, body.height()), shown)
