@@ -67,6 +67,8 @@ _WORD = st.text(
 )
 _NAME = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
 _TEXT = st.one_of(st.just(""), _NAME)
+#: Free text as a plan file may hold it: anything but control and text-direction characters.
+_FREE_TEXT = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs"))
 _DATE = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 _SESSIONS = st.one_of(
     st.just(0.0), st.integers(0, 100).map(float), st.sampled_from([0.5, 1.25, 2.5, 99.75])
@@ -186,10 +188,12 @@ def _extras(draw: st.DrawFn, plan: Plan) -> Plan:
         committee.quorum_note = draw(_TEXT)
         if plan.roles and draw(st.booleans()):
             committee.chair_role_id = draw(st.sampled_from(plan.roles)).id
-    plan.description = draw(st.text(max_size=40))
+    plan.description = draw(st.text(_FREE_TEXT, max_size=40))
     plan.default_capacity = draw(_SESSIONS)
     plan.accepted = [
-        AcceptedFinding(key=draw(_NAME), rationale=draw(st.text(max_size=30)), accepted_on=d)
+        AcceptedFinding(
+            key=draw(_NAME), rationale=draw(st.text(_FREE_TEXT, max_size=30)), accepted_on=d
+        )
         for d in draw(st.lists(_DATE, max_size=2))
     ]
     return plan

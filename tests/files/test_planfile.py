@@ -316,3 +316,104 @@ def test_loading_pauses_the_collector_and_always_restores_it(tmp_path, monkeypat
         planfile_module.load_plan(bad)
     assert seen == [False, False]
     assert gc.isenabled()
+
+
+# -- hostile files (issue 16) ----------------------------------------------------------------
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    with pytest.raises(PlanFileError, match="not an ordinary file"):
+        load_plan("/dev/zero")  # its size says 0 and it never ends
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "plan.govplan"
+    os.mkfifo(fifo)
+    with pytest.raises(PlanFileError, match="not an ordinary file"):
+        load_plan(fifo)
+
+
+def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="is a folder"):
+        load_plan(tmp_path)
+
+
+def test_a_key_given_twice_is_an_error_not_last_one_wins(tmp_path: Path) -> None:
+    text = plan_to_json(small_plan()).replace(
+        '"name": "Example partnership",',
+        '"name": "Example partnership",\n    "name": "Someone else\'s board",',
+        1,
+    )
+    assert text.count("Someone else's board") == 1
+    path = _write(tmp_path, text)
+    with pytest.raises(PlanFileError, match="the key 'name' appears twice in one object"):
+        load_plan(path)
+
+
+def test_a_five_thousand_digit_number_is_one_clear_error(tmp_path: Path) -> None:
+    doc = _doc()
+    text = json.dumps(doc).replace('"schema_version": 3', '"schema_version": ' + "9" * 5000)
+    with pytest.raises(PlanFileError, match="a number in the file is too long to read"):
+        load_plan(_write(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [("\x1b", "U+001B (escape)"), ("\x07", "U+0007 (bell)"), ("\u202e", "U+202E"),
+     ("\u2066", "U+2066"), ("\x85", "U+0085")],
+)  # fmt: skip
+def test_control_and_direction_characters_are_refused_naming_the_field(
+    tmp_path: Path, char: str, shown: str
+) -> None:
+    doc = _doc()
+    doc["plan"]["committees"][0]["name"] = f"Board{char}"  # type: ignore[index]
+    error = _load_error(tmp_path, doc)
+    assert shown in str(error)
+    assert error.where == "$.plan.committees[0].name"
+
+
+def test_tabs_and_line_breaks_in_notes_are_kept(tmp_path: Path) -> None:
+    plan = small_plan()
+    plan.description = "Line one\n\tLine two\r\n"
+    path = tmp_path / "p.govplan"
+    save_plan(plan, path)
+    assert load_plan(path).description == "Line one\n\tLine two\r\n"
+
+
+def test_a_plan_with_a_control_character_is_not_saved(tmp_path: Path) -> None:
+    plan = small_plan()
+    plan.roles[0].title = "Director\x1b[2J"
+    path = tmp_path / "p.govplan"
+    with pytest.raises(PlanFileError, match=r"role 'Director\?\[2J', title holds the control"):
+        save_plan(plan, path)
+    assert not path.exists()
+
+
+def test_saving_through_a_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "plan.govplan"
+    save_plan(small_plan(), real)
+    link = tmp_path / "link.govplan"
+    link.symlink_to(real)
+    plan = small_plan()
+    plan.name = "Changed through the link"
+    save_plan(plan, link)
+    assert link.is_symlink()
+    assert load_plan(real).name == "Changed through the link"
+    assert (shared / "plan.govplan.bak").is_file()
+    assert not (tmp_path / "link.govplan.bak").exists()
+
+
+def test_saving_the_same_plan_twice_keeps_the_older_backup(tmp_path: Path) -> None:
+    path = tmp_path / "p.govplan"
+    first = small_plan()
+    save_plan(first, path)
+    second = small_plan()
+    second.name = "Second"
+    save_plan(second, path)
+    save_plan(second, path)  # nothing changed: the backup must still be the first save
+    assert load_plan(planfile.backup_path(path)).name == first.name
+    assert planfile.backup_path(path).read_bytes() != path.read_bytes()

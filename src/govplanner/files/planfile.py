@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+import os
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -17,9 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
 from govplanner.domain.enums import FUNCTIONS, LEVELS
-from govplanner.domain.errors import ExportError, PlanFileError, PlanIntegrityError
+from govplanner.domain.errors import ExportError, GovplannerError, PlanFileError, PlanIntegrityError
 from govplanner.domain.integrity import check_plan
 from govplanner.domain.model import Plan, Profile
+from govplanner.files import text_safety
 from govplanner.files.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
 from govplanner.files.json_errors import explain
 from govplanner.files.migrations import (
@@ -88,6 +91,15 @@ def save_plan(plan: Plan, path: str | Path) -> None:
     except PlanIntegrityError as exc:
         raise PlanFileError(target, f"the plan was not saved because {exc}") from exc
     data = plan_to_json(plan).encode("utf-8")
+    if text_safety.json_bytes_may_hold_unsafe(data):
+        found = text_safety.find_in_model(plan)
+        if found is not None:
+            where, char = found
+            raise PlanFileError(
+                target,
+                f"the plan was not saved because the {where} holds the control or "
+                f"text-direction character {text_safety.describe(char)}; remove it first",
+            )
     try:
         atomic_write_bytes(target, data, backup=True)
     except ExportError as exc:
@@ -100,25 +112,48 @@ def save_plan(plan: Plan, path: str | Path) -> None:
 def load_plan(path: str | Path) -> Plan:
     """Read, migrate, validate and integrity-check a plan file; every failure is PlanFileError."""
     source = Path(path)
-    try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                source,
-                f"the file is {size / 1024 / 1024:.0f} MB; govplanner opens plan files of "
-                f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
-            )
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(source, "the file does not exist") from None
-    except IsADirectoryError:
-        raise PlanFileError(source, "this is a folder, not a plan file") from None
-    except OSError as exc:
-        raise PlanFileError(source, f"the file cannot be read ({exc.strerror})") from exc
+    data = read_bounded(source, MAX_FILE_BYTES, PlanFileError)
     try:
         return plan_from_json(data, source)
     except PlanFileError as exc:
         raise _with_backup_hint(exc) from None
+
+
+def read_bounded(
+    source: Path,
+    limit: int,
+    error: Callable[[Path, str], GovplannerError],
+    what: str = "plan files",
+) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; anything else is ``error``.
+
+    Devices and pipes are refused before reading (their size says 0, and ``/dev/zero`` never
+    ends), and the read itself stops past the limit, whatever the size said.
+    """
+    megabytes = f"{limit / (1024 * 1024):g} MB"
+    try:
+        _refuse_special(source, os.stat(source).st_mode, error)  # before open: a pipe blocks
+        with open(source, "rb") as handle:
+            _refuse_special(source, os.fstat(handle.fileno()).st_mode, error)
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error(source, "the file does not exist") from None
+    except IsADirectoryError:
+        raise error(source, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise error(source, f"the file cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise error(
+            source, f"the file is too large; govplanner opens {what} of at most {megabytes}"
+        )
+    return data
+
+
+def _refuse_special(source: Path, mode: int, error: Callable[[Path, str], GovplannerError]) -> None:
+    if stat.S_ISDIR(mode):
+        raise error(source, "this is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise error(source, "this is not an ordinary file (a device or a pipe)")
 
 
 def _with_backup_hint(exc: PlanFileError) -> PlanFileError:
@@ -156,6 +191,10 @@ def plan_from_json(text: str | bytes, path: str | Path = "plan.govplan") -> Plan
 def _plan_from_json(text: str | bytes, source: Path) -> Plan:
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, "the file is too large to be a plan")
+    # Always parsed once with Python's parser too: it refuses what pydantic's would let by
+    # (a key given twice, where the last would silently win) and finds unsafe characters.
+    parsed = _parse_json(text, source)
+    _refuse_unsafe_text(text, parsed, source)
     try:
         # Fast path: an up-to-date, valid file is parsed and validated in one step.
         document = _PlanDocument.model_validate_json(text)
@@ -164,14 +203,29 @@ def _plan_from_json(text: str | bytes, source: Path) -> Plan:
     if document is not None and document.schema_version == CURRENT_SCHEMA_VERSION:
         plan = document.plan
     else:
-        plan = _slow_load(text, source)
+        plan = _slow_load(parsed, source)
     _check_integrity(plan, source)
     return plan
 
 
-def _slow_load(text: str | bytes, source: Path) -> Plan:
-    """Older versions and broken files: parse step by step to say exactly what is wrong."""
-    document = _parse_json(text, source)
+def _refuse_unsafe_text(text: str | bytes, parsed: Any, source: Path) -> None:
+    if not text_safety.json_bytes_may_hold_unsafe(
+        text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    ):
+        return
+    found = text_safety.find_in_json(parsed)
+    if found is not None:
+        where, char = found
+        raise PlanFileError(
+            source,
+            f"the text holds the control or text-direction character "
+            f"{text_safety.describe(char)}, which a plan may not hold; remove it in a text editor",
+            where,
+        )
+
+
+def _slow_load(document: Any, source: Path) -> Plan:
+    """Older versions and broken files: go step by step to say exactly what is wrong."""
     plan_data = _current_document(document, source)["plan"]
     try:
         return Plan.model_validate(plan_data)
@@ -184,7 +238,30 @@ def _slow_load(text: str | bytes, source: Path) -> Plan:
         raise _too_deep(source) from None
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str, pairs: list[tuple[str, Any]]) -> None:
+        self.key = key
+        label = next(
+            (f" (in the item with {k} '{v}')" for k, v in pairs if k in ("id", "name", "title")
+             and isinstance(v, str)),
+            "",
+        )  # fmt: skip
+        super().__init__(f"the key '{key}' appears twice in one object{label}")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key, pairs)
+            seen.add(key)
+    return result
+
+
 def _parse_json(text: str | bytes, source: Path) -> Any:
+    """The parsed JSON, or a PlanFileError that says what is wrong."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -194,10 +271,16 @@ def _parse_json(text: str | bytes, source: Path) -> Any:
             ) from None
     if not text.strip():
         raise PlanFileError(source, "the file is empty")
+    if "\x00" in text:
+        raise PlanFileError(
+            source, "the file is not UTF-8 text (it holds NUL bytes: it may be UTF-16 or binary)"
+        )
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates)
     except RecursionError:
         raise _too_deep(source) from None
+    except _DuplicateKeyError as exc:
+        raise PlanFileError(source, str(exc)) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         stripped = text.rstrip()
@@ -206,6 +289,8 @@ def _parse_json(text: str | bytes, source: Path) -> Any:
         else:
             problem = f"the file is not valid JSON ({exc.msg})"
         raise PlanFileError(source, problem, where) from None
+    except ValueError as exc:  # a number too long for Python to convert (over 4,300 digits)
+        raise PlanFileError(source, f"a number in the file is too long to read ({exc})") from None
 
 
 def _current_document(document: Any, source: Path) -> dict[str, Any]:
