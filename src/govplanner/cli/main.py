@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from govplanner import __version__
-from govplanner.cli import commands
+from govplanner.cli import commands, restructure
 from govplanner.domain.errors import GovplannerError
 
-SUBCOMMANDS = ("new", "import", "export", "check", "diff")
+SUBCOMMANDS = ("new", "import", "export", "check", "diff", "merge", "reduce", "timeline")
 
 
 def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(sub)
     _add_check(sub)
     _add_diff(sub)
+    restructure.register(sub)
     return parser
 
 
