@@ -155,9 +155,9 @@ def test_cards_say_their_kind_and_bodies_in_words(view: DiagramView) -> None:
     quality = view.diagram.tooltip_for(box(view, QA))
     assert "assurance committee" in quality
     assert "meets in common as Quality Committees in Common" in quality
-    assert "advises North ICB Board and Public Voice Advisory Group" in view.diagram.tooltip_for(
-        box(view, ASSEMBLY)
-    )
+    assembly = view.diagram.tooltip_for(box(view, ASSEMBLY))
+    assert "advises North ICB Board and Public Voice Advisory Group" in assembly
+    assert "(Programme tier), clinical forum," in assembly
 
 
 def test_a_long_name_takes_two_lines_and_the_tooltip_has_it_in_full(view: DiagramView) -> None:

@@ -1,4 +1,5 @@
-"""The governance diagram: committees in tier bands with reporting lines, read-only."""
+"""The governance diagram: committees in tier bands, their accountable and advisory lines,
+committees in common framed together, and a legend; read-only."""
 
 from govplanner.gui.diagram.view import DiagramView
 

@@ -152,7 +152,8 @@ class CommitteeBox(QGraphicsItem):
         card = self.card
         parts = [f"{card.name} ({card.tier} {words.tier})"]
         if card.kind:
-            parts.append(f"{card.kind.lower()} {words.committee}")
+            kind = card.kind.lower()  # "clinical forum" names itself; the others need a noun
+            parts.append(kind if kind.endswith("forum") else f"{kind} {words.committee}")
         if card.joint:
             parts.append(f"joint {words.committee} of {and_list(card.bodies)}")
         elif card.bodies:
