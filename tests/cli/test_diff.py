@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from govplanner.domain.model import Plan, Role
 from govplanner.files.planfile import load_plan, save_plan
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+AS_OF = dt.date(2026, 1, 1)
 BEFORE = EXAMPLES / "partnership-a.govplan"
 
 
@@ -65,12 +67,18 @@ def test_diff_json_shape(tmp_path, capsys):
     doc = json.loads(out)
     assert set(doc) == {
         "before", "after", "as_of", "at_a_glance", "coverage", "committees", "roles", "people",
-        "findings_opened", "findings_closed",
+        "findings_opened", "findings_closed", "organisations", "merged", "settings",
     }  # fmt: skip
     assert doc["at_a_glance"]["committees"] == {"added": 0, "removed": 1, "changed": 0}
+    assert doc["at_a_glance"]["organisations"] == {"added": 0, "removed": 0, "changed": 0}
+    assert doc["at_a_glance"]["merged"] == {"committees": 0, "into": 0}
+    assert doc["at_a_glance"]["settings"] == 0
     assert doc["at_a_glance"]["coverage"]["gain"] == 2
-    assert set(doc["coverage"][0]) == {"tier", "function", "before", "after", "change"}
-    assert doc["coverage"][0]["before"] == {"required": 1, "covered": 1}
+    assert set(doc["coverage"][0]) == {
+        "tier", "function", "before", "after", "change", "lost_cover",
+    }  # fmt: skip
+    assert doc["coverage"][0]["before"] == {"required": 1, "covered": 1, "accepted": 0}
+    assert (doc["merged"], doc["settings"], doc["organisations"]) == ([], [], [])
     changed = next(r for r in doc["roles"] if r["name"] == "Obstetrics Lead")
     assert changed["fields"] == [{"field": "Holder", "before": "vacant", "after": "Dr Aisha Begum"}]
     assert {f["code"] for f in doc["findings_closed"]} >= {"GAP002"}
@@ -141,3 +149,93 @@ def test_check_text_lists_term_ends_as_of_the_date(capsys):
         "  31 December 2026  Medical Director (Dr Samuel Okafor): ENDED, 1 day ago",
         "  31 March 2027  STP Director (GP) (Dr Helen Marsh): ending soon, in 89 days",
     ]
+
+
+# -- merges, v2 fields and reorders, straight from the report functions -----------------------
+
+
+def _merged() -> tuple[Plan, Plan]:
+    from tests.analysis.test_compare_v2 import cluster
+
+    before, after = cluster(joint=False), cluster(joint=True)
+    after.cost_per_session = 11000
+    return before, after
+
+
+def test_diff_text_reports_a_merge_as_one_line_not_removals_and_an_addition() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.cli.diff_report import diff_text
+    from govplanner.domain.vocabulary import words
+
+    before, after = _merged()
+    lines = diff_text(compare_plans(before, after, as_of=AS_OF), words(after)).splitlines()
+    assert "  Committees: 0 added, 0 removed, 0 changed, 2 merged into 1." in lines
+    assert (
+        "  » North Quality Committee and South Quality Committee merged into Joint Quality "
+        "Committee (Programme; a new committee, 4 roles moved onto it)"
+    ) in lines
+    assert "  Coverage: 0 cells gained, 0 lost, 8 unchanged." in lines
+    assert "Plan settings (2)" in lines
+    assert "  Committees-in-common groups: Quality committees in common → (none)" in lines
+    assert "  Cost of a weekly session: not recorded → £11,000 a year" in lines
+    assert not any(line.startswith("  - ") for line in lines)  # nothing merely removed
+
+
+def test_diff_json_lists_merges_and_settings() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.cli.diff_report import diff_json
+
+    before, after = _merged()
+    doc = json.loads(json.dumps(diff_json(compare_plans(before, after, as_of=AS_OF))))
+    assert doc["merged"] == [
+        {
+            "from": ["North Quality Committee", "South Quality Committee"],
+            "into": "Joint Quality Committee",
+            "into_is_new": True,
+            "where": "Programme",
+            "roles_moved": 4,
+            "sentence": "North Quality Committee and South Quality Committee merged into "
+            "Joint Quality Committee",
+        }
+    ]
+    assert doc["at_a_glance"]["merged"] == {"committees": 2, "into": 1}
+    assert doc["at_a_glance"]["committees"] == {"added": 0, "removed": 0, "changed": 0}
+    assert doc["settings"] == [
+        {"field": "Cost of a weekly session", "before": "not recorded", "after": "£11,000 a year"},
+        {
+            "field": "Committees-in-common groups",
+            "before": "Quality committees in common",
+            "after": "(none)",
+        },
+    ]
+    assert doc["at_a_glance"]["coverage"]["loss"] == 0
+
+
+def test_a_lost_cover_names_the_committee_in_text_and_json() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.cli.diff_report import diff_json, diff_text
+    from govplanner.domain.vocabulary import words
+
+    before = load_plan(BEFORE)
+    after = before.model_copy(deep=True)
+    for role in after.roles:
+        if role.title == "Obstetrics Lead" or role.title == "Midwifery Lead":
+            role.holder_id = None
+    comparison = compare_plans(before, after, as_of=AS_OF)
+    lost = [x for x in diff_json(comparison)["coverage"] if x["lost_cover"]]
+    assert lost
+    assert all(x["change"] == "loss" for x in lost)
+    text = diff_text(comparison, words(after))
+    assert f"({lost[0]['lost_cover'][0]} lost cover)" in text
+
+
+def test_reordered_rows_with_new_ids_say_nothing_changed() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.cli.diff_report import diff_text
+    from govplanner.domain.vocabulary import words
+    from tests.analysis.reshuffle import shuffled, with_new_ids
+
+    plan = load_plan(BEFORE)
+    text = diff_text(compare_plans(plan, shuffled(with_new_ids(plan), 3), as_of=AS_OF), words(plan))
+    assert text.splitlines()[-1] == "The two plans have the same structure, coverage and findings."
+    assert "  Roles: 0 added, 0 removed, 0 changed." in text.splitlines()

@@ -4,18 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from govplanner.analysis.compare import CellChange, Comparison, ItemChange, ItemKind
+from govplanner.analysis.compare import (
+    ITEM_KINDS,
+    CellChange,
+    Comparison,
+    FieldChange,
+    ItemChange,
+    ItemKind,
+    Merge,
+)
 from govplanner.analysis.result import CoverageCell, Finding
-from govplanner.analysis.rules.common import long_date
+from govplanner.analysis.rules.common import long_date, name_list
 from govplanner.cli.report import finding_json
 from govplanner.domain.vocabulary import Words
 
-_KINDS: tuple[ItemKind, ...] = ("committee", "role", "person")
+_KINDS: tuple[ItemKind, ...] = ITEM_KINDS
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
+#: the JSON document's key for each kind of item
+JSON_KEYS: dict[ItemKind, str] = {
+    "committee": "committees",
+    "role": "roles",
+    "person": "people",
+    "organisation": "organisations",
+}
 
 
 def _plural(w: Words, kind: ItemKind) -> str:
-    return "people" if kind == "person" else getattr(w, f"{kind}s")
+    if kind in ("committee", "role"):
+        return str(getattr(w, f"{kind}s"))
+    return JSON_KEYS[kind]
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 cell', '2 cells', '0 cells'."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def cell_text(cell: CoverageCell | None) -> str:
@@ -25,7 +47,8 @@ def cell_text(cell: CoverageCell | None) -> str:
     if cell.required == 0:
         return "n/a"
     status = "ok" if cell.covered == cell.required else ("GAP" if cell.covered == 0 else "part")
-    return f"{cell.covered}/{cell.required} {status}"
+    accepted = f" ({cell.accepted} accepted)" if cell.accepted else ""
+    return f"{cell.covered}/{cell.required} {status}{accepted}"
 
 
 def _glance(comparison: Comparison, w: Words) -> list[str]:
@@ -33,16 +56,27 @@ def _glance(comparison: Comparison, w: Words) -> list[str]:
     b, a = c.before_summary, c.after_summary
     lines = [
         "At a glance",
-        f"  Coverage: {c.coverage_count('gain')} cells gained, {c.coverage_count('loss')} "
-        f"lost, {c.coverage_count('same')} unchanged.",
+        f"  Coverage: {counted(c.coverage_count('gain'), 'cell')} gained, "
+        f"{c.coverage_count('loss')} lost, {c.coverage_count('same')} unchanged.",
         f"  Open findings: {b.get('critical', 0)} → {a.get('critical', 0)} critical, "
-        f"{b.get('warning', 0)} → {a.get('warning', 0)} warnings, {b.get('info', 0)} → "
+        f"{b.get('warning', 0)} → {a.get('warning', 0)} "
+        f"{'warning' if a.get('warning', 0) == 1 else 'warnings'}, {b.get('info', 0)} → "
         f"{a.get('info', 0)} for information; {len(c.opened)} opened, {len(c.closed)} closed.",
     ]
     for kind in _KINDS:
+        if kind == "organisation" and not c.organisations:
+            continue  # most plans record no organisations: no line of noughts
         counts = [f"{c.count(kind, s)} {s}" for s in ("added", "removed", "changed")]
-        lines.append(f"  {_plural(w, kind).capitalize()}: {', '.join(counts)}.")
+        if kind == "committee" and c.merges:
+            counts.append(f"{c.merged_count} merged into {len(c.merges)}")
+        lines.append(f"  {_capital(_plural(w, kind))}: {', '.join(counts)}.")
+    if c.settings:
+        lines.append(f"  Plan settings: {len(c.settings)} changed.")
     return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _cell_lines(title: str, cells: list[CellChange]) -> list[str]:
@@ -52,11 +86,24 @@ def _cell_lines(title: str, cells: list[CellChange]) -> list[str]:
     fn_width = max(len(c.function.label) for c in cells)
     lines = [f"  {title} ({len(cells)})"]
     for c in cells:
+        lost = f"  ({name_list(list(c.lost))} lost cover)" if c.lost else ""
         lines.append(
             f"    {c.tier.ljust(tier_width)}  {c.function.label.ljust(fn_width)}  "
-            f"{cell_text(c.before)} → {cell_text(c.after)}"
+            f"{cell_text(c.before)} → {cell_text(c.after)}{lost}"
         )
     return lines
+
+
+def merge_text(merge: Merge, w: Words) -> str:
+    """'A and B merged into C (Programme; a new committee, 4 roles moved onto it)'."""
+    where = f"{merge.where}; " if merge.where else ""
+    status = f"a new {w.committee}" if merge.target_is_new else f"an existing {w.committee}"
+    moved = counted(merge.roles_moved, w.role, w.roles)
+    return f"{merge.sentence} ({where}{status}, {moved} moved onto it)"
+
+
+def _field_lines(fields: tuple[FieldChange, ...], indent: str) -> list[str]:
+    return [f"{indent}{f.field}: {f.before} → {f.after}" for f in fields]
 
 
 def _item_lines(change: ItemChange) -> list[str]:
@@ -67,8 +114,7 @@ def _item_lines(change: ItemChange) -> list[str]:
         else ""
     )
     lines = [f"  {_SIGN[change.status]} {change.name}{renamed}{where}: {change.status}"]
-    lines += [f"      {f.field}: {f.before} → {f.after}" for f in change.fields]
-    return lines
+    return lines + _field_lines(change.fields, "      ")
 
 
 def _finding_lines(title: str, findings: tuple[Finding, ...]) -> list[str]:
@@ -100,10 +146,14 @@ def diff_text(comparison: Comparison, w: Words) -> str:
         out.append("  No cell gains or loses cover.")
     for kind in _KINDS:
         changes = c.changes_of(kind)
-        if changes:
-            out += ["", f"{_plural(w, kind).capitalize()} ({len(changes)})"]
+        merges = c.merges if kind == "committee" else ()
+        if changes or merges:
+            out += ["", f"{_capital(_plural(w, kind))} ({len(changes) + len(merges)})"]
+            out += [f"  » {merge_text(m, w)}" for m in merges]
             for change in changes:
                 out += _item_lines(change)
+    if c.settings:
+        out += ["", f"Plan settings ({len(c.settings)})", *_field_lines(c.settings, "  ")]
     out += _finding_lines("Findings opened", c.opened)
     out += _finding_lines("Findings closed", c.closed)
     if c.is_same:
@@ -112,7 +162,24 @@ def diff_text(comparison: Comparison, w: Words) -> str:
 
 
 def _cell_json(cell: CoverageCell | None) -> dict[str, int] | None:
-    return None if cell is None else {"required": cell.required, "covered": cell.covered}
+    if cell is None:
+        return None
+    return {"required": cell.required, "covered": cell.covered, "accepted": cell.accepted}
+
+
+def _fields_json(fields: tuple[FieldChange, ...]) -> list[dict[str, str]]:
+    return [{"field": f.field, "before": f.before, "after": f.after} for f in fields]
+
+
+def _merge_json(merge: Merge) -> dict[str, Any]:
+    return {
+        "from": list(merge.sources),
+        "into": merge.target,
+        "into_is_new": merge.target_is_new,
+        "where": merge.where,
+        "roles_moved": merge.roles_moved,
+        "sentence": merge.sentence,
+    }
 
 
 def _item_json(change: ItemChange) -> dict[str, Any]:
@@ -121,7 +188,7 @@ def _item_json(change: ItemChange) -> dict[str, Any]:
         "name": change.name,
         "before_name": change.before_name,
         "where": change.where,
-        "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in change.fields],
+        "fields": _fields_json(change.fields),
     }
 
 
@@ -136,11 +203,11 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
             "coverage": {v: c.coverage_count(v) for v in ("gain", "loss", "same")},
             "findings": {"opened": len(c.opened), "closed": len(c.closed)},
             **{
-                f"{kind}s" if kind != "person" else "people": {
-                    s: c.count(kind, s) for s in ("added", "removed", "changed")
-                }
+                JSON_KEYS[kind]: {s: c.count(kind, s) for s in ("added", "removed", "changed")}
                 for kind in _KINDS
             },
+            "merged": {"committees": c.merged_count, "into": len(c.merges)},
+            "settings": len(c.settings),
         },
         "coverage": [
             {
@@ -149,12 +216,13 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
                 "before": _cell_json(x.before),
                 "after": _cell_json(x.after),
                 "change": x.verdict,
+                "lost_cover": list(x.lost or ()),
             }
             for x in c.coverage
         ],
-        "committees": [_item_json(x) for x in c.committees],
-        "roles": [_item_json(x) for x in c.roles],
-        "people": [_item_json(x) for x in c.people],
+        **{JSON_KEYS[kind]: [_item_json(x) for x in c.changes_of(kind)] for kind in _KINDS},
+        "merged": [_merge_json(m) for m in c.merges],
+        "settings": _fields_json(c.settings),
         "findings_opened": [finding_json(f) for f in c.opened],
         "findings_closed": [finding_json(f) for f in c.closed],
     }
