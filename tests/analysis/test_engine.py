@@ -14,13 +14,15 @@ from govplanner.analysis.result import finding_key
 from govplanner.analysis.rules import RULES
 from govplanner.domain.enums import Function, Severity, SubjectKind
 from govplanner.domain.model import Plan
+from tests.analysis.support import committee, deputise
 from tests.builders import PlanBuilder, committee_id, stage_id
 
 DOMAIN_CODES = [
-    "GAP001", "GAP002", "GAP003", "CLN001", "PRO001", "LOD001", "DEV001",
+    "GAP001", "GAP002", "GAP003", "CLN001", "PRO001", "LOD001", "LOD002", "DEV001",
     "STR001", "STR002", "STR003", "STR004", "STR005",
 ]  # fmt: skip
 TERM_CODES = ["TRM001", "TRM002"]  # issue 8: judged against the analysis date
+V2_CODES = ["QRM001", "QRM002", "DEP001"]  # DOMAIN.md v2: quorum and deputies
 AS_OF = dt.date(2026, 1, 15)
 
 
@@ -47,6 +49,7 @@ def busy_plan() -> PlanBuilder:
         )
         .committee("Upside Down", tier="System", reports_to="Loop One")
         .person("Dr A", sources=["reputation"])
+        .person("Dr B", capacity=1)
         .role(
             "Medical Director",
             on=["ICB Board", "Maternity Board", "cancer board"],
@@ -62,12 +65,24 @@ def busy_plan() -> PlanBuilder:
             "Finance Director", on=["Finance Committee"], clinical=False, holder="Dr A", sessions=2
         )
         .role("Spare Lead", functions=["relational"])
+        .role("Relational Lead", on=["Urgent Care Board"], functions=["relational"])
+        .role("Deputy Relational Lead", functions=["relational"], holder="Dr C")
     )
+
+
+def busy(builder: PlanBuilder) -> Plan:
+    """The busy plan built, with the v2 structures the builder does not write: a quorum the
+    board cannot meet (QRM001), a clinical quorum on the finance committee (QRM002) and a
+    deputy holding relational work for a vacant lead (DEP001)."""
+    plan = builder.build()
+    committee(plan, "ICB Board").quorum = 3
+    committee(plan, "Finance Committee").quorum_clinical = True
+    return deputise(plan, "Deputy Relational Lead", "Relational Lead", on="Urgent Care Board")
 
 
 def busy_plan_with_terms() -> Plan:
     """The busy plan, with one term ending soon and one already ended (as of AS_OF)."""
-    plan = busy_plan().build()
+    plan = busy(busy_plan())
     by_title = {r.title: r for r in plan.roles}
     by_title["Medical Director"].term_end = AS_OF + dt.timedelta(days=30)
     by_title["Clinical Lead"].term_end = AS_OF - dt.timedelta(days=1)
@@ -79,13 +94,13 @@ def test_the_package_exports_the_engine() -> None:
 
 
 def test_rules_cover_every_domain_code_and_are_named_by_it() -> None:
-    assert list(RULES) == DOMAIN_CODES + TERM_CODES
+    assert list(RULES) == DOMAIN_CODES + TERM_CODES + V2_CODES
     assert all(rule.__name__ == code.lower() for code, rule in RULES.items())
 
 
 def test_the_busy_plan_raises_every_code() -> None:
     codes = {f.code for f in analyse(busy_plan_with_terms(), as_of=AS_OF).findings}
-    assert codes == set(DOMAIN_CODES + TERM_CODES)
+    assert codes == set(DOMAIN_CODES + TERM_CODES + V2_CODES)
 
 
 def test_every_message_names_its_subject_and_every_remedy_is_a_sentence() -> None:
@@ -97,7 +112,7 @@ def test_every_message_names_its_subject_and_every_remedy_is_a_sentence() -> Non
 
 
 def test_findings_are_ordered_by_severity_code_tier_name_and_function() -> None:
-    findings = analyse(busy_plan().build()).findings
+    findings = analyse(busy(busy_plan())).findings
     ranks = [f.severity.rank for f in findings]
     assert ranks == sorted(ranks)
     for severity in Severity:
@@ -134,7 +149,7 @@ def test_people_findings_without_a_tier_come_after_tiered_ones_of_the_same_code(
 
 
 def test_summary_counts_open_findings_by_severity_and_accepted_ones() -> None:
-    result = analyse(busy_plan().build())
+    result = analyse(busy(busy_plan()))
     for severity in Severity:
         expected = sum(1 for f in result.findings if f.severity is severity)
         assert result.summary[severity.value] == expected
@@ -189,19 +204,19 @@ def test_acceptance_of_a_gap_lapses_when_the_committee_moves_stage() -> None:
 
 
 def test_analysis_does_not_change_the_plan() -> None:
-    plan = busy_plan().build()
+    plan = busy(busy_plan())
     before = plan.model_dump()
     analyse(plan)
     assert plan.model_dump() == before
 
 
 def test_a_prebuilt_context_gives_the_same_result() -> None:
-    plan = busy_plan().build()
+    plan = busy(busy_plan())
     assert analyse(plan, build_context(plan)) == analyse(plan)
 
 
 def test_a_context_built_for_another_plan_is_refused() -> None:
-    plan = busy_plan().build()
+    plan = busy(busy_plan())
     with pytest.raises(ValueError, match="different plan"):
         analyse(plan.model_copy(), build_context(plan))
 
@@ -230,17 +245,17 @@ def shuffled(plan: Plan, seed: int) -> Plan:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_output_does_not_depend_on_the_order_of_the_plans_lists(seed: int) -> None:
-    plan = (
+    plan = busy(
         busy_plan()
         .role("Second Lead", on=["Maternity Board"], functions=["representation"])
         .accept(finding_key("CLN001", SubjectKind.COMMITTEE, committee_id("Finance Committee")))
-        .build()
+        .accept("GAP001|committee|com_gone|analytical|")  # stale
     )
     assert analyse(shuffled(plan, seed)) == analyse(plan)
 
 
 def test_analysing_twice_gives_identical_results() -> None:
-    plan = busy_plan().build()
+    plan = busy(busy_plan())
     assert analyse(plan) == analyse(plan)
 
 

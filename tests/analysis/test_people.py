@@ -16,8 +16,8 @@ def held(*sessions: float, capacity: float | None = None, clinical: bool = True)
     return builder
 
 
-def test_lod001_fires_when_sessions_exceed_the_default_capacity() -> None:
-    [finding] = found(held(3, 2).build(), "LOD001")
+def test_lod001_fires_when_sessions_exceed_the_recorded_capacity() -> None:
+    [finding] = found(held(3, 2, capacity=4).build(), "LOD001")
     assert finding.severity is Severity.WARNING
     assert finding.subject_kind is SubjectKind.PERSON
     assert (finding.subject_id, finding.subject) == (person_id("Dr A"), "Dr A")
@@ -34,11 +34,11 @@ def test_lod001_fires_when_sessions_exceed_the_default_capacity() -> None:
 
 
 def test_lod001_is_silent_at_exactly_capacity() -> None:
-    assert found(held(2, 2).build(), "LOD001") == []
+    assert found(held(2, 2, capacity=4).build(), "LOD001") == []
 
 
 def test_lod001_is_silent_when_decimal_sessions_add_up_to_capacity() -> None:
-    assert found(held(1.1, 1.1, 1.8).build(), "LOD001") == []
+    assert found(held(1.1, 1.1, 1.8, capacity=4).build(), "LOD001") == []
 
 
 def test_lod001_uses_the_persons_own_capacity() -> None:
@@ -46,17 +46,66 @@ def test_lod001_uses_the_persons_own_capacity() -> None:
     assert len(found(held(2, 1.5, capacity=3).build(), "LOD001")) == 1
 
 
-def test_lod001_uses_the_plans_default_capacity() -> None:
-    assert len(found(held(1.5, 1).default_capacity(2).build(), "LOD001")) == 1
+def test_lod001_is_silent_when_capacity_is_not_recorded() -> None:
+    # The nearest edge: the same load over the default, but nobody recorded a capacity.
+    plan = held(3, 2).build()
+    assert found(plan, "LOD001") == []
+    assert len(found(plan, "LOD002")) == 1
+
+
+def test_lod001_a_recorded_capacity_of_zero_is_recorded() -> None:
+    assert len(found(held(0.5, capacity=0).build(), "LOD001")) == 1
 
 
 def test_lod001_counts_non_clinical_roles() -> None:
-    assert len(found(held(3, 2, clinical=False).build(), "LOD001")) == 1
+    assert len(found(held(3, 2, clinical=False, capacity=4).build(), "LOD001")) == 1
+
+
+def test_lod001_says_one_session_in_the_singular() -> None:
+    [finding] = found(held(1, capacity=0.5).build(), "LOD001")
+    assert "adding up to 1 session a week (Role 1), more than their capacity of 0.5." in (
+        finding.message
+    )
+
+
+# -- LOD002 ------------------------------------------------------------------------------------
+
+
+def test_lod002_fires_when_unrecorded_capacity_is_assumed_and_exceeded() -> None:
+    [finding] = found(held(3, 2).build(), "LOD002")
+    assert finding.severity is Severity.INFO
+    assert (finding.subject_kind, finding.subject_id) == (SubjectKind.PERSON, person_id("Dr A"))
+    assert finding.message == (
+        "Dr A holds roles adding up to 5 sessions a week (Role 1 and Role 2), more than the "
+        "plan's default capacity of 4. Their own capacity is not recorded, so this is an "
+        "assumption to confirm, not a known overload."
+    )
+    assert "Capacity column of the People sheet" in finding.remedy
+    assert "Capacity field" in finding.remedy
+
+
+def test_lod002_uses_the_plans_default_capacity() -> None:
+    [finding] = found(held(1.5, 1).default_capacity(2).build(), "LOD002")
+    assert "default capacity of 2." in finding.message
+
+
+def test_lod002_is_silent_at_exactly_the_default() -> None:
+    assert found(held(2, 2).build(), "LOD002") == []
+
+
+def test_lod002_is_silent_once_a_capacity_is_recorded() -> None:
+    # Recorded at the default: neither an assumption (LOD002) nor an overload (LOD001).
+    plan = held(2, 2, 1).build()
+    assert len(found(plan, "LOD002")) == 1
+    recorded = held(2, 2, 1, capacity=5).build()
+    assert found(recorded, "LOD002") == []
+    assert found(recorded, "LOD001") == []
 
 
 def test_lod001_ignores_vacant_roles() -> None:
-    plan = held(4).role("Other", on=["Board"], sessions=4).build()
+    plan = held(4, capacity=4).role("Other", on=["Board"], sessions=4).build()
     assert found(plan, "LOD001") == []
+    assert found(plan, "LOD002") == []
 
 
 # -- DEV001 ------------------------------------------------------------------------------------

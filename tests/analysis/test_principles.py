@@ -14,8 +14,10 @@ from govplanner.analysis.principles import (
     profession_group,
 )
 from govplanner.analysis.rules.clinical import ProfessionMatcher
-from govplanner.domain.model import Plan
+from govplanner.domain.enums import CommitteeKind
+from govplanner.domain.model import AcceptedFinding, Plan
 from govplanner.files.planfile import load_plan
+from tests.analysis.support import committee, set_kind
 from tests.builders import PlanBuilder
 
 ALL = ["analytical", "representation", "translation", "relational"]
@@ -95,6 +97,37 @@ def test_p1_counts_only_filled_clinical_roles() -> None:
     assert assess(plan)["ccpl-1"].rag == "red"  # the place tier has no leader in post at all
 
 
+def test_p1_leaves_out_an_audit_committee_and_says_why() -> None:
+    plan = strong().committee("Audit Committee", tier="system", reports_to="ICB Board").build()
+    assert assess(plan)["ccpl-1"].rag == "red"  # as a decision committee it has no leader
+    set_kind(plan, "Audit Committee", CommitteeKind.ASSURANCE)
+    p1 = assess(plan)["ccpl-1"]
+    assert p1.rag == "green"
+    assert (
+        "Left out, as their kind needs no clinical voice by design (assurance: Audit Committee)."
+        in p1.evidence
+    )
+    assert "System (executive level): 1 of 1 committee has" in " ".join(p1.evidence)
+
+
+def test_p1_leaves_out_a_committee_whose_cln001_is_accepted() -> None:
+    plan = strong().committee("Finance Committee", tier="system", reports_to="ICB Board").build()
+    finance = committee(plan, "Finance Committee")
+    plan.accepted = [AcceptedFinding(key=f"CLN001|committee|{finance.id}||", rationale="Lay")]
+    p1 = assess(plan)["ccpl-1"]
+    assert p1.rag == "green"
+    assert any("(CLN001 accepted): Finance Committee." in e for e in p1.evidence)
+    assert p1.evidence[-1].startswith("1 accepted finding (CLN001) is left out")
+
+
+def test_p1_is_grey_when_no_committee_needs_a_clinical_voice() -> None:
+    plan = PlanBuilder().committee("Audit Committee", tier="system").build()
+    set_kind(plan, "Audit Committee", "assurance")
+    p1 = assess(plan)["ccpl-1"]
+    assert p1.rag == "grey"
+    assert p1.evidence[0] == "No committee of the plan needs a clinical voice."
+
+
 # -- 2 shared learning -------------------------------------------------------------------------
 
 
@@ -103,6 +136,25 @@ def test_p2_follows_relational_and_translation_cover() -> None:
     for role in plan.roles:
         role.functions = [f for f in role.functions if f.value not in ("relational", "translation")]
     assert assess(plan)["ccpl-2"].rag == "red"
+
+
+def test_p2_discounts_accepted_gaps_and_says_so() -> None:
+    plan = strong().build()
+    for role in plan.roles:
+        if role.title in ("Nurse Lead", "Pharmacy Lead"):
+            role.functions = [f for f in role.functions if f.value != "relational"]
+    place = committee(plan, "Place Board")
+    stage = plan.stages[0].id
+    p2 = assess(plan)["ccpl-2"]
+    assert p2.rag == "amber"
+    key = f"GAP001|committee|{place.id}|relational|{stage}"
+    plan.accepted = [AcceptedFinding(key=key, rationale="A partner brings it")]
+    p2 = assess(plan)["ccpl-2"]
+    assert p2.rag == "green"
+    assert (
+        "Relational work: of the 2 committees that need it, 1 has a leader in post providing "
+        "it; 1 gap accepted, not counted." in p2.evidence
+    )
 
 
 # -- 3 time and support ------------------------------------------------------------------------
@@ -123,9 +175,35 @@ def test_p3_amber_when_some_roles_have_no_sessions_and_red_when_most() -> None:
 def test_p3_amber_when_someone_is_overloaded() -> None:
     plan = strong().build()
     plan.roles[0].sessions_per_week = 9
+    plan.people[0].capacity = 4
     p3 = assess(plan)["ccpl-3"]
     assert p3.rag == "amber"
-    assert any("LOD001" in e for e in p3.evidence)
+    assert "1 person holds more sessions than their capacity (LOD001)." in p3.evidence
+
+
+def test_p3_an_assumed_capacity_is_not_an_overload() -> None:
+    # The nearest edge: the same load, but nobody recorded Dr A's capacity.
+    plan = strong().build()
+    plan.roles[0].sessions_per_week = 9
+    p3 = assess(plan)["ccpl-3"]
+    assert p3.rag == "green"
+    assert not any("LOD001" in e for e in p3.evidence)
+    assert any(e.startswith("1 person holds") and "(LOD002)" in e for e in p3.evidence)
+
+
+def test_p3_leaves_out_an_accepted_overload_and_says_so() -> None:
+    plan = strong().build()
+    plan.roles[0].sessions_per_week = 9
+    plan.people[0].capacity = 4
+    plan.accepted = [
+        AcceptedFinding(key=f"LOD001|person|{plan.people[0].id}||", rationale="Agreed")
+    ]
+    p3 = assess(plan)["ccpl-3"]
+    assert p3.rag == "green"
+    assert p3.evidence[-1] == (
+        "1 accepted finding (LOD001) is left out of this rating: the plan's owners accepted it "
+        "with a reason."
+    )
 
 
 # -- 4 development -----------------------------------------------------------------------------

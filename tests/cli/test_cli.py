@@ -55,19 +55,26 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
     )
     doc = json.loads(out)
     assert set(doc) == {
-        "plan", "summary", "findings", "coverage", "coverage_by_stage", "principles"
+        "plan", "summary", "findings", "coverage", "coverage_by_stage", "principles",
+        "root_causes", "stale_acceptances", "unjudged_areas",
     }  # fmt: skip
     assert [p["id"] for p in doc["principles"]] == [f"ccpl-{i}" for i in range(1, 6)]
     principle_keys = {"id", "title", "summary", "rag", "evidence", "limits"}
     assert all(set(p) == principle_keys for p in doc["principles"])
     assert all(p["rag"] in ("green", "amber", "red", "grey") for p in doc["principles"])
-    assert set(doc["summary"]) == {"critical", "warning", "info", "accepted"}
+    assert set(doc["summary"]) == {"critical", "warning", "info", "accepted", "root_causes"}
     keys = {"code", "severity", "subject_kind", "subject", "function", "stage", "message"}
-    keys |= {"remedy", "accepted"}
+    keys |= {"remedy", "accepted", "key", "closed_by"}
     assert doc["findings"]
     assert all(set(f) == keys for f in doc["findings"])
     functions = {"analytical", "representation", "translation", "relational"}
     assert all(set(row["functions"]) == functions for row in doc["coverage"])
+    cell_keys = {"required", "covered", "accepted"}
+    assert all(
+        set(cell) == cell_keys
+        for row in doc["coverage"] + doc["coverage_by_stage"]
+        for cell in row["functions"].values()
+    )
     assert all(set(row) == {"tier", "stage", "functions"} for row in doc["coverage_by_stage"])
     open_counts = {
         s: sum(1 for f in doc["findings"] if f["severity"] == s and not f["accepted"])

@@ -7,7 +7,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from govplanner.domain.catalogue import default_requirement
-from govplanner.domain.enums import FUNCTIONS, Function, Level, Requirement
+from govplanner.domain.enums import (
+    FUNCTIONS,
+    CommitteeKind,
+    Function,
+    Level,
+    LineKind,
+    Membership,
+    Requirement,
+)
+from govplanner.domain.governance import KIND_INFO
 from govplanner.domain.model import Committee, Person, Plan, Role, Stage, Tier
 from govplanner.domain.vocabulary import Words, words
 
@@ -18,8 +27,11 @@ Requirements = dict[Function, Requirement]
 
 #: Each function as one bit, so a committee's functions are a small int (cheap to combine).
 FUNCTION_BIT: dict[Function, int] = {f: 1 << i for i, f in enumerate(FUNCTIONS)}
-#: Set in a committee's ``provided`` mask when any clinical role sits on it.
+#: Set in a committee's ``provided`` mask when any clinical role sits on it (any membership),
+#: and in its ``filled`` mask when a filled clinical role sits on it as member or participant.
 CLINICAL_BIT = 1 << len(FUNCTIONS)
+
+_MEMBER, _PARTICIPANT, _DEPUTY = Membership.MEMBER, Membership.PARTICIPANT, Membership.DEPUTY
 
 
 def function_mask(functions: Iterable[Function]) -> int:
@@ -31,13 +43,20 @@ def function_mask(functions: Iterable[Function]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class RoleIndex:
-    """What one pass over the roles tells the rules."""
+    """What one pass over the roles tells the rules.
 
-    #: committee id -> roles seated on it (plan order; a repeated seat counts once)
+    A seat counts for ``seats`` whatever its membership (CLN001 and PRO001 ask who *sits* on
+    a committee); only member and participant seats make a role a provider, so only they set
+    function bits in ``provided`` and ``filled`` (DOMAIN.md v2).
+    """
+
+    #: committee id -> roles seated on it, any membership (plan order; a repeat counts once)
     seats: dict[str, list[Role]]
-    #: committee id -> mask of functions its clinical roles declare, plus CLINICAL_BIT if any
+    #: committee id -> mask of functions its clinical providers declare, plus CLINICAL_BIT if
+    #: any clinical role sits on it
     provided: dict[str, int]
-    #: committee id -> mask of functions declared by at least one filled clinical role on it
+    #: committee id -> mask of functions declared by at least one filled clinical provider on
+    #: it, plus CLINICAL_BIT if there is one
     filled: dict[str, int]
     #: holder id -> sessions per week of the roles they hold
     load: dict[str, float]
@@ -49,6 +68,8 @@ class RoleIndex:
     unfunctioned: list[Role] = field(default_factory=list)
     #: filled roles with a term end (plan order)
     terms: list[Role] = field(default_factory=list)
+    #: committee id -> roles seated on it as deputy (plan order; any role, filled or vacant)
+    deputies: dict[str, list[Role]] = field(default_factory=dict)
 
 
 def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
@@ -79,41 +100,78 @@ def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
             mask = masks_get(key, -1)
             if mask < 0:
                 mask = masks[key] = function_mask(key) | CLINICAL_BIT
-        cids = role.committee_ids
-        if len(cids) != 1:  # none, or several (possibly repeated, possibly dangling)
+        role_seats = role.seats
+        if len(role_seats) != 1:  # none, or several (possibly repeated, possibly dangling)
             _seat_many(index, role, mask)
             continue
-        cid = cids[0]  # most roles have exactly one seat
+        seat = role_seats[0]  # most roles have exactly one seat
+        cid, membership = seat.committee_id, seat.membership
         seated = seats_get(cid)
         if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
             unseated.append(role)
             continue
         seated.append(role)
-        if mask:
-            provided[cid] |= mask
-            if holder is not None:
-                filled[cid] |= mask
+        if membership is _MEMBER or membership is _PARTICIPANT:
+            if mask:
+                provided[cid] |= mask
+                if holder is not None:
+                    filled[cid] |= mask
+        else:
+            _seat_apart(index, role, cid, membership, mask)
     return index
+
+
+def _seat_apart(index: RoleIndex, role: Role, cid: str, membership: Membership, mask: int) -> None:
+    """An attendee or deputy seat: the role sits there (CLN001) but provides nothing."""
+    if mask:
+        index.provided[cid] |= CLINICAL_BIT
+    if membership is _DEPUTY:
+        deputies = index.deputies.get(cid)
+        if deputies is None:
+            index.deputies[cid] = [role]
+        elif deputies[-1] is not role:
+            deputies.append(role)
 
 
 def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
     """Seat a role with no seat or several; a repeated seat counts once, a dangling one not."""
     seats, provided, filled = index.seats, index.provided, index.filled
     seated_anywhere = False
-    for cid in role.committee_ids:
+    for seat in role.seats:
+        cid, membership = seat.committee_id, seat.membership
         seated = seats.get(cid)
         if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
             continue
         seated_anywhere = True
-        if seated and seated[-1] is role:  # a repeated seat counts once
-            continue
-        seated.append(role)
-        if mask:
-            provided[cid] |= mask
-            if role.holder_id is not None:
-                filled[cid] |= mask
+        if not seated or seated[-1] is not role:  # a repeated seat is listed once
+            seated.append(role)
+        if membership is _MEMBER or membership is _PARTICIPANT:
+            if mask:
+                provided[cid] |= mask
+                if role.holder_id is not None:
+                    filled[cid] |= mask
+        else:
+            _seat_apart(index, role, cid, membership, mask)
     if not seated_anywhere:
         index.unseated.append(role)
+
+
+def provides_on(role: Role, committee_id: str) -> bool:
+    """The role sits on the committee as member or participant (any of its seats there)."""
+    return any(
+        seat.committee_id == committee_id and seat.membership.provides for seat in role.seats
+    )
+
+
+def member_on(role: Role, committee_id: str) -> bool:
+    """The role sits on the committee as a (voting) member."""
+    return any(
+        seat.committee_id == committee_id and seat.membership is _MEMBER for seat in role.seats
+    )
+
+
+#: (kind, level, stage id) -> the kind's requirement row, before a committee's own overrides
+_RowKey = tuple[CommitteeKind, Level, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +191,8 @@ class AnalysisContext:
     levels: dict[str, Level]
     #: committee id -> its current stage id (None only when the plan has no stages)
     current_stage: dict[str, str | None]
-    #: committee id -> function -> requirement at its current stage (committees with a level)
+    #: committee id -> function -> requirement at its current stage (committees with a level):
+    #: the committee's override, else its kind's rule, else the level x stage profile
     requirements: dict[str, Requirements]
     _profile_cache: dict[tuple[Level, str | None], Requirements]
     #: the date the analysis is for (term ends are judged against it)
@@ -142,6 +201,7 @@ class AnalysisContext:
     words: Words
     #: committee id -> mask of the functions it needs now (essential or expected; with a level)
     needed: dict[str, int] = field(default_factory=dict)
+    _kind_cache: dict[_RowKey, tuple[Requirements, int]] = field(default_factory=dict)
 
     @property
     def seats(self) -> dict[str, list[Role]]:
@@ -164,27 +224,92 @@ class AnalysisContext:
             self._profile_cache[key] = row
         return row
 
+    def requirements_of(
+        self, committee: Committee, level: Level, stage_id: str | None
+    ) -> tuple[Requirements, int]:
+        """What a committee needs at a stage, and the needed functions as a mask.
+
+        The same answer as :meth:`Plan.committee_requirement` for every function (a test
+        says so), cached per kind, level and stage for committees without overrides.
+        """
+        key = (committee.kind, level, stage_id)
+        cached = self._kind_cache.get(key)
+        if cached is None:
+            row = self._kind_row(*key)
+            cached = self._kind_cache[key] = (row, needed_mask(row))
+        if not committee.requirements:
+            return cached
+        row = cached[0] | committee.requirements
+        return row, needed_mask(row)
+
+    def _kind_row(self, kind: CommitteeKind, level: Level, stage_id: str | None) -> Requirements:
+        profile: Requirements | None = None
+        row: Requirements = {}
+        for function in FUNCTIONS:
+            fixed = self.plan.kind_rule(kind, function).requirement
+            if fixed is None:
+                profile = profile or self.requirements_at(level, stage_id)
+                fixed = profile[function]
+            row[function] = fixed
+        return row
+
+    def needs_voice(self, committee: Committee) -> bool:
+        """The committee's kind expects a clinical or care professional voice (CLN001, PRO001)."""
+        return KIND_INFO[committee.kind].needs_clinical_voice
+
     def parent(self, committee: Committee) -> Committee | None:
-        """The committee this one reports to, if it exists."""
-        parent_id = committee.reports_to_id
-        return None if parent_id is None else self.committees.get(parent_id)
+        """The first committee this one is accountable to that exists (schema 2's one line)."""
+        for target in committee.accountable_to_ids:
+            parent = self.committees.get(target)
+            if parent is not None:
+                return parent
+        return None
+
+    def accountable_to(self, committee: Committee) -> list[Committee]:
+        """The existing committees this one is accountable to, in line order, each once."""
+        result: dict[str, Committee] = {}
+        for line in committee.lines:
+            if line.kind is LineKind.ACCOUNTABLE and line.to_id not in result:
+                target = self.committees.get(line.to_id)
+                if target is not None:
+                    result[line.to_id] = target
+        return list(result.values())
 
     def has_clinical(self, committee_id: str) -> bool:
+        """A clinical role, filled or vacant, sits on the committee (any membership)."""
         return bool(self.roles.provided.get(committee_id, 0) & CLINICAL_BIT)
 
     def is_provided(self, committee_id: str, function: Function) -> bool:
-        """At least one clinical role on the committee, filled or vacant, declares the function."""
+        """A clinical provider on the committee, filled or vacant, declares the function."""
         return bool(self.roles.provided.get(committee_id, 0) & FUNCTION_BIT[function])
 
     def is_covered(self, committee_id: str, function: Function) -> bool:
-        """At least one filled clinical role on the committee provides the function."""
+        """At least one filled clinical provider on the committee declares the function."""
         return bool(self.roles.filled.get(committee_id, 0) & FUNCTION_BIT[function])
 
     def providers_of(self, committee_id: str, function: Function) -> list[Role]:
-        """Clinical roles on the committee declaring the function (filled or vacant)."""
+        """Clinical roles seated on the committee as member or participant that declare the
+        function (filled or vacant): DOMAIN.md's providers."""
         if not self.is_provided(committee_id, function):
             return []
-        return [r for r in self.seats[committee_id] if r.clinical and function in r.functions]
+        return [
+            r
+            for r in self.seats[committee_id]
+            if r.clinical and function in r.functions and provides_on(r, committee_id)
+        ]
+
+    def covering_deputies(self, committee_id: str, function: Function) -> list[Role]:
+        """DOMAIN.md's DEP001 deputies: filled roles seated on the committee as deputy that
+        declare the function and deputise for one of its (vacant) providers of it."""
+        deputies = self.roles.deputies.get(committee_id)
+        if not deputies:
+            return []
+        providers = {r.id for r in self.providers_of(committee_id, function)}
+        return [
+            d
+            for d in deputies
+            if d.holder_id is not None and function in d.functions and d.deputy_for_id in providers
+        ]
 
     def roles_held(self, person_ids: Collection[str]) -> dict[str, list[Role]]:
         """Person id -> the roles they hold (plan order), for just these people."""
@@ -199,7 +324,7 @@ def _profile_row(plan: Plan, level: Level, stage_id: str | None) -> Requirements
 
 
 def needed_mask(row: Requirements) -> int:
-    """The functions a profile row makes needed (essential or expected), as a mask."""
+    """The functions a requirement row makes needed (essential or expected), as a mask."""
     return function_mask(f for f in FUNCTIONS if row[f] in NEEDED)
 
 
@@ -207,7 +332,7 @@ def _index_committees(ctx: AnalysisContext, first_stage: str | None) -> None:
     """Each committee's stage, tier, level, requirements and needed functions."""
     tiers, by_tier, current_stage = ctx.tiers, ctx.committees_by_tier, ctx.current_stage
     levels, requirements, needed = ctx.levels, ctx.requirements, ctx.needed
-    masks: dict[tuple[Level, str | None], int] = {}
+    requirements_of = ctx.requirements_of
     for c in ctx.plan.committees:
         cid, stage = c.id, c.stage_id
         if stage is None:
@@ -218,11 +343,7 @@ def _index_committees(ctx: AnalysisContext, first_stage: str | None) -> None:
             continue
         by_tier[tier.id].append(c)
         level = levels[cid] = tier.level
-        row = requirements[cid] = ctx.requirements_at(level, stage)
-        mask = masks.get((level, stage))
-        if mask is None:
-            mask = masks[level, stage] = needed_mask(row)
-        needed[cid] = mask
+        requirements[cid], needed[cid] = requirements_of(c, level, stage)
 
 
 def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:

@@ -1,4 +1,5 @@
-"""The analysis: run every rule over one indexed plan, flag accepted findings, order, count."""
+"""The analysis: run every rule over one indexed plan, flag accepted findings, order, count,
+and say what the findings come from (root causes) and what could not be judged."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from govplanner.analysis.context import AnalysisContext, build_context
 from govplanner.analysis.coverage import stage_coverage, tier_coverage
 from govplanner.analysis.result import Analysis, Finding
+from govplanner.analysis.root_causes import closing_roles, root_causes
 from govplanner.analysis.rules import RULES
+from govplanner.analysis.rules.clinical import unjudged_areas
 from govplanner.domain.enums import FUNCTIONS, Severity
 from govplanner.domain.model import Plan
 
@@ -39,12 +42,17 @@ def analyse(
 
 def _analysis(ctx: AnalysisContext) -> Analysis:
     findings = order_findings(ctx, mark_accepted(ctx.plan, run_rules(ctx)))
+    closing = closing_roles(ctx, findings)
     return Analysis(
         findings=findings,
         coverage=tier_coverage(ctx),
         coverage_by_stage=stage_coverage(ctx),
         summary=summarise(findings),
         as_of=ctx.as_of,
+        root_causes=root_causes(ctx, findings, closing),
+        stale_acceptances=stale_acceptances(ctx.plan, findings),
+        unjudged_areas=unjudged_areas(ctx),
+        closed_by=closing,
     )
 
 
@@ -87,6 +95,14 @@ def mark_accepted(plan: Plan, findings: list[Finding]) -> list[Finding]:
             finding = dataclasses.replace(finding, accepted=True, rationale=entry.rationale)
         marked.append(finding)
     return marked
+
+
+def stale_acceptances(plan: Plan, findings: Iterable[Finding]) -> tuple[str, ...]:
+    """Accepted keys that match no current finding (sorted): kept, and reported as stale."""
+    if not plan.accepted:
+        return ()
+    current = {f.key for f in findings}
+    return tuple(sorted({a.key for a in plan.accepted} - current))
 
 
 def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Finding, ...]:

@@ -16,9 +16,9 @@ from typing import Any, Literal
 from govplanner.analysis.context import CLINICAL_BIT, AnalysisContext, build_context
 from govplanner.analysis.result import Analysis
 from govplanner.analysis.rules.clinical import ProfessionMatcher
-from govplanner.analysis.rules.common import name_list, number
+from govplanner.analysis.rules.common import counted, name_list, number
 from govplanner.domain.enums import Function, Level
-from govplanner.domain.model import Plan, Role
+from govplanner.domain.model import Committee, Plan, Role
 
 Rag = Literal["green", "amber", "red", "grey"]
 
@@ -123,16 +123,39 @@ def _contains_word_start(text: str, stem: str) -> bool:
 
 
 def assess_principles(plan: Plan, analysis: Analysis) -> list[PrincipleResult]:
-    """The five principles, each with a RAG, its evidence and what the check cannot show."""
+    """The five principles, each with a RAG, its evidence and what the check cannot show.
+
+    Findings the user accepted do not count against a principle; each principle that
+    discounts some says so in its evidence.
+    """
     ctx = build_context(plan)
     counts = Counter(f.code for f in analysis.open_findings)
+    accepted = Counter(f.code for f in analysis.findings if f.accepted)
+    waived = {f.subject_id for f in analysis.findings if f.accepted and f.code == "CLN001"}
     return [
-        _decision_making(ctx),
-        _shared_learning(ctx, analysis),
-        _time_and_support(ctx, counts),
-        _development(ctx, counts),
-        _recruitment_and_diversity(ctx, counts),
+        _with_accepted(_decision_making(ctx, waived), accepted, ("CLN001",)),
+        _with_accepted(_shared_learning(ctx, analysis), accepted, ("GAP001", "GAP002", "DEP001")),
+        _with_accepted(_time_and_support(ctx, counts), accepted, ("LOD001", "LOD002")),
+        _with_accepted(_development(ctx, counts), accepted, ("DEV001",)),
+        _with_accepted(_recruitment_and_diversity(ctx, counts), accepted, ("TRM001", "TRM002")),
     ]
+
+
+def _with_accepted(
+    result: PrincipleResult, accepted: Counter[str], codes: tuple[str, ...]
+) -> PrincipleResult:
+    """Add a line saying how many accepted findings this principle left out, if any."""
+    n = sum(accepted[c] for c in codes)
+    if not n:
+        return result
+    which = ", ".join(c for c in codes if accepted[c])
+    line = (
+        f"{counted(n, 'accepted finding', 'accepted findings')} ({which}) "
+        f"{'is' if n == 1 else 'are'} left out of this rating: the plan's owners accepted "
+        f"{'it' if n == 1 else 'them'} with a reason."
+    )
+    result.evidence.append(line)
+    return result
 
 
 def _clinical_roles(plan: Plan) -> list[Role]:
@@ -148,18 +171,47 @@ def _share(part: int, whole: int) -> Rag:
     return "red" if part * 2 < whole else "amber"
 
 
-def _of(part: int, whole: int, singular: str, plural: str) -> str:
-    """'2 of 3 committees have', '1 of 4 committees has', '1 of 1 committee has'."""
+def _of(
+    part: int, whole: int, singular: str, plural: str, verbs: tuple[str, str] = ("has", "have")
+) -> str:
+    """'2 of 3 committees have', '1 of 4 committees has', '0 of 1 committee has'."""
     noun = singular if whole == 1 else plural
-    return f"{part} of {whole} {noun} {'has' if part == 1 else 'have'}"
+    return f"{part} of {whole} {noun} {verbs[0] if part == 1 or whole == 1 else verbs[1]}"
 
 
-def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
+def _left_out(ctx: AnalysisContext, waived: set[str]) -> tuple[list[Committee], list[str]]:
+    """The committees principle 1 judges, and evidence naming those it leaves out and why."""
+    w = ctx.words
+    judged: list[Committee] = []
+    by_kind: dict[str, list[str]] = {}
+    accepted: list[str] = []
+    for committee in ctx.plan.committees:
+        if not ctx.needs_voice(committee):
+            by_kind.setdefault(committee.kind.label.lower(), []).append(committee.name)
+        elif committee.id in waived:
+            accepted.append(committee.name)
+        else:
+            judged.append(committee)
+    evidence = []
+    if by_kind:
+        kinds = "; ".join(f"{kind}: {name_list(names, limit=6)}" for kind, names in by_kind.items())
+        evidence.append(f"Left out, as their kind needs no clinical voice by design ({kinds}).")
+    if accepted:
+        evidence.append(
+            f"Left out, as the plan's owners accepted that they have no clinical {w.role} "
+            f"(CLN001 accepted): {name_list(accepted, limit=6)}."
+        )
+    return judged, evidence
+
+
+def _decision_making(ctx: AnalysisContext, waived: set[str]) -> PrincipleResult:
     w, plan = ctx.words, ctx.plan
+    judged, left_out = _left_out(ctx, waived)
+    counted_ids = {c.id for c in judged}
     evidence: list[str] = []
-    rag: Rag = "grey" if not plan.committees else "green"
+    rag: Rag = "grey" if not judged else "green"
     for tier in plan.tiers:
-        committees = ctx.committees_by_tier.get(tier.id, [])
+        committees = [c for c in ctx.committees_by_tier.get(tier.id, []) if c.id in counted_ids]
         if not committees:
             continue
         led = [c for c in committees if ctx.filled.get(c.id, 0) & CLINICAL_BIT]
@@ -172,7 +224,7 @@ def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
             rag = "red"
         elif len(led) < len(committees) and rag == "green":
             rag = "amber"
-    executive = [c for c in plan.committees if ctx.levels.get(c.id) is Level.EXECUTIVE]
+    executive = [c for c in judged if ctx.levels.get(c.id) is Level.EXECUTIVE]
     without = [c.name for c in executive if not ctx.filled.get(c.id, 0) & CLINICAL_BIT]
     if without:
         rag = "red"
@@ -185,13 +237,19 @@ def _decision_making(ctx: AnalysisContext) -> PrincipleResult:
             f"Every executive-level {w.committee} has a clinical or care professional leader "
             "in post."
         )
+    if not evidence:
+        evidence = [
+            f"No {w.committee} of the plan needs a clinical voice."
+            if plan.committees
+            else f"The plan has no {w.committees} yet."
+        ]
     return PrincipleResult(
         id="ccpl-1",
         title="Leaders in decisions at every level",
         summary="Clinical and care professionals take part in decision-making at every level "
         "of the system, from the board down to the groups that deliver change.",
         rag=rag,
-        evidence=evidence or [f"The plan has no {w.committees} yet."],
+        evidence=evidence + left_out,
         limits=f"Shows who holds a seat on each {w.committee}; it cannot show whether their "
         "voice shapes the decisions made there.",
     )
@@ -204,13 +262,18 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
     for function in (Function.RELATIONAL, Function.TRANSLATION):
         need = sum(row.functions[function].required for row in analysis.coverage)
         have = sum(row.functions[function].covered for row in analysis.coverage)
-        required, covered = required + need, covered + have
+        waived = sum(row.functions[function].accepted for row in analysis.coverage)
+        required, covered = required + need - waived, covered + have
         if need:
-            evidence.append(
-                f"{function.label}: of the {need} {w.committee if need == 1 else w.committees} "
-                f"that need it, {have} {'has' if have == 1 else 'have'} a leader in post "
-                "providing it."
+            one = need == 1
+            line = (
+                f"{function.label}: of the {need} {w.committee if one else w.committees} "
+                f"that {'needs' if one else 'need'} it, {have} "
+                f"{'has' if have == 1 or one else 'have'} a leader in post providing it"
             )
+            if waived:
+                line += f"; {counted(waived, 'gap', 'gaps')} accepted, not counted"
+            evidence.append(line + ".")
     networks = [r.title for r in ctx.plan.roles if {"L1", "L2", "T3"} & set(r.activities)]
     if networks:
         many = len(networks) != 1
@@ -242,7 +305,8 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
         total = number(sum(r.sessions_per_week for r in funded))
         kind = "clinical leadership "
         share = _of(len(funded), len(roles), kind + w.role, kind + w.roles)
-        evidence.append(f"{share} sessions funded ({total} sessions a week in all).")
+        word = "session" if total == "1" else "sessions"
+        evidence.append(f"{share} sessions funded ({total} {word} a week in all).")
     if unfunded:
         evidence.append(f"No sessions recorded for {name_list(unfunded, limit=6)}.")
     rag = _share(len(funded), len(roles))
@@ -252,6 +316,13 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
             "more sessions than their capacity (LOD001)."
         )
         rag = "amber" if rag == "green" else rag
+    if counts["LOD002"]:
+        n = counts["LOD002"]
+        evidence.append(
+            f"{counted(n, 'person holds', 'people hold')} more sessions than the plan's default "
+            f"capacity, but their own capacity is not recorded "
+            "(LOD002): an assumption to confirm, not counted as an overload."
+        )
     return PrincipleResult(
         id="ccpl-3",
         title="Time and support to lead",
@@ -331,7 +402,8 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     if groups:
         spread = ", ".join(f"{g} ({n})" for g, n in sorted(groups.items(), key=_by_count))
         evidence.append(
-            f"Clinical {w.roles} come from {len(groups)} professional groups: {spread}."
+            f"Clinical {w.roles} come from "
+            f"{counted(len(groups), 'professional group', 'professional groups')}: {spread}."
         )
     absent = [g.lower() for g in CORE_GROUPS if g not in groups]
     if roles and absent:
@@ -341,10 +413,10 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
                         "recognised profession recorded.")  # fmt: skip
     vacant = [r for r in roles if r.holder_id is None]
     if roles:
-        evidence.append(
-            f"{len(vacant)} of {len(roles)} clinical {w.roles} vacant: each an opening to "
-            "recruit openly."
+        share = _of(
+            len(vacant), len(roles), f"clinical {w.role}", f"clinical {w.roles}", ("is", "are")
         )
+        evidence.append(f"{share} vacant: each an opening to recruit openly.")
     filled = [r for r in roles if r.holder_id is not None]
     termed = sum(1 for r in filled if r.term_end is not None)
     if filled:
@@ -355,7 +427,8 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     if counts["TRM002"] or counts["TRM001"]:
         evidence.append(
             f"Terms ended but still shown as filled: {counts['TRM002']} (TRM002); ending "
-            f"within {ctx.plan.term_warning_days} days: {counts['TRM001']} (TRM001)."
+            f"within {counted(ctx.plan.term_warning_days, 'day', 'days')}: {counts['TRM001']} "
+            "(TRM001)."
         )
     rag = _diversity_rag(len(roles), len(groups), counts["TRM002"])
     return PrincipleResult(

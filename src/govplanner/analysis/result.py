@@ -133,7 +133,7 @@ class StageCoverage:
 
 @dataclass(frozen=True)
 class RootCause:
-    """One vacancy (or one person) behind several findings: fixing it closes them all."""
+    """One vacancy behind one or more open findings: filling it closes them all."""
 
     subject_kind: SubjectKind  # ROLE for a vacancy, PERSON for a person
     subject_id: str
@@ -154,13 +154,31 @@ class Analysis:
     as_of: dt.date | None = None
     """The date term ends were judged against (None only for results built by hand)."""
     root_causes: tuple[RootCause, ...] = ()
-    """Vacancies and people behind several findings each, most findings first."""
+    """Every vacancy behind at least one open finding, most findings first (see
+    :mod:`govplanner.analysis.root_causes`; reports call out :attr:`shared_root_causes`)."""
     stale_acceptances: tuple[str, ...] = ()
     """Keys of accepted findings whose condition no longer arises (kept, reported as stale)."""
     unjudged_areas: tuple[tuple[str, str], ...] = ()
     """(committee id, programme area) pairs PRO001 could not judge: the area is not in the
     plan's programme table."""
+    closed_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Finding key -> ids of the vacant roles whose filling would close it (every finding,
+    open or accepted; a finding no vacancy closes is absent)."""
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.is_open)
+
+    @property
+    def shared_root_causes(self) -> tuple[RootCause, ...]:
+        """The root causes behind two or more open findings: the ones reports call out."""
+        return tuple(c for c in self.root_causes if len(c.finding_keys) >= 2)
+
+    @property
+    def problem_count(self) -> int:
+        """How many separate problems the open findings come from: each shared root cause
+        counts once, and every open finding none of them explains counts as its own."""
+        shared = self.shared_root_causes
+        explained = {key for cause in shared for key in cause.finding_keys}
+        alone = sum(1 for f in self.findings if f.is_open and f.key not in explained)
+        return len(shared) + alone

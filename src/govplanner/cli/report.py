@@ -6,17 +6,22 @@ import datetime as dt
 from typing import Any
 
 from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
-from govplanner.analysis.result import Analysis, CoverageCell, Finding
-from govplanner.analysis.rules.common import long_date
+from govplanner.analysis.result import Analysis, CoverageCell, Finding, RootCause
+from govplanner.analysis.rules.common import counted, long_date
 from govplanner.analysis.rules.terms import upcoming_term_ends
-from govplanner.domain.enums import FUNCTIONS, Function, Severity
+from govplanner.domain.enums import FUNCTIONS, Function, Severity, SubjectKind
 from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Words, words
 
 
 def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, int]]:
     return {
-        f.value: {"required": cells[f].required, "covered": cells[f].covered} for f in FUNCTIONS
+        f.value: {
+            "required": cells[f].required,
+            "covered": cells[f].covered,
+            "accepted": cells[f].accepted,
+        }
+        for f in FUNCTIONS
     }
 
 
@@ -42,11 +47,15 @@ def check_json(
     ``principles``)."""
     if principles is None:
         principles = assess_principles(plan, analysis)
+    closed_by = analysis.closed_by
     return {
         "plan": plan.name,
         "summary": {k: analysis.summary.get(k, 0) for k in ("critical", "warning", "info")}
-        | {"accepted": analysis.summary.get("accepted", 0)},
-        "findings": [finding_json(f) for f in analysis.findings],
+        | {"accepted": analysis.summary.get("accepted", 0), "root_causes": analysis.problem_count},
+        "findings": [
+            finding_json(f) | {"key": f.key, "closed_by": list(closed_by.get(f.key, ()))}
+            for f in analysis.findings
+        ],
         "coverage": [
             {"tier": row.tier, "functions": _functions_json(row.functions)}
             for row in analysis.coverage
@@ -56,18 +65,80 @@ def check_json(
             for row in analysis.coverage_by_stage
         ],
         "principles": [p.as_dict() for p in principles],
+        "root_causes": [_root_cause_json(c) for c in analysis.root_causes],
+        "stale_acceptances": [_stale_json(plan, key) for key in analysis.stale_acceptances],
+        "unjudged_areas": [
+            {"committee_id": cid, "committee": _committee_name(plan, cid), "area": area}
+            for cid, area in analysis.unjudged_areas
+        ],
+    }
+
+
+def _root_cause_json(cause: RootCause) -> dict[str, Any]:
+    return {
+        "role_id": cause.subject_id,
+        "role": cause.subject,
+        "findings": list(cause.finding_keys),
+        "summary": cause.summary,
+    }
+
+
+def _committee_name(plan: Plan, committee_id: str) -> str:
+    committee = plan.committee(committee_id)
+    return committee_id if committee is None else committee.name
+
+
+def _subject_name(plan: Plan, kind: str, subject_id: str) -> str:
+    """The name of a finding's subject from its key's parts (the id if it no longer exists)."""
+    lookups = {
+        SubjectKind.COMMITTEE.value: plan.committee,
+        SubjectKind.ROLE.value: plan.role,
+        SubjectKind.PERSON.value: plan.person,
+        SubjectKind.TIER.value: plan.tier,
+        SubjectKind.ORGANISATION.value: plan.organisation,
+    }
+    lookup = lookups.get(kind)
+    item = None if lookup is None else lookup(subject_id)
+    if item is None:
+        return subject_id
+    return str(getattr(item, "name", None) or getattr(item, "title", subject_id))
+
+
+def _stale_json(plan: Plan, key: str) -> dict[str, Any]:
+    """An accepted finding that no longer arises: its key's parts, names and rationale."""
+    code, kind, subject_id, function, stage_id = (key.split("|") + [""] * 5)[:5]
+    entry = next((a for a in plan.accepted if a.key == key), None)
+    stage = plan.stage(stage_id) if stage_id else None
+    return {
+        "key": key,
+        "code": code,
+        "subject_kind": kind,
+        "subject": _subject_name(plan, kind, subject_id),
+        "function": function or None,
+        "stage": None if stage is None else stage.name,
+        "rationale": "" if entry is None else entry.rationale,
     }
 
 
 def _cell_text(cell: CoverageCell) -> str:
+    """'2/3 part': committees covered of those that need the function, and a status; gaps the
+    user accepted are shown apart, never as covered nor as open ('0/1 accepted')."""
     if cell.required == 0:
         return "n/a"
-    status = "ok" if cell.covered == cell.required else ("GAP" if cell.covered == 0 else "part")
-    return f"{cell.covered}/{cell.required} {status}"
+    if cell.covered == cell.required:
+        status = "ok"
+    elif cell.gap == 0:
+        status = "accepted"
+    else:
+        status = "GAP" if cell.covered == 0 and cell.accepted == 0 else "part"
+    text = f"{cell.covered}/{cell.required} {status}"
+    if cell.accepted and status != "accepted":
+        text += f" ({cell.accepted} accepted)"
+    return text
 
 
 def coverage_table(analysis: Analysis, w: Words | None = None) -> list[str]:
-    """The tiers × functions matrix as aligned text lines ("covered/required status")."""
+    """The tiers x functions matrix as aligned text lines ("covered/required status")."""
     headers = [(w or words()).cap("tier"), *(f.label for f in FUNCTIONS)]
     rows = [
         [row.tier, *(_cell_text(row.functions[f]) for f in FUNCTIONS)] for row in analysis.coverage
@@ -79,40 +150,135 @@ def coverage_table(analysis: Analysis, w: Words | None = None) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def _finding_lines(finding: Finding) -> list[str]:
+def _finding_lines(finding: Finding, indent: str = "  ", severity: bool = False) -> list[str]:
     mark = " [accepted]" if finding.accepted else ""
-    lines = [f"  {finding.code}{mark}  {finding.message}", f"      What to do: {finding.remedy}"]
+    level = f" ({finding.severity.value})" if severity else ""
+    lines = [
+        f"{indent}{finding.code}{level}{mark}  {finding.message}",
+        f"{indent}    What to do: {finding.remedy}",
+    ]
     if finding.accepted and finding.rationale:
-        lines.append(f"      Accepted because: {finding.rationale}")
+        lines.append(f"{indent}    Accepted because: {finding.rationale}")
     return lines
 
 
+def summary_lines(analysis: Analysis) -> list[str]:
+    """The open counts by severity, and how many root causes the open findings come from."""
+    s = analysis.summary
+    critical, warning, info = (s.get(k, 0) for k in ("critical", "warning", "info"))
+    opened = critical + warning + info
+    lines = [
+        f"Open findings: {critical} critical, {counted(warning, 'warning', 'warnings')}, "
+        f"{info} for information; {s.get('accepted', 0)} accepted."
+    ]
+    if opened:
+        lines.append(
+            f"{counted(opened, 'open finding', 'open findings')} from "
+            f"{counted(analysis.problem_count, 'root cause', 'root causes')}."
+        )
+    else:
+        lines.append("No open findings.")
+    return lines
+
+
+_SEVERITY_TITLES = {
+    Severity.CRITICAL: "Critical",
+    Severity.WARNING: "Warnings",
+    Severity.INFO: "For information",
+}
+
+
+def findings_text(analysis: Analysis) -> list[str]:
+    """Findings that share a root cause under it, then every other finding by severity."""
+    out: list[str] = []
+    by_key = {f.key: f for f in analysis.findings}
+    shared = analysis.shared_root_causes
+    grouped: set[str] = set()
+    if shared:
+        out += [
+            "",
+            f"Root causes ({len(shared)}): "
+            f"{counted(len(shared), 'vacancy', 'vacancies')} behind several findings each",
+        ]
+        for cause in shared:
+            out.append(f"  {cause.summary}:")
+            for key in cause.finding_keys:
+                out += _finding_lines(by_key[key], "    ", severity=True)
+            grouped.update(cause.finding_keys)
+    rest = [f for f in analysis.findings if f.key not in grouped]
+    if shared and rest:
+        out += ["", "Other findings"]
+    for severity in Severity:
+        group = [f for f in rest if f.severity is severity]
+        if group:
+            out += ["", f"{_SEVERITY_TITLES[severity]} ({len(group)})"]
+            for finding in group:
+                out += _finding_lines(finding)
+    if not analysis.findings:
+        out += ["", "No findings: every required function is covered."]
+    return out
+
+
+def unjudged_text(plan: Plan, analysis: Analysis) -> list[str]:
+    """The programme areas PRO001 could not judge, one line per committee."""
+    if not analysis.unjudged_areas:
+        return []
+    areas: dict[str, list[str]] = {}
+    for cid, area in analysis.unjudged_areas:
+        areas.setdefault(cid, []).append(area)
+    n = len(analysis.unjudged_areas)
+    out = [
+        "",
+        f"Could not judge ({n}): {counted(n, 'programme area is', 'programme areas are')} "
+        "not in the plan's programme table, so PRO001 could not check who delivers "
+        f"{'it' if n == 1 else 'them'}. Add {'it' if n == 1 else 'them'} to the table or "
+        "correct the spelling.",
+    ]
+    for cid, names in areas.items():
+        out.append(f"  {_committee_name(plan, cid)}: {', '.join(repr(a) for a in names)}")
+    return out
+
+
+def stale_text(plan: Plan, analysis: Analysis) -> list[str]:
+    """Accepted findings whose condition no longer arises: kept in the plan, listed here."""
+    if not analysis.stale_acceptances:
+        return []
+    n = len(analysis.stale_acceptances)
+    what = counted(n, "accepted finding no longer arises", "accepted findings no longer arise")
+    out = [
+        "",
+        f"Stale acceptances ({n}): {what}; {'it is' if n == 1 else 'they are'} kept in the "
+        f"plan until you review or remove {'it' if n == 1 else 'them'}.",
+    ]
+    for key in analysis.stale_acceptances:
+        item = _stale_json(plan, key)
+        about = ", ".join(x for x in (item["function"], item["stage"]) if x)
+        about = f" ({about})" if about else ""
+        why = f": accepted because {item['rationale']}" if item["rationale"] else ""
+        out.append(f"  {item['code']} on {item['subject']}{about}{why}")
+    return out
+
+
 def check_text(plan: Plan, analysis: Analysis) -> str:
-    """A report an NHS reader can scan: summary, coverage, then findings by severity."""
-    s, w = analysis.summary, words(plan)
+    """A report an NHS reader can scan: summary, coverage, findings grouped under their root
+    causes, then by severity; what could not be judged; stale acceptances; terms; principles."""
+    w = words(plan)
     out = [
         f"Plan: {plan.name}",
         *([f"As of: {long_date(analysis.as_of)}"] if analysis.as_of else []),
-        f"Open findings: {s.get('critical', 0)} critical, {s.get('warning', 0)} warnings, "
-        f"{s.get('info', 0)} for information; {s.get('accepted', 0)} accepted.",
+        *summary_lines(analysis),
         "",
         f"Coverage ({w.committees} with a filled provider / {w.committees} that need the "
         "function):",
         *coverage_table(analysis, w),
     ]
-    titles = {
-        Severity.CRITICAL: "Critical",
-        Severity.WARNING: "Warnings",
-        Severity.INFO: "For information",
-    }
-    for severity in Severity:
-        group = [f for f in analysis.findings if f.severity is severity]
-        if group:
-            out += ["", f"{titles[severity]} ({len(group)})"]
-            for finding in group:
-                out += _finding_lines(finding)
-    if not analysis.findings:
-        out += ["", "No findings: every required function is covered."]
+    if any(c.accepted for row in analysis.coverage for c in row.functions.values()):
+        out.append(
+            "(Gaps accepted by the plan's owners are shown as accepted: neither covered nor open.)"
+        )
+    out += findings_text(analysis)
+    out += unjudged_text(plan, analysis)
+    out += stale_text(plan, analysis)
     if analysis.as_of is not None:
         out += term_ends_text(plan, analysis.as_of)
     out += principles_text(assess_principles(plan, analysis))

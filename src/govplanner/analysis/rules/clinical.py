@@ -1,22 +1,28 @@
-"""Clinical presence: committees with no clinical role, or none from the area's professions."""
+"""Clinical presence: committees with no clinical role, or none from their areas' professions.
+
+Both rules judge only committees whose kind needs a clinical voice (DOMAIN.md v2: decision
+committees and clinical forums, not assurance or advisory ones). A seat of any membership
+counts as sitting on the committee.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import committee_finding, name_list
 from govplanner.domain.enums import Severity
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Committee, Plan, Programme
 from govplanner.domain.names import name_key
 
 
 def cln001(ctx: AnalysisContext) -> Iterator[Finding]:
-    """No clinical role, filled or vacant, sits on the committee."""
+    """No clinical role, filled or vacant, sits on a committee that needs a clinical voice."""
     w = ctx.words
     for committee in ctx.plan.committees:
-        if ctx.has_clinical(committee.id):
+        if ctx.has_clinical(committee.id) or not ctx.needs_voice(committee):
             continue
         yield committee_finding(
             ctx,
@@ -51,41 +57,117 @@ class ProfessionMatcher:
         return known
 
 
-def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
-    """A programme area's professions have no clinical role on the committee."""
-    programmes = {name_key(p.name): p for p in ctx.plan.programmes}
-    matcher = ProfessionMatcher(ctx.plan)
-    wanted_by_area: dict[str, set[str]] = {}
-    w = ctx.words
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """One programme area named on a committee: its row of the table (None if unknown) and
+    the canonical professions that deliver it."""
+
+    name: str
+    programme: Programme | None
+    wanted: frozenset[str]
+
+
+class _Areas:
+    """Parses each distinct programme-area text once (there are few)."""
+
+    def __init__(self, ctx: AnalysisContext, matcher: ProfessionMatcher) -> None:
+        self._programmes = {name_key(p.name): p for p in ctx.plan.programmes}
+        self._matcher = matcher
+        self._parsed: dict[str, tuple[_Area, ...]] = {}
+
+    def of(self, committee: Committee) -> tuple[_Area, ...]:
+        text = committee.programme_area
+        parsed = self._parsed.get(text)
+        if parsed is None:
+            parsed = self._parsed[text] = tuple(self._parse(committee.programme_areas))
+        return parsed
+
+    def _parse(self, names: list[str]) -> Iterator[_Area]:
+        seen: set[str] = set()
+        for name in names:
+            key = name_key(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            programme = self._programmes.get(key)
+            wanted: frozenset[str] = frozenset()
+            if programme is not None:
+                wanted = frozenset(self._matcher.canonical(p) for p in programme.professions)
+            yield _Area(name, programme, wanted - {""})
+
+
+def _judged(ctx: AnalysisContext) -> Iterator[tuple[Committee, tuple[_Area, ...]]]:
+    """Committees PRO001 applies to that name at least one area, with their areas."""
+    areas = _Areas(ctx, ProfessionMatcher(ctx.plan))
     for committee in ctx.plan.committees:
-        area = name_key(committee.programme_area)
-        programme = programmes.get(area) if area else None
-        if programme is None:
-            continue
-        wanted = wanted_by_area.get(area)
-        if wanted is None:
-            wanted = {matcher.canonical(p) for p in programme.professions} - {""}
-            wanted_by_area[area] = wanted
-        if not wanted:
+        if committee.programme_area and ctx.needs_voice(committee):
+            parsed = areas.of(committee)
+            if parsed:
+                yield committee, parsed
+
+
+def unjudged_areas(ctx: AnalysisContext) -> tuple[tuple[str, str], ...]:
+    """(committee id, area) for each area PRO001 cannot judge, as the plan's table lacks it;
+    by committee name, then id, each committee's areas in the order written."""
+    found = [
+        (committee.name.casefold(), committee.id, i, area.name)
+        for committee, parsed in _judged(ctx)
+        for i, area in enumerate(parsed)
+        if area.programme is None
+    ]
+    return tuple((cid, area) for _name, cid, _i, area in sorted(found))
+
+
+def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """A programme area's professions have no clinical role on the committee (one finding per
+    committee, naming every area left unmatched)."""
+    matcher = ProfessionMatcher(ctx.plan)
+    for committee, parsed in _judged(ctx):
+        judged = [a for a in parsed if a.wanted]
+        if not judged:
             continue
         seats = ctx.seats.get(committee.id, ())
-        if any(r.clinical and matcher.canonical(r.profession) in wanted for r in seats):
-            continue
-        professions = name_list(
-            programme.professions, limit=len(programme.professions), keep_order=True
-        )
-        yield committee_finding(
-            ctx,
-            "PRO001",
-            Severity.WARNING,
-            committee,
+        have = {matcher.canonical(r.profession) for r in seats if r.clinical}
+        unmatched = [a for a in judged if not a.wanted & have]
+        if unmatched:
+            yield _pro_finding(ctx, committee, unmatched)
+
+
+def _professions(area: _Area) -> tuple[str, int]:
+    professions = area.programme.professions if area.programme else []
+    return name_list(professions, limit=len(professions), keep_order=True), len(professions)
+
+
+def _pro_finding(ctx: AnalysisContext, committee: Committee, unmatched: list[_Area]) -> Finding:
+    w = ctx.words
+    if len(unmatched) == 1:
+        programme = unmatched[0].programme
+        assert programme is not None  # only known areas are judged
+        professions, count = _professions(unmatched[0])
+        message = (
             f"{committee.name} serves the {programme.name} programme area, but none of its "
             f"clinical {w.roles} comes from a profession that delivers it ({professions}), so "
-            "those professions' views may not reach its decisions.",
-            f"Seat a clinical {w.role} from {_either(professions, len(programme.professions))} "
-            f"on {committee.name}, or record the profession of the clinical {w.roles} already "
-            "there.",
+            "those professions' views may not reach its decisions."
         )
+        remedy = (
+            f"Seat a clinical {w.role} from {_either(professions, count)} on {committee.name}, "
+            f"or record the profession of the clinical {w.roles} already there."
+        )
+    else:
+        names = name_list([a.programme.name for a in unmatched if a.programme], keep_order=True)
+        each = "; ".join(
+            f"{a.programme.name}: {_professions(a)[0]}" for a in unmatched if a.programme
+        )
+        message = (
+            f"{committee.name} serves the {names} programme areas, but none of its clinical "
+            f"{w.roles} comes from a profession that delivers any of them ({each}), so those "
+            "professions' views may not reach its decisions."
+        )
+        remedy = (
+            f"Seat on {committee.name} a clinical {w.role} from a profession of each of these "
+            f"areas, or record the profession of the clinical {w.roles} already there."
+        )
+    return committee_finding(ctx, "PRO001", Severity.WARNING, committee, message, remedy)
 
 
 def _either(professions: str, count: int) -> str:

@@ -46,6 +46,11 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """'0 warnings', '1 warning', '2 warnings': a count with the noun that agrees with it."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def name_list(names: Sequence[str], limit: int = 4, *, keep_order: bool = False) -> str:
     """'A', 'A and B', 'A, B and C', or 'A, B, C and 5 more'; repeats become 'A (×2)'.
 

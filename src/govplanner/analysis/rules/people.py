@@ -15,29 +15,60 @@ from govplanner.domain.model import Person
 _TOLERANCE = 1e-9
 
 
-def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
-    """The sessions of the roles a person holds add up to more than their capacity."""
-    over: list[tuple[Person, float, float]] = []
+def _over(ctx: AnalysisContext, recorded: bool) -> Iterator[tuple[Person, float, float]]:
+    """People whose roles' sessions exceed their capacity: recorded, or (if not ``recorded``)
+    the plan's default, for people whose capacity nobody recorded."""
     people, default = ctx.people, ctx.plan.default_capacity
     for person_id, total in ctx.roles.load.items():
         person = people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
-        capacity = default if person.capacity is None else person.capacity
+        capacity = person.capacity
+        if (capacity is not None) is not recorded:
+            continue
+        if capacity is None:
+            capacity = default
         if total > capacity + _TOLERANCE:
-            over.append((person, total, capacity))
-    held = ctx.roles.held
-    w = ctx.words
-    for person, total, capacity in over:
+            yield person, total, capacity
+
+
+def _sessions(total: float) -> str:
+    """'1 session', '4.5 sessions'."""
+    return f"{number(total)} {'session' if total == 1 else 'sessions'}"
+
+
+def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
+    """The sessions of a person's roles add up to more than their recorded capacity."""
+    held, w = ctx.roles.held, ctx.words
+    for person, total, capacity in _over(ctx, recorded=True):
         titles = name_list([r.title for r in held[person.id]])
         yield person_finding(
             "LOD001",
             Severity.WARNING,
             person,
-            f"{person.name} holds {w.roles} adding up to {number(total)} sessions a week "
+            f"{person.name} holds {w.roles} adding up to {_sessions(total)} a week "
             f"({titles}), more than their capacity of {number(capacity)}.",
             f"Reduce the sessions of {person.name}'s {w.roles}, pass one of them to someone "
             "else, or record a higher capacity for them if more time has been agreed.",
+        )
+
+
+def lod002(ctx: AnalysisContext) -> Iterator[Finding]:
+    """Nobody recorded the person's capacity and their roles' sessions exceed the default."""
+    held, w = ctx.roles.held, ctx.words
+    for person, total, default in _over(ctx, recorded=False):
+        titles = name_list([r.title for r in held[person.id]])
+        yield person_finding(
+            "LOD002",
+            Severity.INFO,
+            person,
+            f"{person.name} holds {w.roles} adding up to {_sessions(total)} a week "
+            f"({titles}), more than the plan's default capacity of {number(default)}. Their "
+            "own capacity is not recorded, so this is an assumption to confirm, not a known "
+            "overload.",
+            f"Record {person.name}'s capacity in sessions a week: in the app, in the Capacity "
+            "field of their form under People; in a register, in the Capacity column of the "
+            "People sheet. If their roles fit within it, this finding goes away.",
         )
 
 

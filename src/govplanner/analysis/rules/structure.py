@@ -1,4 +1,8 @@
-"""Structure: reporting lines (loops, upside-down, missing) and roles that cannot count."""
+"""Structure: reporting lines (loops, upside-down, missing) and roles that cannot count.
+
+Only accountable lines count for STR001, STR002 and STR005 (DOMAIN.md v2): an advisory line
+never makes a loop, and advising a committee is not answering to it.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +10,115 @@ from collections.abc import Iterator
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
-from govplanner.analysis.rules.common import article, committee_finding, role_finding, tier_label
-from govplanner.domain.enums import Level, Severity
+from govplanner.analysis.rules.common import (
+    article,
+    committee_finding,
+    name_list,
+    role_finding,
+    tier_label,
+)
+from govplanner.domain.enums import Level, LineKind, Severity
 from govplanner.domain.model import Committee, Role
 
 _LOOP_NAMES_SHOWN = 5
 _ORDER = {level: level.order for level in Level}
 
 
-def reporting_cycles(ctx: AnalysisContext) -> list[list[Committee]]:
-    """Every loop of reporting lines, each in reporting order; linear in the committees.
-
-    Each committee reports to at most one other, so walking up from each unvisited committee
-    either ends, reaches a committee already settled, or meets the walk itself: a loop.
-    """
-    settled: set[str] = set()
-    cycles: list[list[Committee]] = []
-    for start in ctx.plan.committees:
-        walk: list[Committee] = []
-        position: dict[str, int] = {}
-        node: Committee | None = start
-        while node is not None and node.id not in settled and node.id not in position:
-            position[node.id] = len(walk)
-            walk.append(node)
-            node = ctx.parent(node)
-        if node is not None and node.id in position:
-            cycles.append(walk[position[node.id] :])
-        settled.update(position)
-    return cycles
+def accountable_graph(ctx: AnalysisContext) -> dict[str, list[str]]:
+    """Committee id -> the existing committees it is accountable to (advisory lines never
+    count; a repeated line counts once)."""
+    committees, accountable = ctx.committees, LineKind.ACCOUNTABLE
+    graph: dict[str, list[str]] = {}
+    for committee in ctx.plan.committees:
+        targets: list[str] = []
+        for line in committee.lines:
+            to = line.to_id
+            if line.kind is accountable and to in committees and to not in targets:
+                targets.append(to)
+        graph[committee.id] = targets
+    return graph
 
 
-def _loop_text(cycle: list[Committee], first: int, committees: str) -> str:
-    """'A → B → C → A', starting at ``cycle[first]``, shortened for long loops."""
-    names = [cycle[(first + i) % len(cycle)].name for i in range(len(cycle))]
+def cyclic_groups(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components that hold a cycle (two or more committees, or one
+    accountable to itself), by Tarjan's algorithm without recursion: linear in the lines."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(graph[root]))]
+        while work:
+            node, targets = work[-1]
+            for target in targets:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(graph[target])))
+                    break
+                if target in on_stack and index[target] < low[node]:
+                    low[node] = index[target]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    group = _pop_group(stack, on_stack, node)
+                    if len(group) > 1 or node in graph[node]:
+                        groups.append(group)
+    return groups
+
+
+def _pop_group(stack: list[str], on_stack: set[str], node: str) -> list[str]:
+    group: list[str] = []
+    while True:
+        member = stack.pop()
+        on_stack.discard(member)
+        group.append(member)
+        if member == node:
+            return group[::-1]
+
+
+def loop_through(graph: dict[str, list[str]], group: set[str], start: str) -> list[str]:
+    """A shortest loop of lines from ``start`` back to it inside its group (start first)."""
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following: list[str] = []
+        for node in frontier:
+            for target in graph[node]:
+                if target == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return path[::-1]
+                if target in group and target not in previous:
+                    previous[target] = node
+                    following.append(target)
+        frontier = following
+    return [start]  # not reached: every member of a cyclic group lies on a loop
+
+
+def accountable_loops(ctx: AnalysisContext) -> list[list[Committee]]:
+    """For every committee on a cycle of accountable lines, a loop through it (it first)."""
+    graph = accountable_graph(ctx)
+    loops: list[list[Committee]] = []
+    for group in cyclic_groups(graph):
+        members = set(group)
+        for cid in group:
+            loops.append([ctx.committees[i] for i in loop_through(graph, members, cid)])
+    return loops
+
+
+def _loop_text(names: list[str], committees: str) -> str:
+    """'A → B → C → A', shortened for long loops."""
     if len(names) > _LOOP_NAMES_SHOWN:
         shown = " → ".join(names[:_LOOP_NAMES_SHOWN])
         return f"{shown} → … → {names[0]}, {len(names)} {committees} in all"
@@ -46,21 +126,21 @@ def _loop_text(cycle: list[Committee], first: int, committees: str) -> str:
 
 
 def str001(ctx: AnalysisContext) -> Iterator[Finding]:
-    """The committee lies on a loop of reporting lines."""
+    """The committee lies on a cycle of accountable lines (one finding per committee)."""
     w = ctx.words
-    for cycle in reporting_cycles(ctx):
-        for i, committee in enumerate(cycle):
-            yield committee_finding(
-                ctx,
-                "STR001",
-                Severity.CRITICAL,
-                committee,
-                f"{committee.name} is part of a loop of reporting lines "
-                f"({_loop_text(cycle, i, w.committees)}), so its accountability never reaches "
-                "the top of the structure.",
-                f"Change whom one of the {w.committees} in the loop reports to, so that the line "
-                f"leads up to an executive {w.committee}.",
-            )
+    for loop in accountable_loops(ctx):
+        committee = loop[0]
+        yield committee_finding(
+            ctx,
+            "STR001",
+            Severity.CRITICAL,
+            committee,
+            f"{committee.name} is part of a loop of reporting lines "
+            f"({_loop_text([c.name for c in loop], w.committees)}), so its accountability "
+            "never reaches the top of the structure.",
+            f"Change whom one of the {w.committees} in the loop reports to, so that the line "
+            f"leads up to an executive {w.committee}.",
+        )
 
 
 def _where(ctx: AnalysisContext, committee: Committee) -> str:
@@ -71,25 +151,46 @@ def _where(ctx: AnalysisContext, committee: Committee) -> str:
 
 
 def str002(ctx: AnalysisContext) -> Iterator[Finding]:
-    """The committee reports to a committee at a lower level than its own."""
+    """The committee is accountable to one or more committees at a lower level than its own
+    (one finding per committee, naming them all)."""
+    levels = ctx.levels
     for committee in ctx.plan.committees:
-        parent = ctx.parent(committee)
-        if parent is None:
+        level = levels.get(committee.id)
+        if level is None or not committee.lines:
             continue
-        level, parent_level = ctx.levels.get(committee.id), ctx.levels.get(parent.id)
-        if level is None or parent_level is None or _ORDER[parent_level] <= _ORDER[level]:
-            continue
-        yield committee_finding(
-            ctx,
-            "STR002",
-            Severity.WARNING,
-            committee,
+        lower = [
+            p
+            for p in ctx.accountable_to(committee)
+            if p.id in levels and _ORDER[levels[p.id]] > _ORDER[level]
+        ]
+        if lower:
+            yield _upside_down(ctx, committee, lower)
+
+
+def _upside_down(ctx: AnalysisContext, committee: Committee, lower: list[Committee]) -> Finding:
+    w = ctx.words
+    if len(lower) == 1:
+        parent = lower[0]
+        message = (
             f"{committee.name} ({_where(ctx, committee)}) reports to {parent.name}, which sits "
-            f"at a lower level ({_where(ctx, parent)}); accountability should run upward.",
-            f"Make {committee.name} report to {article(ctx.words.committee)} at its own level "
-            f"or above, or check that both {ctx.words.committees} are on the right "
-            f"{ctx.words.tiers}.",
+            f"at a lower level ({_where(ctx, parent)}); accountability should run upward."
         )
+    else:
+        each = "; ".join(f"{p.name} ({_where(ctx, p)})" for p in lower)
+        message = (
+            f"{committee.name} ({_where(ctx, committee)}) reports to {len(lower)} "
+            f"{w.committees} at a lower level ({each}); accountability should run upward."
+        )
+    return committee_finding(
+        ctx,
+        "STR002",
+        Severity.WARNING,
+        committee,
+        message,
+        f"Make {committee.name} report to {article(w.committee)} at its own level or above, "
+        f"or check that {'both' if len(lower) == 1 else 'these'} {w.committees} are on the "
+        f"right {w.tiers}.",
+    )
 
 
 def _holding(ctx: AnalysisContext, role: Role) -> str:
@@ -132,19 +233,21 @@ def str004(ctx: AnalysisContext) -> Iterator[Finding]:
 
 
 def str005(ctx: AnalysisContext) -> Iterator[Finding]:
-    """A committee below the executive level reports to no committee."""
+    """A committee below the executive level has no accountable line to any committee."""
     w = ctx.words
     for committee in ctx.plan.committees:
         level = ctx.levels.get(committee.id)
         if level is None or level is Level.EXECUTIVE or ctx.parent(committee) is not None:
             continue
+        advises = [ctx.committees[i].name for i in committee.advises_ids if i in ctx.committees]
+        only = f" (it only advises {name_list(advises)})" if advises else ""
         yield committee_finding(
             ctx,
             "STR005",
             Severity.INFO,
             committee,
-            f"{committee.name} ({_where(ctx, committee)}) reports to no {w.committee}, so it is "
-            "not clear who delegates work to it or whom it answers to.",
+            f"{committee.name} ({_where(ctx, committee)}) reports to no {w.committee}{only}, so "
+            "it is not clear who delegates work to it or whom it answers to.",
             f"Set the {w.committee} that {committee.name} reports to, usually one in the "
             f"{w.tier} above.",
         )
