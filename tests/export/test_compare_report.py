@@ -61,7 +61,9 @@ def test_the_workbook_has_the_four_sheets_tidy_for_a_board(tmp_path):
 def test_coverage_sheet_pairs_every_colour_with_words(tmp_path):
     book, comparison = write(tmp_path)
     ws = book["Coverage"]
-    assert [c.value for c in ws[1]] == ["Tier", "Function", "Before", "After", "Change"]
+    assert [c.value for c in ws[1]] == [
+        "Tier", "Function", "Before", "After", "Change", "Committees that lost cover",
+    ]  # fmt: skip
     rows = list(ws.iter_rows(min_row=2, values_only=False))
     assert len(rows) == len(comparison.coverage)
     gain = next(r for r in rows if r[4].value == "Gain")
@@ -115,3 +117,35 @@ def test_summary_shows_findings_coverage_changes_and_counts(tmp_path):
     assert rows["Findings closed"] == [None, len(comparison.closed), "Gain"]
     assert rows["Roles changed"][1] == 1
     assert ws["A4"].value == "Findings judged as of 1 January 2026"
+
+
+def test_a_merge_is_one_row_and_settings_and_organisations_are_listed(tmp_path):
+    from govplanner.domain.enums import OrganisationType
+    from govplanner.domain.model import Organisation
+    from tests.analysis.test_compare_v2 import cluster
+
+    before, after = cluster(joint=False), cluster(joint=True)
+    after.cost_per_session = 11000
+    after.organisations.append(Organisation(name="Northshire Council",
+                                            type=OrganisationType.LOCAL_AUTHORITY))  # fmt: skip
+    target = tmp_path / "merge.xlsx"
+    export_comparison(compare_plans(before, after, as_of=AS_OF), target, words())
+    book = load_workbook(target)
+    rows = [[c.value for c in row] for row in book["Structure changes"].iter_rows(min_row=2)]
+    merged = [r for r in rows if r[1] == "Merged"]
+    assert merged == [[
+        "Committee", "Merged", "Joint Quality Committee",
+        "North Quality Committee; South Quality Committee", "Programme", "Merged into",
+        "North Quality Committee; South Quality Committee",
+        "North Quality Committee and South Quality Committee merged into Joint Quality "
+        "Committee (a new committee)",
+    ]]  # fmt: skip
+    assert not [r for r in rows if r[0] == "Committee" and r[1] in ("Added", "Removed")]
+    assert ["Organisation", "Added", "Northshire Council"] in [r[:3] for r in rows]
+    assert ["Plan setting", "Changed", "Cost of a weekly session"] in [r[:3] for r in rows]
+    summary = {row[0].value: row[2].value for row in book["Summary"].iter_rows(min_row=6)}
+    assert summary["Committees merged into others"] == 2
+    assert summary["Organisations added"] == 1
+    assert summary["Plan settings changed"] == 2
+    coverage = [[c.value for c in row] for row in book["Coverage"].iter_rows(min_row=2)]
+    assert {r[4] for r in coverage} == {"Same"}  # no false loss from the merge

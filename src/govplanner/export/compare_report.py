@@ -21,6 +21,7 @@ from govplanner.analysis.compare import (
     Comparison,
     ItemChange,
     ItemKind,
+    Merge,
 )
 from govplanner.analysis.result import CoverageCell, Finding
 from govplanner.analysis.rules.common import long_date
@@ -87,8 +88,12 @@ def _put(ws: Worksheet, row: int, column: int, value: Any, **look: Any) -> None:
         set_text(cell, value)
     else:
         cell.value = value
-    cell.font = Font(name=_FONT, size=look.get("size", 10), bold=look.get("bold", False),
-                     color=look.get("colour", "212B32"))  # fmt: skip
+    cell.font = Font(
+        name=_FONT,
+        size=look.get("size", 10),
+        bold=look.get("bold", False),
+        color=look.get("colour", "212B32"),
+    )
     if look.get("fill"):
         cell.fill = PatternFill("solid", start_color=look["fill"], end_color=look["fill"])
     if look.get("boxed", True):
@@ -132,8 +137,7 @@ def rag_of(cell: CoverageCell | None) -> tuple[str, str]:
 
 
 def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
-    _put(ws, 1, 1, "Comparison of two plans", size=16, bold=True, colour=_TITLE_COLOUR,
-         boxed=False)  # fmt: skip
+    _put(ws, 1, 1, "Comparison of two plans", size=16, bold=True, colour=_TITLE_COLOUR, boxed=False)
     _put(ws, 2, 1, f"Before: {c.before_plan}", boxed=False)
     _put(ws, 3, 1, f"After: {c.after_plan}", boxed=False)
     _put(ws, 4, 1, f"Findings judged as of {long_date(c.as_of)}", boxed=False)
@@ -147,8 +151,9 @@ def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
             change = "same"
         _summary_row(ws, row, [label, before, after], change, _difference(before, after))
         row += 1
-    row = _summary_header(ws, row + 1, [f"Coverage that changes ({w.tier}: function)",
-                                        "Before", "After", "Change"])  # fmt: skip
+    row = _summary_header(
+        ws, row + 1, [f"Coverage that changes ({w.tier}: function)", "Before", "After", "Change"]
+    )
     moved = [x for x in c.coverage if x.verdict != "same"]
     for x in sorted(moved, key=lambda x: x.verdict == "gain"):  # losses first
         _put(ws, row, 1, f"{x.tier}: {x.function.label}")
@@ -193,10 +198,16 @@ def _change_counts(c: Comparison, w: Words) -> list[tuple[str, int, str]]:
         ("committee", w.committees),
         ("role", w.roles),
         ("person", "people"),
+        ("organisation", "organisations"),
     )
     for kind, plural in kinds:
+        if kind == "organisation" and not c.organisations:
+            continue  # most plans record no organisations: no rows of noughts
         for status in STATUSES:
             lines.append((f"{capitalise(plural)} {status}", c.count(kind, status), "same"))
+        if kind == "committee":
+            lines.append((f"{capitalise(plural)} merged into others", c.merged_count, "same"))
+    lines.append(("Plan settings changed", len(c.settings), "same"))
     return lines
 
 
@@ -214,11 +225,18 @@ def _summary_row(ws: Worksheet, row: int, values: list[Any], change: str, text: 
 
 
 def _coverage(ws: Worksheet, c: Comparison, w: Words) -> None:
-    headers = [w.cap("tier"), "Function", "Before", "After", "Change"]
-    _header(ws, 1, headers, [26, 28, 24, 24, 12])
+    headers = [
+        w.cap("tier"),
+        "Function",
+        "Before",
+        "After",
+        "Change",
+        f"{w.cap('committees')} that lost cover",
+    ]
+    _header(ws, 1, headers, [26, 28, 24, 24, 12, 36])
     for r, x in enumerate(c.coverage, start=2):
         _coverage_row(ws, r, x)
-    ws.auto_filter.ref = f"A1:E{len(c.coverage) + 1}"
+    ws.auto_filter.ref = f"A1:F{len(c.coverage) + 1}"
 
 
 def _coverage_row(ws: Worksheet, row: int, x: CellChange) -> None:
@@ -230,13 +248,22 @@ def _coverage_row(ws: Worksheet, row: int, x: CellChange) -> None:
         _put(ws, row, col, text, fill=fill, colour=colour)
     change_fill, change_colour, label = VERDICT[x.verdict]
     _put(ws, row, 5, label, fill=change_fill, colour=change_colour, bold=x.verdict != "same")
+    _put(ws, row, 6, "; ".join(x.lost or ()))
 
 
 def _structure(ws: Worksheet, c: Comparison, w: Words) -> None:
-    kinds = {"committee": w.cap("committee"), "role": w.cap("role"), "person": "Person"}
-    rows: list[list[Any]] = []
-    for change in (*c.committees, *c.roles, *c.people):
+    kinds = {
+        "committee": w.cap("committee"),
+        "role": w.cap("role"),
+        "person": "Person",
+        "organisation": "Organisation",
+    }
+    rows: list[list[Any]] = [_merge_row(w, m) for m in c.merges]
+    for change in (*c.committees, *c.roles, *c.people, *c.organisations):
         rows += _change_rows(kinds[change.kind], change)
+    rows += [
+        ["Plan setting", "Changed", f.field, "", "", f.field, f.before, f.after] for f in c.settings
+    ]
     headers = ["Kind", "Change", "Name", "Was called", "Where", "Field", "Before", "After"]
     _table(ws, headers, [12, 11, 30, 24, 28, 20, 32, 32], rows)
 
@@ -249,11 +276,36 @@ def _change_rows(kind: str, change: ItemChange) -> list[list[Any]]:
     return [[*head, f.field, f.before, f.after] for f in change.fields]
 
 
+def _merge_row(w: Words, merge: Merge) -> list[Any]:
+    """One row: 'Merged', the committee merged into, and the committees merged into it."""
+    was = "; ".join(merge.sources)
+    status = f"a new {w.committee}" if merge.target_is_new else f"an existing {w.committee}"
+    return [
+        w.cap("committee"),
+        "Merged",
+        merge.target,
+        was,
+        merge.where,
+        "Merged into",
+        was,
+        f"{merge.sentence} ({status})",
+    ]
+
+
 def _findings(ws: Worksheet, c: Comparison, w: Words) -> None:
     rows = [_finding_row("Opened", f) for f in c.opened]
     rows += [_finding_row("Closed", f) for f in c.closed]
-    headers = ["Change", "Severity", "Code", "Subject", w.cap("tier"), "Function", "Stage",
-               "Message", "What to do"]  # fmt: skip
+    headers = [
+        "Change",
+        "Severity",
+        "Code",
+        "Subject",
+        w.cap("tier"),
+        "Function",
+        "Stage",
+        "Message",
+        "What to do",
+    ]
     _table(ws, headers, [10, 10, 9, 26, 16, 22, 18, 50, 50], rows)
 
 
