@@ -151,24 +151,61 @@ def add_reduce(sub: Subparsers) -> None:
         help="sessions a week of in-scope roles after the change (e.g. 40), or a cut on "
         "today's (e.g. -20%%)",
     )
-    p.add_argument("--scope", choices=("clinical", "all"), default="clinical",
-                   help="roles that may be retired (default: clinical and care professional)")  # fmt: skip
-    p.add_argument("--keep", action="extend", nargs="+", default=[], metavar="ROLE",
-                   help="roles (id or title) that must stay")  # fmt: skip
-    p.add_argument("--retire", action="extend", nargs="+", default=[], metavar="ROLE",
-                   help="roles (id or title) that must go")  # fmt: skip
-    p.add_argument("--abolish", action="extend", nargs="+", default=[], metavar="COMMITTEE",
-                   help="committees (id or name) removed before choosing")  # fmt: skip
-    p.add_argument("--allow-gaps", action="store_true",
-                   help="keep the budget and open the fewest essential gaps, instead of refusing")  # fmt: skip
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="S",
-                   help="seconds the solver may take (default 60); it then returns its best "
-                   "proposal with the optimality gap")  # fmt: skip
-    p.add_argument("--weight", action="append", default=[], metavar="NAME=VALUE",
-                   help=f"change a weight; names and defaults: {weights}")  # fmt: skip
+    p.add_argument(
+        "--scope",
+        choices=("clinical", "all"),
+        default="clinical",
+        help="roles that may be retired (default: clinical and care professional)",
+    )
+    p.add_argument(
+        "--keep",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="ROLE",
+        help="roles (id or title) that must stay",
+    )
+    p.add_argument(
+        "--retire",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="ROLE",
+        help="roles (id or title) that must go",
+    )
+    p.add_argument(
+        "--abolish",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="COMMITTEE",
+        help="committees (id or name) removed before choosing",
+    )
+    p.add_argument(
+        "--allow-gaps",
+        action="store_true",
+        help="keep the budget and open the fewest essential gaps, instead of refusing",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="seconds the solver may take (default 60); it then returns its best "
+        "proposal with the optimality gap",
+    )
+    p.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"change a weight; names and defaults: {weights}",
+    )
     p.add_argument("-o", "--output", required=True, type=Path, metavar="PROPOSAL.govplan")
     p.add_argument("--name", help="the proposal's name")
-    p.add_argument("--report", type=Path, metavar="REPORT", help="also write the report (.json, .txt)")
+    p.add_argument(
+        "--report", type=Path, metavar="REPORT", help="also write the report (.json, .txt)"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--force", action="store_true", help="replace files that exist")
     p.set_defaults(run=cmd_reduce)
@@ -234,8 +271,10 @@ def cmd_reduce(args: argparse.Namespace) -> int:
         )
     _save(proposal_plan(reduction, name=args.name), args.output)
     if args.format == "text":
-        print(f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
-              f"{args.plan} {args.output}")  # fmt: skip
+        print(
+            f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
+            f"{args.plan} {args.output}"
+        )
     return 0
 
 
@@ -276,7 +315,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(timeline_text(steps))
     if args.output is not None:
-        print(f"Wrote the timeline to {args.output}.", file=sys.stderr if args.format == "json" else sys.stdout)
+        print(
+            f"Wrote the timeline to {args.output}.",
+            file=sys.stderr if args.format == "json" else sys.stdout,
+        )
     return 0
 
 

@@ -21,8 +21,25 @@ def _plural(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def sessions_text(value: float) -> str:
+    """'1 session', '2.5 sessions'."""
+    shown = number(round(value, 6))
+    return f"{shown} session" + ("" if shown == "1" else "s")
+
+
 def _status(r: Reduction) -> str:
     sol = r.solution
+    if r.status == "infeasible":
+        if r.forced_gaps:
+            return "refused: --retire leaves essential functions with no possible provider"
+        if r.least_budget is None:
+            return "refused: no choice within the budget keeps essential cover"
+        proof = "proven least by HiGHS" if r.least_proven else "best found, not proven least"
+        return (
+            "refused: no choice within the budget keeps every covered essential function "
+            f"covered; the least budget that does is {sessions_text(r.least_budget)} a week "
+            f"({proof})"
+        )
     if sol is None:
         return "no solve was needed"
     if r.status == "optimal":
@@ -44,7 +61,13 @@ def summary_lines(r: Reduction) -> list[str]:
     lines = [
         f"Scope: {scope} ({_plural(in_scope, 'role')}, {number(facts.scope_sessions)} sessions "
         "a week today).",
-        f"Budget: {number(round(r.budget, 6))} sessions a week ({r.request.budget.text()}).",
+        f"Budget: {sessions_text(r.budget)} a week"
+        + (
+            f" ({number(r.request.budget.cut_percent or 0)}% fewer than today's "
+            f"{number(round(facts.scope_sessions, 6))})."
+            if r.request.budget.sessions is None
+            else "."
+        ),
     ]
     if r.abolished:
         lines.append(f"Abolished first: {', '.join(r.abolished)}.")
@@ -66,16 +89,28 @@ def summary_lines(r: Reduction) -> list[str]:
     lines.append("Harms weighed (weight; today -> proposal):")
     pairs = [
         ("expected_gap", "expected-function gaps opened", 0, len(after.expected_gaps)),
-        ("single_point", "single points of failure (GAP003)",
-         today.single_points, after.single_points),
+        (
+            "single_point",
+            "single points of failure (GAP003)",
+            today.single_points,
+            after.single_points,
+        ),
         ("overload", "people over capacity (LOD001)", today.overloads, after.overloads),
-        ("profession", "committees losing their area's professions (PRO001)",
-         0, len(after.professions_lost)),
-        ("clinical_voice", "committees losing every clinical role (CLN001)",
-         0, len(after.voices_lost)),
+        (
+            "profession",
+            "committees losing their area's professions (PRO001)",
+            0,
+            len(after.professions_lost),
+        ),
+        (
+            "clinical_voice",
+            "committees losing every clinical role (CLN001)",
+            0,
+            len(after.voices_lost),
+        ),
         ("displaced", "people displaced", 0, len(after.displaced)),
         ("retired", "roles retired", 0, after.retired),
-    ]  # fmt: skip
+    ]
     for key, text, was, now in pairs:
         lines.append(f"  {text} (weight {getattr(w, key):g}): {was} -> {now}")
     return lines
@@ -107,14 +142,17 @@ def refusal_lines(r: Reduction) -> list[str]:
         return lines
     if r.binding:
         lines.append(
-            "What binds (at the least budget, the only provider kept for each; retiring it "
-            "would leave an essential function uncovered):"
+            "What binds: at the least budget, each of these roles is the only provider kept "
+            "of an essential function that is covered today:"
         )
+    by_role: dict[int, list[str]] = {}
     for b in r.binding:
-        role = facts.roles[b.role_index]
+        what = f"{names.get(b.pair.committee_id, '?')} ({b.pair.function.label.lower()})"
+        by_role.setdefault(b.role_index, []).append(what)
+    for index, where in by_role.items():
+        role = facts.roles[index]
         lines.append(
-            f"  - {names.get(b.pair.committee_id, '?')}: {b.pair.function.label} - {role.title} "
-            f"({number(role.sessions_per_week)} sessions)"
+            f"  - {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
         )
     return lines
 
@@ -130,16 +168,17 @@ def refusal_message(r: Reduction) -> str:
         )
     if r.least_budget is None:
         return (
-            f"no choice within the budget of {number(round(r.budget, 6))} sessions a week keeps "
+            f"no choice within the budget of {sessions_text(r.budget)} a week keeps "
             "every covered essential function covered, and no least budget was found in the "
             "time limit."
         )
     proven = "" if r.least_proven else " (the best found within the time limit, not proven)"
     return (
-        f"no choice within the budget of {number(round(r.budget, 6))} sessions a week keeps every "
+        f"no choice within the budget of {sessions_text(r.budget)} a week keeps every "
         f"covered essential function covered; the least budget that does is "
-        f"{number(round(r.least_budget, 6))} sessions a week{proven} "
-        f"({_plural(len(r.binding), 'committee-function pair')} bind); or add --allow-gaps."
+        f"{sessions_text(r.least_budget)} a week{proven} "
+        f"({_plural(len(r.binding), 'committee-function pair')} bind, listed above); "
+        "or add --allow-gaps."
     )
 
 

@@ -35,9 +35,8 @@ class Retirement:
 
     def line(self) -> str:
         held = "vacant" if self.holder is None else f"held by {self.holder}"
-        return (
-            f"{self.role_id} | {self.title} | {number(self.sessions)} sessions | {held} | "
-            + "; ".join(self.reasons)
+        return f"{self.role_id} | {self.title} | {number(self.sessions)} | {held} | " + "; ".join(
+            self.reasons
         )
 
 
@@ -74,7 +73,9 @@ def retirements(reduction: Reduction) -> list[Retirement]:
                 level = "essential" if pair.requirement is Requirement.ESSENTIAL else "expected"
                 reasons.append(f"{what} ({level}) is left without a filled provider")
         if role.sessions_per_week:
-            reasons.append(f"saves {number(role.sessions_per_week)} sessions a week")
+            shown = number(role.sessions_per_week)
+            unit = "session" if shown == "1" else "sessions"
+            reasons.append(f"saves {shown} {unit} a week")
         holder = None if role.holder_id is None else people.get(role.holder_id, role.holder_id)
         result.append(
             Retirement(role.id, role.title, role.sessions_per_week, holder, tuple(reasons))

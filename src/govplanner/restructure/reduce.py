@@ -180,10 +180,21 @@ def reduce_plan(
     built = build_model(facts, budget, request.weights, allow_gaps=request.allow_gaps)
     build_seconds = time.perf_counter() - started
     base = Reduction(
-        request, plan, working, facts, abolished, budget, today, "none", (), None, None,
-        forced_gaps=tuple(built.forced_gaps), build_seconds=build_seconds,
+        request,
+        plan,
+        working,
+        facts,
+        abolished,
+        budget,
+        today,
+        "none",
+        (),
+        None,
+        None,
+        forced_gaps=tuple(built.forced_gaps),
+        build_seconds=build_seconds,
         model_size=(built.model.columns, built.model.rows, built.model.nonzeros),
-    )  # fmt: skip
+    )
     if built.forced_gaps and not request.allow_gaps:
         return dataclasses.replace(base, status="infeasible")
     if request.allow_gaps:

@@ -1,0 +1,129 @@
+"""Committees in common: the same kind of committee, at the same level, in each merged body.
+
+Two committees from different plans are alike when they share a kind and a level and their
+names say the same thing once the plans' own place names and generic words are set aside
+("NHS North ICB Audit Committee" and "South Audit and Risk Committee": audit). At most one
+committee per plan joins each proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from govplanner.domain.model import Committee, InCommonGroup, Plan
+from govplanner.domain.names import name_key, new_id
+from govplanner.restructure.merge_report import MergeReport
+
+_WORD = re.compile(r"[a-z0-9]+")
+#: Words that say nothing about what a committee is for.
+_IGNORED = frozenset(
+    ("the", "and", "of", "for", "in", "a", "nhs", "icb", "integrated", "care", "health", "system")
+)
+#: Words that say what sort of meeting it is, not what it is about.
+_GENERIC = frozenset(
+    ("committee", "board", "group", "forum", "meeting", "programme", "sub", "partnership")
+)
+THRESHOLD = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def similarity(
+    a: str, b: str, drop_a: AbstractSet[str] = frozenset(), drop_b: AbstractSet[str] = frozenset()
+) -> float:
+    """0..1: how far two committee names say the same thing (1 for the same words)."""
+    wa, wb = _words(a) - _IGNORED - drop_a, _words(b) - _IGNORED - drop_b
+    sa, sb = wa - _GENERIC, wb - _GENERIC
+    if not sa and not sb:
+        return 1.0 if wa == wb and wa else 0.0
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def propose_in_common(
+    plan: Plan,
+    source_of: dict[str, tuple[int, str]],
+    labels: Sequence[str],
+    report: MergeReport,
+    *,
+    apply: bool,
+) -> list[list[Committee]]:
+    """Proposals (each a list of committees from different plans); with ``apply``, groups."""
+    levels = {t.id: t.level for t in plan.tiers}
+    drops = [_words(label) for label in labels]
+    clusters: list[list[Committee]] = []
+    for committee in plan.committees:
+        if committee.id not in source_of:
+            continue
+        k, name = source_of[committee.id]
+        if committee.group_id is not None:
+            report.add(
+                "in common",
+                labels[k],
+                committee.name,
+                "kept",
+                "already meets in a committees-in-common group",
+            )
+            continue
+        best, best_score = None, THRESHOLD - 1e-9
+        for cluster in clusters:
+            head = cluster[0]
+            hk, hname = source_of[head.id]
+            if any(source_of[c.id][0] == k for c in cluster) or head.kind is not committee.kind:
+                continue
+            if levels.get(head.tier_id) is not levels.get(committee.tier_id):
+                continue
+            score = similarity(name, hname, drops[k], drops[hk])
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([committee])
+        else:
+            best.append(committee)
+    proposals = [c for c in clusters if len(c) > 1]
+    used = {name_key(g.name) for g in plan.groups}
+    for cluster in proposals:
+        names = ", ".join(f"'{c.name}'" for c in cluster)
+        kind = cluster[0].kind.label.lower()
+        if not apply:
+            report.add(
+                "in common",
+                labels[source_of[cluster[0].id][0]],
+                cluster[0].name,
+                "proposed",
+                f"could meet in common with {names} (same kind, {kind}; "
+                "same level; similar name): use --in-common apply to group them",
+            )
+            continue
+        group_name = _group_name(source_of[cluster[0].id][1], used)
+        group = InCommonGroup(
+            id=new_id("grp"),
+            name=group_name,
+            description="Proposed by govplanner merge: " + names + ".",
+        )
+        plan.groups.append(group)
+        for c in cluster:
+            c.group_id = group.id
+        report.add(
+            "in common",
+            labels[source_of[cluster[0].id][0]],
+            group_name,
+            "grouped",
+            f"{names} now meet in common (each still decides for its own body)",
+        )
+    return proposals
+
+
+def _group_name(base: str, used: set[str]) -> str:
+    name = f"{base} (in common)"[:200]
+    n = 2
+    while name_key(name) in used:
+        name = f"{base} (in common {n})"[:200]
+        n += 1
+    used.add(name_key(name))
+    return name
