@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,16 +47,49 @@ def fail(exc: BaseException) -> int:
     return 2
 
 
+#: Dates a plan is judged on: far enough either way for any real plan, and far enough from
+#: the calendar's ends that adding a term's length can never overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-04-01") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return day
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
+    from govplanner.files.output_safety import check_name
+
+    check_name(path)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder, not a file; give a file name for the plan.")
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; add --force to replace it.")
+
+
+def _output_file(target: Path, inputs: list[Path], what: str) -> Path:
+    """Where an export may write ``target`` (see :mod:`govplanner.files.output_safety`)."""
+    from govplanner.files.output_safety import check_output_file
+
+    return check_output_file(target, inputs, what=what)
+
+
+@contextlib.contextmanager
+def _exporting() -> Iterator[None]:
+    """Around an export: a replaced file keeps a ``.bak``; a workbook writer that failed
+    part-way is cleaned up here, quietly, instead of at exit with a page of warnings."""
+    from govplanner.files.atomic import backups_kept
+    from govplanner.files.scratch import scratch_space
+
+    with scratch_space(), backups_kept():
+        yield
 
 
 def _load(path: Path) -> Plan:
@@ -64,9 +99,23 @@ def _load(path: Path) -> Plan:
 
 
 def _save(plan: Plan, path: Path) -> None:
+    """Save, holding the plan's lock: never over a plan open in the app."""
+    from govplanner.files.lock import LockUnavailableError, PlanLock, PlanLockedError
     from govplanner.files.planfile import save_plan
 
-    save_plan(plan, path)
+    lock = PlanLock(path)
+    try:
+        lock.acquire()
+    except PlanLockedError as exc:
+        raise UsageError(
+            f"{path} is open in govplanner by {exc.owner.describe()}; close it there first."
+        ) from None
+    except LockUnavailableError:
+        pass  # the save itself says why the folder cannot be written
+    try:
+        save_plan(plan, path)
+    finally:
+        lock.release()
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -98,24 +147,29 @@ def cmd_export_register(args: argparse.Namespace) -> int:
     from govplanner.files.register_export import export_register
 
     plan = _load(args.plan)
-    export_register(plan, args.output)
+    target = _output_file(args.output, [args.plan], "register")
+    with _exporting():
+        export_register(plan, target)
     print(f"Wrote the register for '{plan.name}' to {args.output}.")
     return 0
 
 
 def cmd_export_roles(args: argparse.Namespace) -> int:
     from govplanner.export.roles import export_role_descriptions
+    from govplanner.files.output_safety import check_output_folder
 
     plan = _load(args.plan)
-    written = export_role_descriptions(
-        plan,
-        args.output,
-        fmt=args.format,
-        template_dir=args.templates,
-        role_names=args.role,
-        include_non_clinical=args.all,
-        today=args.as_of,
-    )
+    folder = check_output_folder(args.output, [args.plan], what="role descriptions")
+    with _exporting():
+        written = export_role_descriptions(
+            plan,
+            folder,
+            fmt=args.format,
+            template_dir=args.templates,
+            role_names=args.role,
+            include_non_clinical=args.all,
+            today=args.as_of,
+        )
     print(f"Wrote {len(written)} role description(s) to {args.output}.")
     return 0
 
@@ -125,7 +179,9 @@ def cmd_export_gaps(args: argparse.Namespace) -> int:
     from govplanner.export.gap_report import export_gap_report
 
     plan = _load(args.plan)
-    export_gap_report(plan, analyse(plan, as_of=args.as_of), args.output, as_of=args.as_of)
+    target = _output_file(args.output, [args.plan], "gap report")
+    with _exporting():
+        export_gap_report(plan, analyse(plan, as_of=args.as_of), target, as_of=args.as_of)
     print(f"Wrote the gap report for '{plan.name}' to {args.output}.")
     return 0
 
@@ -156,12 +212,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from govplanner.cli.diff_report import diff_json, diff_text
     from govplanner.domain.vocabulary import words
 
+    target = None
+    if args.output is not None:
+        target = _output_file(args.output, [args.before, args.after], "comparison")
     before, after = _load(args.before), _load(args.after)
     comparison = compare_plans(before, after, as_of=args.as_of)
-    if args.output is not None:
+    if target is not None:
         from govplanner.export.compare_report import export_comparison
 
-        export_comparison(comparison, args.output, words(after))
+        with _exporting():
+            export_comparison(comparison, target, words(after))
     if args.format == "json":
         json.dump(diff_json(comparison), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -8,9 +8,13 @@ headless. Exit codes: 0 fine, 1 ``check`` found open findings at or above ``--fa
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO, cast
 
 from govplanner import __version__
 from govplanner.cli import commands, restructure
@@ -147,19 +151,110 @@ def _run_app(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    for stream in (sys.stdout, sys.stderr):
+    streams = sys.stdout, sys.stderr
+    for stream in streams:
         # A Windows console may not encode every character a plan holds; never crash on it.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    if not args_list or (args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help")):
-        try:
-            return _run_app(args_list)
-        except GovplannerError as exc:
-            return commands.fail(exc)
-    args = build_parser().parse_args(args_list)
+    sys.stdout, sys.stderr = cast(TextIO, SafeText(streams[0])), cast(TextIO, SafeText(streams[1]))
     try:
-        code: int = args.run(args)
+        return _run(args_list)
+    except BrokenPipeError:
+        return _output_closed(streams[0])
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args_list: list[str]) -> int:
+    if not args_list or (args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help")):
+        return _guarded(lambda: _run_app(args_list))
+    args = build_parser().parse_args(args_list)
+    return _guarded(lambda: int(args.run(args)))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run a command: every failure is one line on stderr and exit code 2, never a traceback
+    (set ``GOVPLANNER_DEBUG=1`` to see the traceback of an unexpected one)."""
+    try:
+        return run()
     except GovplannerError as exc:
         return commands.fail(exc)
-    return code
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        return commands.fail(GovplannerError(os_problem(exc)))
+    except MemoryError:
+        return commands.fail(GovplannerError("there is not enough memory for this input."))
+    except RecursionError:
+        return commands.fail(GovplannerError("the input is nested too deeply to read."))
+    except Exception as exc:
+        if os.environ.get("GOVPLANNER_DEBUG"):
+            raise
+        return commands.fail(GovplannerError(unexpected_problem(exc)))
+
+
+def os_problem(exc: OSError) -> str:
+    """An operating-system failure in plain words, naming the file."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        reason = "the disk (or the temporary folder) is full"
+    elif exc.errno == errno.EFBIG:
+        reason = "the file grew larger than this system allows"
+    elif exc.errno == errno.ENAMETOOLONG:
+        reason = "the file name is too long for this file system"
+    return f"{reason}: {name}" if name else f"{reason}."
+
+
+def unexpected_problem(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:300]
+    if "ENOSPC" in text:
+        return "the disk (or the temporary folder) is full, so the file could not be written."
+    if "EFBIG" in text:
+        return "the file grew larger than this system allows, so it could not be written."
+    if isinstance(exc, ValueError) and "digits" in text:
+        return f"a number in the input is too long to read ({text})."
+    if isinstance(exc, OverflowError):
+        return f"a date or number in the input is out of range ({text})."
+    return (
+        f"an unexpected problem ({type(exc).__name__}: {text}). Please report it; "
+        "GOVPLANNER_DEBUG=1 shows the details."
+    )
+
+
+def _output_closed(stdout: TextIO) -> int:
+    """The reader of our output went away (``govplanner check | head``): stop quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())  # nothing more reaches the closed pipe at exit
+    print("govplanner: error: the output was closed before it was complete.", file=sys.stderr)
+    return 2
+
+
+#: Characters that could drive a terminal (ESC, BEL) or reorder text (bidi overrides).
+_UNSAFE = {
+    code: f"\\u{code:04x}"
+    for code in [
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+    if code != 0x0D
+}
+
+
+class SafeText:
+    """A text stream that writes unsafe characters as ``\\uXXXX`` (still valid in JSON)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(_UNSAFE))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
