@@ -53,7 +53,8 @@ def test_findings_sheet_has_one_row_per_finding(tmp_path: Path) -> None:
     rows = _rows(wb, "Findings")
     assert rows[0] == (
         "Severity", "Code", "Tier", "Subject kind", "Subject", "Function", "Stage",
-        "Message", "Remedy", "Accepted", "Rationale",
+        "Message", "Remedy", "Root cause", "Accepted", "Rationale", "Accepted by",
+        "Accepted on", "Review on",
     )  # fmt: skip
     assert len(rows) - 1 == len(analysis.findings)
     first = analysis.findings[0]
@@ -65,7 +66,7 @@ def test_findings_are_an_excel_table_with_filters(tmp_path: Path) -> None:
     wb, analysis, _ = _export(partnership(), tmp_path)
     ws = wb["Findings"]
     table = ws.tables["Findings"]
-    assert table.ref == f"A1:K{len(analysis.findings) + 1}"
+    assert table.ref == f"A1:O{len(analysis.findings) + 1}"
     assert table.autoFilter is not None
     assert [c.name for c in table.tableColumns][:2] == ["Severity", "Code"]
 
@@ -105,10 +106,10 @@ def test_accepted_findings_stay_marked_with_their_rationale(tmp_path: Path) -> N
     first = analyse(plan).findings[0]
     plan.accepted.append(_accepted(first.key))
     wb, _, _ = _export(plan, tmp_path)
-    accepted = [r for r in _rows(wb, "Findings")[1:] if r[9] == "Yes"]
+    accepted = [r for r in _rows(wb, "Findings")[1:] if r[10] == "Yes"]
     assert len(accepted) == 1
     assert accepted[0][1] == first.code
-    assert accepted[0][10] == "Covered by the regional network for now."
+    assert accepted[0][11] == "Covered by the regional network for now."
 
 
 def test_coverage_matrix_has_rag_fill_and_text(tmp_path: Path) -> None:
@@ -157,9 +158,10 @@ def test_registers_list_committees_roles_and_people(tmp_path: Path) -> None:
     committees = {r[0]: r for r in _rows(wb, "Committees")[1:]}
     assert set(committees) == {c.name for c in plan.committees}
     project = committees["Continuity of Carer Project"]
-    assert project[3] == "Maternity Programme Board"  # reports to
-    assert project[7:10] == (1, 0, 1)  # clinical roles, filled, vacant
-    assert project[11] == "Analytical insight; Representation; Translation & communication"
+    assert project[1] == "Decision-making"  # kind
+    assert project[6] == "Maternity Programme Board"  # accountable to
+    assert project[12:15] == (1, 0, 1)  # clinical roles, filled, vacant
+    assert project[16] == "Analytical insight; Representation; Translation & communication"
     roles = _rows(wb, "Roles")
     assert len(roles) - 1 == len(plan.roles)
     director = next(r for r in roles if r[0] == "Medical Director")
@@ -169,7 +171,8 @@ def test_registers_list_committees_roles_and_people(tmp_path: Path) -> None:
     assert {r[0] for r in vacant} == {"Clinical Lead", "Programme Manager"}
     people = {r[0]: r for r in _rows(wb, "People")[1:]}
     assert people["Dr Ada Jones"][2:6] == (1, "Medical Director", 2, 4)
-    assert people["Dr Ada Jones"][6].startswith("Within capacity")
+    assert people["Dr Ada Jones"][6] == "Yes"  # capacity recorded
+    assert people["Dr Ada Jones"][7] == "Within capacity (2 sessions spare)"
 
 
 def test_an_overloaded_person_is_shown_over_capacity(tmp_path: Path) -> None:
@@ -183,7 +186,7 @@ def test_an_overloaded_person_is_shown_over_capacity(tmp_path: Path) -> None:
     )
     wb, _, _ = _export(plan, tmp_path)
     busy = next(r for r in _rows(wb, "People") if r[0] == "Dr Busy")
-    assert busy[4:7] == (3.5, 2, "Over capacity by 1.5 sessions")
+    assert busy[4:8] == (3.5, 2, "Yes", "Over capacity by 1.5 sessions")
     assert "LOD001" in [r[1] for r in _rows(wb, "Findings")]
 
 
@@ -209,7 +212,7 @@ def test_user_text_is_never_a_formula(tmp_path: Path) -> None:
             assert not re.search(r"<(\w+:)?f[ >]", xml), name
     committees = _rows(wb, "Committees")
     assert committees[1][0] == HOSTILE
-    assert committees[1][13] == "=1+1"
+    assert committees[1][19] == "=1+1"
     assert {r[0] for r in _rows(wb, "Roles")[1:]} == {"+44 20 7946 0000", "-1+1"}
     assert any(r[4] == HOSTILE for r in _rows(wb, "Findings")[1:])
     assert ("+44 20 7946 0000", "@admin", HOSTILE) in [r[:3] for r in _rows(wb, "Term ends")]
@@ -224,7 +227,8 @@ def test_sheets_are_ready_to_print_for_a_board(tmp_path: Path) -> None:
         assert ws.page_setup.orientation == "landscape", name
         assert ws.page_setup.paperSize == 9, name  # A4
         assert ws.page_setup.fitToWidth == 1, name
-        assert ws.page_setup.fitToHeight == (1 if name == "Summary" else 0), name
+        # Never shrunk to fit a page's height: a long sheet runs on to more pages.
+        assert ws.page_setup.fitToHeight == 0, name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
         assert ws.sheet_view.showGridLines is False, name
         assert ws.oddFooter.right.text == "Page &P of &N", name
@@ -269,7 +273,7 @@ def test_every_example_gives_a_report_matching_its_analysis(tmp_path: Path) -> N
         wb = load_workbook(path, read_only=True)
         findings = list(wb["Findings"].iter_rows(values_only=True))
         assert len(findings) - 1 == len(analysis.findings), name
-        opened = sum(1 for r in findings[1:] if r[9] == "No")
+        opened = sum(1 for r in findings[1:] if r[10] == "No")
         assert opened == sum(v for k, v in analysis.summary.items() if k != "accepted"), name
         wb.close()
 

@@ -12,7 +12,7 @@ from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult
 from govplanner.analysis.rules.terms import TermEnd
 from govplanner.domain.model import Plan
 from govplanner.export.gap_sheets import Column, ReportMeta, write_table_sheet
-from govplanner.export.wording import format_date
+from govplanner.export.wording import count, format_date
 from govplanner.export.xlsx_style import RowWriter, Styles, new_sheet, prepare_sheet, print_setup
 
 #: How far ahead the Term ends sheet looks (ended terms are always listed).
@@ -108,8 +108,8 @@ def term_status_text(term: TermEnd, warning_days: int) -> str:
     if term.status == "ended":
         return "Ended — still shown as filled"
     if term.status == "ending":
-        return f"Ends within {warning_days} days"
-    return f"More than {warning_days} days left"
+        return f"Ends within {count(warning_days, 'day')}"
+    return f"More than {count(warning_days, 'day')} left"
 
 
 _TERM_LOOK = {"ended": "gp rag red", "ending": "gp rag amber", "later": "gp rag green"}
@@ -171,7 +171,8 @@ def _terms_intro(
         ),
         (
             f"Red: the term has ended but the {w.role} is still shown as filled (finding "
-            f"TRM002). Amber: it ends within the plan's warning window of {days} days (TRM001). "
+            f"TRM002). Amber: it ends within the plan's warning window of {count(days, 'day')} "
+            "(TRM001). "
             "Days left is negative once a term has ended.",
             "gp note",
         ),

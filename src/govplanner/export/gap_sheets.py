@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +14,10 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from govplanner.analysis.result import Analysis, Finding
-from govplanner.domain.enums import FUNCTIONS, Function, Requirement
-from govplanner.domain.model import Committee, Person, Plan, Role
+from govplanner.domain.model import AcceptedFinding, Person, Plan, Role
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
-from govplanner.export.report_words import level_header, sheet_titles, subject_word
+from govplanner.export.report_words import sheet_titles, subject_word
+from govplanner.export.wording import count
 from govplanner.export.xlsx_style import (
     BodyWriter,
     Styles,
@@ -148,12 +148,23 @@ def finding_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
         Column("Stage", 14),
         Column("Message", 42),
         Column("Remedy", 38),
+        Column("Root cause", 22),
         Column("Accepted", 9),
         Column("Rationale", 24),
+        Column("Accepted by", 14),
+        Column("Accepted on", 12, "gp date"),
+        Column("Review on", 12, "gp date"),
     )
 
 
-def finding_row(finding: Finding, w: Words = DEFAULT_WORDS) -> list[Any]:
+def finding_row(
+    finding: Finding,
+    w: Words = DEFAULT_WORDS,
+    acceptance: AcceptedFinding | None = None,
+    cause: str = "",
+) -> list[Any]:
+    """A finding's row; an accepted one says who accepted it, when, and when to review it."""
+    accepted = acceptance if finding.accepted else None
     return [
         finding.severity.label,
         finding.code,
@@ -164,8 +175,12 @@ def finding_row(finding: Finding, w: Words = DEFAULT_WORDS) -> list[Any]:
         finding.stage or "",
         finding.message,
         finding.remedy,
+        cause,
         _yes_no(finding.accepted),
         finding.rationale,
+        accepted.accepted_by if accepted else "",
+        accepted.accepted_on if accepted else None,
+        accepted.review_on if accepted else None,
     ]
 
 
@@ -175,102 +190,19 @@ def write_findings(
     meta: ReportMeta,
     analysis: Analysis,
     ticker: Ticker | None = None,
+    *,
+    plan: Plan | None = None,
+    causes: dict[str, str] | None = None,
 ) -> int:
     w = meta.words
-    rows = (finding_row(f, w) for f in analysis.findings)
+    acceptances = {a.key: a for a in plan.accepted} if plan is not None else {}
+    cause_of = causes or {}
+    rows = (
+        finding_row(f, w, acceptances.get(f.key), cause_of.get(f.key, ""))
+        for f in analysis.findings
+    )
     columns = finding_columns(w)
     return write_table_sheet(workbook, styles, meta, meta.title("Findings"), columns, rows, ticker)
-
-
-# -- Committees --------------------------------------------------------------------------------
-
-
-def committee_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
-    return (
-        Column(w.cap("committee"), 26),
-        Column(w.cap("tier"), 12),
-        Column(level_header(w), 10),
-        Column("Reports to", 22),
-        Column("Current stage", 14),
-        Column("Programme area", 14),
-        Column("Chair", 16),
-        Column(f"Clinical {w.roles}", 8, "gp integer"),
-        Column("Filled", 7, "gp integer"),
-        Column("Vacant", 7, "gp integer"),
-        Column("Functions covered", 22),
-        Column("Needed but not covered", 22),
-        Column("Open findings", 8, "gp integer"),
-        Column("Purpose", 30),
-    )
-
-
-def write_committees(
-    workbook: Workbook,
-    styles: Styles,
-    meta: ReportMeta,
-    plan: Plan,
-    analysis: Analysis,
-    ticker: Ticker | None = None,
-) -> int:
-    rows = _committee_rows(plan, analysis)
-    title, columns = meta.title("Committees"), committee_columns(meta.words)
-    return write_table_sheet(
-        workbook, styles, meta, title, columns, rows, ticker, table_name="Committees"
-    )
-
-
-def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
-    tiers = {t.id: t for t in plan.tiers}
-    names = {c.id: c.name for c in plan.committees}
-    stages = {s.id: s.name for s in plan.stages}
-    titles = {r.id: r.title for r in plan.roles}
-    seats: dict[str, list[Role]] = defaultdict(list)
-    for role in plan.roles:
-        if role.clinical:
-            for committee_id in role.committee_ids:
-                seats[committee_id].append(role)
-    open_findings: dict[str, int] = defaultdict(int)
-    for finding in analysis.open_findings:
-        open_findings[finding.subject_id] += 1
-    for committee in plan.committees:
-        tier = tiers.get(committee.tier_id)
-        clinical = seats.get(committee.id, [])
-        filled = sum(1 for r in clinical if r.holder_id is not None)
-        covered, missing = _function_cover(plan, committee, tier.level if tier else None, clinical)
-        stage_id = plan.current_stage_id(committee)
-        yield [
-            committee.name,
-            tier.name if tier else "",
-            tier.level.label if tier else "",
-            names.get(committee.reports_to_id or "", ""),
-            stages.get(stage_id or "", ""),
-            committee.programme_area,
-            titles.get(committee.chair_role_id or "", ""),
-            len(clinical),
-            filled,
-            len(clinical) - filled,
-            "; ".join(f.label for f in covered),
-            "; ".join(f.label for f in missing),
-            open_findings.get(committee.id, 0),
-            committee.purpose,
-        ]
-
-
-def _function_cover(
-    plan: Plan, committee: Committee, level: Any, clinical: list[Role]
-) -> tuple[list[Function], list[Function]]:
-    """Functions with a filled provider, and needed ones (essential/expected) without one."""
-    provided = {f for r in clinical if r.holder_id is not None for f in r.functions}
-    covered = [f for f in FUNCTIONS if f in provided]
-    stage_id = plan.current_stage_id(committee)
-    if level is None or stage_id is None:
-        return covered, []
-    missing = [
-        f
-        for f in FUNCTIONS
-        if f not in provided and plan.requirement(level, stage_id, f) is not Requirement.OPTIONAL
-    ]
-    return covered, missing
 
 
 # -- Roles -------------------------------------------------------------------------------------
@@ -328,7 +260,8 @@ def people_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
         Column(w.cap("roles"), 40),
         Column("Sessions per week held", 11, "gp number"),
         Column("Capacity (sessions)", 11, "gp number"),
-        Column("Load", 24),
+        Column("Capacity recorded", 10),
+        Column("Load", 28),
         Column("Sources of influence", 30),
     )
 
@@ -362,14 +295,23 @@ def _person_row(plan: Plan, person: Person, roles: list[Role]) -> list[Any]:
         "; ".join(titles),
         load,
         capacity,
-        _load_text(load, capacity),
+        _yes_no(person.capacity is not None),
+        load_text(load, capacity, recorded=person.capacity is not None),
         sources,
     ]
 
 
-def _load_text(load: float, capacity: float) -> str:
+def load_text(load: float, capacity: float, *, recorded: bool = True) -> str:
+    """'Over capacity by 1 session', 'Within capacity (2.5 sessions spare)'.
+
+    Without a recorded capacity the plan's default is an assumption, so going over it is
+    said as something to confirm (LOD002), not as an overload.
+    """
     if load > capacity:
-        return f"Over capacity by {load - capacity:g} sessions"
+        over = count(load - capacity, "session")
+        if not recorded:
+            return f"{over} above the default capacity: to confirm"
+        return f"Over capacity by {over}"
     if load == capacity and load > 0:
-        return "At capacity"
-    return f"Within capacity ({capacity - load:g} sessions spare)"
+        return "At capacity" if recorded else "At the default capacity"
+    return f"Within capacity ({count(capacity - load, 'session')} spare)"

@@ -11,12 +11,15 @@ from govplanner.domain.vocabulary import Words
 SHEETS = (
     "Summary",
     "Principles",
+    "Root causes",
     "Term ends",
     "Coverage by stage",
     "Findings",
+    "Accepted findings",
     "Committees",
     "Roles",
     "People",
+    "Organisations",
 )
 #: Sheets named after one of the plan's words, and the word.
 _RENAMED = {"Committees": "committees", "Roles": "roles"}

@@ -8,6 +8,8 @@ from copy import copy
 from typing import Any, cast
 
 from openpyxl.cell import Cell
+from openpyxl.chart._chart import ChartBase
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -25,10 +27,12 @@ _SPILL = Alignment(vertical="bottom")  # titles and notes run on over the empty 
 _CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
 #: RAG status -> (fill, text colour, label). Colour always comes with the label.
+#: 'accepted': every committee not covered has its gap accepted (shown apart, never green).
 RAG = {
     "green": ("C6EFCE", "006100", "covered"),
     "amber": ("FFEB9C", "7A4500", "partly covered"),
     "red": ("FFC7CE", "9C0006", "not covered"),
+    "accepted": ("DDEBF7", "003087", "covered"),
     "grey": ("E8EDEE", "425563", "Not required"),
 }
 #: Severity -> (fill, text colour)
@@ -40,16 +44,24 @@ SEVERITY_LOOK = {
 
 
 def rag_status(cell: CoverageCell) -> tuple[str, str]:
-    """The RAG status and the text shown with it, such as ('amber', '2/3 partly covered')."""
+    """The RAG status and the text shown with it, such as ('amber', '2/3 partly covered').
+
+    Accepted gaps are shown apart, never as covered nor as open: '1/3 partly covered,
+    1 accepted'; when every uncovered committee's gap is accepted the status is 'accepted'
+    ('0/1 covered, 1 accepted'), its own colour.
+    """
     if cell.required == 0:
         return "grey", RAG["grey"][2]
     if cell.covered >= cell.required:
         status = "green"
+    elif cell.covered + cell.accepted >= cell.required:
+        status = "accepted"
     elif cell.covered == 0:
         status = "red"
     else:
         status = "amber"
-    return status, f"{cell.covered}/{cell.required} {RAG[status][2]}"
+    text = f"{cell.covered}/{cell.required} {RAG[status][2]}"
+    return status, text + (f", {cell.accepted} accepted" if cell.accepted else "")
 
 
 def _style(
@@ -166,6 +178,10 @@ class RowWriter:
         self.count = 0
 
     def append(self, cells: list[Any]) -> None:
+        self.write(cells, self.lines_of(cells))
+
+    def lines_of(self, cells: list[Any]) -> int:
+        """How many lines of wrapped text the row's tallest cell needs."""
         lines = 1
         for cell, width in zip(cells, self.widths, strict=False):
             value = getattr(cell, "value", None)
@@ -175,7 +191,15 @@ class RowWriter:
                 and cell.alignment.wrap_text
             ):
                 lines = max(lines, line_count(value, width))
-        self.write(cells, lines)
+        return lines
+
+    def height_of(self, cells: list[Any]) -> float:
+        """The row's printed height in points (an estimate, as the height written is)."""
+        lines = self.lines_of(cells)
+        if lines > 1:
+            return min(409.0, lines * LINE_HEIGHT + 3)
+        sizes = [float(cell.font.sz or 10) for cell in cells if hasattr(cell, "font")]
+        return max(LINE_HEIGHT, max(sizes, default=10.0) * 1.3)
 
     def write(self, cells: list[Any], lines: int) -> None:
         self.count += 1
@@ -280,6 +304,39 @@ class _CellRowSheet(WriteOnlyWorksheet):
             if cell is not None:
                 cell.row, cell.column = row_idx, col_idx
                 yield cell
+
+    @property
+    def _drawing(self) -> SpreadsheetDrawing | None:
+        return self.__dict__.get("_gp_drawing")
+
+    @_drawing.setter
+    def _drawing(self, drawing: SpreadsheetDrawing | None) -> None:
+        # openpyxl makes the sheet's drawing as it saves; ours writes each chart's alt text.
+        if drawing is not None and type(drawing) is SpreadsheetDrawing:
+            drawing.__class__ = _AltTextDrawing
+        self.__dict__["_gp_drawing"] = drawing
+
+
+#: Where a chart keeps its alternative text until the sheet's drawing is written.
+_ALT_TEXT = "_gp_alt_text"
+
+
+def set_alt_text(chart: ChartBase, text: str) -> None:
+    """Give a chart alternative text (read out by screen readers, shown in Excel's Alt Text)."""
+    setattr(chart, _ALT_TEXT, text)
+
+
+class _AltTextDrawing(SpreadsheetDrawing):
+    """openpyxl's drawing, with each chart frame's description and title filled in."""
+
+    def _chart_frame(self, idx: int) -> Any:
+        frame = super()._chart_frame(idx)  # type: ignore[misc]
+        charts = self.charts
+        if 0 < idx <= len(charts):
+            text = getattr(charts[idx - 1], _ALT_TEXT, None)
+            if text:
+                frame.nvGraphicFramePr.cNvPr.descr = text
+        return frame
 
 
 def new_sheet(workbook: Workbook, title: str) -> Any:
