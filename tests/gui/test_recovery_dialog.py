@@ -257,3 +257,46 @@ def test_work_autosaved_before_a_crash_is_offered_at_the_next_start(
     owner = read_owner(plan_file)  # the crashed session's lock was stale: it is ours now
     assert owner is not None
     assert owner.pid == os.getpid()
+
+
+@pytest.mark.parametrize(
+    ("meta", "why"),
+    [
+        ("[1, 2, 3]", "not a JSON object"),
+        ('{"pid": Infinity, "saved_at": "x", "host": "h"}', "not usable"),
+        ('{"pid": 1e400, "saved_at": "x", "host": "h"}', "not usable"),
+        ('{"pid": "12", "saved_at": "x", "host": "h"}', "not usable"),
+        ('{"pid": 5, "saved_at": 3, "host": "h"}', "lacks the time"),
+        ("\xff\xfe not text", "not valid JSON"),
+    ],
+)
+def test_one_damaged_copy_is_skipped_and_named_and_the_others_offered(
+    win: MainWindow,
+    store: RecoveryStore,
+    monkeypatch: pytest.MonkeyPatch,
+    meta: str,
+    why: str,
+) -> None:
+    leftover(store, _edited_plan("Good copy"), None, key="good")
+    leftover(store, _edited_plan("Bad copy"), None, key="bad")
+    (store.root / "bad.json").write_bytes(meta.encode("latin-1"))
+    monkeypatch.setattr(RecoveryDialog, "exec", lambda _d: 0)  # Later
+    assert not offer_recovery(win, store)
+    assert [e.plan_file.stem for e in store.pending()] == ["good"]
+    assert len(store.skipped) == 1
+    assert store.skipped[0].startswith("bad.json: ")
+    assert why in store.skipped[0]
+    message = win.statusBar().currentMessage()
+    assert "1 autosaved copy could not be read and was skipped (bad.json" in message
+
+
+def test_a_killed_autosaves_temp_file_is_swept_at_the_next_start(store: RecoveryStore) -> None:
+    store.root.mkdir(parents=True)
+    temp = store.root / ".abc.govplan.0123abcd.tmp"
+    temp.write_text("half a copy", encoding="utf-8")
+    fresh = store.root / ".def.govplan.89abcdef.tmp"
+    fresh.write_text("another window writing now", encoding="utf-8")
+    os.utime(temp, (0, 0))  # long ago
+    assert store.pending() == []
+    assert not temp.exists()
+    assert fresh.exists()

@@ -15,11 +15,16 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplanner.domain.errors import GovplannerError
+from govplanner.domain.errors import GovplannerError, PlanFileError
 from govplanner.domain.model import Plan
-from govplanner.files.atomic import atomic_write_text
+from govplanner.files.atomic import atomic_write_text, sweep_folder_temps
 from govplanner.files.lock import process_alive
-from govplanner.files.planfile import load_plan, plan_to_json
+from govplanner.files.planfile import load_plan, plan_to_json, read_bounded
+
+_MAX_META_BYTES = 64 * 1024
+#: A temporary file this old in the recovery folder is from an autosave that was killed (one
+#: takes well under a second), not one another window is writing now.
+_TEMP_GRACE_SECONDS = 300
 
 
 def default_recovery_dir() -> Path:
@@ -52,6 +57,7 @@ class RecoveryStore:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or default_recovery_dir()
+        self.skipped: list[str] = []  # copies the last pending() could not use, and why
 
     def key_for(self, original_path: Path | None, session: str) -> str:
         """A file-name-safe key: one per document per session."""
@@ -81,13 +87,23 @@ class RecoveryStore:
         self.discard(entry.plan_file.stem)
 
     def pending(self) -> list[RecoveryEntry]:
-        """Copies left behind by sessions that ended without closing cleanly, newest first."""
+        """Copies left behind by sessions that ended without closing cleanly, newest first.
+
+        Each copy is read on its own: one whose description cannot be used is skipped and
+        named in :attr:`skipped`, never stopping the others. Temporary files of autosaves
+        killed part-way are removed here, at the next start.
+        """
+        self.skipped = []
         if not self.root.is_dir():
             return []
+        sweep_folder_temps(self.root, older_than=_TEMP_GRACE_SECONDS)
         found = []
         host = socket.gethostname()
-        for meta_file in self.root.glob("*.json"):
+        for meta_file in sorted(self.root.glob("*.json")):
             entry = self._read(meta_file)
+            if isinstance(entry, str):
+                self.skipped.append(f"{meta_file.name}: {entry}")
+                continue
             if entry is None:
                 continue
             if entry.host == host and process_alive(entry.pid) and entry.pid != 0:
@@ -95,25 +111,38 @@ class RecoveryStore:
             found.append(entry)
         return sorted(found, key=lambda e: e.saved_at, reverse=True)
 
-    def _read(self, meta_file: Path) -> RecoveryEntry | None:
+    def _read(self, meta_file: Path) -> RecoveryEntry | str | None:
+        """The entry, a sentence saying why it cannot be used, or None for a lone
+        description whose copy is gone (a discard interrupted half-way)."""
         plan_file = meta_file.with_suffix(".govplan")
-        try:
-            meta = json.loads(meta_file.read_text(encoding="utf-8"))
-            original = meta.get("original_path")
-            return (
-                RecoveryEntry(
-                    plan_file=plan_file,
-                    original_path=Path(original) if original else None,
-                    plan_name=str(meta.get("plan_name", "Untitled plan")),
-                    saved_at=str(meta["saved_at"]),
-                    pid=int(meta["pid"]),
-                    host=str(meta["host"]),
-                )
-                if plan_file.is_file()
-                else None
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+        if not plan_file.is_file():
             return None
+        try:
+            raw = read_bounded(meta_file, _MAX_META_BYTES, PlanFileError, "descriptions")
+            meta = json.loads(raw.decode("utf-8"))
+        except PlanFileError as exc:
+            return exc.problem
+        except (ValueError, RecursionError):
+            return "the description is not valid JSON"
+        if not isinstance(meta, dict):
+            return "the description is not a JSON object"
+        pid, original = meta.get("pid"), meta.get("original_path")
+        if isinstance(pid, bool) or not isinstance(pid, int) or not 0 <= pid < 2**31:
+            return f"the process number {str(pid)[:20]!r} is not usable"
+        texts = [meta.get(k) for k in ("saved_at", "host")]
+        if not all(isinstance(t, str) for t in texts) or not isinstance(
+            original, (str, type(None))
+        ):
+            return "the description lacks the time, computer or original file"
+        name = meta.get("plan_name")
+        return RecoveryEntry(
+            plan_file=plan_file,
+            original_path=Path(original) if original else None,
+            plan_name=name[:200] if isinstance(name, str) else "Untitled plan",
+            saved_at=str(meta["saved_at"])[:40],
+            pid=pid,
+            host=str(meta["host"])[:200],
+        )
 
 
 class RecoveryError(GovplannerError):

@@ -141,6 +141,8 @@ def _after_first_paint(window: Any, plan_path: str | None) -> None:
 
     store = app_data.recovery_store()
     window.attach(PlanDocument(), recovery=store)
-    offer_recovery(window, store)  # the window is up; before a file from the command line
-    if plan_path is not None:
-        window.files.open_path(plan_path)
+    try:
+        offer_recovery(window, store)  # the window is up; before a file from the command line
+    finally:  # a failure there is reported, but never stops the plan asked for from opening
+        if plan_path is not None:
+            window.files.open_path(plan_path)

@@ -100,6 +100,13 @@ class RecoveryDialog(QDialog):
 def offer_recovery(window: MainWindow, store: RecoveryStore) -> bool:
     """Ask about copies left by sessions that crashed; True if one was recovered."""
     entries = store.pending()
+    if store.skipped:
+        count = len(store.skipped)
+        copies = "1 autosaved copy" if count == 1 else f"{count} autosaved copies"
+        verb = "was" if count == 1 else "were"
+        window.statusBar().showMessage(
+            f"{copies} could not be read and {verb} skipped ({store.skipped[0]}).", 20000
+        )
     if not entries:
         return False
     dialog = RecoveryDialog(entries, store, window)
