@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from govplanner.analysis.compare import Comparison, ItemChange, ItemKind
+from govplanner.analysis.compare import Comparison, FieldChange, ItemChange, ItemKind, Merge
 from govplanner.analysis.result import Finding
 from govplanner.domain.vocabulary import Words
 from govplanner.gui.rag import severity_colour
@@ -20,11 +20,13 @@ STATUS_LOOK = {
     "added": ("+ Added", "#2e7d32"),
     "removed": ("− Removed", "#c62828"),
     "changed": ("~ Changed", "#9a5b00"),
+    "merged": ("» Merged", "#1d4f91"),
 }
 KINDS: tuple[tuple[ItemKind, str], ...] = (
     ("committee", "committees"),
     ("role", "roles"),
     ("person", "people"),
+    ("organisation", "organisations"),
 )
 
 
@@ -39,8 +41,11 @@ def _group(tree: QTreeWidget, text: str) -> QTreeWidgetItem:
 
 
 def counts_text(comparison: Comparison, kind: ItemKind) -> str:
-    """'2 added · 0 removed · 5 changed'."""
-    return " · ".join(f"{comparison.count(kind, s)} {s}" for s in ("added", "removed", "changed"))
+    """'2 added · 0 removed · 5 changed' (and '· 2 merged into 1' for committees)."""
+    counts = [f"{comparison.count(kind, s)} {s}" for s in ("added", "removed", "changed")]
+    if kind == "committee" and comparison.merges:
+        counts.append(f"{comparison.merged_count} merged into {len(comparison.merges)}")
+    return " · ".join(counts)
 
 
 class StructureChanges(QTreeWidget):
@@ -67,12 +72,21 @@ class StructureChanges(QTreeWidget):
             return
         for kind, plural in KINDS:
             changes = comparison.changes_of(kind)
-            title = "People" if kind == "person" else w.cap(plural)
+            if kind == "organisation" and not changes:
+                continue  # most plans record no organisations
+            title = w.cap(plural) if kind in ("committee", "role") else plural.capitalize()
             group = _group(self, f"{title} — {counts_text(comparison, kind)}")
+            if kind == "committee":
+                for merge in comparison.merges:
+                    self._add_merge(group, merge, w)
             for change in changes:
                 self._add_change(group, change)
-            if not changes:
+            if group.childCount() == 0:
                 QTreeWidgetItem(group, ["", "No changes."]).setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if comparison.settings:
+            group = _group(self, f"Plan settings — {len(comparison.settings)} changed")
+            for field in comparison.settings:
+                self._add_setting(group, field)
         self.expandAll()
         for column, width in enumerate((120, 300, 260)):
             self.setColumnWidth(column, width)
@@ -96,6 +110,23 @@ class StructureChanges(QTreeWidget):
                         f"{change.fields[0].after}")  # fmt: skip
             row.setToolTip(3, row.text(3))
             row.takeChildren()
+
+    def _add_merge(self, group: QTreeWidgetItem, merge: Merge, w: Words) -> None:
+        label, colour = STATUS_LOOK["merged"]
+        status = f"a new {w.committee}" if merge.target_is_new else f"an existing {w.committee}"
+        moved = f"{merge.roles_moved} {w.role if merge.roles_moved == 1 else w.roles} moved"
+        row = QTreeWidgetItem(group, [label, merge.sentence, merge.where, f"{status}; {moved}"])
+        row.setForeground(0, QBrush(QColor(colour)))
+        row.setData(0, KindRole, "committee")
+        row.setData(0, NameRole, merge.target)
+        row.setToolTip(1, merge.sentence)
+        row.setToolTip(3, row.text(3))
+
+    def _add_setting(self, group: QTreeWidgetItem, field: FieldChange) -> None:
+        label, colour = STATUS_LOOK["changed"]
+        row = QTreeWidgetItem(group, [label, field.field, "", f"{field.before} → {field.after}"])
+        row.setForeground(0, QBrush(QColor(colour)))
+        row.setToolTip(3, row.text(3))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         row: QTreeWidgetItem | None = item

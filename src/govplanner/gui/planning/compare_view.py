@@ -1,4 +1,9 @@
-"""The Compare tab: another plan file against the open plan, as of a date, at a glance."""
+"""The Compare tab: the open plan against another plan, as of a date, at a glance.
+
+The other plan is a file as saved (re-read when it changes on disk) or the plan open in
+another window as it is now; the heading says in words which is before, which after, and
+where each comes from, and offers the other window's unsaved state when it differs.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +11,46 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from govplanner.analysis.compare import STATUSES, Comparison, compare_plans
+from govplanner.analysis.compare import ITEM_KINDS, Comparison, compare_plans
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.vocabulary import words
 from govplanner.gui.planning.common import (
-    VERDICT_FILL,
     FilledCellDelegate,
-    chip,
     date_edit,
     hint_style,
-    set_chip,
     to_date,
 )
 from govplanner.gui.planning.compare_lists import FindingChanges, StructureChanges
 from govplanner.gui.planning.compare_model import CompareCoverageModel
-from govplanner.gui.planning.compare_target import Target, load_target, modified_time
+from govplanner.gui.planning.compare_source import CompareSource
+from govplanner.gui.planning.compare_summary import CompareSummary
+from govplanner.gui.planning.compare_target import (
+    OpenPlan,
+    OpenPlans,
+    Target,
+    open_plan_words,
+    open_plans,
+    target_words,
+)
 from govplanner.gui.wording import ui_words
 
 if TYPE_CHECKING:
@@ -48,8 +59,9 @@ if TYPE_CHECKING:
 EMPTY_TEXT = (
     "<b>Compare the open plan with another plan.</b><br>Choose a plan file — for example "
     "today's structure, or a proposed restructure saved with <i>File ▸ Save as scenario…</i> — "
-    "to see, cell by cell, where clinical leadership cover is gained or lost, which findings "
-    "open or close, and what was added, removed or changed."
+    "or a plan open in another window (as it is now, unsaved changes included), to see, cell "
+    "by cell, where clinical leadership cover is gained or lost, which findings open or close, "
+    "and what was added, removed, changed or merged."
 )
 DIRECTIONS = (
     ("That file is before, the open plan after", False),
@@ -67,16 +79,19 @@ class CompareView(QWidget):
     export_requested = Signal()
     choose_requested = Signal()
 
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        parent: QWidget | None = None,
+        plans_open: OpenPlans = open_plans,
+    ) -> None:
         super().__init__(parent)
         self.document = document
-        self.target: Target | None = None
+        self.source = CompareSource(document, self, plans_open)
+        self.source.changed.connect(self._invalidate)
         self.swapped = False
         self.comparison: Comparison | None = None
         self._dirty = True
-        # The other plan may be a scenario being edited and saved in a second window.
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed)
         self.model = CompareCoverageModel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -85,6 +100,7 @@ class CompareView(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.heading)
+        layout.addLayout(self._make_offer())
         self.empty_hint = QLabel(EMPTY_TEXT, self)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet(hint_style())
@@ -104,6 +120,16 @@ class CompareView(QWidget):
         self.saved = QPushButton("Last &saved version", self)
         self.saved.setToolTip("Compare with this plan's file as it was last saved")
         self.saved.clicked.connect(self.compare_with_saved)
+        self.windows = QToolButton(self)
+        self.windows.setText("Open &window")
+        self.windows.setToolTip(
+            "Compare with the plan open in another window, as it is now (unsaved changes included)"
+        )
+        self.windows.setAccessibleName("Compare with the plan open in another window")
+        self.windows.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.windows_menu = QMenu(self.windows)
+        self.windows_menu.aboutToShow.connect(self._fill_windows_menu)
+        self.windows.setMenu(self.windows_menu)
         self.direction = QComboBox(self)
         self.direction.setAccessibleName("Which plan is before and which after")
         for text, swapped in DIRECTIONS:
@@ -117,17 +143,37 @@ class CompareView(QWidget):
         self.export.setToolTip("Write the comparison as an Excel workbook for a board paper")
         self.export.clicked.connect(self.export_requested)
         row = QHBoxLayout()
-        for widget in (self.choose, self.saved, self.direction, as_of_label, self.as_of):
+        for widget in (
+            self.choose,
+            self.saved,
+            self.windows,
+            self.direction,
+            as_of_label,
+            self.as_of,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.export)
+        return row
+
+    def _make_offer(self) -> QHBoxLayout:
+        """A line that offers the other window's unsaved state (or the saved file back)."""
+        self.offer_text = QLabel(self)
+        self.offer_text.setWordWrap(True)
+        self.offer_button = QPushButton(self)
+        self.offer_button.clicked.connect(self._take_offer)
+        row = QHBoxLayout()
+        row.addWidget(self.offer_text, 1)
+        row.addWidget(self.offer_button)
+        self.offer_text.hide()
+        self.offer_button.hide()
         return row
 
     def _make_body(self) -> QWidget:
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._make_summary())
+        layout.addWidget(self._make_summary())
         split = QSplitter(Qt.Orientation.Vertical, body)
         split.addWidget(self._make_grid())
         self.lists = QTabWidget(split)
@@ -144,55 +190,14 @@ class CompareView(QWidget):
         layout.addWidget(split, 1)
         return body
 
-    def _make_summary(self) -> QHBoxLayout:
-        self.gained = chip("", VERDICT_FILL["gain"], self)
-        self.lost = chip("", VERDICT_FILL["loss"], self)
-        self.same = chip("", VERDICT_FILL["same"], self)
-        self.opened = chip("", VERDICT_FILL["loss"], self)
-        self.closed = chip("", VERDICT_FILL["gain"], self)
-        row = QHBoxLayout()
-        row.addWidget(self._tile("Coverage cells", [self.gained, self.lost, self.same]))
-        row.addWidget(self._tile("Findings", [self.opened, self.closed]))
-        row.addWidget(self._structure_tile())
-        row.addStretch(1)
-        return row
-
-    def _structure_tile(self) -> QFrame:
-        """Committees, roles and people × added, removed, changed, as a small table."""
-        box = QWidget(self)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(0)
-        self.kind_labels: dict[str, QLabel] = {}
-        self.counts: dict[tuple[str, str], QLabel] = {}
-        for column, status in enumerate(STATUSES, start=1):
-            grid.addWidget(QLabel(status, box), 0, column, Qt.AlignmentFlag.AlignRight)
-        for row, kind in enumerate(("committee", "role", "person"), start=1):
-            self.kind_labels[kind] = QLabel(box)
-            grid.addWidget(self.kind_labels[kind], row, 0)
-            for column, status in enumerate(STATUSES, start=1):
-                label = QLabel("0", box)
-                self.counts[(kind, status)] = label
-                grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight)
-        return self._tile("What changed", [box])
-
-    def _tile(self, title: str, widgets: list[QWidget]) -> QFrame:
-        tile = QFrame(self)
-        tile.setObjectName("summaryTile")
-        tile.setStyleSheet("#summaryTile { border: 1px solid palette(mid); border-radius: 6px; }")
-        heading = QLabel(f"<b>{title}</b>", tile)
-        inner = QHBoxLayout()
-        inner.setSpacing(6)
-        for widget in widgets:
-            inner.addWidget(widget)
-        inner.addStretch(1)
-        layout = QVBoxLayout(tile)
-        layout.setContentsMargins(10, 6, 10, 8)
-        layout.addWidget(heading)
-        layout.addLayout(inner)
-        layout.addStretch(1)
-        return tile
+    def _make_summary(self) -> CompareSummary:
+        self.summary = CompareSummary(self)
+        summary = self.summary
+        # The tiles' parts, by the names the window's tests and tools know them by.
+        self.gained, self.lost, self.same = summary.gained, summary.lost, summary.same
+        self.opened, self.closed = summary.opened, summary.closed
+        self.kind_labels, self.counts = summary.kind_labels, summary.counts
+        return summary
 
     def _make_grid(self) -> QTableView:
         table = QTableView(self)
@@ -222,12 +227,45 @@ class CompareView(QWidget):
 
     # -- choosing what to compare ---------------------------------------------------------
 
+    @property
+    def target(self) -> Target | None:
+        return self.source.target
+
     def set_target(self, path: str | Path, swapped: bool | None = None) -> None:
         """Compare with the plan in ``path``; raises GovplannerError if it cannot be read."""
-        self.target = load_target(Path(path))
-        self._watch(self.target.path)
+        self.source.use_file(Path(path))
+        self._chosen(swapped)
+
+    def set_live_target(self, other: OpenPlan, swapped: bool | None = None) -> None:
+        """Compare with the plan open in another window, as it is now and as it changes."""
+        self.source.use_window(other)
+        self._chosen(swapped)
+
+    def _chosen(self, swapped: bool | None) -> None:
         if swapped is not None:
             self.set_swapped(swapped, refresh=False)
+        self._invalidate()
+
+    def _fill_windows_menu(self) -> None:
+        self.windows_menu.clear()
+        others = self.source.other_windows()
+        for other in others:
+            changes = " (unsaved changes)" if other.modified else ""
+            where = f" — {other.document.path.name}" if other.document.path else ""
+            action = self.windows_menu.addAction(f"{other.name}{where}{changes}")
+            action.triggered.connect(lambda _checked=False, o=other: self.set_live_target(o))
+        if not others:
+            self.windows_menu.addAction("No other plan is open").setEnabled(False)
+
+    def _take_offer(self) -> None:
+        offer = self.source.offer()
+        if offer is None:
+            return
+        try:
+            offer.take()
+        except GovplannerError as exc:
+            self.heading.setText(f"<b>Cannot read the saved plan:</b> {_escape(str(exc))}")
+            return
         self._invalidate()
 
     def compare_with_saved(self) -> None:
@@ -261,29 +299,16 @@ class CompareView(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def _watch(self, path: Path) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        self.watcher.addPath(str(path))
-
-    def _file_changed(self, path: str) -> None:
-        # Saving replaces the file, which ends the watch on some systems: watch it again.
-        if Path(path).exists() and path not in self.watcher.files():
-            self.watcher.addPath(path)
-        self._invalidate()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        changed = self.target is not None and modified_time(self.target.path) != self.target.mtime
-        if self._dirty or changed:
+        if self._dirty or self.source.file_changed_on_disk():
             self.refresh()
 
     def refresh(self) -> None:
         """Re-read the other file if it changed on disk, then compare again."""
         self._dirty = False
         self.comparison = None
-        if self.target is not None:
-            self._reload_if_changed()
+        self.source.reload_if_changed()
         if self.target is not None:
             try:
                 self.comparison = compare_plans(*self.plans(), as_of=to_date(self.as_of.date()))
@@ -292,16 +317,6 @@ class CompareView(QWidget):
                 self._fill(None)
                 return
         self._show()
-
-    def _reload_if_changed(self) -> None:
-        assert self.target is not None
-        mtime = modified_time(self.target.path)
-        if mtime == self.target.mtime:
-            return
-        try:
-            self.target = load_target(self.target.path)
-        except GovplannerError:
-            self.target.mtime = mtime  # unreadable now (mid-save?): keep the last good copy
 
     def plans(self) -> tuple[Plan, Plan]:
         """(before, after), both speaking the open plan's words (so fields line up by name)."""
@@ -324,17 +339,28 @@ class CompareView(QWidget):
         self.heading.setVisible(self.target is not None)
         if has:
             self.heading.setText(self._heading_text())
+        offer = self.source.offer() if has else None
+        self.offer_text.setVisible(offer is not None)
+        self.offer_button.setVisible(offer is not None)
+        if offer is not None:
+            self.offer_text.setText(offer.text)
+            self.offer_button.setText(offer.button)
         self._fill(self.comparison)
 
-    def _heading_text(self) -> str:
+    def sides_text(self) -> tuple[str, str]:
+        """(before, after) in plain words: which plan, and where it comes from."""
         assert self.target is not None
+        window = self.window()
+        modified = window.isWindowModified() if window is not None else False
+        mine = f"{self.document.plan.name}: {open_plan_words(modified)}"
+        other = f"{self.target.plan.name}: {target_words(self.target, self.document.path)}"
+        return (mine, other) if self.swapped else (other, mine)
+
+    def _heading_text(self) -> str:
         assert self.comparison is not None
-        c = self.comparison
-        mine = f"{_escape(self.document.plan.name)} <i>(the open plan)</i>"
-        other = f"{_escape(self.target.plan.name)} <i>({_escape(self.target.path.name)})</i>"
-        before, after = (mine, other) if self.swapped else (other, mine)
-        same = "  —  <b>no differences</b>" if c.is_same else ""
-        return f"<b>Before:</b> {before} &nbsp;→&nbsp; <b>After:</b> {after}{same}"
+        before, after = self.sides_text()
+        same = "<br><b>No differences.</b>" if self.comparison.is_same else ""
+        return f"<b>Before</b> — {_escape(before)}<br><b>After</b> — {_escape(after)}{same}"
 
     def _fill(self, c: Comparison | None) -> None:
         w = words(self.document.plan)
@@ -343,18 +369,9 @@ class CompareView(QWidget):
         self.findings.show_comparison(c)
         if c is None:
             return
-        set_chip(self.gained, f"▲ {c.coverage_count('gain')} gained", VERDICT_FILL["gain"])
-        set_chip(self.lost, f"▼ {c.coverage_count('loss')} lost", VERDICT_FILL["loss"])
-        set_chip(self.same, f"= {c.coverage_count('same')} same", VERDICT_FILL["same"])
-        set_chip(self.opened, f"{len(c.opened)} opened", VERDICT_FILL["loss"])
-        set_chip(self.closed, f"{len(c.closed)} closed", VERDICT_FILL["gain"])
-        titles = {"committee": w.cap("committees"), "role": w.cap("roles"), "person": "People"}
-        for kind, label in self.kind_labels.items():
-            label.setText(titles[kind])
-            for status in STATUSES:
-                self.counts[(kind, status)].setText(str(c.count(kind, status)))  # type: ignore[arg-type]
-        changes = sum(len(c.changes_of(k)) for k in ("committee", "role", "person"))
-        self.lists.setTabText(0, f"Structural changes ({changes})")
+        self.summary.show_comparison(c, w)
+        changes = sum(len(c.changes_of(k)) for k in ITEM_KINDS) + len(c.merges)
+        self.lists.setTabText(0, f"Structural changes ({changes + len(c.settings)})")
         self.lists.setTabText(1, f"Findings opened and closed ({len(c.opened) + len(c.closed)})")
 
     # -- going to the open plan's items ---------------------------------------------------------
@@ -367,8 +384,9 @@ class CompareView(QWidget):
             "committee": list(plan.committees),
             "role": list(plan.roles),
             "person": list(plan.people),
+            "organisation": list(plan.organisations),
         }
-        items = lists[kind]
+        items = lists.get(kind, [])
         key = name_key(name)
         for item in items:
             if name_key(getattr(item, "title", None) or item.name) == key:
