@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from govplanner.analysis.engine import analyse
 from govplanner.domain.enums import Severity, SubjectKind
-from tests.analysis.support import found, subjects
+from tests.analysis.support import found, set_kind, subjects
 from tests.builders import PlanBuilder, committee_id
 
 # -- CLN001 ------------------------------------------------------------------------------------
@@ -144,3 +145,66 @@ def test_pro001_is_silent_for_an_area_with_no_professions() -> None:
 def test_pro001_fires_for_a_committee_with_no_roles_at_all() -> None:
     plan = PlanBuilder().committee("Cancer Board", tier="programme", programme="Cancer").build()
     assert subjects(plan, "PRO001") == [("Cancer Board", None)]
+
+
+# -- PRO001 over several areas, and the areas it cannot judge ---------------------------------
+
+
+def two_areas(area: str, *professions: str) -> PlanBuilder:
+    builder = (
+        PlanBuilder()
+        .programme("Maternity", ["midwifery", "obstetrics"])
+        .programme("Mental health", ["psychiatry", "mental health nursing"])
+        .committee("Place Board", tier="place", programme=area)
+    )
+    for i, profession in enumerate(professions):
+        builder.role(f"Lead {i + 1}", on=["Place Board"], profession=profession)
+    return builder
+
+
+def test_pro001_one_finding_naming_every_unmatched_area() -> None:
+    plan = two_areas("Maternity; Mental health", "nursing").build()
+    [finding] = found(plan, "PRO001")
+    assert finding.message == (
+        "Place Board serves the Maternity and Mental health programme areas, but none of its "
+        "clinical roles comes from a profession that delivers any of them (Maternity: "
+        "midwifery and obstetrics; Mental health: psychiatry and mental health nursing), so "
+        "those professions' views may not reach its decisions."
+    )
+    assert finding.remedy.startswith("Seat on Place Board a clinical role from a profession")
+
+
+def test_pro001_names_only_the_area_left_unmatched() -> None:
+    plan = two_areas("Maternity; Mental health", "midwifery").build()
+    [finding] = found(plan, "PRO001")
+    assert finding.message.startswith("Place Board serves the Mental health programme area, ")
+    assert "Maternity" not in finding.message
+
+
+def test_pro001_is_silent_when_every_area_is_matched() -> None:
+    plan = two_areas("Maternity;Mental health ;", "obstetrics", "psychiatry").build()
+    assert found(plan, "PRO001") == []
+    assert analyse(plan).unjudged_areas == ()
+
+
+def test_an_unknown_area_is_not_judged_but_listed() -> None:
+    plan = two_areas("Maternty; Mental health", "psychiatry").build()
+    assert found(plan, "PRO001") == []
+    assert analyse(plan).unjudged_areas == ((committee_id("Place Board"), "Maternty"),)
+
+
+def test_a_known_area_is_judged_beside_an_unknown_one() -> None:
+    plan = two_areas("Maternty; Mental health", "nursing").build()
+    [finding] = found(plan, "PRO001")
+    assert "the Mental health programme area" in finding.message
+    assert analyse(plan).unjudged_areas == ((committee_id("Place Board"), "Maternty"),)
+
+
+def test_a_known_area_without_professions_is_not_listed_as_unjudged() -> None:
+    plan = two_areas("Maternity", "nursing").programme("Maternity", []).build()
+    assert analyse(plan).unjudged_areas == ()
+
+
+def test_unknown_areas_of_an_assurance_committee_are_not_listed() -> None:
+    plan = set_kind(two_areas("Maternty", "nursing").build(), "Place Board", "assurance")
+    assert analyse(plan).unjudged_areas == ()

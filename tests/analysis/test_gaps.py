@@ -5,7 +5,7 @@ from __future__ import annotations
 from govplanner.analysis.context import build_context
 from govplanner.analysis.rules.gaps import gap001, gap002, gap003
 from govplanner.domain.enums import Function, Severity, SubjectKind
-from tests.analysis.support import found, programme_board, subjects
+from tests.analysis.support import found, programme_board, seat_as, set_kind, subjects
 from tests.builders import PlanBuilder, committee_id, stage_id, tier_id
 
 MHPB = "Mental Health Programme Board"
@@ -336,3 +336,55 @@ def test_gap003_looks_only_within_one_tier() -> None:
     )
     assert found(plan, "GAP003") == []
     assert list(gap003(build_context(plan))) == []
+
+
+def test_gap003_names_only_the_committees_the_person_serves() -> None:
+    plan = (
+        two_boards()
+        .committee("Urgent Care Board", tier="Programme")
+        .role("GP Lead", on=["Maternity Board"], functions=["analytical"], holder="Dr A")
+        .role("Cancer Lead", on=["Cancer Board"], functions=["analytical"])
+        .build()
+    )
+    [finding] = found(plan, "GAP003")
+    assert finding.message == (
+        "On the Programme tier, analytical insight is essential on 3 committees, and only one "
+        "person in post provides it on any of them: Dr A, on Maternity Board. That is a single "
+        "point of failure if they step down or are away."
+    )
+    assert "Cancer Board" not in finding.message
+    assert finding.remedy == (
+        "Give analytical insight to a clinical role held by someone other than Dr A on at "
+        "least one of the 3 committees that need it, so the function does not rest on one "
+        "person."
+    )
+
+
+def test_gap003_ignores_an_attendee_seat_of_a_second_person() -> None:
+    # The nearest edge: a second person in post, but only in attendance, provides nothing.
+    plan = (
+        two_boards()
+        .role("GP Lead", on=["Maternity Board"], functions=["analytical"], holder="Dr A")
+        .role("Cancer Lead", on=["Cancer Board"], functions=["analytical"], holder="Dr B")
+        .build()
+    )
+    assert found(plan, "GAP003") == []
+    seat_as(plan, "Cancer Lead", "Cancer Board", "attendee")
+    [finding] = found(plan, "GAP003")
+    assert "Dr A, on Maternity Board." in finding.message
+
+
+def test_gap003_counts_only_committees_whose_kind_makes_it_essential() -> None:
+    plan = (
+        two_boards()
+        .role(
+            "GP Lead",
+            on=["Maternity Board", "Cancer Board"],
+            functions=["analytical"],
+            holder="Dr A",
+        )
+        .build()
+    )
+    assert len(found(plan, "GAP003")) == 1
+    set_kind(plan, "Cancer Board", "assurance")
+    assert found(plan, "GAP003") == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 from govplanner.analysis.context import build_context
 from govplanner.analysis.rules.structure import accountable_graph, cyclic_groups
 from govplanner.domain.enums import Severity, SubjectKind
-from tests.analysis.support import found, subjects
+from govplanner.domain.model import Plan
+from tests.analysis.support import found, lines, subjects
 from tests.builders import PlanBuilder, role_id, tier_id
 
 # -- STR001 ------------------------------------------------------------------------------------
@@ -171,4 +172,119 @@ def test_str005_is_silent_for_an_executive_committee_or_one_that_reports() -> No
         .committee("Urgent Care Board", tier="programme", reports_to="ICB Board")
         .build()
     )
+    assert found(plan, "STR005") == []
+
+
+# -- several lines out of a committee (DOMAIN.md v2): only accountable lines count -------------
+
+ACC, ADV = "accountable", "advises"
+
+
+def committees(*names: str, tier: str = "programme") -> Plan:
+    builder = PlanBuilder().committee("Board", tier="system")
+    for name in names:
+        builder.committee(name, tier=tier, reports_to="Board")
+    return builder.build(check=False)
+
+
+def test_str001_is_silent_for_a_loop_of_advisory_lines() -> None:
+    plan = committees("A", "B")
+    lines(plan, "A", ("Board", ACC), ("B", ADV))
+    lines(plan, "B", ("Board", ACC), ("A", ADV))
+    assert found(plan, "STR001") == []
+
+
+def test_str001_fires_when_an_advisory_line_becomes_accountable() -> None:
+    plan = committees("A", "B")
+    lines(plan, "A", ("Board", ACC), ("B", ACC))
+    lines(plan, "B", ("Board", ACC), ("A", ACC))
+    findings = found(plan, "STR001")
+    assert [f.subject for f in findings] == ["A", "B"]
+    assert "(A → B → A)" in findings[0].message
+
+
+def test_str001_finds_a_loop_through_a_second_accountable_line() -> None:
+    # A is accountable to Board and to C; C to B; B to A: one loop A → C → B → A.
+    plan = committees("A", "B", "C", "D")
+    lines(plan, "A", ("Board", ACC), ("C", ACC))
+    lines(plan, "C", ("B", ACC))
+    lines(plan, "B", ("A", ACC))
+    lines(plan, "D", ("A", ACC), ("B", ACC))  # points into the loop, is not on it
+    findings = found(plan, "STR001")
+    assert [f.subject for f in findings] == ["A", "B", "C"]
+    assert "(A → C → B → A)" in findings[0].message
+    assert "(C → B → A → C)" in findings[2].message
+
+
+def test_str001_one_finding_per_committee_on_two_loops_sharing_it() -> None:
+    plan = committees("A", "B", "C")
+    lines(plan, "A", ("B", ACC), ("C", ACC))
+    lines(plan, "B", ("A", ACC))
+    lines(plan, "C", ("A", ACC))
+    findings = found(plan, "STR001")
+    assert [f.subject for f in findings] == ["A", "B", "C"]
+    assert "(A → B → A)" in findings[0].message  # the shortest loop through it
+
+
+def test_str001_self_loop_among_several_lines() -> None:
+    plan = committees("A")
+    lines(plan, "A", ("Board", ACC), ("A", ACC))
+    [finding] = found(plan, "STR001")
+    assert "(A → A)" in finding.message
+
+
+def test_str001_a_long_chain_into_a_big_loop_is_linear() -> None:
+    names = [f"C{i}" for i in range(300)]
+    plan = committees(*names)
+    for i, name in enumerate(names):
+        lines(plan, name, (names[(i + 1) % 300], ACC))
+    assert len(found(plan, "STR001")) == 300
+
+
+def test_str002_one_finding_naming_every_lower_committee() -> None:
+    plan = committees("Project A", "Project B", tier="neighbourhood")
+    lines(plan, "Board", ("Project A", ACC), ("Project B", ACC))
+    [finding] = found(plan, "STR002")
+    assert finding.subject == "Board"
+    assert finding.message == (
+        "Board (System tier, executive level) reports to 2 committees at a lower level "
+        "(Project A (Neighbourhood tier, project level); Project B (Neighbourhood tier, project "
+        "level)); accountability should run upward."
+    )
+    assert "check that these committees are on the right tiers" in finding.remedy
+
+
+def test_str002_is_silent_for_an_advisory_line_to_a_lower_level() -> None:
+    plan = committees("Project A", tier="neighbourhood")
+    lines(plan, "Board", ("Project A", ADV))
+    assert found(plan, "STR002") == []
+
+
+def test_str002_looks_at_every_accountable_line_not_just_the_first() -> None:
+    plan = (
+        PlanBuilder()
+        .committee("Board", tier="system")
+        .committee("Programme Board", tier="programme", reports_to="Board")
+        .committee("Project A", tier="neighbourhood", reports_to="Programme Board")
+        .build()
+    )
+    lines(plan, "Programme Board", ("Board", ACC), ("Project A", ACC))
+    [finding] = found(plan, "STR002")
+    assert finding.subject == "Programme Board"
+    assert "reports to Project A, which sits at a lower level" in finding.message
+
+
+def test_str005_fires_for_a_committee_that_only_advises() -> None:
+    plan = committees("Reference Group")
+    lines(plan, "Reference Group", ("Board", ADV))
+    [finding] = found(plan, "STR005")
+    assert finding.message.startswith(
+        "Reference Group (Programme tier, thematic level) reports to no committee (it only "
+        "advises Board), so"
+    )
+
+
+def test_str005_is_silent_with_a_second_accountable_line_only() -> None:
+    plan = committees("Joint Committee")
+    lines(plan, "Joint Committee", ("Joint Committee", ADV), ("Board", ACC))
     assert found(plan, "STR005") == []
