@@ -11,7 +11,16 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog
 
 from govplanner.domain.document import PlanDocument
-from govplanner.domain.enums import Function, Source
+from govplanner.domain.enums import (
+    CommitteeKind,
+    Function,
+    LineKind,
+    Membership,
+    OrganisationType,
+    Requirement,
+    Source,
+)
+from govplanner.domain.model import InCommonGroup, Organisation, Role, Seat
 from govplanner.gui.forms.committee_form import CommitteeForm
 from govplanner.gui.forms.person_form import PersonForm
 from govplanner.gui.forms.role_form import VACANT_TEXT, RoleForm
@@ -52,28 +61,25 @@ def test_committee_form_edits_every_field(
 ) -> None:
     cid = committee_id("Mental Health Board")
     form = _form(CommitteeForm, qtbot, document, stack, cid)
-    assert form.reports_to.currentText() == "ICB Board"
     assert form.programme.currentData() == "Mental health"
     _choose(form.tier, tier_id("system"))
-    _choose(form.reports_to, None)
     _choose(form.stage, document.plan.stages[1].id)
     _choose(form.programme, "Maternity")
     _choose(form.chair, role_id("MH Lead"))
-    _commit_line(form.quorum, "Four members")
-    form.frequency.setCurrentText("Monthly")
-    form.frequency.lineEdit().editingFinished.emit()
+    form.quorum.setValue(4)
+    form.quorum.editingFinished.emit()
+    form.frequency.setCurrentIndex(form.frequency.findText("Monthly"))
+    form.frequency.activated.emit(form.frequency.currentIndex())
     c = document.get("committee", cid)
-    assert (c.tier_id, c.reports_to_id, c.stage_id) == (
-        tier_id("system"), None, document.plan.stages[1].id
-    )  # fmt: skip
+    assert (c.tier_id, c.stage_id) == (tier_id("system"), document.plan.stages[1].id)
     assert (c.programme_area, c.chair_role_id, c.quorum, c.meeting_frequency) == (
-        "Maternity", role_id("MH Lead"), "Four members", "Monthly"
+        "Maternity", role_id("MH Lead"), 4, "Monthly"
     )  # fmt: skip
-    assert stack.count() == 7
+    assert stack.count() == 6
     while stack.canUndo():
         stack.undo()
     assert form.tier.currentData() == tier_id("programme")
-    assert form.quorum.text() == ""
+    assert form.quorum.text() == "Not recorded"
     assert form.chair.currentText() == "(no chair set)"
 
 
@@ -118,6 +124,7 @@ def test_role_form_functions_activities_and_seats(
     assert document.get("role", rid).committee_ids == [
         committee_id("Crisis Group"), committee_id("ICB Board")
     ]  # fmt: skip
+    assert document.get("role", rid).membership_on(committee_id("ICB Board")) == "member"
     assert stack.undoText() == "Seat role 'Crisis Lead' on 'ICB Board'"
 
 
@@ -219,3 +226,161 @@ def test_checklist_space_toggles_entry(
     assert entry_id in document.get("role", role_id("Crisis Lead")).committee_ids
     checklist.filter.setText("quality")
     assert checklist.visible_texts() == ["Quality Committee"]
+
+
+# -- schema 3: kinds, bodies, groups, lines, quorum, requirements, memberships ---------------
+
+
+@pytest.fixture
+def v2_document(document: PlanDocument) -> PlanDocument:
+    document.plan.organisations = [
+        Organisation(id="org_icb", name="North ICB", type=OrganisationType.ICB),
+        Organisation(id="org_council", name="North Council"),
+    ]
+    document.plan.groups = [InCommonGroup(id="grp_cic", name="North and South in common")]
+    return document
+
+
+def _undo_all_restores(stack: QUndoStack, document: PlanDocument, before: dict[str, Any]) -> None:
+    while stack.canUndo():
+        stack.undo()
+    assert document.plan.model_dump() == before
+
+
+def test_committee_form_v2_fields_are_one_command_each(
+    qtbot: Any, v2_document: PlanDocument, stack: QUndoStack
+) -> None:
+    document = v2_document
+    cid = committee_id("Quality Committee")
+    before = document.plan.model_dump()
+    form = _form(CommitteeForm, qtbot, document, stack, cid)
+    _choose(form.kind_box, CommitteeKind.ASSURANCE)
+    assert stack.undoText() == "Change kind of committee 'Quality Committee'"
+    assert "does not need a clinical" in form.kind_hint.text()
+    form.bodies.toggled.emit("org_icb", True)
+    form.bodies.toggled.emit("org_council", True)
+    assert stack.undoText() == "Add 'North Council' as a body of committee 'Quality Committee'"
+    assert "Joint committee of North ICB and North Council" in form.joint_hint.text()
+    _choose(form.group, "grp_cic")
+    form.quorum.setValue(3)
+    form.quorum_clinical.click()
+    _choose(form.requirement_boxes[Function.RELATIONAL], Requirement.ESSENTIAL)
+    assert stack.undoText() == "Set Relational work on committee 'Quality Committee' to essential"
+    c = document.get("committee", cid)
+    assert c.kind is CommitteeKind.ASSURANCE
+    assert c.organisation_ids == ["org_icb", "org_council"]
+    assert (c.group_id, c.quorum, c.quorum_clinical) == ("grp_cic", 3, True)
+    assert c.requirements == {Function.RELATIONAL: Requirement.ESSENTIAL}
+    assert stack.count() == 7
+    _choose(form.requirement_boxes[Function.RELATIONAL], None)  # back to the kind's rule
+    assert document.get("committee", cid).requirements == {}
+    box_text = form.requirement_boxes[Function.ANALYTICAL].itemText(0)
+    assert box_text == "As its kind says (optional)"
+    _undo_all_restores(stack, document, before)
+    assert form.kind_box.currentData() is CommitteeKind.DECISION
+
+
+def test_committee_form_lines_add_change_remove(
+    qtbot: Any, v2_document: PlanDocument, stack: QUndoStack
+) -> None:
+    document = v2_document
+    cid = committee_id("Crisis Group")
+    before = document.plan.model_dump()
+    form = _form(CommitteeForm, qtbot, document, stack, cid)
+    ((_kind, target, _remove),) = form.lines.rows()
+    assert target.currentText() == "Mental Health Board"
+    form.lines.add_button.click()
+    c = document.get("committee", cid)
+    assert [(line.to_id, line.kind) for line in c.lines] == [
+        (committee_id("Mental Health Board"), LineKind.ACCOUNTABLE),
+        (committee_id("ICB Board"), LineKind.ADVISES),
+    ]
+    assert stack.undoText().startswith("Lines of committee 'Crisis Group': add a line")
+    _kind, second, _r = form.lines.rows()[1]
+    _choose(second, committee_id("Quality Committee"))
+    assert document.get("committee", cid).advises_ids == [committee_id("Quality Committee")]
+    _choose(form.lines.rows()[1][0], LineKind.ACCOUNTABLE)
+    assert document.get("committee", cid).accountable_to_ids == [
+        committee_id("Mental Health Board"), committee_id("Quality Committee")
+    ]  # fmt: skip
+    form.lines.rows()[0][2].click()
+    assert document.get("committee", cid).accountable_to_ids == [committee_id("Quality Committee")]
+    assert stack.undoText() == (
+        "Lines of committee 'Crisis Group': remove its line to 'Mental Health Board'"
+    )
+    assert len(form.lines.rows()) == 1
+    assert stack.count() == 4
+    _undo_all_restores(stack, document, before)
+    assert len(form.lines.rows()) == 1
+
+
+def test_typing_commits_at_once_as_one_command_per_field(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    cid = committee_id("ICB Board")
+    form = _form(CommitteeForm, qtbot, document, stack, cid)
+    form.name.setFocus()
+    form.name.selectAll()
+    qtbot.keyClicks(form.name, "NHS Board ")
+    assert document.get("committee", cid).name == "NHS Board"  # no focus change needed
+    assert form.name.text() == "NHS Board "  # the space being typed stays in the box
+    qtbot.keyClicks(form.quorum_note, "Two GPs")
+    qtbot.keyClicks(form.purpose, "Sets strategy")
+    c = document.get("committee", cid)
+    assert (c.quorum_note, c.purpose) == ("Two GPs", "Sets strategy")
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Rename committee 'ICB Board' to 'NHS Board'",
+        "Change quorum note of committee 'NHS Board'",
+        "Change purpose of committee 'NHS Board'",
+    ]
+    qtbot.keyClicks(form.name, "X")  # back in the name after leaving it: a new command
+    assert stack.count() == 4
+    stack.undo()
+    stack.undo()
+    assert form.purpose.toPlainText() == ""
+
+
+def test_emptied_name_waits_then_is_refused(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(CommitteeForm, qtbot, document, stack, committee_id("ICB Board"))
+    form.name.setFocus()
+    form.name.selectAll()
+    qtbot.keyClick(form.name, Qt.Key.Key_Backspace)
+    assert form.name.text() == ""
+    assert stack.count() == 0
+    with qtbot.waitSignal(form.edit_refused):
+        form.name.editingFinished.emit()
+    assert form.name.text() == "ICB Board"
+
+
+def test_role_form_membership_deputy_and_organisations(
+    qtbot: Any, v2_document: PlanDocument, stack: QUndoStack
+) -> None:
+    document = v2_document
+    rid = role_id("Crisis Lead")
+    document.plan.roles.append(Role(id="rol_md2", title="Medical Director", seats=[
+        Seat(committee_id=committee_id("Crisis Group"))]))  # fmt: skip
+    before = document.plan.model_dump()
+    form = _form(RoleForm, qtbot, document, stack, rid)
+    combo = form.membership_combos[committee_id("Crisis Group")]
+    assert combo.accessibleName() == "Membership on 'Crisis Group'"
+    _choose(combo, Membership.PARTICIPANT)
+    assert stack.undoText() == "Make role 'Crisis Lead' a participant on 'Crisis Group'"
+    texts = [form.deputy_for.itemText(i) for i in range(form.deputy_for.count())]
+    assert "Medical Director (ICB Board, Quality Committee)" in texts
+    assert "Medical Director (Crisis Group)" in texts  # same titles told apart
+    _choose(form.deputy_for, "rol_md2")
+    assert stack.undoText() == (
+        "Make role 'Crisis Lead' deputy for 'Medical Director (Crisis Group)'"
+    )
+    form.organisations.toggled.emit("org_council", True)
+    role = document.get("role", rid)
+    assert role.membership_on(committee_id("Crisis Group")) is Membership.PARTICIPANT
+    assert (role.deputy_for_id, role.organisation_ids) == ("rol_md2", ["org_council"])
+    form.seats.toggled.emit(committee_id("ICB Board"), True)
+    assert list(form.membership_combos) == [committee_id("Crisis Group"), committee_id("ICB Board")]
+    assert stack.count() == 4
+    _undo_all_restores(stack, document, before)
+    assert list(form.membership_combos) == [committee_id("Crisis Group")]
+    assert form.deputy_for.currentText() == "(not a deputy)"

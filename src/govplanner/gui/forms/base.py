@@ -10,8 +10,10 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.document import Change, Kind, PlanDocument
 from govplanner.gui import commands
-from govplanner.gui.forms.widgets import IdComboBox
+from govplanner.gui.forms.widgets import CommitTextEdit, IdComboBox
 from govplanner.gui.models.lookup import Lookup
 from govplanner.gui.wording import UiWords, ui_words
 
@@ -59,6 +61,21 @@ def set_combo(combo: IdComboBox, entries: list[tuple[str, Any]], current: Any) -
     combo.set_entries(entries, current)
 
 
+def show_text(edit: QLineEdit, value: str) -> None:
+    """Show ``value`` unless the box already says it (give or take the spaces being typed)."""
+    if edit.text().strip() != value.strip():
+        edit.setText(value)
+
+
+def hint_label(parent: QWidget, text: str = "") -> QLabel:
+    """A quiet, wrapping note under a field."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setEnabled(False)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class DetailForm(QWidget):
     """A form for one item of ``kind``; shows a hint when nothing is selected."""
 
@@ -78,6 +95,8 @@ class DetailForm(QWidget):
         self.item_id: str | None = None
         self._loading = False
         self._stale = False
+        #: typing in one field merges into one undo command until the field is left
+        self._session = 0
         self._pages = QStackedWidget(self)
         self.words = ui_words(document)
         hint = QLabel(self)
@@ -129,15 +148,56 @@ class DetailForm(QWidget):
         finally:
             self._loading = was
 
-    def commit(self, text: str | None = None, **values: Any) -> None:
-        """Apply a change to the shown item as one undo command (nothing if unchanged)."""
+    def commit(self, text: str | None = None, *, typing: str = "", **values: Any) -> None:
+        """Apply a change to the shown item as one undo command (nothing if unchanged).
+
+        ``typing``: the field being typed into; its changes merge into one command until
+        :meth:`end_typing` (the field was left).
+        """
         item = self.item()
         if self._loading or item is None:
             return
         if all(getattr(item, k) == v for k, v in values.items()):
             return
-        command = commands.update_item(self.document, self.kind, item.id, text=text, **values)
+        merge = (typing, self._session) if typing else None
+        command = commands.update_item(
+            self.document, self.kind, item.id, text=text, merge_key=merge, **values
+        )
         self.run(command)
+
+    def end_typing(self) -> None:
+        """The next keystroke starts a new undo command."""
+        self._session += 1
+
+    def typed(self, edit: QLineEdit, field: str, *, required: bool = False) -> None:
+        """Commit ``field`` from a line edit as the user types, and again when it is left.
+
+        A ``required`` field (a name) is not committed while empty: leaving it empty is refused.
+        """
+
+        def on_text(text: str) -> None:
+            if text.strip() or not required:
+                self.commit(typing=field, **{field: text.strip()})
+
+        def finished() -> None:
+            self.commit(**{field: edit.text().strip()})
+            self.end_typing()
+
+        edit.textEdited.connect(self.on_change(on_text))
+        edit.editingFinished.connect(self.on_change(finished))
+
+    def typed_text(self, box: CommitTextEdit, field: str) -> None:
+        """Commit multi-line text as the user types; one command per visit to the box."""
+        box.typed.connect(self.on_change(lambda text: self.commit(typing=field, **{field: text})))
+        box.committed.connect(self.on_change(lambda text: self.commit(**{field: text})))
+        box.left.connect(self.end_typing)
+
+    def typed_number(self, box: QAbstractSpinBox, field: str, value: Callable[[], Any]) -> None:
+        """Commit a spin box's ``value()`` as it changes; one command per visit to the box."""
+        box.valueChanged.connect(  # type: ignore[attr-defined]
+            self.on_change(lambda *_: self.commit(typing=field, **{field: value()}))
+        )
+        box.editingFinished.connect(self.end_typing)
 
     def run(self, command: commands.DocumentCommand) -> None:
         message = commands.try_execute(self.undo_stack, command)
@@ -158,6 +218,7 @@ class DetailForm(QWidget):
 
     def set_item(self, item_id: str | None) -> None:
         self.item_id = item_id
+        self.end_typing()
         self.reload()
 
     def reload(self) -> None:

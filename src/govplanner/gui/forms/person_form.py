@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from govplanner.domain.catalogue import SOURCE_DESCRIPTIONS
 from govplanner.domain.enums import Source
 from govplanner.domain.model import Person
-from govplanner.gui.forms.base import DetailForm
+from govplanner.gui.forms.base import DetailForm, show_text
 from govplanner.gui.forms.widgets import FormLineEdit
 
 #: The capacity spin box's lowest value stands for "use the plan's default".
@@ -36,21 +36,19 @@ class PersonForm(DetailForm):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         self.name = self.row(form, "&Name:", FormLineEdit(body))
-        self.name.editingFinished.connect(lambda: self.commit(name=self.name.text().strip()))
-        self.profession = self.row(form, "&Profession:", FormLineEdit(body))
-        self.profession.editingFinished.connect(
-            lambda: self.commit(profession=self.profession.text().strip())
-        )
+        self.typed(self.name, "name", required=True)
+        self.profession = self.row(form, "Pr&ofession:", FormLineEdit(body))
+        self.typed(self.profession, "profession")
         self.capacity = self.row(
             form,
-            "&Capacity (sessions a week):",
+            "Capacit&y (sessions a week):",
             QDoubleSpinBox(body),
             "How many sessions a week this person can give to leadership {roles}.",
         )
         self.capacity.setRange(_DEFAULT, 100)
         self.capacity.setSingleStep(0.5)
         self.capacity.setDecimals(1)
-        self.capacity.editingFinished.connect(self._capacity_edited)
+        self.typed_number(self.capacity, "capacity", self._capacity_value)
         self.load_label = self.row(form, "Load:", QLabel(body))
         self.load_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._build_sources(form, body)
@@ -67,7 +65,9 @@ class PersonForm(DetailForm):
 
     def _build_sources(self, form: QFormLayout, body: QWidget) -> None:
         self.recorded = self.row(
-            form, "Sources of influence:", QCheckBox("&Recorded for this person", body)
+            form,
+            "Sources of influence:",
+            QCheckBox("Record this person's &sources of influence", body),
         )
         self.recorded.toggled.connect(self.on_change(self._recorded_toggled))
         self.sources: dict[Source, QCheckBox] = {}
@@ -83,9 +83,9 @@ class PersonForm(DetailForm):
         person: Person = self.item()
         return person
 
-    def _capacity_edited(self) -> None:
+    def _capacity_value(self) -> float | None:
         value = self.capacity.value()
-        self.commit(capacity=None if value <= _DEFAULT else value)
+        return None if value <= _DEFAULT else value
 
     def _recorded_toggled(self, on: bool) -> None:
         self.commit(sources=[] if on else None)
@@ -98,12 +98,12 @@ class PersonForm(DetailForm):
     def load(self, item: Any) -> None:
         person: Person = item
         plan = self.document.plan
-        if self.name.text() != person.name:
-            self.name.setText(person.name)
-        if self.profession.text() != person.profession:
-            self.profession.setText(person.profession)
+        show_text(self.name, person.name)
+        show_text(self.profession, person.profession)
         self.capacity.setSpecialValueText(f"Plan default ({plan.default_capacity:g})")
-        self.capacity.setValue(_DEFAULT if person.capacity is None else person.capacity)
+        shown = _DEFAULT if person.capacity is None else person.capacity
+        if self.capacity.value() != shown:
+            self.capacity.setValue(shown)
         self._load_load(person)
         self.recorded.setChecked(person.sources is not None)
         for source, box in self.sources.items():

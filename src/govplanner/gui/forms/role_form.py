@@ -1,4 +1,5 @@
-"""The role detail form: seats, profession, functions with their activities, holder, term."""
+"""The role detail form: seats and how it sits there, deputy, organisations, profession,
+functions with their activities, holder, term."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from govplanner.domain.catalogue import FUNCTION_INFO, activities_of
-from govplanner.domain.enums import FUNCTIONS, Function
-from govplanner.domain.model import Person, Role
+from govplanner.domain.enums import FUNCTIONS, Function, Membership
+from govplanner.domain.model import Person, Role, Seat
 from govplanner.domain.names import name_key
 from govplanner.gui import commands
-from govplanner.gui.forms.base import DetailForm, set_combo
+from govplanner.gui.forms.base import DetailForm, hint_label, set_combo, show_text
 from govplanner.gui.forms.checklist import CheckList
 from govplanner.gui.forms.widgets import (
     CommitTextEdit,
@@ -36,6 +37,15 @@ from govplanner.gui.forms.widgets import (
 
 VACANT_TEMPLATE = "Vacant (nobody holds this {role})"  # a template in the plan's words
 VACANT_TEXT = VACANT_TEMPLATE.format(role="role")  # in the standard words
+NOT_DEPUTY = "(not a deputy)"
+
+#: How each membership reads in the seat's combo box.
+MEMBERSHIP_TEXTS = {
+    Membership.MEMBER: "Member (votes, counts to quorum)",
+    Membership.PARTICIPANT: "Participant (takes part, no vote)",
+    Membership.ATTENDEE: "Attendee (in attendance only)",
+    Membership.DEPUTY: "Deputy (stands in for the {role} it deputises for)",
+}
 
 
 class RoleForm(DetailForm):
@@ -48,37 +58,64 @@ class RoleForm(DetailForm):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         self.title = self.row(form, "&Title:", FormLineEdit(body))
-        self.title.editingFinished.connect(lambda: self.commit(title=self.title.text().strip()))
+        self.typed(self.title, "title", required=True)
         self._build_holder(form, body)
         self._professions: list[str] = []
-        self.profession = self.row(form, "&Profession:", FormLineEdit(body))
+        self.profession = self.row(form, "Pr&ofession:", FormLineEdit(body))
         self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
-        self.profession.editingFinished.connect(
-            lambda: self.commit(profession=self.profession.text().strip())
-        )
+        self.typed(self.profession, "profession")
         self.clinical = self.row(form, "Clinical:", QCheckBox(body))
-        self.words.bind(self.clinical, "setText", "A &clinical leadership {role}")
+        self.words.bind(self.clinical, "setText", "A clinical &leadership {role}")
         self.clinical.toggled.connect(self.on_change(lambda on: self.commit(clinical=on)))
         self.sessions = self.row(form, "&Sessions a week:", QDoubleSpinBox(body))
         self.sessions.setRange(0, 100)
         self.sessions.setDecimals(1)
         self.sessions.setSingleStep(0.5)
-        self.sessions.editingFinished.connect(
-            lambda: self.commit(sessions_per_week=self.sessions.value())
-        )
+        self.typed_number(self.sessions, "sessions_per_week", self.sessions.value)
         self.term_start = self.row(form, "Term:", OptionalDate("Starts", body))
         self.term_start.changed.connect(lambda d: self.commit(term_start=d))
         self.term_end = self.row(form, "", OptionalDate("Ends", body))
         self.term_end.setAccessibleName("Term ends")
         self.term_end.changed.connect(lambda d: self.commit(term_end=d))
-        self.seats = self.row(form, "Seats on:", CheckList(self.words["committees"], body))
+        self.seats = self.row(form, "Se&ats on:", CheckList(self.words["committees"], body))
         self.words.changed.connect(self._retranslate_seats)
         self.seats.toggled.connect(self._seat_toggled)
+        self._build_memberships(form, body)
         outer.addWidget(self._build_functions(body))
         notes = QFormLayout()
         outer.addLayout(notes)
-        self.notes = self.row(notes, "N&otes:", CommitTextEdit(body))
-        self.notes.committed.connect(lambda text: self.commit(notes=text))
+        self.notes = self.row(notes, "&Notes:", CommitTextEdit(body))
+        self.typed_text(self.notes, "notes")
+
+    def _build_memberships(self, form: QFormLayout, body: QWidget) -> None:
+        """Each seat's membership, the role it deputises for, and its organisations."""
+        self.membership_box = QWidget(body)
+        self.membership_form = QFormLayout(self.membership_box)
+        self.membership_form.setContentsMargins(0, 0, 0, 0)
+        self.membership_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.membership_combos: dict[str, IdComboBox] = {}
+        caption = QLabel("&Membership:", body)
+        form.addRow(caption, self.membership_box)
+        self.membership_caption = caption
+        self.no_seats = hint_label(self.membership_box)
+        self.membership_form.addRow(self.no_seats)
+        self.deputy_for = self.row(
+            form,
+            "Deput&y for:",
+            IdComboBox(body),
+            "The {role} this one stands in for; its deputy seats count only when that {role} "
+            "is vacant.",
+        )
+        self.deputy_for.activated.connect(self._deputy_chosen)
+        self.organisations = self.row(
+            form,
+            "Or&ganisations:",
+            CheckList("organisations", body),
+            "The bodies that employ, appoint or nominate the {role}; a joint post names several.",
+        )
+        self.organisations.list.setMinimumHeight(70)
+        self.organisations.list.setMaximumHeight(110)
+        self.organisations.toggled.connect(self._organisation_toggled)
 
     def _build_holder(self, form: QFormLayout, body: QWidget) -> None:
         row = QWidget(body)
@@ -87,14 +124,14 @@ class RoleForm(DetailForm):
         self.holder = IdComboBox(row)
         self.holder.setMinimumContentsLength(18)
         self.holder.activated.connect(self._holder_chosen)
-        self.new_person = QPushButton("New &person…", row)
+        self.new_person = QPushButton("Ne&w person…", row)
         self.words.bind(
             self.new_person, "setToolTip", "Create a person and put them into this {role}"
         )
         self.new_person.clicked.connect(self._create_holder)
         layout.addWidget(self.holder, 1)
         layout.addWidget(self.new_person)
-        self.row(form, "&Held by:", row)
+        self.row(form, "Held &by:", row)
         self.holder.setAccessibleName("Held by")
         self.vacancy = QLabel(body)
         form.addRow("", self.vacancy)
@@ -178,14 +215,47 @@ class RoleForm(DetailForm):
     def _seat_toggled(self, committee_id: str, on: bool) -> None:
         role = self._role()
         name = self.lookup.name("committee", committee_id)
+        kept = [s.model_copy() for s in role.seats if s.committee_id != committee_id]
         if on:
-            seats = [*role.committee_ids, committee_id]
             text = f"Seat {self.words['role']} '{role.title}' on '{name}'"
-            self.commit(text, committee_ids=seats)
+            self.commit(text, seats=[*kept, Seat(committee_id=committee_id)])
         else:
-            seats = [c for c in role.committee_ids if c != committee_id]
             text = f"Take {self.words['role']} '{role.title}' off '{name}'"
-            self.commit(text, committee_ids=seats)
+            self.commit(text, seats=kept)
+
+    def _membership_chosen(self, committee_id: str) -> None:
+        role = self._role()
+        chosen = Membership(self.membership_combos[committee_id].currentData())
+        seats = [
+            Seat(committee_id=s.committee_id, membership=chosen)
+            if s.committee_id == committee_id
+            else s.model_copy()
+            for s in role.seats
+        ]
+        name = self.lookup.name("committee", committee_id)
+        text = f"Make {self.words['role']} '{role.title}' a {chosen.value} on '{name}'"
+        self.commit(text, seats=seats)
+
+    def _deputy_chosen(self) -> None:
+        role, chosen = self._role(), self.deputy_for.currentData()
+        if chosen is None:
+            text = f"{self.words['role'].capitalize()} '{role.title}' deputises for nobody"
+        else:
+            other = self.lookup.role(chosen)
+            label = self.lookup.role_label(other) if other else chosen
+            text = f"Make {self.words['role']} '{role.title}' deputy for '{label}'"
+        self.commit(text, deputy_for_id=chosen)
+
+    def _organisation_toggled(self, organisation_id: str, on: bool) -> None:
+        role = self._role()
+        name = self.lookup.name("organisation", organisation_id)
+        ids = [o for o in role.organisation_ids if o != organisation_id]
+        if on:
+            ids.append(organisation_id)
+            text = f"Name '{name}' as an organisation of {self.words['role']} '{role.title}'"
+        else:
+            text = f"Drop '{name}' from {self.words['role']} '{role.title}'"
+        self.commit(text, organisation_ids=ids)
 
     def _holder_chosen(self) -> None:
         role, person_id = self._role(), self.holder.currentData()
@@ -214,8 +284,7 @@ class RoleForm(DetailForm):
     def load(self, item: Any) -> None:
         role: Role = item
         plan = self.document.plan
-        if self.title.text() != role.title:
-            self.title.setText(role.title)
+        show_text(self.title, role.title)
         people = sorted(plan.people, key=lambda p: p.name.lower())
         set_combo(
             self.holder,
@@ -229,18 +298,22 @@ class RoleForm(DetailForm):
             else ""
         )
         self.vacancy.setVisible(vacant)
-        if self.profession.text() != role.profession:
-            self.profession.setText(role.profession)
+        show_text(self.profession, role.profession)
         professions = sorted({p for prog in plan.programmes for p in prog.professions})
         if professions != self._professions:
             self._professions = professions
             self.profession.setCompleter(QCompleter(professions, self.profession))
         self.clinical.setChecked(role.clinical)
-        self.sessions.setValue(role.sessions_per_week)
+        if self.sessions.value() != role.sessions_per_week:
+            self.sessions.setValue(role.sessions_per_week)
         self.term_start.set_value(role.term_start)
         self.term_end.set_value(role.term_end)
         entries = [(c.name, c.id) for c in plan.committees]
-        self.seats.set_entries(entries, set(role.committee_ids))
+        self.seats.set_entries(entries, {s.committee_id for s in role.seats})
+        self._load_memberships(role)
+        self._load_deputy(role)
+        orgs = [(o.name, o.id) for o in plan.organisations]
+        self.organisations.set_entries(orgs, set(role.organisation_ids))
         for function, check in self.function_boxes.items():
             check.setChecked(function in role.functions)
             check.setEnabled(role.clinical)
@@ -252,3 +325,37 @@ class RoleForm(DetailForm):
                 self.activity_labels[activity.code].setEnabled(on)
         self.functions_note.setVisible(not role.clinical)
         self.notes.set_text(role.notes)
+
+    def _load_memberships(self, role: Role) -> None:
+        wanted = [s.committee_id for s in role.seats]
+        if list(self.membership_combos) != wanted:
+            for combo in self.membership_combos.values():
+                self.membership_form.removeRow(combo)
+            self.membership_combos = {}
+            for cid in wanted:
+                combo = IdComboBox(self.membership_box)
+                combo.activated.connect(lambda _i, c=cid: self._membership_chosen(c))
+                self.membership_form.addRow(QLabel(self.membership_box), combo)
+                self.membership_combos[cid] = combo
+        entries = [(self.words.text(MEMBERSHIP_TEXTS[m]), m) for m in Membership]
+        for n, seat in enumerate(role.seats):
+            combo = self.membership_combos[seat.committee_id]
+            name = self.lookup.name("committee", seat.committee_id)
+            combo.setAccessibleName(f"Membership on '{name}'")
+            label = self.membership_form.labelForField(combo)
+            if isinstance(label, QLabel):
+                label.setText(name.replace("&", "&&"))
+                label.setBuddy(combo)
+            combo.set_entries(entries, seat.membership)
+            if n == 0:
+                self.membership_caption.setBuddy(combo)
+        self.no_seats.setText(self.words.text("No seats yet: tick the {committees} above."))
+        self.no_seats.setVisible(not role.seats)
+
+    def _load_deputy(self, role: Role) -> None:
+        others = sorted(
+            (r for r in self.document.plan.roles if r.id != role.id),
+            key=lambda r: r.title.casefold(),
+        )
+        entries = [(NOT_DEPUTY, None)] + [(self.lookup.role_label(r), r.id) for r in others]
+        set_combo(self.deputy_for, entries, role.deputy_for_id)

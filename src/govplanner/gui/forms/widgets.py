@@ -27,6 +27,10 @@ class IdComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Long names must not widen the form past a laptop screen: the box shrinks, the
+        # popup still shows the whole name.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         self._ids: list[Any] = []
         self._texts: list[str] = []
         self._positions: dict[Any, int] = {}
@@ -78,26 +82,41 @@ class FormLineEdit(QLineEdit):
 
 
 class CommitTextEdit(QPlainTextEdit):
-    """Multi-line text that reports ``committed(text)`` when focus leaves and it changed."""
+    """Multi-line text: ``typed(text)`` on every edit by the user, ``committed(text)`` when
+    focus leaves and it changed."""
 
     committed = Signal(str)
+    typed = Signal(str)
+    #: focus left the box (ends a typing session)
+    left = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMaximumHeight(90)
         self._loaded = ""
+        self._setting = False
+        self.textChanged.connect(self._text_changed)
+
+    def _text_changed(self) -> None:
+        if not self._setting:
+            self.typed.emit(self.toPlainText())
 
     def set_text(self, text: str) -> None:
         self._loaded = text
         if self.toPlainText() != text:
-            self.setPlainText(text)
+            self._setting = True
+            try:
+                self.setPlainText(text)
+            finally:
+                self._setting = False
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if self.toPlainText() != self._loaded:
             self._loaded = self.toPlainText()
             self.committed.emit(self._loaded)
+        self.left.emit()
 
 
 _UNSET = QDate(1900, 1, 1)
