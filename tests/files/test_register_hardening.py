@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govplanner.files import workbook_reader
-from govplanner.files.register_import import RegisterImportError, import_register
+from govplanner.files.register_import import RegisterImportError, import_register, read_register
 from tests.files.registers import COMMITTEES, ROLES, basic_register, write_register
 
 
@@ -148,16 +148,21 @@ def test_entity_in_sheet_xml_is_refused(tmp_path: Path) -> None:
     assert "XML entity or DTD declarations" in message
 
 
+_FORMULA = "the cell holds a formula"
+
+
 def test_formula_without_saved_result_names_the_cell(tmp_path: Path) -> None:
     roles = [["Role", "Holder"], ["Lead", '=CONCAT("Dr ", "Ann")']]
     path = write_register(tmp_path / "r.xlsx", {"Committees": COMMITTEES, "Roles": roles})
     message = _error(path)
     assert "sheet 'Roles', row 2, column 'Holder'" in message
-    assert "open the workbook in Excel and save it" in message
+    assert _FORMULA in message
+    assert "paste them as values" in message
     assert "CONCAT" in message
 
 
-def test_formula_with_saved_result_uses_the_result(tmp_path: Path) -> None:
+def test_formula_with_saved_result_is_refused_like_any_formula(tmp_path: Path) -> None:
+    """A cached result can be stale or crafted: it is never taken as the name (issue 16)."""
     roles = [["Role", "Holder"], ["Lead", "=A2"]]
     path = write_register(tmp_path / "r.xlsx", {"Committees": COMMITTEES, "Roles": roles})
     name, xml = _sheet_xml(path, "Roles")
@@ -166,9 +171,59 @@ def test_formula_with_saved_result_uses_the_result(tmp_path: Path) -> None:
         '<c r="B2"><f>A2</f><v></v></c>', '<c r="B2" t="str"><f>A2</f><v>Dr Ann</v></c>'
     )
     _rewrite(path, {name: calculated.encode()})
-    plan = import_register(path)
-    assert [p.name for p in plan.people] == ["Dr Ann"]
-    assert plan.roles[0].holder_id == plan.people[0].id
+    with pytest.raises(RegisterImportError) as caught:
+        import_register(path)
+    (error,) = caught.value.errors
+    assert (error.sheet, error.row, error.column) == ("Roles", 2, "Holder")
+    assert _FORMULA in error.problem
+    assert error.value == "=A2"
+    assert "Dr Ann" not in str(caught.value)
+
+
+def test_shared_formula_cells_are_refused_too(tmp_path: Path) -> None:
+    path = basic_register(tmp_path / "r.xlsx")
+    name, xml = _sheet_xml(path, "Roles")
+    shared = xml.replace(
+        "</sheetData>",
+        '<row r="9"><c r="A9" t="str"><f t="shared" ref="A9:A10" si="0">A2</f><v>Lead</v></c>'
+        '</row><row r="10"><c r="A10" t="str"><f t="shared" si="0"/><v>Lead 2</v></c></row>'
+        "</sheetData>",
+    )
+    _rewrite(path, {name: shared.encode()})
+    with pytest.raises(RegisterImportError) as caught:
+        import_register(path)
+    assert [(e.row, e.column) for e in caught.value.errors] == [(9, "Role"), (10, "Role")]
+    assert all(_FORMULA in e.problem for e in caught.value.errors)
+
+
+def _macro_enabled(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+    types = types.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    assert "macroEnabled" in types
+    _rewrite(path, {"[Content_Types].xml": types.encode()}, {"xl/vbaProject.bin": b"\0" * 64})
+
+
+def test_macro_enabled_workbook_imports_with_a_one_line_notice(tmp_path: Path) -> None:
+    path = basic_register(tmp_path / "r.xlsm")
+    _macro_enabled(path)
+    result = read_register(path)
+    assert len(result.plan.roles) == 3
+    (notice,) = [n for n in result.notices if "macro" in n]
+    assert "\n" not in notice
+    assert "r.xlsm" in notice
+    assert "never runs macros" in notice
+
+
+def test_macro_parts_are_noticed_whatever_the_file_is_called(tmp_path: Path) -> None:
+    path = basic_register(tmp_path / "renamed.xlsx")
+    _macro_enabled(path)
+    assert any("macro-enabled" in n for n in read_register(path).notices)
+    plain = basic_register(tmp_path / "plain.xlsx")
+    assert not any("macro" in n for n in read_register(plain).notices)
 
 
 def test_excel_error_value_is_reported(tmp_path: Path) -> None:

@@ -3,11 +3,17 @@
 Every problem found is collected (up to a cap) and raised together as one
 :class:`~govplanner.files.register_problems.RegisterImportError`, each naming the sheet, the Excel
 row, the column and the offending value. Nothing is written: the caller saves the plan.
+
+A register govplanner exported (it has a ``Settings`` sheet) carries every field and setting
+of its plan, with ids, and imports back as the same plan; one from elsewhere gets the
+built-in defaults for whatever it leaves out, exactly as before those sheets existed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl.workbook.workbook import Workbook
 
@@ -16,54 +22,67 @@ from govplanner.domain.integrity import plan_problems
 from govplanner.domain.model import Plan, Stage, Tier
 from govplanner.domain.names import name_key
 from govplanner.domain.presets import default_profile, default_programmes, default_stages
+from govplanner.domain.vocabulary import Vocabulary
 from govplanner.files import register_layout as layout
 from govplanner.files.register_people import read_people, read_programmes, read_roles
 from govplanner.files.register_problems import ProblemLimitError, Problems, RegisterImportError
+from govplanner.files.register_settings import (
+    Settings,
+    read_accepted,
+    read_costs,
+    read_kinds,
+    read_profile,
+    read_settings,
+    read_synonyms,
+)
 from govplanner.files.register_structure import (
     Registry,
     read_committees,
+    read_groups,
+    read_organisations,
     read_tiers,
     tier_order,
 )
 from govplanner.files.register_values import RowValues
-from govplanner.files.workbook_reader import (
-    Sheet,
-    ValuesSource,
-    open_workbook,
-    read_sheet,
-    sheets_by_key,
-)
+from govplanner.files.workbook_reader import Sheet, open_workbook, read_sheet, sheets_by_key
 
-__all__ = ["RegisterImportError", "import_register"]
+__all__ = ["RegisterImport", "RegisterImportError", "import_register", "read_register"]
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    """The plan a register made, and one-line notices for the user (nothing went wrong)."""
+
+    plan: Plan
+    notices: tuple[str, ...]
 
 
 def import_register(path: str | Path) -> Plan:
     """Read the register at ``path`` into a new plan; raise RegisterImportError listing problems."""
+    return read_register(path).plan
+
+
+def read_register(path: str | Path) -> RegisterImport:
+    """The plan and the notices (kinds inferred, unknown programme areas, macros not run)."""
     source = Path(path)
     problems = Problems(source)
     plan: Plan | None = None
     try:
-        with open_workbook(source, problems, data_only=False) as workbook:
-            values = ValuesSource(source, problems)
-            try:
-                sheets, complete = _read_sheets(workbook, problems, values)
-                if not complete:
-                    # Every reference to a missing sheet or column would fail too: report
-                    # the layout problems (and any found so far) on their own first.
-                    problems.raise_if_any()
-                plan = _build(workbook, source, sheets, problems)
-            finally:
-                values.close()
+        with open_workbook(source, problems) as workbook:
+            sheets, complete = _read_sheets(workbook, problems)
+            if not complete:
+                # Every reference to a missing sheet or column would fail too: report
+                # the layout problems (and any found so far) on their own first.
+                problems.raise_if_any()
+            plan = _build(workbook, source, sheets, problems)
     except ProblemLimitError:
         problems.raise_if_any(stopped=True)
     problems.raise_if_any()
     assert plan is not None
-    return plan
+    return RegisterImport(plan, tuple(problems.notices))
 
 
-def _read_sheets(
-    workbook: Workbook, problems: Problems, values: ValuesSource
-) -> tuple[dict[str, Sheet], bool]:
+def _read_sheets(workbook: Workbook, problems: Problems) -> tuple[dict[str, Sheet], bool]:
     """The layout's sheets that are present, and whether all required sheets and columns are."""
     present = sheets_by_key(workbook)
     sheets: dict[str, Sheet] = {}
@@ -75,7 +94,7 @@ def _read_sheets(
                 problems.add(f"the workbook has no '{name}' sheet, which is required")
                 complete = False
             continue
-        sheet = read_sheet(workbook, title, layout.HEADERS[name], problems, values)
+        sheet = read_sheet(workbook, title, layout.HEADERS[name], problems)
         if sheet is None:
             if name in layout.REQUIRED_SHEETS:
                 problems.add("the sheet is empty; it needs a header row", sheet=title)
@@ -99,49 +118,101 @@ def _has_required_columns(sheet: Sheet, name: str, problems: Problems) -> bool:
     return not missing
 
 
-def rows(sheet: Sheet, problems: Problems) -> list[RowValues]:
-    return [RowValues(sheet, number, values, problems) for number, values in sheet.rows]
+def rows(sheet: Sheet, problems: Problems, exact: bool = False) -> list[RowValues]:
+    return [RowValues(sheet, number, values, problems, exact) for number, values in sheet.rows]
 
 
 def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems: Problems) -> Plan:
     """Read the sheets in dependency order; the required ones are known to be present."""
-    registry = Registry(problems)
-    tiers_sheet = sheets.get(layout.TIERS)
-    if tiers_sheet is not None:
-        read_tiers(rows(tiers_sheet, problems), registry)
+    exact = layout.SETTINGS in sheets
+    registry = Registry(problems, exact=exact)
+
+    def sheet_rows(name: str) -> list[RowValues] | None:
+        sheet = sheets.get(name)
+        return None if sheet is None else rows(sheet, problems, exact)
+
+    settings = Settings()
+    if (settings_rows := sheet_rows(layout.SETTINGS)) is not None:
+        settings = read_settings(settings_rows)
+    if (tier_rows := sheet_rows(layout.TIERS)) is not None:
+        read_tiers(tier_rows, registry)
     stages = _stages(sheets.get(layout.STAGES), problems, registry)
-    committees = read_committees(
-        rows(sheets[layout.COMMITTEES], problems), registry, derive_tiers=tiers_sheet is None
-    )
-    people_sheet = sheets.get(layout.PEOPLE)
-    if people_sheet is not None:
-        read_people(rows(people_sheet, problems), registry)
-    roles = read_roles(
-        rows(sheets[layout.ROLES], problems), registry, people_listed=people_sheet is not None
-    )
-    programmes_sheet = sheets.get(layout.PROGRAMMES)
+    if (organisation_rows := sheet_rows(layout.ORGANISATIONS)) is not None:
+        read_organisations(organisation_rows, registry)
+    if (group_rows := sheet_rows(layout.GROUPS)) is not None:
+        read_groups(group_rows, registry)
+    programme_rows = sheet_rows(layout.PROGRAMMES)
     programmes = (
-        read_programmes(rows(programmes_sheet, problems), problems)
-        if programmes_sheet
+        read_programmes(programme_rows, problems)
+        if programme_rows is not None
         else default_programmes()
     )
+    registry.programmes = programmes
+    committees = read_committees(
+        sheet_rows(layout.COMMITTEES) or [], registry, derive_tiers=layout.TIERS not in sheets
+    )
+    people_rows = sheet_rows(layout.PEOPLE)
+    if people_rows is not None:
+        read_people(people_rows, registry)
+    roles = read_roles(
+        sheet_rows(layout.ROLES) or [], registry, people_listed=people_rows is not None
+    )
+    _say_organisations_made(registry)
+    extra: dict[str, Any] = {}
+    if (profile_rows := sheet_rows(layout.PROFILE)) is not None:
+        extra["profile"] = read_profile(profile_rows, registry)
+    if (kind_rows := sheet_rows(layout.KINDS)) is not None:
+        extra["kind_rules"] = read_kinds(kind_rows)
+    if (synonym_rows := sheet_rows(layout.SYNONYMS)) is not None:
+        extra["profession_synonyms"] = read_synonyms(synonym_rows)
+    if (cost_rows := sheet_rows(layout.COSTS)) is not None:
+        extra["profession_costs"] = read_costs(cost_rows)
+    if (accepted_rows := sheet_rows(layout.ACCEPTED)) is not None:
+        extra["accepted"] = read_accepted(accepted_rows, registry)
     problems.raise_if_any()
+    extra.update(_settings(settings))
     properties = workbook.properties
     plan = Plan(
-        name=(properties.title or "").strip()[:200] or source.stem or "Imported plan",
-        description=(properties.description or "")[:20_000],
+        name=settings.values.get(layout.SET_NAME)
+        or (properties.title or "").strip()[:200]
+        or source.stem
+        or "Imported plan",
+        description=settings.values.get(
+            layout.SET_DESCRIPTION, (properties.description or "")[:20_000]
+        ),
         tiers=_ordered_tiers(registry),
         stages=stages,
-        profile=default_profile(stages),
+        profile=extra.pop("profile") if "profile" in extra else default_profile(stages),
         programmes=programmes,
-        profession_synonyms=dict(DEFAULT_PROFESSION_SYNONYMS),
+        profession_synonyms=extra.pop("profession_synonyms", dict(DEFAULT_PROFESSION_SYNONYMS)),
+        organisations=registry.organisations.values(),
+        groups=registry.groups.values(),
         committees=committees,
         roles=roles,
-        people=list(registry.people.values()),
+        people=registry.people.values(),
+        **extra,
     )
     for problem in plan_problems(plan):  # a safety net: the checks above should catch all
         problems.add(problem)
     return plan
+
+
+def _settings(settings: Settings) -> dict[str, Any]:
+    """The plan fields the Settings sheet sets (the rest keep the plan's defaults)."""
+    values = settings.values
+    fields: dict[str, Any] = {}
+    if values.get(layout.SET_CAPACITY) is not None:
+        fields["default_capacity"] = values[layout.SET_CAPACITY]
+    if values.get(layout.SET_TERM_WARNING) is not None:
+        fields["term_warning_days"] = values[layout.SET_TERM_WARNING]
+    if layout.SET_COST in values:
+        fields["cost_per_session"] = values[layout.SET_COST]
+    if layout.SET_EFFECTIVE in values:
+        fields["effective_date"] = values[layout.SET_EFFECTIVE]
+    words = {k: values[s] for k, s in layout.SET_WORDS.items() if s in values}
+    if words:
+        fields["vocabulary"] = Vocabulary(**words)
+    return fields
 
 
 def _stages(sheet: Sheet | None, problems: Problems, registry: Registry) -> list[Stage]:
@@ -149,22 +220,43 @@ def _stages(sheet: Sheet | None, problems: Problems, registry: Registry) -> list
         stages = default_stages()
     else:
         defaults = {name_key(s.name): s.description for s in DEFAULT_STAGES}
+        described = "description" in sheet.headers
         stages = []
-        for row in rows(sheet, problems):
+        for row in rows(sheet, problems, registry.exact):
             name = row.text("Stage", required=True)
+            item_id = registry.item_id(row, "stg")
+            description = (
+                row.free_text("Description") if described else defaults.get(name_key(name), "")
+            )
             if name and registry.claim("stage", name, row, "Stage"):
-                stages.append(Stage(name=name, description=defaults.get(name_key(name), "")))
-        if not stages and not problems.errors:
+                stages.append(Stage(id=item_id, name=name, description=description))
+        if not stages and not problems.errors and not registry.exact:
             problems.add(
                 "the sheet lists no stages; add them or remove the sheet", sheet=sheet.title
             )
-    registry.stages = {name_key(s.name): s for s in stages}
+    for stage in stages:
+        registry.stages.add(stage.name, stage.id, stage)
     return stages
 
 
 def _ordered_tiers(registry: Registry) -> list[Tier]:
     """Tiers from a Tiers sheet keep its order; tiers named in Committees go by level."""
-    tiers = list(registry.tiers.values())
+    tiers = registry.tiers.values()
     if registry.tiers_derived:
         tiers.sort(key=tier_order)
     return tiers
+
+
+def _say_organisations_made(registry: Registry) -> None:
+    made = registry.organisations_made
+    if not made:
+        return
+    types = {o.name: o.type for o in registry.organisations.values()}
+    shown = ", ".join(f"{n} ({types[n].value.replace('_', ' ')})" for n in made[:5])
+    more = f" and {len(made) - 5} more" if len(made) > 5 else ""
+    what = "1 organisation" if len(made) == 1 else f"{len(made)} organisations"
+    registry.problems.notice(
+        f"The workbook has no '{layout.ORGANISATIONS}' sheet: {what} named in its Organisation "
+        f"columns became organisations, with types guessed from the names: {shown}{more}; "
+        f"add an '{layout.ORGANISATIONS}' sheet (Organisation, Type) to set the types."
+    )

@@ -45,6 +45,11 @@ class Problems:
         self.path = Path(path)
         self.limit = limit
         self.errors: list[RegisterError] = []
+        #: one-line notes for the user that do not stop the import (inferred kinds, macros...)
+        self.notices: list[str] = []
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)
 
     def add(
         self,

@@ -7,9 +7,11 @@ returns a harmless fallback, so the importer can carry on and report every probl
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from govplanner.domain.names import name_key
 from govplanner.files.register_layout import NO_WORDS, YES_WORDS
@@ -22,6 +24,42 @@ _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _LINE_BREAKS = re.compile(r"[\n\r]")
 _LIST_SEPARATORS = re.compile(r"[;\n\r]")
 _LIST_SEPARATORS_WITH_COMMA = re.compile(r"[;,\n\r]")
+_SEMICOLON = re.compile(";")
+T = TypeVar("T")
+
+
+def nearest(word: str, known: Iterable[str]) -> str | None:
+    """The known word closest to ``word`` (for "did you mean ...?"), if any is close."""
+    match = difflib.get_close_matches(name_key(word), list(known), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def unknown(what: str, word: str, known: Iterable[str]) -> str:
+    """'unknown kind; use a, b or c (did you mean 'b'?)'."""
+    words = list(dict.fromkeys(known))
+    listed = ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+    guess = nearest(word, words)
+    hint = f" (did you mean '{guess}'?)" if guess else ""
+    return f"unknown {what}; use {listed}{hint}"
+
+
+def split_list(text: str, known: Callable[[str], bool]) -> list[str]:
+    """The entries of a list cell: split on ';' and line breaks; if that leaves an entry that
+    is not ``known``, a split on only one of them is tried, so a name containing ';' can be
+    listed one per line (the exporter checks its cells read back through this same rule)."""
+    splits = [
+        _parts(_LIST_SEPARATORS, text),
+        _parts(_LINE_BREAKS, text),
+        _parts(_SEMICOLON, text),
+    ]
+    for entries in splits:
+        if all(known(e) for e in entries):
+            return entries
+    return splits[0]
+
+
+def _parts(pattern: re.Pattern[str], text: str) -> list[str]:
+    return [part.strip() for part in pattern.split(text) if part.strip()]
 
 
 def _blank(value: Any) -> bool:
@@ -36,12 +74,19 @@ class RowValues:
     """The cells of one data row, read by header name."""
 
     def __init__(
-        self, sheet: Sheet, number: int, values: dict[str, Any], problems: Problems
+        self,
+        sheet: Sheet,
+        number: int,
+        values: dict[str, Any],
+        problems: Problems,
+        exact: bool = False,
     ) -> None:
         self.sheet = sheet
         self.row = number
         self.values = values
         self.problems = problems
+        #: the workbook was written by govplanner: free text is kept exactly as written
+        self.exact = exact
 
     def raw(self, header: str) -> Any:
         return self.values.get(name_key(header))
@@ -81,6 +126,51 @@ class RowValues:
             self.error(header, f"the text is {len(text)} characters long; at most {limit} fit")
             return text[:limit]
         return text
+
+    def free_text(self, header: str, *, required: bool = False) -> str:
+        """Free text (purpose, notes...): kept exactly, spaces and all, in a register
+        govplanner wrote; trimmed like any other text in one from elsewhere."""
+        value = self.raw(header)
+        if self.exact and isinstance(value, str) and (value.strip() or not required):
+            if len(value) > TEXT_LIMIT:
+                self.error(
+                    header, f"the text is {len(value)} characters long; at most {TEXT_LIMIT} fit"
+                )
+                return value[:TEXT_LIMIT]
+            return value
+        return self.text(header, required=required, limit=TEXT_LIMIT)
+
+    def ident(self, header: str = "Id") -> str:
+        """An id: opaque text, exactly as written by govplanner, trimmed otherwise."""
+        value = self.raw(header)
+        if self.exact and isinstance(value, str) and value:
+            return value
+        return self.text(header, limit=TEXT_LIMIT)
+
+    def word(
+        self, header: str, table: Mapping[str, T], what: str, shown: Iterable[str]
+    ) -> T | None:
+        """A keyword from ``table`` (case and spaces ignored); None when blank or unknown."""
+        text = self.text(header)
+        if not text:
+            return None
+        found = lookup_word(table, text)
+        if found is None:
+            self.error(header, unknown(what, text, shown), text)
+        return found
+
+    def whole(self, header: str, *, low: int, high: int) -> int | None:
+        """A whole number from ``low`` to ``high``; None when blank or wrong."""
+        value = self.raw(header)
+        if value is REPORTED or _blank(value):
+            return None
+        number = self.number(header, default=None, low=low, high=high)
+        if number is None:
+            return None
+        if not float(number).is_integer():
+            self.error(header, "expected a whole number", value)
+            return None
+        return int(number)
 
     def yes_no(self, header: str, *, default: bool) -> bool:
         value = self.raw(header)
@@ -152,6 +242,15 @@ class RowValues:
         if only is not None:
             pattern = _LINE_BREAKS if only == "\n" else re.compile(re.escape(only))
         return [part.strip() for part in pattern.split(value) if part.strip()]
+
+
+def lookup_word(table: Mapping[str, T], text: str) -> T | None:
+    """The value ``text`` stands for in ``table`` (case, spaces and '_'/' ' ignored)."""
+    key = name_key(text)
+    found = table.get(key)
+    if found is None:
+        found = table.get(" ".join(key.replace("_", " ").split()))
+    return found
 
 
 def parse_date_text(text: str) -> dt.date | None:

@@ -1,8 +1,9 @@
 """Reading an untrusted .xlsx safely: size and zip-bomb checks, then rows with their Excel numbers.
 
-openpyxl reads the file in read-only mode (defusedxml refuses XML entity attacks). Formula
-cells are found in a first pass; their saved results come from a second, values-only pass, and
-a formula Excel never calculated is reported instead of being read as a blank.
+openpyxl reads the file in read-only mode (defusedxml refuses XML entity attacks). A formula
+cell is refused, whether or not Excel saved a result for it: a register holds typed values,
+and a saved result can be stale or crafted. A macro-enabled workbook (.xlsm) is read for its
+values only, with a notice: its macros are never run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from openpyxl.workbook.workbook import Workbook
 from govplanner.domain.errors import RegisterError
 from govplanner.domain.names import name_key
 from govplanner.files.register_problems import ProblemLimitError, Problems
+from govplanner.files.text_safety import UNSAFE, describe
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -77,6 +79,11 @@ def _check_zip(path: Path, problems: Problems) -> None:
             f"the workbook holds {len(entries)} parts; govplanner reads at most "
             f"{MAX_ZIP_ENTRIES} (the file may be damaged or hostile)"
         )
+    if _macro_enabled(path, entries):
+        problems.notice(
+            f"{path.name} is a macro-enabled workbook: only its cell values were read; "
+            "govplanner never runs macros."
+        )
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise problems.fatal(
@@ -85,8 +92,31 @@ def _check_zip(path: Path, problems: Problems) -> None:
         )
 
 
+_MACRO_TYPES = (b"macroEnabled", b"vbaProject")
+
+
+def _macro_enabled(path: Path, entries: list[zipfile.ZipInfo]) -> bool:
+    """An .xlsm/.xltm name, a VBA project part, or a macro-enabled content type."""
+    if path.suffix.lower() in (".xlsm", ".xltm", ".xlam"):
+        return True
+    names = {e.filename.lower() for e in entries}
+    if any(n.endswith("vbaproject.bin") for n in names):
+        return True
+    if "[content_types].xml" not in names:
+        return False
+    info = next(e for e in entries if e.filename.lower() == "[content_types].xml")
+    if info.file_size > 1024 * 1024:
+        return False
+    with zipfile.ZipFile(path) as archive:
+        try:
+            types = archive.read(info)
+        except Exception:  # a damaged part: openpyxl reports it next
+            return False
+    return any(marker.lower() in types.lower() for marker in _MACRO_TYPES)
+
+
 @contextlib.contextmanager
-def open_workbook(path: Path, problems: Problems, *, data_only: bool) -> Iterator[Workbook]:
+def open_workbook(path: Path, problems: Problems, *, data_only: bool = False) -> Iterator[Workbook]:
     """The workbook in read-only mode; every failure to read it becomes a register error."""
     try:
         _check_zip(path, problems)
@@ -151,7 +181,6 @@ def read_sheet(
     title: str,
     known: tuple[str, ...],
     problems: Problems,
-    values: ValuesSource,
 ) -> Sheet | None:
     """The sheet's header (first non-blank row) and rows, reading only the ``known`` columns.
 
@@ -159,7 +188,7 @@ def read_sheet(
     column) are skipped.
     """
     try:
-        return _read_sheet(workbook, title, known, problems, values)
+        return _read_sheet(workbook, title, known, problems)
     except _OURS:
         raise
     except Exception as exc:  # see open_workbook: any parser failure means a damaged file
@@ -171,13 +200,11 @@ def _read_sheet(
     title: str,
     known: tuple[str, ...],
     problems: Problems,
-    values: ValuesSource,
 ) -> Sheet | None:
     worksheet = workbook[title]
     worksheet.reset_dimensions()  # never trust the stored size: some writers get it wrong
     wanted = {name_key(h) for h in known}
     sheet: Sheet | None = None
-    formulas: dict[tuple[int, int], str] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
@@ -189,7 +216,7 @@ def _read_sheet(
                 sheet = Sheet(title, number, {})
                 _header(sheet, cells, wanted, problems)
                 continue
-            row = _row(sheet, number, cells, formulas, problems)
+            row = _row(sheet, number, cells, problems)
             if row is not None:
                 if len(sheet.rows) >= MAX_DATA_ROWS:
                     raise problems.fatal(
@@ -198,8 +225,6 @@ def _read_sheet(
                         sheet=title,
                     )
                 sheet.rows.append((number, row))
-    if sheet is not None and formulas:
-        _fill_formula_results(sheet, formulas, values, problems)
     return sheet
 
 
@@ -224,7 +249,6 @@ def _row(
     sheet: Sheet,
     number: int,
     cells: tuple[Any, ...],
-    formulas: dict[tuple[int, int], str],
     problems: Problems,
 ) -> dict[str, Any] | None:
     row: dict[str, Any] = {}
@@ -233,10 +257,19 @@ def _row(
         if cell is None or cell.value is None:
             continue
         if cell.data_type == "f":
-            formulas[(number, index)] = _formula_text(cell.value)
+            _formula(sheet, number, sheet.headers[key], cell.value, problems)
             row[key] = REPORTED
         elif cell.data_type == "e":
             _excel_error(sheet, number, sheet.headers[key], cell.value, problems)
+            row[key] = REPORTED
+        elif isinstance(cell.value, str) and (unsafe := UNSAFE.search(cell.value)):
+            problems.add(
+                f"the text holds the character {describe(unsafe.group())}, a control or "
+                "text-direction character a plan may not hold; remove it",
+                sheet=sheet.title,
+                row=number,
+                column=sheet.headers[key],
+            )
             row[key] = REPORTED
         else:
             row[key] = cell.value
@@ -248,6 +281,18 @@ def _row(
 def _formula_text(value: Any) -> str:
     text = getattr(value, "text", value)
     return str(text)
+
+
+def _formula(sheet: Sheet, number: int, column: str, value: Any, problems: Problems) -> None:
+    problems.add(
+        "the cell holds a formula; govplanner reads only typed values, never formulas nor the "
+        "results Excel saved for them: replace it with the value it shows (in Excel, copy the "
+        "cells and paste them as values) and save the workbook",
+        sheet=sheet.title,
+        row=number,
+        column=column,
+        value=_formula_text(value),
+    )
 
 
 def _excel_error(sheet: Sheet, number: int, column: str, value: Any, problems: Problems) -> None:
@@ -268,61 +313,3 @@ class _Reported:
 
 #: A cell value that is not blank but must not be checked again: its problem is reported.
 REPORTED: Any = _Reported()
-
-
-class ValuesSource:
-    """The saved formula results, from a second values-only workbook opened on demand."""
-
-    def __init__(self, path: Path, problems: Problems) -> None:
-        self.path = path
-        self.problems = problems
-        self._stack = contextlib.ExitStack()
-        self._workbook: Workbook | None = None
-
-    def workbook(self) -> Workbook:
-        if self._workbook is None:
-            self._workbook = self._stack.enter_context(
-                open_workbook(self.path, self.problems, data_only=True)
-            )
-        return self._workbook
-
-    def close(self) -> None:
-        self._stack.close()
-
-
-def _fill_formula_results(
-    sheet: Sheet,
-    formulas: dict[tuple[int, int], str],
-    values: ValuesSource,
-    problems: Problems,
-) -> None:
-    worksheet = values.workbook()[sheet.title]
-    worksheet.reset_dimensions()
-    results: dict[tuple[int, int], tuple[Any, str]] = {}
-    last = max(number for number, _ in formulas)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-            if number > last:
-                break
-            for index, cell in enumerate(cells):
-                if (number, index) in formulas:
-                    results[(number, index)] = (cell.value, cell.data_type)
-    rows = dict(sheet.rows)
-    for (number, index), formula in formulas.items():
-        key = sheet.columns[index]
-        value, data_type = results.get((number, index), (None, "n"))
-        column = sheet.headers[key]
-        if data_type == "e":
-            _excel_error(sheet, number, column, value, problems)
-        elif value is None:
-            problems.add(
-                "the cell holds a formula whose result was never saved (the file was not "
-                "calculated by Excel); open the workbook in Excel and save it, or type the value",
-                sheet=sheet.title,
-                row=number,
-                column=column,
-                value=formula,
-            )
-        elif number in rows:
-            rows[number][key] = value
