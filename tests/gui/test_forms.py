@@ -22,6 +22,7 @@ from govplanner.domain.enums import (
 )
 from govplanner.domain.model import InCommonGroup, Organisation, Role, Seat
 from govplanner.gui.forms.committee_form import CommitteeForm
+from govplanner.gui.forms.organisation_form import GroupForm, OrganisationForm
 from govplanner.gui.forms.person_form import PersonForm
 from govplanner.gui.forms.role_form import VACANT_TEXT, RoleForm
 from govplanner.gui.models.lookup import Lookup
@@ -384,3 +385,44 @@ def test_role_form_membership_deputy_and_organisations(
     _undo_all_restores(stack, document, before)
     assert list(form.membership_combos) == [committee_id("Crisis Group")]
     assert form.deputy_for.currentText() == "(not a deputy)"
+
+
+def test_organisation_form_name_type_population(
+    qtbot: Any, v2_document: PlanDocument, stack: QUndoStack
+) -> None:
+    document = v2_document
+    document.plan.committees[0].organisation_ids = ["org_icb"]
+    before = document.plan.model_dump()
+    form = _form(OrganisationForm, qtbot, document, stack, "org_council")
+    assert form.population.text() == "Not recorded"
+    assert form.uses.item(0).text() == "No committee or role names it yet."
+    _choose(form.type_box, OrganisationType.LOCAL_AUTHORITY)
+    assert stack.undoText() == "Change type of organisation 'North Council'"
+    form.population.setFocus()
+    form.population.selectAll()
+    qtbot.keyClicks(form.population, "350000")
+    assert document.plan.organisations[1].population == 350000
+    assert stack.count() == 2  # six keystrokes, one command
+    form.set_item("org_icb")
+    assert form.uses.item(0).text() == "Committee: ICB Board"
+    with qtbot.waitSignal(form.navigate) as blocker:
+        form.uses.itemActivated.emit(form.uses.item(0))
+    assert blocker.args == ["committee", committee_id("ICB Board")]
+    _undo_all_restores(stack, document, before)
+
+
+def test_group_form_puts_committees_in_and_out(
+    qtbot: Any, v2_document: PlanDocument, stack: QUndoStack
+) -> None:
+    document = v2_document
+    before = document.plan.model_dump()
+    form = _form(GroupForm, qtbot, document, stack, "grp_cic")
+    form.members.toggled.emit(committee_id("ICB Board"), True)
+    assert stack.undoText() == "Add 'ICB Board' to the group 'North and South in common'"
+    assert document.get("committee", committee_id("ICB Board")).group_id == "grp_cic"
+    assert form.members.visible_texts()[0] == "ICB Board"  # members first
+    form.members.toggled.emit(committee_id("ICB Board"), False)
+    assert document.get("committee", committee_id("ICB Board")).group_id is None
+    qtbot.keyClicks(form.description, "Two ICBs, one agenda")
+    assert document.plan.groups[0].description == "Two ICBs, one agenda"
+    _undo_all_restores(stack, document, before)

@@ -377,3 +377,45 @@ def test_an_open_plan_is_kept_out_of_the_collectors_walk(opened: MainWindow) -> 
     opened.show_welcome()
     # Closing the plan hands its objects back to the collector.
     assert gc.get_freeze_count() == 0
+
+
+def test_organisations_tab_adds_edits_and_deletes_with_undo(opened: MainWindow) -> None:
+    a = opened.menu_actions
+    a.add_organisation.trigger()
+    (org,) = opened.document.plan.organisations
+    assert opened.tabs.currentWidget() is opened.bodies
+    assert opened.organisations.form.item_id == org.id
+    assert opened.organisations.form.name.hasFocus()
+    a.add_group.trigger()
+    (group,) = opened.document.plan.groups
+    assert opened.groups.form.item_id == group.id
+    assert opened.undo_stack.undoText() == (
+        "Add committees-in-common group 'New committees-in-common group'"
+    )
+    opened.groups.form.members.toggled.emit(committee_id("ICB Board"), True)
+    assert opened.document.plan.committee(committee_id("ICB Board")).group_id == group.id
+    opened.groups.view.setFocus()
+    a.delete.trigger()  # the focused table's item: the group, not the organisation
+    assert opened.document.plan.groups == []
+    assert opened.document.plan.committee(committee_id("ICB Board")).group_id is None
+    opened.undo_stack.undo()
+    assert opened.document.plan.committee(committee_id("ICB Board")).group_id == group.id
+    opened.organisations.view.setFocus()
+    opened.organisations.select(org.id)
+    a.delete.trigger()
+    assert opened.document.plan.organisations == []
+    assert opened.undo_stack.undoText() == "Delete organisation 'New organisation'"
+
+
+def test_a_refused_delete_is_a_plain_message(
+    opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govplanner.gui.commands import delete_item
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text, *a: shown.append(text))
+    tier = opened.document.plan.tiers[0]
+    assert not opened.edits._run(delete_item(opened.document, "tier", tier.id))
+    assert len(shown) == 1
+    assert shown[0].startswith(f"The tier '{tier.name}' cannot be deleted while committee")
+    assert opened.undo_stack.count() == 0

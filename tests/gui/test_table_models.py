@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from govplanner.domain.document import PlanDocument
-from govplanner.domain.model import Committee, Role
+from govplanner.domain.enums import OrganisationType
+from govplanner.domain.model import Committee, InCommonGroup, Organisation, Role
 from govplanner.gui import commands as cmd
 from govplanner.gui.models.collections import (
     VACANT,
     committees_model,
+    groups_model,
+    organisations_model,
     people_model,
     roles_model,
 )
@@ -163,3 +166,59 @@ def test_reset_replaces_rows(document: PlanDocument, stack: QUndoStack) -> None:
     model.sort(0)
     document.reset(new_plan("ics"))
     assert model.rowCount() == 0
+
+
+# -- organisations and committees-in-common groups ------------------------------------------
+
+
+@pytest.fixture
+def bodies(document: PlanDocument) -> PlanDocument:
+    plan = document.plan
+    plan.organisations = [
+        Organisation(id="org_icb", name="North ICB", type=OrganisationType.ICB, population=600000),
+        Organisation(id="org_council", name="North Council"),
+    ]
+    plan.groups = [InCommonGroup(id="grp_cic", name="Cluster in common")]
+    plan.committees[0].organisation_ids = ["org_icb", "org_council"]
+    plan.committees[1].group_id = "grp_cic"
+    return document
+
+
+@pytest.mark.parametrize("factory", [organisations_model, groups_model])
+def test_organisation_and_group_models_pass_the_contract(
+    qtmodeltester: Any, bodies: PlanDocument, stack: QUndoStack, factory: Any
+) -> None:
+    model = factory(bodies, stack, Lookup(bodies))
+    qtmodeltester.check(model)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
+    cmd.execute(stack, cmd.add_item(bodies, "organisation", Organisation(name="South Trust")))
+    cmd.execute(stack, cmd.add_item(bodies, "group", InCommonGroup(name="Another group")))
+    cmd.execute(stack, cmd.delete_item(bodies, "organisation", "org_icb"))
+    cmd.execute(stack, cmd.delete_item(bodies, "group", "grp_cic"))
+    qtmodeltester.check(model)
+    stack.undo()
+    stack.undo()
+    model.set_filter(lambda item: "north" in item.name.lower())
+    qtmodeltester.check(model)
+
+
+def test_organisation_rows_say_type_population_and_committees(
+    bodies: PlanDocument, stack: QUndoStack
+) -> None:
+    model = organisations_model(bodies, stack, Lookup(bodies))
+    assert _texts(model, "Organisation") == ["North ICB", "North Council"]
+    assert _texts(model, "Type") == ["Integrated care board", "Other"]
+    assert _texts(model, "Population") == ["600,000", ""]
+    assert _texts(model, "Committees") == ["ICB Board", "ICB Board"]
+    index = model.index(1, _column(model, "Population"))
+    assert model.setData(index, "250,000")
+    assert bodies.plan.organisations[1].population == 250000
+    assert stack.undoText() == "Change population of organisation 'North Council'"
+    assert not model.setData(index, "2.5")  # half a person is refused, nothing pushed
+    assert stack.count() == 1
+    groups = groups_model(bodies, stack, Lookup(bodies))
+    assert _texts(groups, "Committees meeting in common") == ["Quality Committee"]
+    committees = committees_model(bodies, stack, Lookup(bodies))
+    assert _texts(committees, "Organisations")[0] == "North ICB; North Council (joint)"
+    assert _texts(committees, "Kind")[0] == "Decision-making"

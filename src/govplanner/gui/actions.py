@@ -44,6 +44,8 @@ class Actions:
     add_committee: QAction
     add_role: QAction
     add_person: QAction
+    add_organisation: QAction
+    add_group: QAction
     delete: QAction
     settings: QAction
     tiers_stages: QAction
@@ -58,7 +60,8 @@ class Actions:
             self.save, self.save_as, self.close, self.export_register, self.export_roles,
             self.export_roles_html, self.export_roles_pdf, self.export_roles_md, self.gap_report,
             self.diagram_png, self.diagram_svg,
-            self.add_committee, self.add_role, self.add_person, self.delete, self.settings,
+            self.add_committee, self.add_role, self.add_person, self.add_organisation,
+            self.add_group, self.delete, self.settings,
             self.tiers_stages, *self.extra,
         ]  # fmt: skip
 
@@ -154,6 +157,13 @@ def _edit_actions(window: MainWindow) -> dict[str, QAction]:
         "add_committee": _action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
         "add_role": _action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
         "add_person": _action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
+        "add_organisation": _action(window, "Add &organisation", edits.add_organisation),
+        "add_group": _action(
+            window,
+            "Add committees-in-common &group",
+            edits.add_group,
+            tip="Committees of different bodies that meet together, each deciding for its own",
+        ),
         "delete": delete,
         "settings": _action(window, "&Settings…", edits.open_settings, _preferences_key()),
         "tiers_stages": _action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
@@ -192,7 +202,9 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     edit = bar.addMenu("&Edit")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
-    edit.addActions([a.add_committee, a.add_role, a.add_person, a.delete])
+    edit.addActions(
+        [a.add_committee, a.add_role, a.add_person, a.add_organisation, a.add_group, a.delete]
+    )
     edit.addSeparator()
     edit.addActions([a.settings, a.tiers_stages])
     window.view_menu = bar.addMenu("&View")
@@ -206,6 +218,7 @@ WORDED_TEXTS = {
     "add_committee": "Add &{committee}",
     "add_role": "Add &{role}",
     "tiers_stages": "&{Tiers} and stages…",
+    "add_group": "Add {committees}-in-common &group",
 }
 
 
@@ -216,7 +229,9 @@ def bind_words(window: MainWindow, words: UiWords) -> None:
         words.bind(getattr(a, name), "setText", text)
     words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
     tips = {
-        a.import_register: "Make a plan from a {committee} and {role} register workbook (.xlsx)"
+        a.import_register: "Make a plan from a {committee} and {role} register workbook (.xlsx)",
+        a.add_group: "{Committees} of different bodies that meet together, each deciding for "
+        "its own",
     }
     for fmt, name in ROLE_ACTION_NAMES.items():
         tips[getattr(a, name)] = (

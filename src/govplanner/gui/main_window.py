@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.committees, "")
         self.tabs.addTab(self.roles, "")
         self.tabs.addTab(self.people, "&People")
+        self.bodies = self._bodies_tab()
+        self.tabs.addTab(self.bodies, "&Organisations")
         for page, text in self.worded_tabs().items():
             self.words.bind(self.tabs, "setTabText", f"&{text}", self.tabs.indexOf(page))
         self.diagram: Any = None
@@ -202,6 +205,26 @@ class MainWindow(QMainWindow):
             )
             self.tabs.addTab(self.diagram, "&Diagram")
         self.centre.addWidget(self.tabs)
+
+    def _bodies_tab(self) -> QWidget:
+        """Organisations above, committees-in-common groups below: both small tables."""
+        from govplanner.gui.forms.organisation_form import GroupForm, OrganisationForm
+        from govplanner.gui.models import collections as tables
+
+        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
+        organisations = tables.organisations_model(d, s, lk, self)
+        form = OrganisationForm(d, s, lk)
+        self.organisations = self._page("organisations", organisations, form, a.add_organisation)
+        groups = tables.groups_model(d, s, lk, self)
+        noun = "{committees}-in-common groups"
+        self.groups = self._page(noun, groups, GroupForm(d, s, lk), a.add_group)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.organisations)
+        splitter.addWidget(self.groups)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
     def worded_tabs(self) -> dict[QWidget, str]:
         """Tabs titled in the plan's words (templates, see :mod:`govplanner.gui.wording`)."""
@@ -340,7 +363,17 @@ class MainWindow(QMainWindow):
     # -- selection routing -------------------------------------------------------------------
 
     def _pages(self) -> dict[str, Any]:
-        return {"committee": self.committees, "role": self.roles, "person": self.people}
+        return {
+            "committee": self.committees,
+            "role": self.roles,
+            "person": self.people,
+            "organisation": self.organisations,
+            "group": self.groups,
+        }
+
+    def _tab_of(self, page: QWidget) -> QWidget:
+        """The tab a page sits on (organisations and groups share one)."""
+        return self.bodies if page in (self.organisations, self.groups) else page
 
     def select_subject(self, kind: str, item_id: str, focus_form: bool = False) -> None:
         """Show an item in the editor: its tab and row, its form, the tree and the diagram."""
@@ -351,7 +384,7 @@ class MainWindow(QMainWindow):
         page = self._pages().get(kind)
         if page is None:
             return
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentWidget(self._tab_of(page))
         page.select(item_id)
         if focus_form:
             first = page.form.findChild(QWidget, None)
@@ -381,9 +414,13 @@ class MainWindow(QMainWindow):
         if self.structure.tree.hasFocus():
             current = self.structure.current()
             return (current[0], [current[1]]) if current else ("", [])
-        page = self.tabs.currentWidget()
-        if page in self._pages().values():
-            return page.model.kind, page.selected_ids()
+        focus = QApplication.focusWidget()
+        shown = [p for p in self._pages().values() if self._tab_of(p) is self.tabs.currentWidget()]
+        for page in shown:  # the page with the keyboard focus, else the first on the tab
+            if focus is not None and page.isAncestorOf(focus):
+                return page.model.kind, page.selected_ids()
+        if shown:
+            return shown[0].model.kind, shown[0].selected_ids()
         return "", []
 
     # -- closing and layout ------------------------------------------------------------------

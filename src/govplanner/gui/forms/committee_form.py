@@ -46,7 +46,7 @@ class CommitteeForm(DetailForm):
     def build(self, body: QWidget) -> None:
         outer = QVBoxLayout(body)
         form = self._form(outer)
-        self.name = self.row(form, "&Name:", FormLineEdit(body))
+        self.name = self.row(form, "N&ame:", FormLineEdit(body))
         self.typed(self.name, "name", required=True)
         self.kind_box = self.row(
             form, "&Kind:", IdComboBox(body), "What the {committee} is for decides what it needs."
@@ -66,7 +66,7 @@ class CommitteeForm(DetailForm):
         self.stage.activated.connect(lambda: self.commit(stage_id=self.stage.currentData()))
         self.programme = self.row(
             form,
-            "Programme &area:",
+            "Programme area:",
             IdComboBox(body),
             "The area of care it serves; sets which professions should be represented.",
         )
@@ -119,7 +119,7 @@ class CommitteeForm(DetailForm):
         self.quorum.setSuffix(" members")
         self.typed_number(self.quorum, "quorum", lambda: self.quorum.value() or None)
         self.quorum_clinical = QCheckBox(
-            "Quorum must include a clinical or care professional me&mber", body
+            "Quorum must include a clinical or care professional member", body
         )
         self.quorum_clinical.setAccessibleName(
             "Quorum must include a clinical or care professional member"

@@ -35,9 +35,9 @@ class PersonForm(DetailForm):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.name = self.row(form, "&Name:", FormLineEdit(body))
+        self.name = self.row(form, "N&ame:", FormLineEdit(body))
         self.typed(self.name, "name", required=True)
-        self.profession = self.row(form, "Pr&ofession:", FormLineEdit(body))
+        self.profession = self.row(form, "Profess&ion:", FormLineEdit(body))
         self.typed(self.profession, "profession")
         self.capacity = self.row(
             form,

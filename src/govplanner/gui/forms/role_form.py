@@ -57,17 +57,17 @@ class RoleForm(DetailForm):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        self.title = self.row(form, "&Title:", FormLineEdit(body))
+        self.title = self.row(form, "T&itle:", FormLineEdit(body))
         self.typed(self.title, "title", required=True)
         self._build_holder(form, body)
         self._professions: list[str] = []
-        self.profession = self.row(form, "Pr&ofession:", FormLineEdit(body))
+        self.profession = self.row(form, "Profe&ssion:", FormLineEdit(body))
         self.profession.setPlaceholderText("e.g. general practice, midwifery, pharmacy")
         self.typed(self.profession, "profession")
         self.clinical = self.row(form, "Clinical:", QCheckBox(body))
         self.words.bind(self.clinical, "setText", "A clinical &leadership {role}")
         self.clinical.toggled.connect(self.on_change(lambda on: self.commit(clinical=on)))
-        self.sessions = self.row(form, "&Sessions a week:", QDoubleSpinBox(body))
+        self.sessions = self.row(form, "Sessions a wee&k:", QDoubleSpinBox(body))
         self.sessions.setRange(0, 100)
         self.sessions.setDecimals(1)
         self.sessions.setSingleStep(0.5)
@@ -84,7 +84,7 @@ class RoleForm(DetailForm):
         outer.addWidget(self._build_functions(body))
         notes = QFormLayout()
         outer.addLayout(notes)
-        self.notes = self.row(notes, "&Notes:", CommitTextEdit(body))
+        self.notes = self.row(notes, "Notes:", CommitTextEdit(body))
         self.typed_text(self.notes, "notes")
 
     def _build_memberships(self, form: QFormLayout, body: QWidget) -> None:
@@ -94,7 +94,7 @@ class RoleForm(DetailForm):
         self.membership_form.setContentsMargins(0, 0, 0, 0)
         self.membership_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.membership_combos: dict[str, IdComboBox] = {}
-        caption = QLabel("&Membership:", body)
+        caption = QLabel("Membership:", body)
         form.addRow(caption, self.membership_box)
         self.membership_caption = caption
         self.no_seats = hint_label(self.membership_box)
