@@ -177,8 +177,9 @@ class Analysis:
     @property
     def problem_count(self) -> int:
         """How many separate problems the open findings come from: each shared root cause
-        counts once, and every open finding none of them explains counts as its own."""
-        shared = self.shared_root_causes
-        explained = {key for cause in shared for key in cause.finding_keys}
+        counts once (vacancies that would close exactly the same findings are alternatives,
+        one problem), and every open finding none of them explains counts as its own."""
+        shared = {frozenset(cause.finding_keys) for cause in self.shared_root_causes}
+        explained = set().union(*shared)
         alone = sum(1 for f in self.findings if f.is_open and f.key not in explained)
         return len(shared) + alone

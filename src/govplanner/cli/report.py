@@ -120,9 +120,10 @@ def _stale_json(plan: Plan, key: str) -> dict[str, Any]:
     }
 
 
-def _cell_text(cell: CoverageCell) -> str:
+def cell_text(cell: CoverageCell) -> str:
     """'2/3 part': committees covered of those that need the function, and a status; gaps the
-    user accepted are shown apart, never as covered nor as open ('0/1 accepted')."""
+    user accepted are shown apart, never as covered nor as open: '1/2 accepted' when every
+    gap left is accepted, '0/3 GAP (1 accepted)' when some are."""
     if cell.required == 0:
         return "n/a"
     if cell.covered == cell.required:
@@ -130,7 +131,7 @@ def _cell_text(cell: CoverageCell) -> str:
     elif cell.gap == 0:
         status = "accepted"
     else:
-        status = "GAP" if cell.covered == 0 and cell.accepted == 0 else "part"
+        status = "GAP" if cell.covered == 0 else "part"
     text = f"{cell.covered}/{cell.required} {status}"
     if cell.accepted and status != "accepted":
         text += f" ({cell.accepted} accepted)"
@@ -141,7 +142,7 @@ def coverage_table(analysis: Analysis, w: Words | None = None) -> list[str]:
     """The tiers x functions matrix as aligned text lines ("covered/required status")."""
     headers = [(w or words()).cap("tier"), *(f.label for f in FUNCTIONS)]
     rows = [
-        [row.tier, *(_cell_text(row.functions[f]) for f in FUNCTIONS)] for row in analysis.coverage
+        [row.tier, *(cell_text(row.functions[f]) for f in FUNCTIONS)] for row in analysis.coverage
     ]
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
@@ -200,11 +201,17 @@ def findings_text(analysis: Analysis) -> list[str]:
             f"Root causes ({len(shared)}): "
             f"{counted(len(shared), 'vacancy', 'vacancies')} behind several findings each",
         ]
+        listed: dict[frozenset[str], str] = {}
         for cause in shared:
+            keys = frozenset(cause.finding_keys)
+            if keys in listed:  # another vacancy closing exactly these: say so, once
+                out.append(f"  {cause.summary}: the same findings as filling {listed[keys]}.")
+                continue
+            listed[keys] = cause.subject
             out.append(f"  {cause.summary}:")
             for key in cause.finding_keys:
                 out += _finding_lines(by_key[key], "    ", severity=True)
-            grouped.update(cause.finding_keys)
+            grouped.update(keys)
     rest = [f for f in analysis.findings if f.key not in grouped]
     if shared and rest:
         out += ["", "Other findings"]
@@ -274,7 +281,8 @@ def check_text(plan: Plan, analysis: Analysis) -> str:
     ]
     if any(c.accepted for row in analysis.coverage for c in row.functions.values()):
         out.append(
-            "(Gaps accepted by the plan's owners are shown as accepted: neither covered nor open.)"
+            "(Accepted gaps are counted apart, neither covered nor open: '1/2 accepted' means "
+            "the one committee not covered has its gap accepted.)"
         )
     out += findings_text(analysis)
     out += unjudged_text(plan, analysis)

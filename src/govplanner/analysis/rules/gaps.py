@@ -90,8 +90,9 @@ def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
                 f"The only {w.role} on {committee.name} that provides {what}, {titles}, is vacant"
             )
         else:
+            every = "Both" if len(roles) == 2 else f"All {len(roles)}"
             situation = (
-                f"All {len(roles)} {w.roles} on {committee.name} that provide {what} are vacant "
+                f"{every} {w.roles} on {committee.name} that provide {what} are vacant "
                 f"({titles})"
             )
         yield committee_finding(
