@@ -214,3 +214,37 @@ def test_two_column_tables_refuse_blanks_and_explain(
     dialog.programmes.remove()
     assert dialog.message.text() == "Select the programme area to remove."
     assert stack.count() == 0
+
+
+def test_each_kind_has_a_rule_per_function_with_its_basis(
+    qtbot: QtBot, dialog: SettingsDialog, document: PlanDocument, stack: QUndoStack
+) -> None:
+    from govplanner.domain.enums import CommitteeKind, Rule
+    from govplanner.domain.governance import KIND_BASIS, default_kind_rules
+
+    page = dialog.kinds
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "Committee &kinds"
+    assert any(KIND_BASIS[:40] in label.text() for label in page.findChildren(QLabel))
+    audit = page.combos[(CommitteeKind.ASSURANCE, Function.REPRESENTATION)]
+    assert audit.currentData() == Rule.OPTIONAL
+    assert audit.accessibleName() == "Assurance, Representation"
+    assert page.combos[(CommitteeKind.DECISION, Function.ANALYTICAL)].currentText() == (
+        "Follow the profile"
+    )
+    tip = page.table.verticalHeaderItem(2).toolTip()
+    assert "audit" in tip
+    assert "does not need a clinical" in tip
+    choose(audit, Rule.ESSENTIAL)
+    assert (
+        document.plan.kind_rule(CommitteeKind.ASSURANCE, Function.REPRESENTATION) is Rule.ESSENTIAL
+    )
+    assert stack.undoText() == "Set Representation for assurance committees to essential"
+    stack.undo()
+    settle(qtbot, dialog)
+    assert audit.currentData() == Rule.OPTIONAL
+    assert document.plan.kind_rules == default_kind_rules()
+    stack.redo()
+    page.reset_button.click()
+    assert document.plan.kind_rules == default_kind_rules()
+    assert stack.undoText() == "Reset what each kind of committee needs"
+    assert stack.count() == 2

@@ -12,7 +12,16 @@ from typing import Literal
 
 from govplanner.domain.catalogue import default_requirement
 from govplanner.domain.document import EditError, PlanDocument
-from govplanner.domain.enums import FUNCTIONS, LEVELS, Function, Level, Requirement
+from govplanner.domain.enums import (
+    FUNCTIONS,
+    LEVELS,
+    CommitteeKind,
+    Function,
+    Level,
+    Requirement,
+    Rule,
+)
+from govplanner.domain.governance import default_kind_rules
 from govplanner.domain.model import Programme, Stage, Tier
 from govplanner.domain.names import name_key
 from govplanner.gui.commands import DocumentCommand, noun
@@ -231,3 +240,27 @@ def set_default_capacity(document: PlanDocument, sessions: float) -> DocumentCom
         raise EditError("The default capacity must be between 0 and 100 sessions per week.")
     text = f"Set the default capacity to {sessions:g} sessions per week"
     return DocumentCommand(document, text, [PlanFieldsEdit({"default_capacity": sessions})])
+
+
+# -- committee kinds ------------------------------------------------------------------------------
+
+
+def set_kind_rule(
+    document: PlanDocument, kind: CommitteeKind, function: Function, rule: Rule
+) -> DocumentCommand:
+    """Set what committees of one kind need of one function (or that they follow the profile)."""
+    rules = {k: dict(by_function) for k, by_function in document.plan.kind_rules.items()}
+    rules.setdefault(kind, {})[function] = rule
+    said = "follow the profile" if rule is Rule.PROFILE else rule.value
+    committees = noun(document, "committee", plural=True)
+    text = f"Set {function.label} for {kind.label.lower()} {committees} to {said}"
+    return DocumentCommand(document, text, [PlanFieldsEdit({"kind_rules": rules})])
+
+
+def reset_kind_rules(document: PlanDocument) -> DocumentCommand:
+    """Every kind's rules back to the defaults of DOMAIN.md v2."""
+    edits: list[Edit] = []
+    if document.plan.kind_rules != default_kind_rules():
+        edits.append(PlanFieldsEdit({"kind_rules": default_kind_rules()}))
+    text = f"Reset what each kind of {noun(document, 'committee')} needs"
+    return DocumentCommand(document, text, edits)

@@ -40,6 +40,7 @@ from govplanner.domain.model import Programme
 from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand, try_execute
+from govplanner.gui.kind_rules_page import KindRulesPage
 from govplanner.gui.wording import ui_words
 
 #: A template in the plan's words (see :mod:`govplanner.gui.wording`).
@@ -158,7 +159,7 @@ def requirement_combo(accessible: str, help_text: str) -> QComboBox:
 
 
 class SettingsDialog(PlanEditDialog):
-    """Plan settings in four pages; each edit is one undo step."""
+    """Plan settings in five pages; each edit is one undo step."""
 
     def __init__(
         self, document: PlanDocument, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -167,6 +168,9 @@ class SettingsDialog(PlanEditDialog):
         self.setWindowTitle("Plan settings")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_page(), "Requirement &profile")
+        self.kinds = KindRulesPage(self)
+        self.tabs.addTab(self.kinds, "")
+        self.words.bind(self.tabs, "setTabText", "{Committee} &kinds", 1)
         self.tabs.addTab(self._programmes_page(), "Programme &areas")
         self.tabs.addTab(self._synonyms_page(), "Profession &synonyms")
         self.tabs.addTab(self._capacity_page(), "&Capacity")
@@ -321,6 +325,7 @@ class SettingsDialog(PlanEditDialog):
     def refresh(self) -> None:
         super().refresh()
         self._refresh_profile()
+        self.kinds.refresh()
         self.programmes.refresh()
         self.synonyms.refresh()
         self.capacity.blockSignals(True)
