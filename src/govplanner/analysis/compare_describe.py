@@ -8,6 +8,7 @@ professional member'. Every description is independent of the order of the plan'
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from govplanner.analysis.rules.common import long_date, number
 from govplanner.domain.enums import COMMITTEE_KINDS, FUNCTIONS, Membership, Source
@@ -34,6 +35,12 @@ def money(value: float | None, unset: str = NONE_TEXT) -> str:
     return f"{amount} a year"
 
 
+@lru_cache(maxsize=64)
+def cap(w: Words, key: str) -> str:
+    """``w.cap(key)``, remembered: a comparison asks for the same label thousands of times."""
+    return w.cap(key)
+
+
 def names_text(names: list[str]) -> str:
     return text("; ".join(sorted(names, key=lambda n: (n.casefold(), n))))
 
@@ -49,9 +56,14 @@ class Names:
         self.groups = {g.id: g.name for g in plan.groups}
         self.committees = {c.id: c.name for c in plan.committees}
         self.roles = {r.id: r.title for r in plan.roles}
+        self.role_items = {r.id: r for r in plan.roles}
         self.people = {p.id: p.name for p in plan.people}
 
     def of(self, table: dict[str, str], ids: list[str]) -> str:
+        if not ids:
+            return NONE_TEXT
+        if len(ids) == 1:
+            return text(table.get(ids[0]))
         return names_text([table[i] for i in ids if i in table])
 
 
@@ -62,7 +74,7 @@ def describe_committee(c: Committee, names: Names, w: Words) -> dict[str, str]:
     plan = names.plan
     return {
         "Name": c.name,
-        w.cap("tier"): text(names.tiers.get(c.tier_id)),
+        cap(w, "tier"): text(names.tiers.get(c.tier_id)),
         "Kind": c.kind.label,
         "Organisations": names.of(names.organisations, c.organisation_ids),
         "Committees in common": text(names.groups.get(c.group_id or "")),
@@ -104,7 +116,7 @@ def requirements_text(c: Committee) -> str:
 def describe_role(r: Role, names: Names, w: Words) -> dict[str, str]:
     return {
         "Title": r.title,
-        w.cap("committees"): names.of(names.committees, r.committee_ids),
+        cap(w, "committees"): names.of(names.committees, r.committee_ids),
         "Membership": membership_text(r, names),
         "Organisations": names.of(names.organisations, r.organisation_ids),
         "Deputy for": deputy_text(r, names),
@@ -134,7 +146,7 @@ def membership_text(r: Role, names: Names) -> str:
 def deputy_text(r: Role, names: Names) -> str:
     if r.deputy_for_id is None:
         return NONE_TEXT
-    deputised = names.plan.role(r.deputy_for_id)
+    deputised = names.role_items.get(r.deputy_for_id)
     if deputised is None:
         return NONE_TEXT
     seats = names.of(names.committees, deputised.committee_ids)

@@ -49,10 +49,15 @@ def find_merges(before: Plan, after: Plan, match: PlanMatch) -> tuple[Merge, ...
     new_roles = {r.id: r for r in after.roles}
     tiers = {t.id: t.name for t in after.tiers}
     old_names = {c.id: c.name for c in before.committees}
+    seated: dict[str, list[Role]] = {}  # before committee id -> the roles sitting on it
+    for role in before.roles:
+        for cid in set(role.committee_ids):
+            seated.setdefault(cid, []).append(role)
     into: dict[str, list[str]] = {}  # after committee id -> before ids merged into it
     moved: Counter[str] = Counter()
     for removed_id in committees.removed:
-        target, count = _destination(before, removed_id, match, new_roles, new_committees)
+        roles = seated.get(removed_id, [])
+        target, count = _destination(roles, match, new_roles, new_committees)
         if target is not None:
             into.setdefault(target, []).append(removed_id)
             moved[target] += count
@@ -77,8 +82,7 @@ def find_merges(before: Plan, after: Plan, match: PlanMatch) -> tuple[Merge, ...
 
 
 def _destination(
-    before: Plan,
-    removed_id: str,
+    roles: list[Role],
     match: PlanMatch,
     new_roles: dict[str, Role],
     new_committees: dict[str, Committee],
@@ -86,15 +90,15 @@ def _destination(
     """Where the removed committee's roles went: (after committee id, roles moved) or None."""
     counts: Counter[str] = Counter()
     kept = 0
-    for role in before.roles:
-        if removed_id not in role.committee_ids:
-            continue
+    for role in roles:
         new_id = match.roles.to_after.get(role.id)
         new_role = new_roles.get(new_id or "")
         if new_role is None:
             continue
         kept += 1
         for cid in new_role.committee_ids:
+            if cid not in new_committees:
+                continue  # a seat on a committee the plan lacks: integrity reports it
             was = match.committees.to_before.get(cid)
             if was is not None and was in role.committee_ids:
                 continue  # it sat there already: not a move
