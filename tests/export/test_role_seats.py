@@ -50,8 +50,8 @@ def _text(plan: Plan, title: str) -> str:
 def test_a_post_on_five_committees_answers_to_one_chair_and_lists_its_seats(plan: Plan) -> None:
     ctx = _context(plan, "Chief Medical Officer")
     assert ctx["accountable_to"] == [
-        "The Cluster Chair, as chair of the Integrated Care Partnership, the North ICB Board "
-        "and the South ICB Board",
+        # The ICP answers to both boards the post sits on: not a line of its own.
+        "The Cluster Chair, as chair of the North ICB Board and the South ICB Board",
         "As chair of the North Quality Committee and the South Quality Committee (meeting in "
         "common): to the North ICB Board and the South ICB Board",
     ]
@@ -73,13 +73,20 @@ def test_a_member_answers_to_the_chair_of_its_highest_committee_only(plan: Plan)
     ]
 
 
+def test_a_sub_committee_of_the_posts_board_is_not_a_second_line(plan: Plan) -> None:
+    member = _role(plan, "Audit Committee Member")
+    member.committee_ids = [*member.committee_ids, committee_id("North ICB Board")]
+    # Same level, but the Audit Committee answers to the board the post also sits on.
+    assert _context(plan, "Audit Committee Member")["accountable_to"] == [
+        "The Cluster Chair, as chair of the North ICB Board"
+    ]
+
+
 def test_committees_without_a_recorded_chair_are_named_together(plan: Plan) -> None:
     for name in ("North ICB Board", "South ICB Board", "Integrated Care Partnership"):
         _committee(plan, name).chair_role_id = None
     ctx = _context(plan, "Chief Medical Officer")
-    assert ctx["accountable_to"][0] == (
-        "The chairs of the Integrated Care Partnership, the North ICB Board and the South ICB Board"
-    )
+    assert ctx["accountable_to"][0] == ("The chairs of the North ICB Board and the South ICB Board")
     assert _context(plan, "Healthwatch Chief Officer")["accountable_to"] == [
         "The Chief Medical Officer, as chair of the North Quality Committee"
     ]

@@ -8,6 +8,7 @@ pages at section boundaries (rather than shrunk to fit one page, which made 80 r
 from __future__ import annotations
 
 import itertools
+import textwrap
 from collections import Counter
 from typing import Any
 
@@ -42,6 +43,8 @@ CHART_ROWS = 20
 #: between the margins set by :func:`print_setup` (21 cm less 2 x 0.75 in), in points.
 CHART_POINTS = 8 / 2.54 * 72
 PAGE_POINTS = (21 / 2.54 - 1.5) * 72
+#: Characters of 9 pt note text that fit across the Summary's printed columns.
+NOTE_WIDTH = 150
 #: Root causes named on the Summary; the rest are on their own sheet.
 CAUSES_LISTED = 8
 #: One NHS palette colour per function for the chart (dark blue, aqua green, warm yellow, pink).
@@ -64,6 +67,25 @@ class _Sections:
     def section(self) -> Rows:
         self.starts.append(len(self.rows))
         return self.rows
+
+    def wrap_notes(self, ws: Any, styles: Styles) -> None:
+        """Split long notes into rows that fit the printed width (a note spills over the
+        empty cells beside it, and would otherwise run off the page)."""
+        rows: Rows = []
+        starts = set(self.starts)
+        new_starts = []
+        for i, row in enumerate(self.rows):
+            if i in starts:
+                new_starts.append(len(rows))
+            text = row[0].value if len(row) == 1 else None
+            if isinstance(text, str) and len(text) > NOTE_WIDTH and row[0].style == "gp note":
+                lines = textwrap.wrap(
+                    text, NOTE_WIDTH, subsequent_indent="  " * text.startswith("•")
+                )
+                rows.extend([styles.cell(ws, line, "gp note")] for line in lines)
+            else:
+                rows.append(row)
+        self.rows, self.starts = rows, new_starts
 
 
 def write_summary(
@@ -90,10 +112,14 @@ def write_summary(
         _groups(parts.section(), ws, styles, plan, w)
     if principles:
         _principles_table(parts.section(), ws, styles, principles, meta)
-    gaps = parts.section()
-    chart_data_at = len(gaps) + 4  # first data row of the gaps table
-    by_tier = _gaps_by_tier(gaps, ws, styles, analysis, w)
+    by_tier = _gaps_by_tier(parts.section(), ws, styles, analysis, w)
     _findings_by_tier(parts.section(), ws, styles, plan, analysis, w)
+    parts.wrap_notes(ws, styles)
+    header = next(
+        i for i in range(parts.starts[-2], len(parts.rows))
+        if parts.rows[i] and parts.rows[i][0].style == "gp header"
+    )  # fmt: skip
+    chart_data_at = header + 2  # the gaps table's first data row (1-based)
     breaks = _paginate(out, parts, chart=bool(by_tier))
     for row in parts.rows:
         out.append(row)

@@ -17,6 +17,7 @@ from govplanner.domain.enums import (
     Level,
     Membership,
     Requirement,
+    Rule,
     Severity,
     SubjectKind,
 )
@@ -214,7 +215,7 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
         "group": group.name if group else "",
         "notes": committee_notes(idx, committee),
         "description": " ".join(_described(idx, committee)),
-        "stage": idx.stage_name(committee),
+        "stage": idx.stage_name(committee) if _follows_stages(idx.plan, committee) else "",
         "programme_area": committee.programme_area,
         "purpose": committee.purpose,
         "meeting_frequency": committee.meeting_frequency,
@@ -222,6 +223,15 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
         "role_is_chair": chair is not None and chair.id == role.id,
         "executive": tier is not None and tier.level is Level.EXECUTIVE,
     }
+
+
+def _follows_stages(plan: Plan, committee: Committee) -> bool:
+    """Whether the committee's needs change with its stage (its kind follows the profile);
+    an assurance committee's stage of integration means nothing to a reader."""
+    return any(
+        f not in committee.requirements and plan.kind_rule(committee.kind, f) is Rule.PROFILE
+        for f in FUNCTIONS
+    )
 
 
 def _described(idx: PlanIndex, committee: Committee) -> list[str]:

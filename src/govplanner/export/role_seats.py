@@ -79,7 +79,9 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
     The rule:
 
     * For its seats other than chair (member, participant, in attendance), the post answers
-      to the chair of its **highest-level** committee(s) only: that is where the post's
+      to the chair of its **highest-level** committee(s) only, leaving out any committee that
+      is itself accountable (directly or through others) to a committee the post sits on:
+      that is where the post's
       accountability sits, while on the committees below it the post contributes under their
       chairs' direction of business without being accountable to each of them. A post on five
       committees therefore reads "the ICB Chair, as chair of the Integrated Care Board", not
@@ -104,10 +106,33 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
     lines: list[str] = []
     named: set[str] = {role.id}
     if seated:
-        top = [c for c in seated if _order(idx, c) == min(_order(idx, c) for c in seated)]
+        roots = _roots(idx, seated, {c.id for c in committees})
+        top = [c for c in roots if _order(idx, c) == min(_order(idx, c) for c in roots)]
         lines += _member_lines(idx, top)
         named |= {c.chair_role_id for c in top if c.chair_role_id}
     return lines + _chair_lines(idx, chaired, named)
+
+
+def _roots(idx: SeatIndex, seated: list[Committee], seat_ids: set[str]) -> list[Committee]:
+    """The seated committees not accountable (through any chain of accountable lines) to
+    another committee the post sits on: a sub-committee of the post's board is not a second
+    line of accountability."""
+    roots = []
+    for committee in seated:
+        seen, todo = {committee.id}, list(committee.accountable_to_ids)
+        reaches = False
+        while todo and not reaches:
+            target = todo.pop()
+            if target in seen:
+                continue
+            seen.add(target)
+            reaches = target in seat_ids
+            parent = idx.committees.get(target)
+            if parent is not None:
+                todo.extend(parent.accountable_to_ids)
+        if not reaches:
+            roots.append(committee)
+    return roots or seated
 
 
 def _order(idx: SeatIndex, committee: Committee) -> int:

@@ -312,8 +312,9 @@ class _CellRowSheet(WriteOnlyWorksheet):
     @_drawing.setter
     def _drawing(self, drawing: SpreadsheetDrawing | None) -> None:
         # openpyxl makes the sheet's drawing as it saves; ours writes each chart's alt text.
-        if drawing is not None and type(drawing) is SpreadsheetDrawing:
-            drawing.__class__ = _AltTextDrawing
+        if drawing is not None:
+            plain = drawing._chart_frame  # type: ignore[attr-defined]
+            drawing._chart_frame = lambda idx: _with_alt_text(drawing, plain(idx), idx)  # type: ignore[attr-defined]
         self.__dict__["_gp_drawing"] = drawing
 
 
@@ -326,17 +327,13 @@ def set_alt_text(chart: ChartBase, text: str) -> None:
     setattr(chart, _ALT_TEXT, text)
 
 
-class _AltTextDrawing(SpreadsheetDrawing):
-    """openpyxl's drawing, with each chart frame's description and title filled in."""
-
-    def _chart_frame(self, idx: int) -> Any:
-        frame = super()._chart_frame(idx)  # type: ignore[misc]
-        charts = self.charts
-        if 0 < idx <= len(charts):
-            text = getattr(charts[idx - 1], _ALT_TEXT, None)
-            if text:
-                frame.nvGraphicFramePr.cNvPr.descr = text
-        return frame
+def _with_alt_text(drawing: SpreadsheetDrawing, frame: Any, idx: int) -> Any:
+    """The chart frame openpyxl made, with the chart's description filled in."""
+    charts = drawing.charts
+    text = getattr(charts[idx - 1], _ALT_TEXT, None) if 0 < idx <= len(charts) else None
+    if text:
+        frame.nvGraphicFramePr.cNvPr.descr = text
+    return frame
 
 
 def new_sheet(workbook: Workbook, title: str) -> Any:
