@@ -259,3 +259,16 @@ def test_plans_with_different_words_compare_field_by_field() -> None:
     assert [(f.field, f.before, f.after) for f in change.fields] == [
         ("Level", "Programme", "System")
     ]
+
+
+def test_fewer_covered_with_as_many_lacking_is_a_loss_only_when_a_committee_lost_cover() -> None:
+    def verdict(lost: tuple[str, ...] | None) -> str:
+        return CellChange(
+            "T", Function.ANALYTICAL, CoverageCell(3, 2), CoverageCell(2, 1), lost
+        ).verdict
+
+    assert verdict(None) == "loss"  # compared by counts alone, as before
+    assert verdict(()) == "same"  # two covered committees merged (or a covered one closed)
+    assert verdict(("Place Board",)) == "loss"
+    more = CellChange("T", Function.ANALYTICAL, CoverageCell(2, 1), CoverageCell(3, 1), ())
+    assert more.verdict == "loss"  # one more committee lacking is always a loss

@@ -220,3 +220,46 @@ def test_a_scenario_window_is_offered_the_original_windows_unsaved_state(
         second.undo_stack.setClean()
         second.close()
     qtbot.waitUntil(lambda: not scenario_module._WINDOWS)
+
+
+def test_a_merge_organisations_and_settings_show_in_the_lists_and_tiles(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from govplanner.domain.enums import OrganisationType
+    from govplanner.domain.model import Organisation
+    from tests.analysis.test_compare_v2 import cluster
+
+    before, after = cluster(joint=False), cluster(joint=True)
+    after.organisations.append(
+        Organisation(name="Northshire Council", type=OrganisationType.LOCAL_AUTHORITY)
+    )
+    path = tmp_path / "before.govplan"
+    save_plan(before, path)
+    view = CompareView(PlanDocument(after), None, Others())
+    qtbot.addWidget(view)
+    view.show()
+    view.set_target(path)
+    committees = view.structure.topLevelItem(0)
+    assert committees.text(0) == "Committees — 0 added · 0 removed · 0 changed · 2 merged into 1"
+    merge = committees.child(0)
+    assert (merge.text(0), merge.text(1)) == (
+        "» Merged",
+        "North Quality Committee and South Quality Committee merged into Joint Quality Committee",
+    )
+    assert merge.text(3) == "a new committee; 4 roles moved"
+    tops = [
+        view.structure.topLevelItem(n).text(0) for n in range(view.structure.topLevelItemCount())
+    ]
+    assert "Organisations — 1 added · 0 removed · 0 changed" in tops
+    assert "Plan settings — 1 changed" in tops
+    assert view.summary.merged.text() == "2 committees merged into 1"
+    assert not view.summary.merged.isHidden()
+    assert not view.kind_labels["organisation"].isHidden()
+    assert view.counts[("organisation", "added")].text() == "1"
+    assert view.lost.text() == "▼ 0 lost"
+    # Without organisations or merges, their rows stay out of the way.
+    view.set_target(path, swapped=False)
+    view.document.reset(before)
+    view.plan_changed()
+    assert view.summary.merged.isHidden()
+    assert view.kind_labels["organisation"].isHidden()
