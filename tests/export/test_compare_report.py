@@ -149,3 +149,26 @@ def test_a_merge_is_one_row_and_settings_and_organisations_are_listed(tmp_path):
     assert summary["Plan settings changed"] == 2
     coverage = [[c.value for c in row] for row in book["Coverage"].iter_rows(min_row=2)]
     assert {r[4] for r in coverage} == {"Same"}  # no false loss from the merge
+
+
+def test_the_summary_says_where_each_plan_came_from_when_known(tmp_path):
+    from dataclasses import replace
+
+    before, after = plans()
+    comparison = replace(
+        compare_plans(before, after, as_of=AS_OF),
+        before_source="the file as-is.govplan in /plans, as saved at 14:02 on 2 December 2026",
+        after_source="this window's plan as it is now (with unsaved changes)",
+    )
+    target = tmp_path / "sources.xlsx"
+    export_comparison(comparison, target, words())
+    ws = load_workbook(target)["Summary"]
+    assert ws["A2"].value == (
+        "Before: Test plan — the file as-is.govplan in /plans, as saved at 14:02 on 2 December 2026"
+    )
+    assert ws["A3"].value == (
+        "After: Test plan — this window's plan as it is now (with unsaved changes)"
+    )
+    plain = tmp_path / "plain.xlsx"
+    export_comparison(compare_plans(before, after, as_of=AS_OF), plain, words())
+    assert load_workbook(plain)["Summary"]["A2"].value == "Before: Test plan"

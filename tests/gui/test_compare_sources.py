@@ -84,6 +84,10 @@ def test_before_is_the_file_named_with_its_folder_and_when_it_was_saved(
     assert after == "Test plan: this window's plan as it is now (no unsaved changes)"
     assert "Before</b> — Test plan: this plan&#x27;s own file as-is.govplan" in view.heading.text()
     assert "No differences." in view.heading.text()
+    # The comparison (and so the exported workbook) carries the same words.
+    assert view.comparison is not None
+    assert view.comparison.before_source == before.removeprefix("Test plan: ")
+    assert view.comparison.after_source == after.removeprefix("Test plan: ")
     view.setWindowTitle("Test plan[*]")
     view.setWindowModified(True)
     _purpose(view.document, "Sets the strategy")

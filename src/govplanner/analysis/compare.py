@@ -142,6 +142,10 @@ class Comparison:
     merges: tuple[Merge, ...] = ()
     #: plan-wide settings that differ (costs, default capacity, kinds' requirements...)
     settings: tuple[FieldChange, ...] = ()
+    #: where each plan came from, in words ('the file a.govplan in C:\Plans, as saved at
+    #: 14:02 on 2 December 2026'); empty when the caller did not say
+    before_source: str = ""
+    after_source: str = ""
 
     def coverage_count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.coverage if c.verdict == verdict)

@@ -130,8 +130,8 @@ def diff_text(comparison: Comparison, w: Words) -> str:
     """A report to read top down: what changes in coverage, then in structure and findings."""
     c = comparison
     out = [
-        f"Before: {c.before_plan}",
-        f"After:  {c.after_plan}",
+        f"Before: {c.before_plan}" + (f" — {c.before_source}" if c.before_source else ""),
+        f"After:  {c.after_plan}" + (f" — {c.after_source}" if c.after_source else ""),
         f"As of:  {long_date(c.as_of)}",
         "",
         *_glance(c, w),
@@ -196,8 +196,8 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
     """The ``diff --format json`` document (its shape is documented in the README)."""
     c = comparison
     return {
-        "before": {"plan": c.before_plan, "summary": c.before_summary},
-        "after": {"plan": c.after_plan, "summary": c.after_summary},
+        "before": {"plan": c.before_plan, "source": c.before_source, "summary": c.before_summary},
+        "after": {"plan": c.after_plan, "source": c.after_source, "summary": c.after_summary},
         "as_of": c.as_of.isoformat(),
         "at_a_glance": {
             "coverage": {v: c.coverage_count(v) for v in ("gain", "loss", "same")},

@@ -138,8 +138,8 @@ def rag_of(cell: CoverageCell | None) -> tuple[str, str]:
 
 def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
     _put(ws, 1, 1, "Comparison of two plans", size=16, bold=True, colour=_TITLE_COLOUR, boxed=False)
-    _put(ws, 2, 1, f"Before: {c.before_plan}", boxed=False)
-    _put(ws, 3, 1, f"After: {c.after_plan}", boxed=False)
+    _put(ws, 2, 1, f"Before: {_side(c.before_plan, c.before_source)}", boxed=False)
+    _put(ws, 3, 1, f"After: {_side(c.after_plan, c.after_source)}", boxed=False)
     _put(ws, 4, 1, f"Findings judged as of {long_date(c.as_of)}", boxed=False)
     for i, width in enumerate((46, 22, 22, 14), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
@@ -172,6 +172,11 @@ def _summary(ws: Worksheet, c: Comparison, w: Words) -> None:
         _summary_row(ws, row, [label, "", count], change, text)
         row += 1
     ws.freeze_panes = "A6"
+
+
+def _side(plan: str, source: str) -> str:
+    """'Partnership A — the file a.govplan in C:\\Plans, as saved at 14:02 on 2 December 2026'."""
+    return f"{plan} — {source}" if source else plan
 
 
 def _summary_header(ws: Worksheet, row: int, headers: list[str]) -> int:

@@ -8,6 +8,7 @@ where each comes from, and offers the other window's unsaved state when it diffe
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -311,7 +312,10 @@ class CompareView(QWidget):
         self.source.reload_if_changed()
         if self.target is not None:
             try:
-                self.comparison = compare_plans(*self.plans(), as_of=to_date(self.as_of.date()))
+                comparison = compare_plans(*self.plans(), as_of=to_date(self.as_of.date()))
+                before, after = self.sources()
+                # The exported workbook says where each side came from, as the heading does.
+                self.comparison = replace(comparison, before_source=before, after_source=after)
             except Exception as exc:  # a bug in the comparison must not break the window
                 self.heading.setText(f"<b>The plans could not be compared:</b> {exc}")
                 self._fill(None)
@@ -347,14 +351,22 @@ class CompareView(QWidget):
             self.offer_button.setText(offer.button)
         self._fill(self.comparison)
 
-    def sides_text(self) -> tuple[str, str]:
-        """(before, after) in plain words: which plan, and where it comes from."""
+    def sources(self) -> tuple[str, str]:
+        """(before, after): where each plan comes from, in plain words."""
         assert self.target is not None
         window = self.window()
         modified = window.isWindowModified() if window is not None else False
-        mine = f"{self.document.plan.name}: {open_plan_words(modified)}"
-        other = f"{self.target.plan.name}: {target_words(self.target, self.document.path)}"
+        mine = open_plan_words(modified)
+        other = target_words(self.target, self.document.path)
         return (mine, other) if self.swapped else (other, mine)
+
+    def sides_text(self) -> tuple[str, str]:
+        """(before, after) in plain words: which plan, and where it comes from."""
+        assert self.target is not None
+        names = (self.document.plan.name, self.target.plan.name)
+        before_name, after_name = names if self.swapped else names[::-1]
+        before, after = self.sources()
+        return f"{before_name}: {before}", f"{after_name}: {after}"
 
     def _heading_text(self) -> str:
         assert self.comparison is not None
