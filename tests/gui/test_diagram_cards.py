@@ -24,14 +24,11 @@ from govplanner.domain.model import (
     Seat,
 )
 from govplanner.gui.diagram import DiagramView
-from govplanner.gui.diagram.items import (
-    CommitteeBox,
-    ConnectorItem,
-    GroupFrameItem,
-    LegendItem,
-    card_height,
-)
+from govplanner.gui.diagram.connectors import ConnectorItem
+from govplanner.gui.diagram.frames import GroupFrameItem
+from govplanner.gui.diagram.items import CommitteeBox, card_height
 from govplanner.gui.diagram.layout import Sizes
+from govplanner.gui.diagram.legend import LegendItem
 from govplanner.gui.live_analysis import LiveAnalysis
 from tests.builders import PlanBuilder, committee_id
 

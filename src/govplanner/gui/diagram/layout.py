@@ -1,4 +1,4 @@
-"""Where each committee goes in the diagram: tier bands, tidy trees within them, connectors.
+"""Where each committee goes in the diagram: tier bands, tidy trees within them, lines.
 
 Pure Python (no Qt) and deterministic: the same plan always gives the same picture.
 
@@ -7,138 +7,60 @@ accountable to that sits on a higher band, or beside it when both share a band (
 of the board). Advisory lines never move a box: they are drawn over the finished layout, and
 may go anywhere, loops included. Committees in common (one committees-in-common group) on the
 same band are placed side by side as one unit, inside a frame named after the group. Each tree
-owns a column range of its own, so boxes never overlap.
-
-A line is *irregular* when it is accountable to a committee of a lower level, or lies on a
-loop of accountable lines (what STR002 and STR001 report).
+owns a column range of its own, so boxes never overlap. How each line is routed is
+:mod:`govplanner.gui.diagram.routes`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
 
-from govplanner.domain.enums import Level, LineKind
 from govplanner.domain.model import Committee, Plan
+from govplanner.gui.diagram.geometry import (
+    BAND_GAP,
+    BOX_HEIGHT,
+    BOX_WIDTH,
+    DEFAULT_SIZES,
+    EMPTY_BAND_WIDTH,
+    FRAME_PAD,
+    FRAME_TOP,
+    GROUP_GAP,
+    LABEL_WIDTH,
+    LEGEND_HEIGHT,
+    MARGIN,
+    SIBLING_GAP,
+    TREE_GAP,
+    BandPlace,
+    BoxPlace,
+    Connector,
+    FramePlace,
+    Layout,
+    Sizes,
+    UnitKey,
+    band_top,
+)
+from govplanner.gui.diagram.routes import Hanging, route_lines
 
-BOX_WIDTH = 248.0
-BOX_HEIGHT = 112.0
-SIBLING_GAP = 24.0
-TREE_GAP = 56.0
-BAND_GAP = 48.0
-LABEL_WIDTH = 190.0
-MARGIN = 24.0
-LEGEND_HEIGHT = 44.0  # the key to colours and lines, above the first band
-EMPTY_BAND_WIDTH = 3 * BOX_WIDTH
-FRAME_TOP = 26.0  # room above the boxes of a committees-in-common frame for its name
-FRAME_PAD = 10.0  # the frame's margin beside and below its boxes
-GROUP_GAP = 16.0  # between committees in one frame
-TRACKS = 4  # heights for the horizontals of lines into different committees of a band
-TRACK_STEP = 8.0
-CURVE_OFFSET = 14.0  # lines that are not in the tree leave right of centre, arrive left of it
-
-Point = tuple[float, float]
-Shape = Literal["elbow", "lane", "curve"]
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """The measures that depend on the text size: the scene grows boxes for larger fonts."""
-
-    box_width: float = BOX_WIDTH
-    box_height: float = BOX_HEIGHT
-    #: where the first band starts (below the legend)
-    top: float = MARGIN + LEGEND_HEIGHT
-    frame_top: float = FRAME_TOP
-
-    @property
-    def band_padding(self) -> float:
-        """Space above the boxes of a band (a frame's name fits there)."""
-        return self.frame_top + 8
-
-    @property
-    def band_height(self) -> float:
-        return self.band_padding + self.box_height + FRAME_PAD + 12
-
-    def band_top(self, index: int) -> float:
-        return self.top + index * (self.band_height + BAND_GAP)
-
-
-DEFAULT_SIZES = Sizes()
-
-
-@dataclass(frozen=True)
-class BoxPlace:
-    committee_id: str
-    x: float
-    y: float
-    band: int
-
-
-@dataclass(frozen=True)
-class BandPlace:
-    tier_id: str
-    name: str
-    level: Level
-    index: int
-    y: float
-    height: float
-    committees: int
-
-
-@dataclass(frozen=True)
-class FramePlace:
-    """A committees-in-common group's committees on one band, framed and named together."""
-
-    group_id: str
-    name: str
-    band: int
-    x: float
-    y: float
-    width: float
-    height: float
-    committee_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Connector:
-    """A line from ``from_id`` to ``to_id`` (the committee accountable to, or advised).
-
-    ``shape`` is "elbow" (up into a committee on a higher band), "lane" (to a committee beside
-    it on the same band) or "curve" (anything the tree does not carry).
-    """
-
-    from_id: str
-    to_id: str
-    kind: LineKind
-    points: tuple[Point, ...]
-    shape: Shape
-    #: accountable to a lower level, or on a loop of accountable lines
-    irregular: bool = False
-
-    @property
-    def accountable(self) -> bool:
-        return self.kind is LineKind.ACCOUNTABLE
-
-
-@dataclass
-class Layout:
-    boxes: dict[str, BoxPlace] = field(default_factory=dict)
-    bands: list[BandPlace] = field(default_factory=list)
-    frames: list[FramePlace] = field(default_factory=list)
-    connectors: list[Connector] = field(default_factory=list)
-    width: float = 0.0
-    height: float = 0.0
-    sizes: Sizes = DEFAULT_SIZES
-
-
-def band_top(index: int, sizes: Sizes = DEFAULT_SIZES) -> float:
-    return sizes.band_top(index)
-
-
-#: a unit is one committee, or one group's committees on one band
-UnitKey = tuple[str, ...]
+__all__ = [
+    "BAND_GAP",
+    "BOX_HEIGHT",
+    "BOX_WIDTH",
+    "FRAME_PAD",
+    "FRAME_TOP",
+    "GROUP_GAP",
+    "LABEL_WIDTH",
+    "LEGEND_HEIGHT",
+    "MARGIN",
+    "BandPlace",
+    "BoxPlace",
+    "Connector",
+    "FramePlace",
+    "Layout",
+    "Sizes",
+    "band_top",
+    "layout_plan",
+]
 
 
 @dataclass
@@ -154,25 +76,24 @@ class _Unit:
         return inner + (2 * FRAME_PAD if self.group_id is not None else 0.0)
 
 
+@dataclass
+class _Units:
+    """The plan's placed committees gathered into units, in document order."""
+
+    committees: list[Committee]
+    band: dict[str, int]
+    units: dict[UnitKey, _Unit]
+    unit_of: dict[str, UnitKey]
+    group_names: dict[str, str]
+
+
 def layout_plan(plan: Plan, sizes: Sizes = DEFAULT_SIZES) -> Layout:
     """Place every committee whose tier exists; committees on unknown tiers are left out."""
-    band_of_tier = {t.id: i for i, t in enumerate(plan.tiers)}
-    committees = [c for c in plan.committees if c.tier_id in band_of_tier]
-    band = {c.id: band_of_tier[c.tier_id] for c in committees}
-    group_names = {g.id: g.name for g in plan.groups}
-
-    units: dict[UnitKey, _Unit] = {}
-    unit_of: dict[str, UnitKey] = {}
-    for c in committees:
-        grouped = c.group_id is not None and c.group_id in group_names
-        key: UnitKey = ("group", c.group_id or "", str(band[c.id])) if grouped else ("c", c.id)
-        unit = units.setdefault(key, _Unit(key, band[c.id], c.group_id if grouped else None))
-        unit.members.append(c.id)
-        unit_of[c.id] = key
-
-    by_id = {c.id: c for c in committees}
+    gathered = _gather(plan)
     tree = _Tree(children=defaultdict(list), sidecars=defaultdict(list))
-    roots = [u for u in units.values() if not tree.hang(u, by_id, band, unit_of)]
+    by_id = {c.id: c for c in gathered.committees}
+    units = gathered.units
+    roots = [u for u in units.values() if not tree.hang(u, by_id, gathered.band, gathered.unit_of)]
     for kids in tree.children.values():
         kids.sort(key=lambda k: units[k].band)  # stable: nearest band first, then document order
     roots.sort(key=lambda u: u.band)  # stable: document order within a band
@@ -181,48 +102,69 @@ def layout_plan(plan: Plan, sizes: Sizes = DEFAULT_SIZES) -> Layout:
     xs: dict[UnitKey, float] = {}
     cursor = MARGIN + LABEL_WIDTH
     for root in roots:
-        cursor = _place(root.key, cursor, tree, widths, xs, sizes) + TREE_GAP
+        cursor = _place(root.key, cursor, tree, widths, xs) + TREE_GAP
     empty_width = EMPTY_BAND_WIDTH * sizes.box_width / BOX_WIDTH
     right = max(cursor - TREE_GAP, MARGIN + LABEL_WIDTH + empty_width) + MARGIN
-
     layout = Layout(
-        width=right,
-        height=sizes.band_top(len(plan.tiers)) - BAND_GAP + MARGIN,
-        sizes=sizes,
+        width=right, height=sizes.band_top(len(plan.tiers)) - BAND_GAP + MARGIN, sizes=sizes
     )
+    _put_boxes(layout, gathered, xs, widths)
     counts = dict.fromkeys(range(len(plan.tiers)), 0)
-    for unit in units.values():
+    for place in layout.boxes.values():
+        counts[place.band] += 1
+    layout.bands = [
+        BandPlace(t.id, t.name, t.level, i, sizes.band_top(i), sizes.band_height, counts[i])
+        for i, t in enumerate(plan.tiers)
+    ]
+    levels = {c.id: plan.tiers[gathered.band[c.id]].level.order for c in gathered.committees}
+    hanging = Hanging(gathered.unit_of, tree.parent, tree.side_parent)
+    layout.connectors = route_lines(gathered.committees, layout.boxes, hanging, levels, sizes)
+    return layout
+
+
+def _gather(plan: Plan) -> _Units:
+    """One unit per committee, except that a group's committees on one band share one."""
+    band_of_tier = {t.id: i for i, t in enumerate(plan.tiers)}
+    committees = [c for c in plan.committees if c.tier_id in band_of_tier]
+    band = {c.id: band_of_tier[c.tier_id] for c in committees}
+    group_names = {g.id: g.name for g in plan.groups}
+    units: dict[UnitKey, _Unit] = {}
+    unit_of: dict[str, UnitKey] = {}
+    for c in committees:
+        grouped = c.group_id is not None and c.group_id in group_names
+        key: UnitKey = ("group", c.group_id or "", str(band[c.id])) if grouped else ("c", c.id)
+        unit = units.setdefault(key, _Unit(key, band[c.id], c.group_id if grouped else None))
+        unit.members.append(c.id)
+        unit_of[c.id] = key
+    return _Units(committees, band, units, unit_of, group_names)
+
+
+def _put_boxes(
+    layout: Layout, gathered: _Units, xs: dict[UnitKey, float], widths: dict[UnitKey, float]
+) -> None:
+    """Boxes side by side within each unit, and a frame round each group's unit."""
+    sizes = layout.sizes
+    for unit in gathered.units.values():
         y = sizes.band_top(unit.band) + sizes.band_padding
         left = xs[unit.key] + (FRAME_PAD if unit.group_id is not None else 0.0)
         for i, cid in enumerate(unit.members):
             x = left + i * (sizes.box_width + GROUP_GAP)
             layout.boxes[cid] = BoxPlace(cid, x, y, unit.band)
-        counts[unit.band] += len(unit.members)
         if unit.group_id is not None:
-            layout.frames.append(
-                FramePlace(
-                    unit.group_id,
-                    group_names[unit.group_id],
-                    unit.band,
-                    xs[unit.key],
-                    y - sizes.frame_top,
-                    widths[unit.key],
-                    sizes.frame_top + sizes.box_height + FRAME_PAD,
-                    tuple(unit.members),
-                )
+            frame = FramePlace(
+                unit.group_id,
+                gathered.group_names[unit.group_id],
+                unit.band,
+                xs[unit.key],
+                y - sizes.frame_top,
+                widths[unit.key],
+                sizes.frame_top + sizes.box_height + FRAME_PAD,
+                tuple(unit.members),
             )
+            layout.frames.append(frame)
     # Boxes in document order, so readers (and tests) see the plan's own order.
-    layout.boxes = {c.id: layout.boxes[c.id] for c in committees}
+    layout.boxes = {c.id: layout.boxes[c.id] for c in gathered.committees}
     layout.frames.sort(key=lambda f: (f.band, f.x))
-    layout.bands = [
-        BandPlace(
-            tier.id, tier.name, tier.level, i, sizes.band_top(i), sizes.band_height, counts[i]
-        )
-        for i, tier in enumerate(plan.tiers)
-    ]
-    levels = {c.id: plan.tiers[band[c.id]].level.order for c in committees}
-    layout.connectors = _connectors(committees, layout.boxes, tree, unit_of, levels, sizes)
-    return layout
 
 
 @dataclass
@@ -275,7 +217,6 @@ def _place(
     tree: _Tree,
     widths: dict[UnitKey, float],
     xs: dict[UnitKey, float],
-    sizes: Sizes,
 ) -> float:
     """Place ``node``'s subtree, then its sidecars', from ``left``; returns the right edge."""
     kids = tree.children.get(node, [])
@@ -286,7 +227,7 @@ def _place(
     else:
         cursor = left
         for kid in kids:
-            cursor = _place(kid, cursor, tree, widths, xs, sizes) + SIBLING_GAP
+            cursor = _place(kid, cursor, tree, widths, xs) + SIBLING_GAP
         span_right = cursor - SIBLING_GAP
         centred = (xs[kids[0]] + span_right) / 2 - width / 2
         # Centred over the children, but never left of this subtree's own columns.
@@ -302,135 +243,5 @@ def _place(
         right = max(right, xs[side] + widths[side])
     for side in sides:
         if side not in leaves:
-            right = _place(side, right + SIBLING_GAP, tree, widths, xs, sizes)
+            right = _place(side, right + SIBLING_GAP, tree, widths, xs)
     return right
-
-
-def _connectors(
-    committees: list[Committee],
-    boxes: dict[str, BoxPlace],
-    tree: _Tree,
-    unit_of: dict[str, UnitKey],
-    levels: dict[str, int],
-    sizes: Sizes,
-) -> list[Connector]:
-    looped = _looped_edges(committees, boxes)
-    # Lines into different committees of one band run at different heights, so a shared
-    # horizontal never makes it look as if a line went into the wrong committee.
-    tracks = _tracks(committees, boxes)
-    lines = []
-    for c in committees:
-        for line in c.lines:
-            target = line.to_id
-            if target not in boxes or target == c.id:
-                continue
-            child, parent = boxes[c.id], boxes[target]
-            accountable = line.kind is LineKind.ACCOUNTABLE
-            mine, theirs = unit_of[c.id], unit_of[target]
-            shape: Shape = "curve"
-            if accountable and tree.parent.get(mine) == theirs:
-                shape, points = "elbow", _elbow(child, parent, sizes, tracks[target])
-            elif accountable and tree.side_parent.get(mine) == theirs:
-                shape, points = "lane", _lane(child, parent, sizes, tracks[target])
-            else:
-                points = _curve(child, parent, sizes)
-            irregular = accountable and (levels[target] > levels[c.id] or (c.id, target) in looped)
-            lines.append(Connector(c.id, target, line.kind, points, shape, irregular))
-    return lines
-
-
-def _looped_edges(committees: list[Committee], boxes: dict[str, BoxPlace]) -> set[tuple[str, str]]:
-    """Accountable lines that lie on a loop: both ends in one strongly connected component."""
-    graph = {
-        c.id: [t for t in c.accountable_to_ids if t in boxes and t != c.id] for c in committees
-    }
-    component = _components(graph)
-    return {(a, b) for a, targets in graph.items() for b in targets if component[a] == component[b]}
-
-
-def _components(graph: dict[str, list[str]]) -> dict[str, int]:
-    """Tarjan's strongly connected components, without recursion (plans may be large)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    counter = 0
-    for start in graph:
-        if start in index:
-            continue
-        work: list[tuple[str, int]] = [(start, 0)]
-        while work:
-            node, at = work.pop()
-            if at == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = graph[node]
-            if at < len(targets):
-                work.append((node, at + 1))
-                nxt = targets[at]
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = index[node]
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return component
-
-
-def _tracks(committees: list[Committee], boxes: dict[str, BoxPlace]) -> dict[str, int]:
-    """Each committee that lines go into: its place among such committees of its band."""
-    targets = {t for c in committees for t in c.accountable_to_ids if t in boxes}
-    tracks: dict[str, int] = {}
-    per_band: dict[int, int] = defaultdict(int)
-    for target in sorted(targets, key=lambda t: (boxes[t].band, boxes[t].x)):
-        tracks[target] = per_band[boxes[target].band] % TRACKS
-        per_band[boxes[target].band] += 1
-    return tracks
-
-
-def _lane(child: BoxPlace, parent: BoxPlace, sizes: Sizes, track: int) -> tuple[Point, ...]:
-    """Beside its parent on the same band: up into the band's top margin, across, down."""
-    cx = child.x + sizes.box_width / 2
-    px = parent.x + sizes.box_width - 28
-    lane = sizes.band_top(parent.band) + 4 - track * TRACK_STEP
-    return ((cx, child.y), (cx, lane), (px, lane), (px, parent.y))
-
-
-def _elbow(child: BoxPlace, parent: BoxPlace, sizes: Sizes, track: int) -> tuple[Point, ...]:
-    """Up from the child's top, across just below the parent's band, up into the parent."""
-    cx, px = child.x + sizes.box_width / 2, parent.x + sizes.box_width / 2
-    bus = sizes.band_top(parent.band) + sizes.band_height + 14 + track * TRACK_STEP
-    parent_bottom = parent.y + sizes.box_height
-    if cx == px:
-        return ((cx, child.y), (px, parent_bottom))
-    return ((cx, child.y), (cx, bus), (px, bus), (px, parent_bottom))
-
-
-def _curve(child: BoxPlace, parent: BoxPlace, sizes: Sizes) -> tuple[Point, ...]:
-    """A line outside the tree: four points of a cubic curve, leaving and entering the boxes
-    on the sides facing each other. It leaves right of the centre and arrives left of it, so
-    two committees with lines both ways get two curves, not one."""
-    cx = child.x + sizes.box_width / 2 + CURVE_OFFSET
-    px = parent.x + sizes.box_width / 2 - CURVE_OFFSET
-    if child.band == parent.band:
-        start, end = (cx, child.y), (px, parent.y)
-        lift = -sizes.band_padding - BAND_GAP / 2
-        return (start, (cx, child.y + lift), (px, parent.y + lift), end)
-    if parent.band > child.band:  # the target is drawn below
-        start, end = (cx, child.y + sizes.box_height), (px, parent.y)
-    else:
-        start, end = (cx, child.y), (px, parent.y + sizes.box_height)
-    mid = (start[1] + end[1]) / 2
-    return (start, (cx, mid), (px, mid), end)

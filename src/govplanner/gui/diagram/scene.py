@@ -15,15 +15,9 @@ from govplanner.analysis.result import Analysis
 from govplanner.domain.enums import Severity, SubjectKind
 from govplanner.domain.model import Committee, Plan
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
-from govplanner.gui.diagram.items import (
-    BandItem,
-    Card,
-    CommitteeBox,
-    ConnectorItem,
-    GroupFrameItem,
-    LegendItem,
-    card_height,
-)
+from govplanner.gui.diagram.connectors import ConnectorItem
+from govplanner.gui.diagram.frames import GroupFrameItem
+from govplanner.gui.diagram.items import BandItem, Card, CommitteeBox, card_height
 from govplanner.gui.diagram.layout import (
     BOX_HEIGHT,
     BOX_WIDTH,
@@ -33,6 +27,7 @@ from govplanner.gui.diagram.layout import (
     Sizes,
     layout_plan,
 )
+from govplanner.gui.diagram.legend import LegendItem
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, fonts
 
 MAX_TOOLTIP_FINDINGS = 8

@@ -35,6 +35,14 @@ MAX_ZOOM = 4.0
 #: committee fields that move cards or lines (a rebuild), and those that only change words
 _STRUCTURE_FIELDS = frozenset({"tier_id", "lines", "group_id"})
 _TEXT_FIELDS = frozenset({"name", "programme_area", "kind", "organisation_ids"})
+#: what a change to an item of each other kind means for the diagram: tiers are its bands,
+#: groups its frames, organisations are named on the cards, roles are the cards' seats
+_REACTIONS: dict[str, str] = {
+    "tier": "rebuild",
+    "group": "rebuild",
+    "organisation": "texts",
+    "role": "seats",
+}
 #: below this fitted zoom even the cards' outlines are specks: open at actual size instead
 MIN_FIT_ZOOM = 0.12
 
@@ -97,28 +105,34 @@ class DiagramView(QGraphicsView):
         if not shiboken6.isValid(self):
             return
         fields = set(change.fields)
+        reaction = _REACTIONS.get(change.kind or "")
         if change.action == "reset":
             self._rebuild = True
             self._analysis = None  # a different plan: its findings are not known yet
             self._fitted, self._auto_fit = False, True  # fit the new plan when shown
-        elif change.kind in ("tier", "group") or (
-            change.action == "plan" and "vocabulary" in fields
-        ):
-            self._rebuild = True  # bands, frames, or the words the bands and legend speak
-        elif change.kind == "organisation":
-            self._texts = None  # bodies are named on the cards
+        elif change.action == "plan":
+            if "vocabulary" not in fields:
+                return
+            self._rebuild = True  # the words the bands and legend speak
         elif change.kind == "committee":
-            if change.action != "updated" or fields & _STRUCTURE_FIELDS:
-                self._rebuild = True
-            elif "name" in fields:
-                self._texts = None  # other cards' tooltips name it too
-            elif fields & _TEXT_FIELDS and change.item_id is not None and self._texts is not None:
-                self._texts.add(change.item_id)
-        elif change.kind == "role":
+            self._on_committee(change, fields)
+        elif reaction == "rebuild":
+            self._rebuild = True
+        elif reaction == "texts":
+            self._texts = None
+        elif reaction == "seats":
             self._seats = True
         else:
             return
         self._timer.start()
+
+    def _on_committee(self, change: Change, fields: set[str]) -> None:
+        if change.action != "updated" or fields & _STRUCTURE_FIELDS:
+            self._rebuild = True
+        elif "name" in fields:
+            self._texts = None  # other cards' tooltips name it too
+        elif fields & _TEXT_FIELDS and change.item_id is not None and self._texts is not None:
+            self._texts.add(change.item_id)
 
     def _on_analysis(self, analysis: Analysis | None) -> None:
         self._analysis = analysis
