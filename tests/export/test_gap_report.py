@@ -17,7 +17,7 @@ from govplanner.analysis import analyse
 from govplanner.analysis.result import Analysis, CoverageCell
 from govplanner.domain.model import Plan
 from govplanner.export.gap_report import SHEETS, export_gap_report
-from govplanner.export.xlsx_style import rag_status
+from govplanner.export.xlsx_style import PAGE_CHARS, rag_status
 from tests.builders import PlanBuilder, committee_id
 from tests.export.plans import example_plans, partnership
 
@@ -226,7 +226,11 @@ def test_sheets_are_ready_to_print_for_a_board(tmp_path: Path) -> None:
         ws = wb[name]
         assert ws.page_setup.orientation == "landscape", name
         assert ws.page_setup.paperSize == 9, name  # A4
-        assert ws.page_setup.fitToWidth == 1, name
+        # Wide sheets print across pages (first column repeated) rather than shrink.
+        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        wide = ws.page_setup.fitToWidth
+        assert sum(widths) / wide <= PAGE_CHARS, name
+        assert (ws.print_title_cols is not None) == (wide > 1), name
         # Never shrunk to fit a page's height: a long sheet runs on to more pages.
         assert ws.page_setup.fitToHeight == 0, name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name

@@ -197,21 +197,24 @@ def write_acceptances(
     as_of: dt.date,
 ) -> int:
     """Every accepted finding: who accepted it, when, its review date, and whether it arises."""
-    stale = sum(1 for a in plan.accepted if a.key in set(analysis.stale_acceptances))
+    stale_keys = set(analysis.stale_acceptances)
+    live = {f.key for f in analysis.findings}
+    stale = sum(1 for a in plan.accepted if a.key in stale_keys or a.key not in live)
     total = len(plan.accepted)
-    intro = [
-        (meta.title("Accepted findings"), "gp title"),
-        (
+    lines = [f"No finding had been accepted by {format_date(as_of)}."]
+    if total:
+        lines = [
             f"{count(total, 'accepted finding')} as of {format_date(as_of)}. Accepted findings "
             "stay in the report, marked as accepted, and do not count as open.",
-            "gp note",
-        ),
-        (
-            f"{count(stale, 'acceptance')} no longer "
-            f"{'matches' if stale == 1 else 'match'} any finding (stale): the condition "
-            "accepted has gone, so the acceptance can be withdrawn or kept for the record.",
-            "gp note",
-        ),
+            "Every acceptance still matches a finding."
+            if not stale
+            else f"{count(stale, 'acceptance')} no longer {'matches' if stale == 1 else 'match'}"
+            " any finding (stale): the condition accepted has gone, so the acceptance can be "
+            "withdrawn or kept for the record.",
+        ]
+    intro = [
+        (meta.title("Accepted findings"), "gp title"),
+        *[(line, "gp note") for line in lines],
         ("", ""),
     ]
     rows = _acceptance_rows(plan, analysis, meta, as_of)

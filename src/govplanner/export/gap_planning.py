@@ -57,7 +57,13 @@ def write_principles(
     out.append([])
     out.append([styles.cell(ws, "The findings behind the evidence (codes such as DEV001 or "
                             "TRM002) are listed on the Findings sheet.", "gp note")])  # fmt: skip
-    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=f"{header}:{header}")
+    print_setup(
+        ws,
+        plan_name=meta.plan_name,
+        as_of=meta.as_of,
+        title_rows=f"{header}:{header}",
+        widths=widths,
+    )
 
 
 def _principles_intro(ws: Any, styles: Styles, meta: ReportMeta) -> list[list[Any]]:

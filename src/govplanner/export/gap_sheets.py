@@ -114,7 +114,13 @@ def write_table_sheet(
             ticker.tick()
     if count:
         _add_table(ws, table_name or title.replace(" ", ""), columns, header, count)
-    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=f"{header}:{header}")
+    print_setup(
+        ws,
+        plan_name=meta.plan_name,
+        as_of=meta.as_of,
+        title_rows=f"{header}:{header}",
+        widths=widths,
+    )
     return count
 
 

@@ -45,6 +45,8 @@ CHART_POINTS = 8 / 2.54 * 72
 PAGE_POINTS = (21 / 2.54 - 1.5) * 72
 #: Characters of 9 pt note text that fit across the Summary's printed columns.
 NOTE_WIDTH = 150
+#: Characters of a committees-in-common group's list that fit in columns B to F.
+GROUP_WIDTH = 100
 #: Root causes named on the Summary; the rest are on their own sheet.
 CAUSES_LISTED = 8
 #: One NHS palette colour per function for the chart (dark blue, aqua green, warm yellow, pink).
@@ -304,7 +306,9 @@ def _groups(rows: Rows, ws: Any, styles: Styles, plan: Plan, w: Words) -> None:
     for group in plan.groups:
         names = [c.name for c in plan.committees if c.group_id == group.id]
         text = and_list(names) if names else f"No {w.committee} in it yet"
-        rows.append([styles.cell(ws, group.name, "gp label"), styles.cell(ws, text, "gp text")])
+        for i, line in enumerate(textwrap.wrap(text, GROUP_WIDTH) or [text]):
+            label = styles.cell(ws, group.name, "gp label") if i == 0 else None
+            rows.append([label, styles.cell(ws, line, "gp spill")])
     rows.append([])
 
 

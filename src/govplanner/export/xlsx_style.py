@@ -92,6 +92,7 @@ def _named_styles() -> list[NamedStyle]:
         _style("gp subtitle", size=11, colour=GREY_TEXT, border=False, align=_SPILL),
         _style("gp section", size=12, bold=True, colour=NHS_BLUE, border=False, align=_SPILL),
         _style("gp note", size=9, colour=GREY_TEXT, border=False, align=_SPILL),
+        _style("gp spill", border=False, align=_SPILL),
         _style("gp header", bold=True, colour="FFFFFF", fill=NHS_BLUE, number_format="@"),
         _style("gp text", number_format="@"),
         _style("gp label", bold=True, number_format="@"),
@@ -280,7 +281,7 @@ _POOLED_DATES = _POOLED_TYPES | {dt.date, dt.datetime}
 LINE_HEIGHT = 12.75
 CHARS_PER_WIDTH = 1.3
 #: Named styles whose text runs on rather than wrapping.
-NO_WRAP = frozenset({"gp title", "gp subtitle", "gp section", "gp note"})
+NO_WRAP = frozenset({"gp title", "gp subtitle", "gp section", "gp note", "gp spill"})
 
 
 def line_count(text: str, width: float) -> int:
@@ -364,11 +365,31 @@ def prepare_sheet(ws: Any, widths: Sequence[float], *, freeze: str | None) -> No
         ws.freeze_panes = freeze
 
 
-def print_setup(ws: Any, *, plan_name: str, as_of: str, title_rows: str | None) -> None:
-    """A4 landscape, fit to one page wide, repeated header rows, page numbers in the footer."""
+#: Characters of column width that print across one landscape A4 page at a readable size.
+PAGE_CHARS = 170
+
+
+def pages_wide(widths: Sequence[float]) -> int:
+    """How many pages wide a sheet prints so its text stays readable (not shrunk below ~75 %)."""
+    return max(1, -(-int(sum(widths)) // PAGE_CHARS))
+
+
+def print_setup(
+    ws: Any,
+    *,
+    plan_name: str,
+    as_of: str,
+    title_rows: str | None,
+    widths: Sequence[float] = (),
+) -> None:
+    """A4 landscape, as many pages wide as the columns need to stay readable (the first
+    column repeated on each), repeated header rows, page numbers in the footer."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4 (ECMA-376 paper size code)
-    ws.page_setup.fitToWidth = 1
+    wide = pages_wide(widths)
+    ws.page_setup.fitToWidth = wide
+    if wide > 1:
+        ws.print_title_cols = "A:A"
     ws.page_setup.fitToHeight = 0
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.5
