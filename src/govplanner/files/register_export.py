@@ -24,6 +24,7 @@ from govplanner.domain.model import Plan
 from govplanner.files.atomic import atomic_write_with
 from govplanner.files.cells import MAX_CELL_TEXT
 from govplanner.files.register_rows import Row, Rows, Value, plan_rows
+from govplanner.files.scratch import scratch_space
 from govplanner.files.text_safety import UNSAFE
 
 _HEADER_FONT = Font(bold=True)
@@ -56,12 +57,15 @@ def export_register(plan: Plan, path: str | Path) -> list[str]:
     Returns what the register could not carry exactly, each naming the item and field
     (nothing, for any plan the product itself makes).
     """
-    workbook, losses = build_register_with_losses(plan)
+    # The streaming writer keeps a temporary file per sheet: in a private folder, removed
+    # (quietly, should the write fail part-way) when the export ends.
+    with scratch_space():
+        workbook, losses = build_register_with_losses(plan)
 
-    def save(stream: IO[bytes]) -> None:
-        workbook.save(stream)
+        def save(stream: IO[bytes]) -> None:
+            workbook.save(stream)
 
-    atomic_write_with(path, save)
+        atomic_write_with(path, save)
     return losses
 
 

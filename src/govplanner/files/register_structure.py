@@ -102,7 +102,8 @@ class Registry:
         if first is not None:
             row.error(
                 header,
-                f"a {kind} with this name is already on row {first} (names ignore case)",
+                f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} with this name is already on row "
+                f"{first} (names ignore case)",
                 name,
             )
             return False

@@ -30,8 +30,9 @@ T = TypeVar("T")
 
 def nearest(word: str, known: Iterable[str]) -> str | None:
     """The known word closest to ``word`` (for "did you mean ...?"), if any is close."""
-    match = difflib.get_close_matches(name_key(word), list(known), n=1, cutoff=0.6)
-    return match[0] if match else None
+    keyed = {name_key(k): k for k in known}
+    match = difflib.get_close_matches(name_key(word), list(keyed), n=1, cutoff=0.6)
+    return keyed[match[0]] if match else None
 
 
 def unknown(what: str, word: str, known: Iterable[str]) -> str:
