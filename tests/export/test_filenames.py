@@ -104,3 +104,11 @@ def test_any_titles_give_safe_unique_names(items: list[tuple[str, list[str]]]) -
         assert all(ord(ch) >= 32 and ch != "\x7f" for ch in stem)
         assert not stem.endswith((" ", "."))
         assert stem.split(".")[0].strip().casefold() not in RESERVED
+
+
+def test_text_direction_and_invisible_characters_never_reach_a_file_name() -> None:
+    from govplanner.export.filenames import safe_stem
+
+    spoof = "Medical Director\u202ecod.exe"  # shows as "Medical Directorexe.doc"
+    assert safe_stem(spoof) == "Medical Directorcod.exe"
+    assert safe_stem("A\u2066B\u2069C\u200bD\x85E") == "ABCD-E"

@@ -38,3 +38,15 @@ def test_role_descriptions_export_as_pdf(qapp: object, tmp_path: Path) -> None:
         data = path.read_bytes()
         assert data.startswith(b"%PDF-")
         assert _pages(data) >= 2
+
+
+def test_a_local_image_is_never_read_into_the_pdf(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    picture = tmp_path / "private.png"
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(picture))
+    for src in (str(picture), picture.as_uri(), "private.png"):
+        pdf = html_to_pdf(f'<p>Before</p><img src="{src}" width="64" height="64"><p>After</p>')
+        assert re.search(rb"/Width 64\b", pdf) is None  # only a blank dot stands in for it

@@ -125,3 +125,135 @@ def test_markdown_escape_neutralises_markup_and_joins_lines() -> None:
     assert markdown_escape("a *b* _c_ [d](e) <f> | #g\nh") == (
         r"a \*b\* \_c\_ \[d\](e) \<f\> \| \#g h"
     )
+
+
+# -- what a template may not do (issue 16) ------------------------------------------------------
+
+
+def _render_user(tmp_path: Path, text: str, *, html: bool = True, name: str = "t.html.j2") -> str:
+    folder = _user_template(tmp_path, name, text)
+    return render(make_environment(folder, html=html), name, {"role": {"title": "Lead"}})
+
+
+def test_a_template_that_links_out_of_its_folder_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish", encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "role_description.html.j2").symlink_to(secret)
+    env = make_environment(folder, html=True)
+    with pytest.raises(TemplateRenderError, match="outside the template folder"):
+        render(env, "role_description.html.j2", {})
+
+
+def test_an_include_that_links_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish", encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "part.html.j2").symlink_to(secret)
+    (folder / "main.html.j2").write_text("<p>\n{% include 'part.html.j2' %}</p>", "utf-8")
+    env = make_environment(folder, html=True)
+    with pytest.raises(TemplateRenderError, match="outside the template folder") as caught:
+        render(env, "main.html.j2", {})
+    assert "swordfish" not in str(caught.value)
+
+
+def test_a_link_inside_the_folder_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "real.html.j2").write_text("<p>{{ role.title }}</p>", encoding="utf-8")
+    (tmp_path / "alias.html.j2").symlink_to(tmp_path / "real.html.j2")
+    env = make_environment(tmp_path, html=True)
+    assert render(env, "alias.html.j2", {"role": {"title": "Lead"}}) == "<p>Lead</p>"
+
+
+def test_a_device_as_a_template_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "role_description.html.j2").symlink_to("/dev/zero")
+    env = make_environment(tmp_path, html=True)
+    with pytest.raises(TemplateRenderError):
+        render(env, "role_description.html.j2", {})
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        '<img src="/etc/hostname">',
+        '<img src="file:///etc/hostname">',
+        '<img src="logo.png">',
+        '<a href="file:///C:/Users/alice/Documents/board.docx">x</a>',
+        '<p style="background-image: url(/etc/hostname)">x</p>',
+        "<style>p { background: url('file:///etc/hostname') }</style>",
+        '<img src="\\\\server\\share\\logo.png">',
+    ],
+)
+def test_a_template_may_not_use_files_on_this_computer(tmp_path: Path, reference: str) -> None:
+    with pytest.raises(TemplateRenderError, match="a file on this computer") as caught:
+        _render_user(tmp_path, f"<h1>x</h1>\n\n{reference}\n")
+    assert caught.value.line == 3
+
+
+def test_web_and_mail_links_and_inline_images_are_fine(tmp_path: Path) -> None:
+    text = (
+        '<a href="https://www.england.nhs.uk/">NHS England</a> <a href="mailto:a@b.nhs.uk">m</a>'
+        ' <a href="#top">top</a> <img src="data:image/png;base64,iVBORw0KGgo=">'
+    )
+    assert _render_user(tmp_path, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{{ 'a' * 1000000000 }}", "larger than 1,000,000 characters"),
+        ("{{ [1] * 1000000000 }}", "larger than 1,000,000 characters"),
+        ("{{ 10 ** 100000000 }}", "a power"),
+        ("{{ 'a'.center(1000000000) }}", "larger than"),
+        ("{{ 'a'|center(1000000000) }}", "too large"),
+        ("{{ '{:>1000000000}'.format(1) }}", "a format width"),
+        ("{{ '%1000000000d'|format(1) }}", "a format width"),
+        ("{% set s = 'a' * 999999 %}{{ s.replace('', s) }}", "larger than"),
+    ],
+)
+def test_a_template_cannot_build_a_gigantic_value(tmp_path: Path, text: str, says: str) -> None:
+    with pytest.raises(TemplateRenderError, match=says) as caught:
+        _render_user(tmp_path, "<p>\n" + text + "\n</p>")
+    assert caught.value.line == 2
+
+
+def test_a_template_that_runs_for_ever_is_stopped_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govplanner.export import template_guard
+
+    monkeypatch.setattr(template_guard, "RENDER_SECONDS", 0.5)
+    text = (
+        "<p>start</p>\n{% for i in range(100000) %}{% for j in range(100000) %}"
+        "{% if i < 0 %}x{% endif %}{% endfor %}{% endfor %}\n"
+    )
+    with pytest.raises(TemplateRenderError, match=r"ran for more than 0\.5 seconds") as caught:
+        _render_user(tmp_path, text)
+    assert caught.value.line == 2
+
+
+def test_output_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govplanner.export import template_guard
+
+    monkeypatch.setattr(template_guard, "MAX_OUTPUT_CHARS", 10_000)
+    text = "<p>\n{% for i in range(100000) %}{{ 'abcdefghij' }}{% endfor %}\n</p>"
+    with pytest.raises(TemplateRenderError, match="larger than 10,000 characters") as caught:
+        _render_user(tmp_path, text)
+    assert caught.value.line == 2
+
+
+def test_deeply_nested_html_is_refused_with_the_templates_line(tmp_path: Path) -> None:
+    text = "<h1>Role</h1>\n\n{% for i in range(5000) %}<div>{% endfor %}\n"
+    with pytest.raises(TemplateRenderError, match="nested more than 100 elements") as caught:
+        _render_user(tmp_path, text)
+    assert caught.value.line == 3
+    assert caught.value.template == "t.html.j2"
+
+
+def test_shown_values_lose_control_and_direction_characters(tmp_path: Path) -> None:
+    folder = _user_template(tmp_path, "t.html.j2", "<p>{{ role.title }}</p>")
+    env = make_environment(folder, html=True)
+    title = "Lead\x1b[2J\u202eexe.docx"
+    assert render(env, "t.html.j2", {"role": {"title": title}}) == "<p>Lead[2Jexe.docx</p>"
+    assert markdown_escape("a\x07b\u2066c") == "abc"

@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 #: Characters Windows refuses in file names, and control characters.
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
+#: Invisible format characters: the text-direction ones (U+202E would show "gpj.exe" as
+#: "exe.jpg"), zero-width ones and the like; removed, not replaced.
+_INVISIBLE = frozenset({"Cf"})
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", "conin$", "conout$"}
     | {f"com{i}" for i in [*range(1, 10), "¹", "²", "³"]}
@@ -20,6 +23,7 @@ MAX_STEM = 80
 def safe_stem(text: str, *, fallback: str = "document", limit: int = MAX_STEM) -> str:
     """``text`` as a file name stem: no forbidden characters, no reserved names, length-limited."""
     stem = unicodedata.normalize("NFC", text)
+    stem = "".join(c for c in stem if unicodedata.category(c) not in _INVISIBLE)
     stem = _FORBIDDEN.sub("-", stem)
     stem = " ".join(stem.split())
     stem = stem[:limit].rstrip(" .").lstrip(" ")

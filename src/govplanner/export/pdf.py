@@ -21,7 +21,7 @@ def html_to_pdf(html: str, *, title: str = "", resolution: int = 300) -> bytes:
     foot of each page, so the writer itself gets no margins.
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     _ensure_application()
     data = QByteArray()
@@ -39,12 +39,36 @@ def html_to_pdf(html: str, *, title: str = "", resolution: int = 300) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document = QTextDocument()
+    document = _document_class()()
     document.setHtml(html)
     document.print_(writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
+
+
+_DOCUMENT_CLASS: Any = None
+
+
+def _document_class() -> Any:
+    """A QTextDocument that loads nothing from outside the HTML (no file, no network): what a
+    template names by path would otherwise be read from this computer into the PDF."""
+    global _DOCUMENT_CLASS
+    if _DOCUMENT_CLASS is None:
+        from PySide6.QtGui import QImage, QTextDocument
+
+        class SealedTextDocument(QTextDocument):
+            def loadResource(self, kind: int, name: Any) -> Any:
+                # Returning nothing is not enough: Qt then opens the file itself. An image is
+                # answered with a blank dot, anything else with nothing.
+                if kind == QTextDocument.ResourceType.ImageResource.value:
+                    blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+                    blank.fill(0)
+                    return blank
+                return b""
+
+        _DOCUMENT_CLASS = SealedTextDocument
+    return _DOCUMENT_CLASS
 
 
 def _ensure_application() -> None:

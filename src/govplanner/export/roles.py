@@ -181,10 +181,9 @@ def _docx_builder(template_dir: Path | None) -> DocxBuilder:
         candidate = folder / REFERENCE_DOCX
         if not candidate.is_file():
             continue
-        try:
-            data = candidate.read_bytes()
-        except OSError as exc:
-            raise ExportError(f"Cannot read {candidate}: {exc.strerror}.") from None
+        from govplanner.export.reference_clean import read_reference
+
+        data = read_reference(candidate)  # size limits; only the parts a reference lends
         try:
             return DocxBuilder(data)
         except Exception:  # python-docx raises several kinds for a damaged or foreign file

@@ -11,9 +11,16 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from govplanner.domain.errors import ExportError, TemplateRenderError
+from govplanner.export.template_guard import (
+    BoundedSandbox,
+    GuardedLoader,
+    TemplateLimitError,
+    bound_filters,
+    render_bounded,
+)
+from govplanner.files.text_safety import UNSAFE
 
 #: The file every shipped-template folder must hold (used to recognise one).
 MARKER = "role_description.html.j2"
@@ -39,7 +46,8 @@ def make_environment(template_dir: Path | None = None, *, html: bool) -> jinja2.
     """A sandboxed environment that looks in ``template_dir`` (if given), then the shipped ones.
 
     Undefined names fail loudly (StrictUndefined); HTML output is autoescaped. The ``md``
-    filter escapes user text for Markdown.
+    filter escapes user text for Markdown. Every value shown loses control and text-direction
+    characters; the limits of :mod:`govplanner.export.template_guard` apply.
     """
     folders: list[Path] = []
     if template_dir is not None:
@@ -48,8 +56,9 @@ def make_environment(template_dir: Path | None = None, *, html: bool) -> jinja2.
             raise ExportError(f"The template folder {folder} does not exist.")
         folders.append(folder)
     folders.append(shipped_templates_dir())
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+    env = BoundedSandbox(
+        loader=GuardedLoader([str(f) for f in folders], encoding="utf-8"),
+        finalize=_clean,
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         trim_blocks=True,
@@ -57,12 +66,19 @@ def make_environment(template_dir: Path | None = None, *, html: bool) -> jinja2.
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_escape
+    bound_filters(env)
     return env
+
+
+def _clean(value: object) -> object:
+    """A value as shown: control and text-direction characters removed (they could break the
+    document's XML or disguise text)."""
+    return UNSAFE.sub("", value) if isinstance(value, str) else value
 
 
 def markdown_escape(value: object) -> str:
     """User text made safe to drop into Markdown: one line, markup characters escaped."""
-    text = " ".join(str(value).split())
+    text = " ".join(UNSAFE.sub("", str(value)).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -78,8 +94,10 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         ) from None
     except UnicodeDecodeError:
         raise TemplateRenderError(name, "the file is not UTF-8 text") from None
+    except TemplateLimitError as exc:
+        raise TemplateRenderError(name, str(exc)) from None
     try:
-        return template.render(context)
+        return render_bounded(template, context, html=bool(env.autoescape))
     except Exception as exc:  # any failure inside a template is the template's problem
         file_name, line = _template_position(exc, template.filename, name)
         raise TemplateRenderError(file_name, _describe(exc), line) from None
@@ -102,13 +120,20 @@ def _template_position(
     """The template file and line the failure happened on (jinja2 rewrites the traceback)."""
     line: int | None = None
     file_name = _file_name(filename, name)
+    if isinstance(exc, TemplateLimitError) and exc.where is not None:
+        where_file, where_line = exc.where
+        return _file_name(where_file, file_name), where_line
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename.endswith(".j2") or frame.filename == filename:
             file_name, line = Path(frame.filename).name, frame.lineno
+    if line is not None and isinstance(exc, TemplateLimitError):
+        line += exc.extra_lines
     return file_name, line
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, TemplateLimitError):
+        return str(exc)
     if isinstance(exc, SecurityError):
         return (
             f"the template tried to reach something templates may not use "
