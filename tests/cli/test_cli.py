@@ -167,6 +167,29 @@ def test_register_round_trip_through_the_cli(tmp_path, capsys):
     after = json.loads(run(["check", str(plan), "--format", "json"], capsys)[1])
     assert after["findings"] == before["findings"]
     assert after["coverage"] == before["coverage"]
+    from govplanner.files.planfile import load_plan
+
+    assert load_plan(plan) == load_plan(source)  # every field and id (issue 13)
+
+
+def test_import_says_which_kinds_it_inferred_in_one_line(tmp_path, capsys):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Committees"
+    wb.active.append(["Committee", "Tier"])
+    wb.active.append(["Audit Committee", "system"])
+    roles = wb.create_sheet("Roles")
+    roles.append(["Role", "Committees"])
+    roles.append(["Lay member", "Audit Committee"])
+    path = tmp_path / "reg.xlsx"
+    wb.save(path)
+    code, out, _ = run(["import", str(path), "-o", str(tmp_path / "out.govplan")], capsys)
+    assert code == 0
+    assert "Imported 1 committee, 1 role and 0 people" in out
+    (line,) = [x for x in out.splitlines() if "inferred" in x]
+    assert line.startswith("Note: Sheet 'Committees': the kind of 1 committee was inferred")
+    assert "assurance: Audit Committee" in line
 
 
 def test_bad_register_names_sheet_row_and_column(tmp_path, capsys):

@@ -129,17 +129,23 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from govplanner.files.register_import import import_register
+    from govplanner.analysis.rules.common import counted
+    from govplanner.files.register_import import read_register
 
     _refuse_overwrite(args.output, args.force)
-    plan = import_register(args.register)
+    result = read_register(args.register)
+    plan = result.plan
     if args.name:
         plan.name = args.name
     _save(plan, args.output)
     print(
-        f"Imported {len(plan.committees)} committees, {len(plan.roles)} roles and "
-        f"{len(plan.people)} people from {args.register.name} into {args.output}."
+        f"Imported {counted(len(plan.committees), 'committee', 'committees')}, "
+        f"{counted(len(plan.roles), 'role', 'roles')} and "
+        f"{counted(len(plan.people), 'person', 'people')} from {args.register.name} "
+        f"into {args.output}."
     )
+    for notice in result.notices:  # kinds inferred, unknown programme areas, macros not run
+        print(f"Note: {notice}")
     return 0
 
 
@@ -149,8 +155,10 @@ def cmd_export_register(args: argparse.Namespace) -> int:
     plan = _load(args.plan)
     target = _output_file(args.output, [args.plan], "register")
     with _exporting():
-        export_register(plan, target)
+        losses = export_register(plan, target)
     print(f"Wrote the register for '{plan.name}' to {args.output}.")
+    for loss in losses:  # what the register could not carry exactly (none for a saved plan)
+        print(f"govplanner: warning: not written exactly: {loss}", file=sys.stderr)
     return 0
 
 
