@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from govplanner.domain.errors import ExportError
+from govplanner.domain.errors import ExportError, GovplannerError
 from govplanner.files.atomic import atomic_write_bytes
 from govplanner.gui.diagram.scene import DiagramScene
 from govplanner.gui.diagram.theme import Theme
@@ -104,3 +105,24 @@ def _write(path: str | Path, produce: Callable[[QBuffer], bool]) -> None:
     if not ok or data.isEmpty():
         raise ExportError(f"{Path(path).name}: the diagram could not be drawn.")
     atomic_write_bytes(path, bytes(data.data()))
+
+
+def ask_and_write(
+    parent: QWidget, kind: str, stem: str, write: Callable[[Path], None]
+) -> Path | None:
+    """Ask where to save the diagram as ``kind`` ("png" or "svg"), add the extension when it is
+    missing, write it; a failure is told in a message box. Returns the file written, if any."""
+    label = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}[kind]
+    start = str(Path.home() / f"{stem} diagram.{kind}")
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export diagram", start, label)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != f".{kind}":
+        path = path.with_name(path.name + f".{kind}")
+    try:
+        write(path)
+    except (GovplannerError, OSError) as exc:
+        QMessageBox.warning(parent, "Export diagram", f"The diagram was not exported. {exc}")
+        return None
+    return path

@@ -158,6 +158,29 @@ class DiagramScene(QGraphicsScene):
         selected = [i for i in self.selectedItems() if isinstance(i, CommitteeBox)]
         return selected[0] if selected else None
 
+    def describe(self, *, analysed: bool) -> tuple[str, str]:
+        """What's This help and the accessible description: counts, statuses, selection."""
+        w = self.words
+        whats_this = (
+            f"{w.cap('committees')} by {w.tier} with their lines: accountable lines solid, "
+            f"advisory lines dashed, {w.committees} in common framed together. Click a "
+            f"{w.committee} to select it; arrow keys move between {w.committees} and Enter "
+            "opens the selected one. Ctrl and the mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 "
+            "fits the whole diagram."
+        )
+        text = f"{len(self.boxes)} {w.committees} in {len(self.layout.bands)} {w.tiers}."
+        if analysed:
+            statuses = [str(b.status) for b in self.boxes.values()]
+            counts = {s: statuses.count(s) for s in ("critical", "warning", "info", "ok")}
+            text += (
+                f" {counts['critical']} with critical findings, {counts['warning']} with "
+                f"warnings, {counts['info']} with information only, {counts['ok']} with none."
+            )
+        box = self.box_at_selection()
+        if box is not None:
+            text += f" Selected: {box.summary()}."
+        return whats_this, text
+
     def tooltip_for(self, item: QGraphicsItem) -> str:
         """The full story of a card, a line or a frame: names are never cut short here."""
         names = {cid: box.name for cid, box in self.boxes.items()}

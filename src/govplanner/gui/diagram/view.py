@@ -6,23 +6,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPalette,
+    QPen,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from govplanner.analysis.result import Analysis
 from govplanner.domain.document import Change, PlanDocument
-from govplanner.domain.errors import GovplannerError
 from govplanner.gui.diagram import export
 from govplanner.gui.diagram.items import CommitteeBox
 from govplanner.gui.diagram.navigation import neighbour
@@ -32,6 +34,7 @@ from govplanner.gui.diagram.theme import Theme
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.0005
 MAX_ZOOM = 4.0
+FOCUS_WIDTH = 3.0  # pixels of the focus frame
 #: committee fields that move cards or lines (a rebuild), and those that only change words
 _STRUCTURE_FIELDS = frozenset({"tier_id", "lines", "group_id"})
 _TEXT_FIELDS = frozenset({"name", "programme_area", "kind", "organisation_ids"})
@@ -182,28 +185,9 @@ class DiagramView(QGraphicsView):
         self.centerOn(box)
 
     def _describe(self) -> None:
-        boxes = self.diagram.boxes
-        statuses = [str(b.status) for b in boxes.values()]
-        tiers = len(self.diagram.layout.bands)
-        w = self.diagram.words
-        self.setWhatsThis(
-            f"{w.cap('committees')} by {w.tier} with their lines: accountable lines solid, "
-            f"advisory lines dashed, {w.committees} in common framed together. Click a "
-            f"{w.committee} to select it; arrow keys move between {w.committees} and Enter "
-            "opens the selected one. Ctrl and the mouse wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 "
-            "fits the whole diagram."
-        )
-        text = f"{len(boxes)} {w.committees} in {tiers} {w.tiers}."
-        if self._analysis is not None:
-            counts = {s: statuses.count(s) for s in ("critical", "warning", "info", "ok")}
-            text += (
-                f" {counts['critical']} with critical findings, {counts['warning']} with "
-                f"warnings, {counts['info']} with information only, {counts['ok']} with none."
-            )
-        box = self.diagram.box_at_selection()
-        if box is not None:
-            text += f" Selected: {box.summary()}."
-        self.setAccessibleDescription(text)
+        whats_this, description = self.diagram.describe(analysed=self._analysis is not None)
+        self.setWhatsThis(whats_this)
+        self.setAccessibleDescription(description)
 
     # -- zoom ------------------------------------------------------------------------------------
 
@@ -315,6 +299,29 @@ class DiagramView(QGraphicsView):
                 item.setSelected(True)
                 self.committee_activated.emit(item.committee_id)
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """A frame in the highlight colour round the visible area while the view has focus
+        (the view's own, so it never reaches an export)."""
+        super().drawForeground(painter, rect)
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()  # viewport pixels
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = FOCUS_WIDTH / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(inset, inset, -inset, -inset))
+            painter.restore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
@@ -368,21 +375,9 @@ class DiagramView(QGraphicsView):
 
     def ask_export(self, kind: str) -> Path | None:
         """Ask where to save the diagram as ``kind`` ("png" or "svg"), write it, report errors."""
-        label = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}[kind]
         stem = self.document.path.stem if self.document.path else "diagram"
-        start = str(Path.home() / f"{stem} diagram.{kind}")
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export diagram", start, label)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != f".{kind}":
-            path = path.with_name(path.name + f".{kind}")
-        try:
-            (self.export_png if kind == "png" else self.export_svg)(path)
-        except (GovplannerError, OSError) as exc:
-            QMessageBox.warning(self, "Export diagram", f"The diagram was not exported. {exc}")
-            return None
-        return path
+        write = self.export_png if kind == "png" else self.export_svg
+        return export.ask_and_write(self, kind, stem, write)
 
     # -- export ----------------------------------------------------------------------------------
 
