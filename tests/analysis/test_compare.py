@@ -272,3 +272,21 @@ def test_fewer_covered_with_as_many_lacking_is_a_loss_only_when_a_committee_lost
     assert verdict(("Place Board",)) == "loss"
     more = CellChange("T", Function.ANALYTICAL, CoverageCell(2, 1), CoverageCell(3, 1), ())
     assert more.verdict == "loss"  # one more committee lacking is always a loss
+
+
+def test_a_finding_accepted_in_the_after_plan_is_accepted_not_closed() -> None:
+    from govplanner.analysis.engine import analyse
+    from govplanner.domain.model import AcceptedFinding
+
+    before = base().build()
+    after = before.model_copy(deep=True)
+    gap = next(f for f in analyse(before, as_of=AS_OF).open_findings if f.code == "GAP002")
+    after.accepted.append(AcceptedFinding(key=gap.key, rationale="Recruiting in spring."))
+    comparison = compare_plans(before, after, as_of=AS_OF)
+    assert [(f.code, f.subject) for f in comparison.accepted] == [(gap.code, gap.subject)]
+    assert comparison.closed == comparison.opened == ()
+    assert not comparison.is_same
+    # The other way round, the finding is open again: opened.
+    back = compare_plans(after, before, as_of=AS_OF)
+    assert [(f.code, f.subject) for f in back.opened] == [(gap.code, gap.subject)]
+    assert back.accepted == ()

@@ -67,12 +67,15 @@ def test_diff_json_shape(tmp_path, capsys):
     doc = json.loads(out)
     assert set(doc) == {
         "before", "after", "as_of", "at_a_glance", "coverage", "committees", "roles", "people",
-        "findings_opened", "findings_closed", "organisations", "merged", "settings",
+        "findings_opened", "findings_closed", "findings_accepted", "organisations", "merged",
+        "settings",
     }  # fmt: skip
     assert doc["at_a_glance"]["committees"] == {"added": 0, "removed": 1, "changed": 0}
     assert doc["at_a_glance"]["organisations"] == {"added": 0, "removed": 0, "changed": 0}
     assert doc["at_a_glance"]["merged"] == {"committees": 0, "into": 0}
     assert doc["at_a_glance"]["settings"] == 0
+    assert doc["at_a_glance"]["findings"]["accepted"] == 0
+    assert doc["before"]["source"] == doc["after"]["source"] == ""
     assert doc["at_a_glance"]["coverage"]["gain"] == 2
     assert set(doc["coverage"][0]) == {
         "tier", "function", "before", "after", "change", "lost_cover",
@@ -239,3 +242,20 @@ def test_reordered_rows_with_new_ids_say_nothing_changed() -> None:
     text = diff_text(compare_plans(plan, shuffled(with_new_ids(plan), 3), as_of=AS_OF), words(plan))
     assert text.splitlines()[-1] == "The two plans have the same structure, coverage and findings."
     assert "  Roles: 0 added, 0 removed, 0 changed." in text.splitlines()
+
+
+def test_diff_text_lists_findings_accepted_apart_from_closed() -> None:
+    from govplanner.analysis.compare import compare_plans
+    from govplanner.analysis.engine import analyse
+    from govplanner.cli.diff_report import diff_text
+    from govplanner.domain.model import AcceptedFinding
+    from govplanner.domain.vocabulary import words
+
+    before = load_plan(BEFORE)
+    after = before.model_copy(deep=True)
+    finding = analyse(before, as_of=AS_OF).open_findings[0]
+    after.accepted = [AcceptedFinding(key=finding.key, rationale="Agreed.")]
+    lines = diff_text(compare_plans(before, after, as_of=AS_OF), words(after)).splitlines()
+    assert "Findings accepted (open before, accepted after) (1)" in lines
+    assert not any(line.startswith("Findings closed") for line in lines)
+    assert any(line.endswith("0 opened, 0 closed, 1 accepted.") for line in lines)

@@ -267,3 +267,23 @@ def test_a_merge_organisations_and_settings_show_in_the_lists_and_tiles(
     view.plan_changed()
     assert view.summary.merged.isHidden()
     assert view.kind_labels["organisation"].isHidden()
+
+
+def test_an_accepted_finding_has_its_own_group(view: CompareView, saved: Path) -> None:
+    from govplanner.analysis.engine import analyse
+    from govplanner.domain.model import AcceptedFinding
+
+    view.set_target(saved)
+    groups = [
+        view.findings.topLevelItem(n).text(0) for n in range(view.findings.topLevelItemCount())
+    ]
+    assert len(groups) == 2  # opened and closed; no empty 'accepted' group
+    plan = view.document.plan
+    finding = analyse(plan, as_of=AS_OF).open_findings[0]
+    view.document.accept(AcceptedFinding(key=finding.key, rationale="Agreed by the board."))
+    view.plan_changed()
+    accepted = view.findings.topLevelItem(2)
+    assert accepted.text(0) == "Accepted — still there, accepted in the after plan (1)"
+    assert accepted.child(0).text(1) == finding.code
+    assert view.findings.topLevelItem(1).text(0).endswith("(0)")  # not counted as closed
+    assert view.lists.tabText(1) == "Findings opened and closed (1)"

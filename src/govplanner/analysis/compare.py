@@ -11,7 +11,6 @@ shows no change. Committees merged into one are reported as a merge
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -25,11 +24,12 @@ from govplanner.analysis.compare_describe import (
     describe_role,
     describe_settings,
 )
-from govplanner.analysis.compare_match import KindMatch, PlanMatch, match_items, match_plans
+from govplanner.analysis.compare_findings import finding_changes
+from govplanner.analysis.compare_match import KindMatch, match_items, match_plans
 from govplanner.analysis.compare_merge import Merge, find_merges
 from govplanner.analysis.engine import analyse
 from govplanner.analysis.result import Analysis, CoverageCell, Finding
-from govplanner.domain.enums import FUNCTIONS, Function, SubjectKind
+from govplanner.domain.enums import FUNCTIONS, Function
 from govplanner.domain.model import Committee, Organisation, Person, Plan, Role
 from govplanner.domain.names import name_key
 from govplanner.domain.vocabulary import Words, words
@@ -133,7 +133,7 @@ class Comparison:
     coverage: tuple[CellChange, ...]
     #: open findings of the after plan that the before plan did not have
     opened: tuple[Finding, ...]
-    #: open findings of the before plan that the after plan no longer has
+    #: open findings of the before plan that the after plan no longer has (not even accepted)
     closed: tuple[Finding, ...]
     before_summary: dict[str, int]
     after_summary: dict[str, int]
@@ -146,6 +146,8 @@ class Comparison:
     #: 14:02 on 2 December 2026'); empty when the caller did not say
     before_source: str = ""
     after_source: str = ""
+    #: open findings of the before plan that the after plan still has, but accepted
+    accepted: tuple[Finding, ...] = ()
 
     def coverage_count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.coverage if c.verdict == verdict)
@@ -181,6 +183,7 @@ class Comparison:
             or self.settings
             or self.opened
             or self.closed
+            or self.accepted
         ) and all(c.verdict == "same" for c in self.coverage)
 
 
@@ -194,6 +197,7 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
     match = match_plans(before, after, sides.role)
     merges = find_merges(before, after, match)
     merged = {s for m in merges for s in _ids_named(before.committees, m.sources)}
+    opened, closed, accepted = finding_changes(old, new, match)
     merged_into = {
         c.id for m in merges if m.target_is_new for c in after.committees if c.name == m.target
     }
@@ -213,8 +217,8 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
         roles=_changes("role", before.roles, after.roles, match.roles, sides.role, sides),
         people=_changes("person", before.people, after.people, match.people, sides.person, sides),
         coverage=coverage_changes(old, new, match.committees, sides.new.committees),
-        opened=_unmatched(new, old, match, True),
-        closed=_unmatched(old, new, match, False),
+        opened=opened,
+        closed=closed,
         before_summary=dict(old.summary),
         after_summary=dict(new.summary),
         organisations=_changes(
@@ -226,6 +230,7 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
             sides,
         ),
         merges=merges,
+        accepted=accepted,
         settings=_field_changes(
             describe_settings(before, sides.w), describe_settings(after, sides.w)
         ),
@@ -375,37 +380,4 @@ def coverage_changes(
         if name_key(row.tier) not in new_keys:
             lost = None if committees is None else ()
             result += [CellChange(row.tier, f, row.functions[f], None, lost) for f in FUNCTIONS]
-    return tuple(result)
-
-
-def finding_match_key(f: Finding) -> tuple[str, str, str, str]:
-    """Findings match across plans by code, subject name, function and stage name."""
-    return (f.code, name_key(f.subject), f.function.value if f.function else "", f.stage or "")
-
-
-def _finding_token(f: Finding, match: PlanMatch, is_after: bool) -> tuple[str, ...]:
-    """A finding's identity across the plans: its subject as a matched item, not its id."""
-    table = {
-        SubjectKind.COMMITTEE: match.committees,
-        SubjectKind.ROLE: match.roles,
-        SubjectKind.PERSON: match.people,
-        SubjectKind.ORGANISATION: match.organisations,
-    }.get(f.subject_kind)
-    subject = name_key(f.subject) if table is None else table.canonical(f.subject_id, is_after)
-    function = f.function.value if f.function else ""
-    return (f.code, f.subject_kind.value, subject, function, name_key(f.stage or ""))
-
-
-def _unmatched(
-    these: Analysis, others: Analysis, match: PlanMatch, these_after: bool
-) -> tuple[Finding, ...]:
-    """Open findings of ``these`` with no open counterpart in ``others`` (counting repeats)."""
-    available = Counter(_finding_token(f, match, not these_after) for f in others.open_findings)
-    result = []
-    for finding in these.open_findings:
-        key = _finding_token(finding, match, these_after)
-        if available[key]:
-            available[key] -= 1
-        else:
-            result.append(finding)
     return tuple(result)

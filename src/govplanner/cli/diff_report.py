@@ -61,7 +61,8 @@ def _glance(comparison: Comparison, w: Words) -> list[str]:
         f"  Open findings: {b.get('critical', 0)} → {a.get('critical', 0)} critical, "
         f"{b.get('warning', 0)} → {a.get('warning', 0)} "
         f"{'warning' if a.get('warning', 0) == 1 else 'warnings'}, {b.get('info', 0)} → "
-        f"{a.get('info', 0)} for information; {len(c.opened)} opened, {len(c.closed)} closed.",
+        f"{a.get('info', 0)} for information; {len(c.opened)} opened, {len(c.closed)} closed"
+        + (f", {len(c.accepted)} accepted." if c.accepted else "."),
     ]
     for kind in _KINDS:
         if kind == "organisation" and not c.organisations:
@@ -156,6 +157,7 @@ def diff_text(comparison: Comparison, w: Words) -> str:
         out += ["", f"Plan settings ({len(c.settings)})", *_field_lines(c.settings, "  ")]
     out += _finding_lines("Findings opened", c.opened)
     out += _finding_lines("Findings closed", c.closed)
+    out += _finding_lines("Findings accepted (open before, accepted after)", c.accepted)
     if c.is_same:
         out += ["", "The two plans have the same structure, coverage and findings."]
     return "\n".join(out) + "\n"
@@ -201,7 +203,11 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
         "as_of": c.as_of.isoformat(),
         "at_a_glance": {
             "coverage": {v: c.coverage_count(v) for v in ("gain", "loss", "same")},
-            "findings": {"opened": len(c.opened), "closed": len(c.closed)},
+            "findings": {
+                "opened": len(c.opened),
+                "closed": len(c.closed),
+                "accepted": len(c.accepted),
+            },
             **{
                 JSON_KEYS[kind]: {s: c.count(kind, s) for s in ("added", "removed", "changed")}
                 for kind in _KINDS
@@ -225,4 +231,5 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
         "settings": _fields_json(c.settings),
         "findings_opened": [finding_json(f) for f in c.opened],
         "findings_closed": [finding_json(f) for f in c.closed],
+        "findings_accepted": [finding_json(f) for f in c.accepted],
     }

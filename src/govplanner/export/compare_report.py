@@ -198,6 +198,7 @@ def _change_counts(c: Comparison, w: Words) -> list[tuple[str, int, str]]:
     lines = [
         ("Findings opened", len(c.opened), "loss" if c.opened else "same"),
         ("Findings closed", len(c.closed), "gain" if c.closed else "same"),
+        ("Findings now accepted", len(c.accepted), "same"),
     ]
     kinds: tuple[tuple[ItemKind, str], ...] = (
         ("committee", w.committees),
@@ -300,6 +301,7 @@ def _merge_row(w: Words, merge: Merge) -> list[Any]:
 def _findings(ws: Worksheet, c: Comparison, w: Words) -> None:
     rows = [_finding_row("Opened", f) for f in c.opened]
     rows += [_finding_row("Closed", f) for f in c.closed]
+    rows += [_finding_row("Accepted", f) for f in c.accepted]
     headers = [
         "Change",
         "Severity",

@@ -161,10 +161,18 @@ class FindingChanges(QTreeWidget):
         self.clear()
         if comparison is None:
             return
-        for opened, findings, title in (
-            (True, comparison.opened, "Opened — new problems in the after plan"),
-            (False, comparison.closed, "Closed — problems the after plan no longer has"),
+        for opened, findings, title, always in (
+            (True, comparison.opened, "Opened — new problems in the after plan", True),
+            (False, comparison.closed, "Closed — problems the after plan no longer has", True),
+            (
+                False,
+                comparison.accepted,
+                "Accepted — still there, accepted in the after plan",
+                False,
+            ),
         ):
+            if not (findings or always):
+                continue  # most comparisons accept nothing: no empty group for it
             group = _group(self, f"{title} ({len(findings)})")
             for finding in findings:
                 self._add_finding(group, finding, opened)

@@ -384,7 +384,8 @@ class CompareView(QWidget):
         self.summary.show_comparison(c, w)
         changes = sum(len(c.changes_of(k)) for k in ITEM_KINDS) + len(c.merges)
         self.lists.setTabText(0, f"Structural changes ({changes + len(c.settings)})")
-        self.lists.setTabText(1, f"Findings opened and closed ({len(c.opened) + len(c.closed)})")
+        moved = len(c.opened) + len(c.closed) + len(c.accepted)
+        self.lists.setTabText(1, f"Findings opened and closed ({moved})")
 
     # -- going to the open plan's items ---------------------------------------------------------
 
