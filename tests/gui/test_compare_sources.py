@@ -165,7 +165,7 @@ def test_a_file_open_elsewhere_with_unsaved_changes_offers_that_windows_state(
     assert view.target is not None
     assert view.target.is_live
     assert view.counts[("committee", "changed")].text() == "1"
-    assert view.offer_button.text() == "Use its saved fi&le instead"
+    assert view.offer_button.text() == "Use its saved file &instead"
     view.offer_button.click()
     assert view.target is not None
     assert not view.target.is_live
@@ -287,3 +287,18 @@ def test_an_accepted_finding_has_its_own_group(view: CompareView, saved: Path) -
     assert accepted.child(0).text(1) == finding.code
     assert view.findings.topLevelItem(1).text(0).endswith("(0)")  # not counted as closed
     assert view.lists.tabText(1) == "Findings opened and closed (1)"
+
+
+def test_the_compare_pages_mnemonics_are_distinct_and_leave_the_menu_bars_alone(
+    view: CompareView,
+) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in view.findChildren(QAbstractButton)]
+    texts += [w.text() for w in view.findChildren(QLabel) if w.buddy() is not None]
+    texts += ["&Use that window's current state", "Use its saved file &instead"]  # the offers
+    letters = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(letters) == len(set(letters)) >= 6, letters
+    assert not set(letters) & set("fevh")  # File, Edit, View, Help

@@ -149,7 +149,7 @@ class CompareSource(QObject):
             return Offer(
                 "This compares with the other window's plan as it is now, unsaved changes "
                 "included.",
-                "Use its saved fi&le instead",
+                "Use its saved file &instead",
                 lambda: self.use_file(path),
             )
         other = self.window_showing(target.path)

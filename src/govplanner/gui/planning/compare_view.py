@@ -115,7 +115,7 @@ class CompareView(QWidget):
     # -- building --------------------------------------------------------------------------
 
     def _make_controls(self) -> QHBoxLayout:
-        self.choose = QPushButton("&Choose plan…", self)
+        self.choose = QPushButton("Choose p&lan…", self)
         self.choose.setToolTip("Choose the plan file to compare the open plan with")
         self.choose.clicked.connect(self.choose_requested)
         self.saved = QPushButton("Last &saved version", self)
@@ -140,7 +140,7 @@ class CompareView(QWidget):
         self.as_of.dateChanged.connect(lambda _d: self._invalidate())
         as_of_label = QLabel("&As of:", self)
         as_of_label.setBuddy(self.as_of)
-        self.export = QPushButton("&Export comparison…", self)
+        self.export = QPushButton("E&xport comparison…", self)
         self.export.setToolTip("Write the comparison as an Excel workbook for a board paper")
         self.export.clicked.connect(self.export_requested)
         row = QHBoxLayout()
