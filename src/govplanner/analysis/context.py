@@ -158,9 +158,12 @@ def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
 
 def provides_on(role: Role, committee_id: str) -> bool:
     """The role sits on the committee as member or participant (any of its seats there)."""
-    return any(
-        seat.committee_id == committee_id and seat.membership.provides for seat in role.seats
-    )
+    for seat in role.seats:
+        if seat.committee_id == committee_id:
+            membership = seat.membership
+            if membership is _MEMBER or membership is _PARTICIPANT:
+                return True
+    return False
 
 
 def member_on(role: Role, committee_id: str) -> bool:
@@ -259,16 +262,22 @@ class AnalysisContext:
 
     def parent(self, committee: Committee) -> Committee | None:
         """The first committee this one is accountable to that exists (schema 2's one line)."""
-        for target in committee.accountable_to_ids:
-            parent = self.committees.get(target)
-            if parent is not None:
-                return parent
+        committees, accountable = self.committees, LineKind.ACCOUNTABLE
+        for line in committee.lines:
+            if line.kind is accountable:
+                parent = committees.get(line.to_id)
+                if parent is not None:
+                    return parent
         return None
 
     def accountable_to(self, committee: Committee) -> list[Committee]:
         """The existing committees this one is accountable to, in line order, each once."""
+        lines = committee.lines
+        if len(lines) < 2:  # the common case, kept cheap
+            parent = self.parent(committee)
+            return [] if parent is None else [parent]
         result: dict[str, Committee] = {}
-        for line in committee.lines:
+        for line in lines:
             if line.kind is LineKind.ACCOUNTABLE and line.to_id not in result:
                 target = self.committees.get(line.to_id)
                 if target is not None:

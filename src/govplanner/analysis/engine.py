@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from govplanner.analysis.context import AnalysisContext, build_context
 from govplanner.analysis.coverage import stage_coverage, tier_coverage
 from govplanner.analysis.result import Analysis, Finding
-from govplanner.analysis.root_causes import closing_roles, root_causes
+from govplanner.analysis.root_causes import closed_by, closing_roles, root_causes
 from govplanner.analysis.rules import RULES
 from govplanner.analysis.rules.clinical import unjudged_areas
 from govplanner.domain.enums import FUNCTIONS, Severity
@@ -49,10 +49,10 @@ def _analysis(ctx: AnalysisContext) -> Analysis:
         coverage_by_stage=stage_coverage(ctx),
         summary=summarise(findings),
         as_of=ctx.as_of,
-        root_causes=root_causes(ctx, findings, closing),
+        root_causes=root_causes(ctx, closing),
         stale_acceptances=stale_acceptances(ctx.plan, findings),
         unjudged_areas=unjudged_areas(ctx),
-        closed_by=closing,
+        closed_by=closed_by(closing),
     )
 
 
@@ -101,8 +101,8 @@ def stale_acceptances(plan: Plan, findings: Iterable[Finding]) -> tuple[str, ...
     """Accepted keys that match no current finding (sorted): kept, and reported as stale."""
     if not plan.accepted:
         return ()
-    current = {f.key for f in findings}
-    return tuple(sorted({a.key for a in plan.accepted} - current))
+    matched = {f.key for f in findings if f.accepted}  # marked by their accepted key
+    return tuple(sorted({a.key for a in plan.accepted} - matched))
 
 
 def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Finding, ...]:

@@ -18,7 +18,7 @@ least one open finding gets a :class:`RootCause`; reports call out those behind 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding, RootCause
@@ -38,61 +38,66 @@ CONSEQUENCES: dict[str, tuple[str, str]] = {
 }
 
 
-def _vacant(roles: Iterable[Role]) -> Iterator[str]:
-    return (r.id for r in roles if r.holder_id is None)
+def _vacant(roles: Iterable[Role]) -> list[Role]:
+    return [r for r in roles if r.holder_id is None]
 
 
-def _closers(ctx: AnalysisContext, finding: Finding) -> Iterable[str]:
-    """Ids of the vacant roles whose filling would close this finding (may repeat)."""
+def _closers(ctx: AnalysisContext, finding: Finding) -> list[Role]:
+    """The vacant roles whose filling would close this finding (may repeat)."""
     code, f = finding.code, finding.function
     if code == "GAP002" and f is not None:
         return _vacant(ctx.providers_of(finding.subject_id, f))
     if code == "DEP001" and f is not None:
-        return (d.deputy_for_id or "" for d in ctx.covering_deputies(finding.subject_id, f))
+        stood_in = {d.deputy_for_id for d in ctx.covering_deputies(finding.subject_id, f)}
+        return [r for r in ctx.providers_of(finding.subject_id, f) if r.id in stood_in]
     if code == "GAP003" and f is not None:
         tier = ctx.tiers[finding.subject_id]
-        return (
-            rid for c in essential_on(ctx, tier, f) for rid in _vacant(ctx.providers_of(c.id, f))
-        )
+        return [r for c in essential_on(ctx, tier, f) for r in _vacant(ctx.providers_of(c.id, f))]
     committee = ctx.committees.get(finding.subject_id)
     if committee is None:
-        return ()
+        return []
     seated = members(ctx, committee)
     if code == "QRM001" and committee.quorum is not None:
         filled = sum(1 for r in seated if r.holder_id is not None)
-        return _vacant(seated) if filled + 1 >= committee.quorum else ()
+        return _vacant(seated) if filled + 1 >= committee.quorum else []
     if code == "QRM002":
         return _vacant(r for r in seated if r.clinical)
-    return ()
+    return []
 
 
-def closing_roles(ctx: AnalysisContext, findings: Iterable[Finding]) -> dict[str, tuple[str, ...]]:
-    """Finding key -> the vacant roles (by title, then id) whose filling would close it;
-    findings no vacancy closes are left out."""
-    result: dict[str, tuple[str, ...]] = {}
-    titles: dict[str, str] = {}
+#: a finding and the vacant roles whose filling would close it
+Closing = list[tuple[Finding, tuple[Role, ...]]]
+
+
+def closing_roles(ctx: AnalysisContext, findings: Iterable[Finding]) -> Closing:
+    """Each finding some vacancy would close (in the findings' order), with those vacant roles
+    (by title, then id; each once)."""
+    result: Closing = []
     for finding in findings:
         if finding.code in CONSEQUENCES:
-            ids = set(_closers(ctx, finding))
-            if ids:
-                if not titles:
-                    titles = {r.id: r.title.casefold() for r in ctx.plan.roles}
-                result[finding.key] = tuple(sorted(ids, key=lambda i: (titles.get(i, ""), i)))
+            roles = {r.id: r for r in _closers(ctx, finding)}
+            if roles:
+                ordered = sorted(roles.values(), key=lambda r: (r.title.casefold(), r.id))
+                result.append((finding, tuple(ordered)))
     return result
 
 
-def root_causes(
-    ctx: AnalysisContext, findings: Iterable[Finding], closing: dict[str, tuple[str, ...]]
-) -> tuple[RootCause, ...]:
+def closed_by(closing: Closing) -> dict[str, tuple[str, ...]]:
+    """Finding key -> ids of the vacant roles whose filling would close it."""
+    return {finding.key: tuple(r.id for r in roles) for finding, roles in closing}
+
+
+def root_causes(ctx: AnalysisContext, closing: Closing) -> tuple[RootCause, ...]:
     """One root cause per vacancy behind at least one open finding, most findings first."""
     grouped: dict[str, list[Finding]] = {}
-    for finding in findings:
+    roles: dict[str, Role] = {}
+    for finding, closers in closing:
         if finding.accepted:
             continue
-        for role_id in closing.get(finding.key, ()):
-            grouped.setdefault(role_id, []).append(finding)
-    roles = {r.id: r for r in ctx.plan.roles if r.id in grouped}
-    titles = Counter(r.title for r in ctx.plan.roles if r.holder_id is None)
+        for role in closers:
+            grouped.setdefault(role.id, []).append(finding)
+            roles[role.id] = role
+    titles = Counter(r.title for r in roles.values())
     causes = [
         RootCause(
             subject_kind=SubjectKind.ROLE,
@@ -108,7 +113,7 @@ def root_causes(
 
 
 def _name(ctx: AnalysisContext, role: Role, titles: Counter[str]) -> str:
-    """The role's title, with its committees when another vacant role has the same title."""
+    """The role's title, with its committees when another root cause has the same title."""
     if titles[role.title] < 2:
         return role.title
     names = [ctx.committees[c].name for c in role.committee_ids if c in ctx.committees]

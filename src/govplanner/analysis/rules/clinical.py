@@ -127,8 +127,12 @@ def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
         if not judged:
             continue
         seats = ctx.seats.get(committee.id, ())
-        have = {matcher.canonical(r.profession) for r in seats if r.clinical}
-        unmatched = [a for a in judged if not a.wanted & have]
+        canonical = matcher.canonical
+        unmatched = [
+            a
+            for a in judged
+            if not any(r.clinical and canonical(r.profession) in a.wanted for r in seats)
+        ]
         if unmatched:
             yield _pro_finding(ctx, committee, unmatched)
 

@@ -92,8 +92,7 @@ def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
         else:
             every = "Both" if len(roles) == 2 else f"All {len(roles)}"
             situation = (
-                f"{every} {w.roles} on {committee.name} that provide {what} are vacant "
-                f"({titles})"
+                f"{every} {w.roles} on {committee.name} that provide {what} are vacant ({titles})"
             )
         yield committee_finding(
             ctx,

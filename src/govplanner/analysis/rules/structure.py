@@ -30,8 +30,14 @@ def accountable_graph(ctx: AnalysisContext) -> dict[str, list[str]]:
     committees, accountable = ctx.committees, LineKind.ACCOUNTABLE
     graph: dict[str, list[str]] = {}
     for committee in ctx.plan.committees:
+        lines = committee.lines
+        if len(lines) == 1:  # the common case, kept cheap
+            line = lines[0]
+            ok = line.kind is accountable and line.to_id in committees
+            graph[committee.id] = [line.to_id] if ok else []
+            continue
         targets: list[str] = []
-        for line in committee.lines:
+        for line in lines:
             to = line.to_id
             if line.kind is accountable and to in committees and to not in targets:
                 targets.append(to)
@@ -41,7 +47,35 @@ def accountable_graph(ctx: AnalysisContext) -> dict[str, list[str]]:
 
 def cyclic_groups(graph: dict[str, list[str]]) -> list[list[str]]:
     """The strongly connected components that hold a cycle (two or more committees, or one
-    accountable to itself), by Tarjan's algorithm without recursion: linear in the lines."""
+    accountable to itself): linear in the lines."""
+    if all(len(targets) < 2 for targets in graph.values()):
+        return _single_line_cycles(graph)
+    return _tarjan(graph)
+
+
+def _single_line_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """When each committee has at most one accountable line, its components with a cycle are
+    the cycles themselves: walk up from each committee until the walk ends, meets a settled
+    committee, or meets itself (a cycle)."""
+    settled: set[str] = set()
+    cycles: list[list[str]] = []
+    for start in graph:
+        walk: list[str] = []
+        position: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in settled and node not in position:
+            position[node] = len(walk)
+            walk.append(node)
+            targets = graph[node]
+            node = targets[0] if targets else None
+        if node is not None and node in position:
+            cycles.append(walk[position[node] :])
+        settled.update(position)
+    return cycles
+
+
+def _tarjan(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, without recursion."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
