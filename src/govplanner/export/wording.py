@@ -73,7 +73,7 @@ def term_text(start: dt.date | None, end: dt.date | None) -> str:
     """A role's term in words."""
     if start and end:
         years = (end - start).days / 365.25
-        length = f" (about {format_number(round(years * 2) / 2)} years)" if years >= 0.9 else ""
+        length = f" (about {count(round(years * 2) / 2, 'year')})" if years >= 0.9 else ""
         return f"{format_date(start)} to {format_date(end)}{length}"
     if start:
         return f"From {format_date(start)}, with no end date set"
@@ -82,8 +82,8 @@ def term_text(start: dt.date | None, end: dt.date | None) -> str:
     return "Not fixed; to be agreed on appointment"
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count:,} days"
+def _days(number: int) -> str:
+    return count(number, "day")
 
 
 def term_status(end: dt.date | None, *, filled: bool, as_of: dt.date, warning_days: int) -> str:
