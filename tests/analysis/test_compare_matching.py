@@ -221,3 +221,14 @@ def test_one_real_change_is_still_reported_after_a_reorder(plan: Plan, seed: int
     comparison = compare_plans(plan, after, as_of=AS_OF)
     assert [(c.status, c.name) for c in comparison.roles] == [("added", "A brand new post")]
     assert comparison.committees == comparison.people == comparison.organisations == ()
+
+
+def test_two_same_titled_roles_changed_alike_on_one_committee_are_both_listed() -> None:
+    before = pcn_plan(same_board=True)
+    after = with_new_ids(before)
+    for role in after.roles[:2]:
+        role.sessions_per_week = 1
+    after.roles[0].notes, after.roles[1].notes = "b", "a"
+    changes = compare_plans(before, after, as_of=AS_OF).roles
+    assert [c.name for c in changes] == ["PCN Clinical Director"] * 2
+    assert [c.fields[-1].after for c in changes] == ["a", "b"]  # in a stable order

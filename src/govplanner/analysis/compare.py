@@ -316,7 +316,15 @@ def _changes(
             where = sides.where(a, True)
             result.append(ItemChange(kind, "changed", _name(a), _name(b), where, fields))
     order = {"added": 0, "removed": 1, "changed": 2}
-    result.sort(key=lambda c: (order[c.status], c.name.casefold(), c.name, c.where, c.fields))
+    result.sort(
+        key=lambda c: (
+            order[c.status],
+            c.name.casefold(),
+            c.name,
+            c.where,
+            [(f.field, f.before, f.after) for f in c.fields],
+        )
+    )
     return tuple(result)
 
 
