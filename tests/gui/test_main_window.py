@@ -419,3 +419,44 @@ def test_a_refused_delete_is_a_plain_message(
     assert len(shown) == 1
     assert shown[0].startswith(f"The tier '{tier.name}' cannot be deleted while committee")
     assert opened.undo_stack.count() == 0
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single '&' ('&&' is a literal ampersand), lower-cased."""
+    at = text.replace("&&", "").find("&")
+    clean = text.replace("&&", "")
+    return clean[at + 1].lower() if 0 <= at < len(clean) - 1 else None
+
+
+def _page_mnemonics(window: MainWindow, page: QWidget) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    found = [(a.text(), "menu") for a in window.menuBar().actions()]
+    found += [(window.tabs.tabText(n), "tab") for n in range(window.tabs.count())]
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            found.append((widget.text(), "label"))
+        elif isinstance(widget, QAbstractButton | QGroupBox):
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            found.append((text, type(widget).__name__))
+    return [(_mnemonic(text) or "", f"{where}: {text}") for text, where in found]
+
+
+def test_no_two_mnemonics_share_a_letter_on_an_editor_page(opened: MainWindow) -> None:
+    """Alt+letter must reach one thing: menus, tabs and the page's own fields together."""
+    plan = opened.document.plan
+    opened.select_subject("committee", plan.committees[0].id)
+    opened.select_subject("role", plan.roles[0].id)
+    opened.select_subject("person", plan.people[0].id)
+    opened.menu_actions.add_organisation.trigger()
+    opened.menu_actions.add_group.trigger()
+    for page in (opened.coverage, opened.committees, opened.roles, opened.people, opened.bodies):
+        opened.tabs.setCurrentWidget(page)
+        by_letter: dict[str, list[str]] = {}
+        for letter, where in _page_mnemonics(opened, page):
+            if letter:
+                by_letter.setdefault(letter, []).append(where)
+        clashes = {k: v for k, v in by_letter.items() if len(v) > 1}
+        assert clashes == {}, f"{opened.tabs.tabText(opened.tabs.currentIndex())}: {clashes}"

@@ -280,7 +280,7 @@ def test_forms_and_coverage_details_follow_the_words(window: MainWindow) -> None
     committee_form, role_form = window.committees.form, window.roles.form
     window.tabs.setCurrentWidget(window.committees)
     window.committees.select(plan.committees[0].id)
-    assert buddy_text(committee_form, committee_form.tier) == "&Level:"
+    assert buddy_text(committee_form, committee_form.tier) == "Level:"
     assert (
         committee_form.lines.none.text() == "No lines out: it answers to no forum and advises none."
     )
@@ -293,6 +293,6 @@ def test_forms_and_coverage_details_follow_the_words(window: MainWindow) -> None
     coverage.table.setCurrentIndex(coverage.model.index(0, 0))  # the system tier, analytical
     assert coverage.detail_title.text().endswith("2 of 2 forums covered")
     window.undo_stack.undo()
-    assert buddy_text(committee_form, committee_form.tier) == "&Tier:"
+    assert buddy_text(committee_form, committee_form.tier) == "Tier:"
     assert role_form.seats.filter.placeholderText() == "Filter committees…"
     assert coverage.detail_title.text().endswith("2 of 2 committees covered")

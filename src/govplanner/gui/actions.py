@@ -220,6 +220,8 @@ WORDED_TEXTS = {
     "tiers_stages": "&{Tiers} and stages…",
     "add_group": "Add {committees}-in-common &group",
 }
+#: Shorter texts for the buttons beside a table (the menu keeps the full text).
+BUTTON_TEXTS = {"add_group": "Add group"}
 
 
 def bind_words(window: MainWindow, words: UiWords) -> None:
@@ -227,6 +229,8 @@ def bind_words(window: MainWindow, words: UiWords) -> None:
     a = window.menu_actions
     for name, text in WORDED_TEXTS.items():
         words.bind(getattr(a, name), "setText", text)
+    for name, text in BUTTON_TEXTS.items():
+        words.bind(getattr(a, name), "setIconText", text)
     words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
     tips = {
         a.import_register: "Make a plan from a {committee} and {role} register workbook (.xlsx)",

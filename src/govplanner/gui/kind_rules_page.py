@@ -79,7 +79,14 @@ class KindRulesPage(QWidget):
                 combo.activated.connect(self._slot(kind, function))
                 self.table.setCellWidget(row, column, combo)
                 self.combos[(kind, function)] = combo
-        layout.addWidget(self.table, 1)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.table)
+        examples = QLabel()
+        examples.setWordWrap(True)
+        dialog.words.bind(examples, "setText", "\n".join(
+            f"{k.label}: {KIND_INFO[k].examples}." for k in COMMITTEE_KINDS))  # fmt: skip
+        layout.addWidget(examples)
+        layout.addStretch(1)
         self.reset_button = QPushButton("Reset the kinds to their &defaults")
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(self.reset)
@@ -101,6 +108,9 @@ class KindRulesPage(QWidget):
         self.dialog.run(lambda: command, "Every kind is back to its default requirements.")
 
     def refresh(self) -> None:
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(rows + header + 2 * self.table.frameWidth() + 2)
         plan = self.document.plan
         for (kind, function), combo in self.combos.items():
             combo.setCurrentIndex(combo.findData(plan.kind_rule(kind, function)))

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self.coverage.committee_activated.connect(lambda cid: self.select_subject("committee", cid))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.coverage, "Co&verage")
+        self.tabs.addTab(self.coverage, "Covera&ge")
         self.tabs.addTab(self.committees, "")
         self.tabs.addTab(self.roles, "")
         self.tabs.addTab(self.people, "&People")

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -125,6 +126,16 @@ class PlanEditDialog(QDialog):
         return row
 
 
+def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
+    """Open at ``width`` x ``height``, or smaller on a small screen (a laptop at 125 %)."""
+    screen = dialog.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, int(available.width() * 0.95))
+        height = min(height, int(available.height() * 0.92))
+    dialog.resize(width, height)
+
+
 def make_table(headers: list[str], accessible: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -178,7 +189,7 @@ class SettingsDialog(PlanEditDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addLayout(self.bottom_row())
-        self.resize(940, 660)
+        fit_to_screen(self, 940, 660)
         self.refresh()
 
     # -- requirement profile -----------------------------------------------------------------------

@@ -55,7 +55,7 @@ class CommitteeForm(DetailForm):
         self.kind_box.activated.connect(lambda: self.commit(kind=self.kind_box.currentData()))
         self.kind_hint = hint_label(body)
         form.addRow("", self.kind_hint)
-        self.tier = self.row(form, "&{Tier}:", IdComboBox(body))
+        self.tier = self.row(form, "{Tier}:", IdComboBox(body))
         self.tier.activated.connect(lambda: self.commit(tier_id=self.tier.currentData()))
         self._build_bodies(form, body)
         self.lines = self.row(form, "Lines out:", LinesEditor(self.words, body))
@@ -87,7 +87,7 @@ class CommitteeForm(DetailForm):
         return form
 
     def _build_bodies(self, form: QFormLayout, body: QWidget) -> None:
-        self.bodies = self.row(form, "Or&ganisations:", CheckList("organisations", body))
+        self.bodies = self.row(form, "Organisations:", CheckList("organisations", body))
         self.bodies.list.setMinimumHeight(70)
         self.bodies.list.setMaximumHeight(110)
         self.bodies.toggled.connect(self._body_toggled)
@@ -118,8 +118,9 @@ class CommitteeForm(DetailForm):
         self.quorum.setSpecialValueText("Not recorded")
         self.quorum.setSuffix(" members")
         self.typed_number(self.quorum, "quorum", lambda: self.quorum.value() or None)
-        self.quorum_clinical = QCheckBox(
-            "Quorum must include a clinical or care professional member", body
+        self.quorum_clinical = QCheckBox("Needs a clinical or care professional member", body)
+        self.quorum_clinical.setToolTip(
+            "The quorum must include a clinical or care professional member (finding QRM002)."
         )
         self.quorum_clinical.setAccessibleName(
             "Quorum must include a clinical or care professional member"
@@ -168,6 +169,8 @@ class CommitteeForm(DetailForm):
     def _build_seats(self, outer: QVBoxLayout, body: QWidget) -> None:
         self.seats = QListWidget(body)
         self.seats.setMinimumHeight(80)
+        self.seats.setWordWrap(True)
+        self.seats.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words.bind(self.seats, "setAccessibleName", "{Roles} seated on this {committee}")
         self.seats.itemActivated.connect(self._open_role)
         caption = QLabel(body)
@@ -227,11 +230,9 @@ class CommitteeForm(DetailForm):
         info = KIND_INFO[c.kind]
         voice = "expects" if info.needs_clinical_voice else "does not need"
         self.kind_hint.setText(
-            self.words.text(
-                f"A {{committee}} that {info.does} (for example {info.examples}); "
-                f"it {voice} a clinical or care professional voice."
-            )
+            self.words.text(f"It {info.does}; it {voice} a clinical or care professional voice.")
         )
+        self.kind_hint.setToolTip(f"For example: {info.examples}.")
         set_combo(self.tier, [(f"{t.name} ({t.level.value})", t.id) for t in plan.tiers], c.tier_id)
         self._load_bodies(c)
         others = sorted((o for o in plan.committees if o.id != c.id), key=lambda o: o.name.lower())
@@ -270,7 +271,7 @@ class CommitteeForm(DetailForm):
         plan = self.document.plan
         for function, combo in self.requirement_boxes.items():
             rule = plan.kind_rule(c.kind, function)
-            said = "follows the profile" if rule.requirement is None else rule.requirement.value
+            said = "profile" if rule.requirement is None else rule.requirement.value
             entries: list[tuple[str, Any]] = [(f"{AS_KIND} ({said})", None)]
             entries += [(r.label, r) for r in Requirement]
             set_combo(combo, entries, c.requirements.get(function))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govplanner.domain.enums import LineKind
@@ -34,6 +34,7 @@ class LinesEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(2)
         layout.addLayout(self.grid)
         self.none = QLabel(self)
         words.bind(
@@ -70,6 +71,8 @@ class LinesEditor(QWidget):
 
     def _new_row(self, n: int) -> tuple[IdComboBox, IdComboBox, QPushButton]:
         kind, target = IdComboBox(self), IdComboBox(self)
+        kind.setSizeAdjustPolicy(IdComboBox.SizeAdjustPolicy.AdjustToContents)
+        target.setMinimumContentsLength(8)
         kind.setAccessibleName(f"Line {n + 1}: kind")
         kind.setToolTip(
             "Accountable to: it takes delegated decisions and answers for them.\n"
@@ -81,9 +84,10 @@ class LinesEditor(QWidget):
         kind.activated.connect(lambda _i, r=n: self._kind_chosen(r))
         target.activated.connect(lambda _i, r=n: self._target_chosen(r))
         remove.clicked.connect(lambda _c=False, r=n: self._remove(r))
-        self.grid.addWidget(kind, n, 0)
-        self.grid.addWidget(target, n, 1)
-        self.grid.addWidget(remove, n, 2)
+        # Two rows a line, so long committee names still show in a narrow form.
+        self.grid.addWidget(kind, 2 * n, 0)
+        self.grid.addWidget(remove, 2 * n, 1, Qt.AlignmentFlag.AlignRight)
+        self.grid.addWidget(target, 2 * n + 1, 0, 1, 2)
         return kind, target, remove
 
     def _free_targets(self) -> list[str]:

@@ -22,7 +22,8 @@ _TYPES = [(t.label, t) for t in OrganisationType]
 def _form(body: QWidget) -> QFormLayout:
     form = QFormLayout(body)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    # Labels above their fields: two forms share the tab, so each is narrow.
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     return form
 
 
@@ -41,7 +42,7 @@ class OrganisationForm(DetailForm):
         self.type_box.activated.connect(lambda: self.commit(type=self.type_box.currentData()))
         self.population = self.row(
             form,
-            "Pop&ulation served:",
+            "Peop&le served:",
             QSpinBox(body),
             "People it serves, for costs per 100,000 people; 'Not recorded' if unknown.",
         )
@@ -102,7 +103,7 @@ class GroupForm(DetailForm):
 
     def build(self, body: QWidget) -> None:
         form = _form(body)
-        self.name = self.row(form, "Name of the &group:", FormLineEdit(body))
+        self.name = self.row(form, "Name of the gro&up:", FormLineEdit(body))
         self.typed(self.name, "name", required=True)
         self.description = self.row(form, "Descr&iption:", CommitTextEdit(body))
         self.typed_text(self.description, "description")

@@ -92,7 +92,7 @@ class RoleForm(DetailForm):
         self.membership_box = QWidget(body)
         self.membership_form = QFormLayout(self.membership_box)
         self.membership_form.setContentsMargins(0, 0, 0, 0)
-        self.membership_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.membership_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.membership_combos: dict[str, IdComboBox] = {}
         caption = QLabel("Membership:", body)
         form.addRow(caption, self.membership_box)
@@ -109,7 +109,7 @@ class RoleForm(DetailForm):
         self.deputy_for.activated.connect(self._deputy_chosen)
         self.organisations = self.row(
             form,
-            "Or&ganisations:",
+            "Organisations:",
             CheckList("organisations", body),
             "The bodies that employ, appoint or nominate the {role}; a joint post names several.",
         )
@@ -122,7 +122,7 @@ class RoleForm(DetailForm):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.holder = IdComboBox(row)
-        self.holder.setMinimumContentsLength(18)
+        self.holder.setMinimumContentsLength(10)
         self.holder.activated.connect(self._holder_chosen)
         self.new_person = QPushButton("Ne&w person…", row)
         self.words.bind(
@@ -156,11 +156,11 @@ class RoleForm(DetailForm):
             for activity in activities_of(function):
                 column.addLayout(self._activity_row(box, activity.code, activity.text))
             column.addStretch(1)
-            grid.addLayout(column, n // 2, n % 2)
+            grid.addLayout(column, n, 0)  # one column: the form stays narrow enough to fit
         self.functions_note = QLabel(box)
         self.words.bind(self.functions_note, "setText", "Only clinical {roles} provide functions.")
         self.functions_note.setEnabled(False)
-        grid.addWidget(self.functions_note, 2, 0, 1, 2)
+        grid.addWidget(self.functions_note, len(FUNCTIONS), 0)
         self.functions_box = box
         return box
 
