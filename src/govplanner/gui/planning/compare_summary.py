@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from govplanner.analysis.compare import ITEM_KINDS, STATUSES, Comparison
 from govplanner.domain.vocabulary import Words
@@ -27,6 +35,8 @@ class CompareSummary(QWidget):
         row.addWidget(self._tile("Findings", [self.opened, self.closed]))
         row.addWidget(self._structure_tile())
         row.addStretch(1)
+        # As tall as the tiles need and no taller: the grid and the lists need the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def _structure_tile(self) -> QFrame:
         """Committees, roles, people (and organisations) × added, removed, changed."""
