@@ -94,6 +94,8 @@ class DocumentCommand(QUndoCommand):
             return False
         first.values = dict(last.values)
         self.setText(self.retitle(first.values) if self.retitle else other.text())
+        # Typed back to where it started: the stack drops the command altogether.
+        self.setObsolete(first.values == first.old)
         return True
 
 
@@ -132,6 +134,7 @@ def update_item(
     document: PlanDocument,
     kind: Kind,
     item_id: str,
+    /,
     *,
     text: str | None = None,
     merge_key: tuple[Any, ...] | None = None,
