@@ -6,10 +6,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govplanner.analysis.engine import analyse
+from govplanner.analysis.rules.structure import _single_line_cycles, _tarjan
 from govplanner.domain.catalogue import DEFAULT_PROGRAMMES
-from govplanner.domain.enums import Function, Level, Severity, Source
+from govplanner.domain.enums import (
+    COMMITTEE_KINDS,
+    MEMBERSHIPS,
+    Function,
+    Level,
+    LineKind,
+    Requirement,
+    Severity,
+    Source,
+)
 from govplanner.domain.integrity import plan_problems
-from govplanner.domain.model import AcceptedFinding, Plan
+from govplanner.domain.model import AcceptedFinding, Line, Plan, Seat
 from tests.analysis.test_engine import shuffled
 from tests.builders import PlanBuilder
 
@@ -56,8 +66,35 @@ def plans(draw: st.DrawFn) -> Plan:
             sessions=draw(st.sampled_from([0.0, 0.5, 1.1, 2.0, 3.0])),
         )
     plan = builder.build(check=False)
+    _v2(draw, plan)
     assert plan_problems(plan) == []
     return plan
+
+
+def _v2(draw: st.DrawFn, plan: Plan) -> None:
+    """DOMAIN.md v2 on top: kinds, overrides, several lines of both kinds, memberships,
+    deputies, quorums, several areas in a cell."""
+    ids = [c.id for c in plan.committees]
+    for c in plan.committees:
+        c.kind = draw(st.sampled_from(COMMITTEE_KINDS))
+        c.requirements = draw(
+            st.dictionaries(st.sampled_from(list(Function)), st.sampled_from(list(Requirement)))
+        )
+        others = [i for i in ids if i != c.id]
+        targets = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if others else []
+        c.lines = [Line(to_id=t, kind=draw(st.sampled_from(list(LineKind)))) for t in targets]
+        c.quorum = draw(st.none() | st.integers(1, 4))
+        c.quorum_clinical = draw(st.booleans())
+        if draw(st.booleans()):
+            c.programme_area = "; ".join(draw(st.lists(st.sampled_from(AREAS[1:]), max_size=3)))
+    roles = [r.id for r in plan.roles]
+    for role in plan.roles:
+        role.seats = [
+            Seat(committee_id=seat.committee_id, membership=draw(st.sampled_from(MEMBERSHIPS)))
+            for seat in role.seats
+        ]
+        others = [i for i in roles if i != role.id]
+        role.deputy_for_id = draw(st.none() | st.sampled_from(others)) if others else None
 
 
 @settings(max_examples=150, deadline=None)
@@ -75,7 +112,18 @@ def test_any_valid_plan_analyses_and_the_summary_matches_the_findings(plan: Plan
         for cell in tier.functions.values():
             assert set(cell.covered_ids) <= set(cell.required_ids)
             assert (cell.required, cell.covered) == (len(cell.required_ids), len(cell.covered_ids))
+            assert set(cell.accepted_ids) <= set(cell.required_ids) - set(cell.covered_ids)
+            assert cell.accepted == len(cell.accepted_ids) == 0  # nothing accepted here
     assert len(result.coverage_by_stage) == len(plan.tiers) * len(plan.stages)
+    vacant = {r.id for r in plan.roles if r.holder_id is None}
+    keys = {f.key for f in result.findings}
+    for key, closers in result.closed_by.items():
+        assert key in keys
+        assert set(closers) <= vacant
+    for cause in result.root_causes:
+        assert set(cause.finding_keys) <= keys
+        assert all(cause.subject_id in result.closed_by[k] for k in cause.finding_keys)
+    assert result.problem_count <= len(result.open_findings)
 
 
 @settings(max_examples=75, deadline=None)
@@ -92,3 +140,19 @@ def test_accepting_every_finding_leaves_none_open(plan: Plan) -> None:
     result = analyse(plan.model_copy(update={"accepted": accepted}))
     assert result.open_findings == ()
     assert result.summary == {"critical": 0, "warning": 0, "info": 0, "accepted": len(keys)}
+    assert result.stale_acceptances == ()
+    assert result.root_causes == ()
+    assert result.problem_count == 0
+    for tier in result.coverage:  # every gap now is an accepted one
+        for cell in tier.functions.values():
+            assert cell.gap == 0
+            assert cell.covered + cell.accepted == cell.required
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 12), min_size=1, max_size=13), st.integers(0, 12))
+def test_both_cycle_finders_agree_on_single_line_structures(targets: list[int], gaps: int) -> None:
+    n = len(targets)
+    graph = {f"c{i}": ([] if i % (gaps + 2) == 1 else [f"c{t % n}"]) for i, t in enumerate(targets)}
+    walk = sorted(sorted(group) for group in _single_line_cycles(graph))
+    assert walk == sorted(sorted(group) for group in _tarjan(graph))
