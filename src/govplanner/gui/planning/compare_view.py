@@ -65,13 +65,14 @@ EMPTY_TEXT = (
     "and what was added, removed, changed or merged."
 )
 DIRECTIONS = (
-    ("That file is before, the open plan after", False),
-    ("The open plan is before, that file after", True),
+    ("The other plan is before, this window's after", False),
+    ("This window's plan is before, the other after", True),
 )
 
 
 class CompareView(QWidget):
-    """Pick a plan file and a date; shows the comparison and refreshes as the open plan changes.
+    """Pick another plan (a file, or another window's) and a date; shows the comparison and
+    refreshes as either plan changes.
 
     ``subject_activated(kind, id)`` asks the window to show an item of the open plan.
     """
