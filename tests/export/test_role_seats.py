@@ -198,3 +198,22 @@ def test_board_documents_carry_no_tool_wording_or_doubled_articles() -> None:
                 assert bad not in text, (role.title, bad)
             for group in role_context(plan, role, analysis)["working_relationships"]:
                 assert group["on"].startswith("On the ") or group["on"] == "On The Forum"
+
+
+def test_attending_or_deputising_is_not_accountability(plan: Plan) -> None:
+    from govplanner.domain.enums import Membership
+    from govplanner.domain.model import Seat
+
+    social = _role(plan, "Principal Social Worker")
+    quality = committee_id("North Quality Committee")
+    social.seats = [
+        Seat(committee_id=quality, membership=Membership.ATTENDEE),
+        *[s for s in social.seats if s.committee_id != quality],
+    ]
+    ctx = _context(plan, "Principal Social Worker")
+    assert ctx["accountable_to"] == [
+        "Riverside Council, which employs, appoints or nominates the post"
+    ]
+    assert ctx["sits_on"][0] == "North Quality Committee (in attendance)"
+    healthwatch = _context(plan, "Healthwatch Chief Officer")
+    assert healthwatch["sits_on"] == ["North Quality Committee (participant, non-voting)"]

@@ -78,7 +78,7 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
 
     The rule:
 
-    * For its seats other than chair (member, participant, in attendance), the post answers
+    * For its seats as member or participant, the post answers
       to the chair of its **highest-level** committee(s) only, leaving out any committee that
       is itself accountable (directly or through others) to a committee the post sits on:
       that is where the post's
@@ -92,7 +92,9 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
       accountable to (their accountable lines). Chaired committees that meet in common, or
       that answer to the same committees, share one line. A chaired committee with no
       accountable line answers to the bodies it belongs to.
-    * Deputy seats are not accountability: they are shown only as seats.
+    * Seats in attendance and as deputy are not accountability: they are shown only as seats.
+      A post with no other line answers to the organisation(s) that employ, appoint or
+      nominate it.
 
     The plan records no line management (who employs or manages the post-holder), so the
     rule is built only from the committees, their accountable lines and their chairs.
@@ -101,7 +103,7 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
     seated = [
         c
         for c in committees
-        if c not in chaired and role.membership_on(c.id) is not Membership.DEPUTY
+        if c not in chaired and role.membership_on(c.id) not in _NOT_ACCOUNTABLE
     ]
     lines: list[str] = []
     named: set[str] = {role.id}
@@ -110,7 +112,20 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
         top = [c for c in roots if _order(idx, c) == min(_order(idx, c) for c in roots)]
         lines += _member_lines(idx, top)
         named |= {c.chair_role_id for c in top if c.chair_role_id}
-    return lines + _chair_lines(idx, chaired, named)
+    lines += _chair_lines(idx, chaired, named)
+    bodies = organisation_names(idx, role.organisation_ids)
+    if not lines and bodies:
+        lines.append(
+            f"{and_list(bodies)}, which employs, appoints or nominates the post"
+            if len(bodies) == 1
+            else f"{and_list(bodies)}, which jointly employ, appoint or nominate the post"
+        )
+    return lines
+
+
+#: Seats that carry no accountability to the committee's chair: the post attends or stands
+#: in, answering to its own organisation.
+_NOT_ACCOUNTABLE = (Membership.ATTENDEE, Membership.DEPUTY)
 
 
 def _roots(idx: SeatIndex, seated: list[Committee], seat_ids: set[str]) -> list[Committee]:
@@ -192,8 +207,10 @@ def _member_lines(idx: SeatIndex, top: list[Committee]) -> list[str]:
 
 
 def sits_on(idx: SeatIndex, role: Role, committees: list[Committee]) -> list[str]:
-    """Each seat as 'Audit Committee (member)', highest level first."""
-    return [f"{c.name} ({_lower_first(seat_text(idx, role, c))})" for c in committees]
+    """Each seat as 'Audit Committee (member)' or 'Assembly (participant, non-voting)'."""
+    seats = [_lower_first(seat_text(idx, role, c)).replace(" (non-voting)", ", non-voting")
+             for c in committees]  # fmt: skip
+    return [f"{c.name} ({seat})" for c, seat in zip(committees, seats, strict=True)]
 
 
 def _lower_first(text: str) -> str:
