@@ -32,9 +32,7 @@ class ConnectorItem(QGraphicsItem):
         else:
             self.path.cubicTo(self.points[1], self.points[2], self.points[3])
         self._bounds = self.path.boundingRect().adjusted(-10, -10, 10, 10)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8)
-        self._shape = stroker.createStroke(self.path)
+        self._shape: QPainterPath | None = None  # made when first hit-tested
         self.setZValue(1)
 
     @property
@@ -45,6 +43,10 @@ class ConnectorItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8)
+            self._shape = stroker.createStroke(self.path)
         return self._shape
 
     def pen(self, theme: Theme) -> QPen:

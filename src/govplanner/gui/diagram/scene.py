@@ -83,13 +83,13 @@ class DiagramScene(QGraphicsScene):
         self.clear()
         self.boxes, self.frames, self.connectors = {}, [], []
         self.words = words(plan)
-        sizes = self.sizes()
+        # Lay out below the legend as it is on one row per section; only a plan narrower than
+        # that wraps the legend, and is laid out again (cheaply: it is small) below it.
+        sizes = replace(self.sizes(), top=self._below(self._legend(math.inf)))
         layout = layout_plan(plan, sizes)
-        wrap = max(layout.width - 2 * MARGIN, LEGEND_MIN_WIDTH)
-        self.legend = legend = LegendItem(self.words, self.body_font, self.badge_font, wrap)
-        top = round(legend.y() + legend.height + LEGEND_GAP)
-        if top != sizes.top:
-            layout = layout_plan(plan, replace(sizes, top=top))
+        self.legend = legend = self._legend(max(layout.width - 2 * MARGIN, LEGEND_MIN_WIDTH))
+        if self._below(legend) != sizes.top:
+            layout = layout_plan(plan, replace(sizes, top=self._below(legend)))
         self.layout = layout
         width = max(layout.width, legend.x() + legend.width + MARGIN)
         self.addItem(legend)
@@ -113,6 +113,13 @@ class DiagramScene(QGraphicsScene):
         self.refresh_seats(plan)
         self.apply_analysis(analysis)
         self.setSceneRect(QRectF(0, 0, width, max(layout.height, legend.height + MARGIN * 2)))
+
+    def _legend(self, width: float) -> LegendItem:
+        return LegendItem(self.words, self.body_font, self.badge_font, width)
+
+    @staticmethod
+    def _below(legend: LegendItem) -> float:
+        return round(legend.y() + legend.height + LEGEND_GAP)
 
     def refresh_text(self, plan: Plan, committee_ids: Iterable[str] | None = None) -> None:
         """Rewrite the cards of these committees (every card for None)."""
