@@ -312,6 +312,7 @@ def test_the_legend_wraps_in_a_narrow_plan_and_stays_inside_the_scene(
     rows = {corner.y() for corner, _ in legend.placed}
     assert len(rows) > 2  # the lines section needed more than one row
     assert view.sceneRect().contains(legend.sceneBoundingRect())
+    assert legend.sceneBoundingRect().bottom() < view.diagram.layout.bands[0].y
 
 
 # -- following the document --------------------------------------------------------------------
