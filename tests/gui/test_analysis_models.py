@@ -217,3 +217,29 @@ def test_failing_analysis_keeps_the_last_result(qtbot: Any, document: PlanDocume
         assert live.refresh() is first
     assert blocker.args == ["The plan could not be checked: rule exploded"]
     assert live.analysis is first
+
+
+def test_an_accepted_gap_is_shown_apart_and_undo_brings_it_back(
+    qtbot: Any, live: LiveAnalysis, document: PlanDocument, stack: QUndoStack
+) -> None:
+    from govplanner.gui.coverage_view import CoverageView
+
+    view = CoverageView(document, live)
+    qtbot.addWidget(view)
+    rep = list(Function).index(Function.REPRESENTATION)
+    gap = next(
+        f
+        for f in live.analysis.findings
+        if f.code == "GAP002" and f.subject_id == committee_id("Crisis Group")
+    )
+    with qtbot.waitSignal(live.updated):
+        cmd.execute(stack, cmd.accept_finding(document, gap.key, "Recruiting in May", "Crisis"))
+    index = view.model.index(2, rep)
+    assert index.data() == "0/1 · Accepted"
+    assert "1 more committee has the gap accepted" in index.data(Qt.ItemDataRole.ToolTipRole)
+    view._cell_chosen(index)
+    assert view.detail.item(0).text() == "Crisis Group — ◌ Not covered, gap accepted"
+    assert view.detail_title.text().endswith("1 with the gap accepted")
+    with qtbot.waitSignal(live.updated):
+        stack.undo()
+    assert view.model.index(2, rep).data() == "0/1 · Gap"

@@ -29,6 +29,24 @@ def test_cell_text_says_the_state_in_words(required: int, covered: int, text: st
     assert cell_text(CoverageCell(required=required, covered=covered)) == text
 
 
+@pytest.mark.parametrize(
+    ("required", "covered", "accepted", "text", "rag"),
+    [
+        (3, 1, 2, "1/3 · Accepted", Rag.ACCEPTED),  # every gap left is accepted
+        (3, 0, 3, "0/3 · Accepted", Rag.ACCEPTED),
+        (3, 1, 1, "1/3 · Partial · 1 accepted", Rag.PARTIAL),  # one gap still open
+        (3, 0, 1, "0/3 · Gap · 1 accepted", Rag.GAP),
+        (2, 2, 0, "2/2 · Covered", Rag.COVERED),
+    ],
+)
+def test_accepted_gaps_are_shown_apart(
+    required: int, covered: int, accepted: int, text: str, rag: Rag
+) -> None:
+    cell = CoverageCell(required=required, covered=covered, accepted=accepted)
+    assert cell_text(cell) == text
+    assert rag_of(cell) is rag
+
+
 def test_every_state_has_a_meaning_in_the_legend_and_the_note(qapp: Any) -> None:
     legend = _legend(None)  # type: ignore[arg-type]
     chips = {chip.text(): chip for chip in legend.findChildren(QLabel)}

@@ -208,13 +208,23 @@ class CoverageView(QWidget):
         self.detail_title.setText(
             f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} {noun} covered"
         )
-        covered = set(cell.covered_ids)
-        # Gaps first: they are what the user came to see.
-        for cid in sorted(cell.required_ids, key=lambda c: c in covered):
+        covered, accepted = set(cell.covered_ids), set(cell.accepted_ids)
+        if accepted:
+            self.detail_title.setText(
+                f"{self.detail_title.text()}, {len(accepted)} with the gap accepted"
+            )
+        # Open gaps first: they are what the user came to see; accepted ones apart.
+        order = sorted(cell.required_ids, key=lambda c: (c in covered, c in accepted))
+        for cid in order:
             committee = self.document.plan.committee(cid)
             if committee is None:
                 continue
-            mark = "✓ Covered" if cid in covered else "✗ Not covered"
+            if cid in covered:
+                mark = "✓ Covered"
+            elif cid in accepted:
+                mark = "◌ Not covered, gap accepted"
+            else:
+                mark = "✗ Not covered"
             entry = QListWidgetItem(f"{committee.name} — {mark}", self.detail)
             entry.setData(Qt.ItemDataRole.UserRole, cid)
         if not cell.required_ids:

@@ -16,6 +16,8 @@ class Rag(Enum):
     COVERED = "Covered"
     PARTIAL = "Partial"
     GAP = "Gap"
+    #: not all covered, and every gap left has been accepted: apart from covered and gap
+    ACCEPTED = "Accepted"
     NONE = "Not required"
 
 
@@ -24,6 +26,7 @@ MEANING = {
     Rag.COVERED: "all of them have it",
     Rag.PARTIAL: "some have it, some do not",
     Rag.GAP: "none of them has it",
+    Rag.ACCEPTED: "those without it have had the gap accepted",
     Rag.NONE: "no {committee} in the {tier} needs it",  # a template: the plan's words
 }
 
@@ -32,6 +35,7 @@ _FILL = {
     Rag.COVERED: "#c8e6c9",
     Rag.PARTIAL: "#ffe0a3",
     Rag.GAP: "#f5b7b1",
+    Rag.ACCEPTED: "#d4e3f2",
     Rag.NONE: "#e6e6e6",
 }
 _SEVERITY_COLOUR = {
@@ -47,15 +51,20 @@ def rag_of(cell: CoverageCell) -> Rag:
         return Rag.NONE
     if cell.covered >= cell.required:
         return Rag.COVERED
+    if cell.gap <= 0:
+        return Rag.ACCEPTED
     return Rag.GAP if cell.covered == 0 else Rag.PARTIAL
 
 
 def cell_text(cell: CoverageCell) -> str:
-    """'1/3 · Partial': covered of required, and the state in words."""
+    """'1/3 · Partial': covered of required, the state in words, and any accepted gaps."""
     rag = rag_of(cell)
     if rag is Rag.NONE:
         return "– · Not required"
-    return f"{cell.covered}/{cell.required} · {rag.value}"
+    text = f"{cell.covered}/{cell.required} · {rag.value}"
+    if cell.accepted and rag is not Rag.ACCEPTED:
+        text += f" · {cell.accepted} accepted"
+    return text
 
 
 def rag_fill(rag: Rag) -> QColor:

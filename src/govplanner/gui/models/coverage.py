@@ -101,11 +101,17 @@ class CoverageModel(QAbstractTableModel):
         w = self.words.words
         if rag is Rag.NONE:
             return f"{tier}: no {w.committee} needs {function.lower()} here."
-        return (
+        text = (
             f"{tier}: {cell.covered} of {cell.required} {w.committees} that need "
-            f"{function.lower()} have a filled clinical {w.role} providing it "
-            f"({rag.value.lower()})."
+            f"{function.lower()} have a filled clinical {w.role} providing it"
         )
+        if cell.accepted:
+            one = cell.accepted == 1
+            text += (
+                f"; {cell.accepted} more {w.committee if one else w.committees} "
+                f"{'has' if one else 'have'} the gap accepted"
+            )
+        return f"{text} ({rag.value.lower()})."
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
