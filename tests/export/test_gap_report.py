@@ -231,6 +231,8 @@ def test_sheets_are_ready_to_print_for_a_board(tmp_path: Path) -> None:
         wide = ws.page_setup.fitToWidth
         assert sum(widths) / wide <= PAGE_CHARS, name
         assert (ws.print_title_cols is not None) == (wide > 1), name
+        if wide > 1:  # each block of rows prints left half, then right half
+            assert ws.page_setup.pageOrder == "overThenDown", name
         # Never shrunk to fit a page's height: a long sheet runs on to more pages.
         assert ws.page_setup.fitToHeight == 0, name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name

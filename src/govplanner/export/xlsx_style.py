@@ -390,6 +390,7 @@ def print_setup(
     ws.page_setup.fitToWidth = wide
     if wide > 1:
         ws.print_title_cols = "A:A"
+        ws.page_setup.pageOrder = "overThenDown"  # a row's right-hand half follows it
     ws.page_setup.fitToHeight = 0
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.5
