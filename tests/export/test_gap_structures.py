@@ -233,3 +233,15 @@ def test_assurance_committees_are_left_out_of_coverage(tmp_path: Path) -> None:
     note = next(r[0] for r in _rows(wb, "Summary") if r and str(r[0]).startswith("Per tier"))
     assert "Assurance" in note or "assurance" in note
     assert FUNCTIONS
+
+
+def test_programme_areas_the_analysis_could_not_judge_are_said_aloud(tmp_path: Path) -> None:
+    plan = cluster()
+    place = committee_id("Riverside Place Partnership")
+    for n, expected in ((1, "1 committee has"), (2, "2 committees have")):
+        pairs = ((place, "Maternty"), (committee_id("North ICB Board"), "Cancr"))[:n]
+        analysis = dataclasses.replace(analyse(plan, as_of=AS_OF), unjudged_areas=pairs)
+        wb = _export(plan, tmp_path, analysis)
+        text = " ".join(str(r[0]) for r in _rows(wb, "Summary") if r and r[0])
+        assert f"Not judged for professions (PRO001): {expected} a programme area" in text
+        assert "Riverside Place Partnership (Maternty)" in text

@@ -212,9 +212,27 @@ def _severity_table(
             f"{count(stale, 'acceptance')} no longer {'matches' if stale == 1 else 'match'} "
             f"any finding (stale): see the {meta.title('Accepted findings')} sheet."
         )
+    unjudged = _unjudged(plan, analysis, meta.words)
+    if unjudged:
+        notes.append(unjudged)
     for note in notes:
         rows.append([styles.cell(ws, note, "gp note")])
     rows.append([])
+
+
+def _unjudged(plan: Plan, analysis: Analysis, w: Words) -> str:
+    """The programme areas PRO001 could not judge (not in the plan's table), said aloud."""
+    names = {c.id: c.name for c in plan.committees}
+    pairs = [(names.get(cid, cid), area) for cid, area in analysis.unjudged_areas]
+    if not pairs:
+        return ""
+    committees = len({name for name, _ in pairs})
+    listed = "; ".join(f"{name} ({area})" for name, area in pairs)
+    return (
+        f"Not judged for professions (PRO001): {count(committees, w.committee, w.committees)} "
+        f"{'has' if committees == 1 else 'have'} a programme area the plan's programme table "
+        f"does not know: {listed}."
+    )
 
 
 def _root_causes(rows: Rows, ws: Any, styles: Styles, analysis: Analysis, meta: ReportMeta) -> None:
