@@ -1,4 +1,8 @@
-"""Write the Windows version resource (PyInstaller VSVersionInfo text) from pyproject.toml."""
+"""Write the Windows version resource (PyInstaller VSVersionInfo text) from pyproject.toml.
+
+The version itself is written once, as ``__version__`` in src/govplanner/__init__.py (pyproject
+declares it dynamic); :func:`project_version` reads it from there without importing the package.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,26 @@ CODE_PAGE = 1200
 COMPANY = "govplanner contributors"
 
 
+VERSION_FILE = REPO / "src" / "govplanner" / "__init__.py"
+
+
+def project_version(source: Path = VERSION_FILE) -> str:
+    """The release version: the ``__version__ = "..."`` line of the package."""
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', source.read_text(encoding="utf-8"), re.M)
+    if match is None:
+        raise SystemExit(f'{source} has no __version__ = "..." line')
+    return match.group(1)
+
+
 def read_project(pyproject: Path) -> dict[str, str]:
-    """Return name, version and description from the [project] table."""
+    """Return name, version and description from the [project] table (the version from the
+    package, as pyproject's ``dynamic = ["version"]`` says)."""
     with pyproject.open("rb") as handle:
-        project = tomllib.load(handle)["project"]
+        project = dict(tomllib.load(handle)["project"])
+    if "version" in project.get("dynamic", []):
+        project["version"] = project_version(
+            pyproject.parent / "src" / "govplanner" / "__init__.py"
+        )
     missing = [key for key in ("name", "version", "description") if not project.get(key)]
     if missing:
         raise SystemExit(f"{pyproject}: [project] has no {', '.join(missing)}")

@@ -17,12 +17,13 @@ import shutil
 import sys
 import tempfile
 import time
-import tomllib
 import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from make_version_info import project_version
+from smoke_bundle import check_contents, check_notices
 from smoke_desktop import (
     check_linux_install,
     check_platform_libraries,
@@ -46,11 +47,6 @@ ROLE_FORMATS = {
     "html": (b"", b"</html>"),
     "md": (b"", b""),
 }
-
-
-def project_version() -> str:
-    with (REPO / "pyproject.toml").open("rb") as handle:
-        return str(tomllib.load(handle)["project"]["version"])
 
 
 def bundled_examples(bundle: Path) -> list[Path]:
@@ -135,6 +131,8 @@ def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: 
 
 def smoke(bundle: Path, tmp: Path, res: Results, x11: bool) -> Path:
     """Run every check on a relocated copy of the bundle; return that copy."""
+    check_notices(res, bundle)
+    check_contents(res, bundle)
     copy = relocate(bundle, tmp)
     iso = Isolation(tmp)
     res.note(iso.describe())

@@ -71,6 +71,7 @@ def test_version_resource_carries_pyproject_name_version_and_description(tmp_pat
     written = version_info.write_version_info(tmp_path / "v.txt", "govplanner-cli.exe")
     info = _evaluate(written.read_text(encoding="utf-8"))
     project = _project()
+    project["version"] = version_info.project_version()  # pyproject: dynamic = ["version"]
     numbers = version_info.numeric_version(project["version"])
     assert info["ffi"]["filevers"] == numbers
     assert info["ffi"]["prodvers"] == numbers

@@ -157,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    sys.stdout, sys.stderr = cast(TextIO, SafeText(streams[0])), cast(TextIO, SafeText(streams[1]))
+    # A windowed launcher (pythonw, the gui-script) has no streams at all: leave them so.
+    sys.stdout, sys.stderr = (
+        cast(TextIO, SafeText(stream)) if stream is not None else stream for stream in streams
+    )
     try:
         return _run(args_list)
     except BrokenPipeError:

@@ -7,6 +7,7 @@ rest of the export package runs without Qt. A QGuiApplication is needed; one is 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -71,12 +72,33 @@ def _document_class() -> Any:
     return _DOCUMENT_CLASS
 
 
+def ensure_utf8_locale() -> None:
+    """Before Qt starts: where the locale is not UTF-8 (LANG unset or "C", as under cron, a
+    service or a bare container), ask for C.UTF-8 for character handling. Qt would switch to
+    it anyway, but with a four-line warning on every run."""
+    if sys.platform == "win32":
+        return
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_CTYPE, "")
+        codeset = locale.nl_langinfo(locale.CODESET)
+    except (locale.Error, AttributeError):
+        codeset = ""
+    if codeset.upper().replace("-", "") == "UTF8":
+        return
+    os.environ["LC_ALL" if os.environ.get("LC_ALL") else "LC_CTYPE"] = "C.UTF-8"
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+
+
 def _ensure_application() -> None:
     global _app
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is not None:
         return
+    ensure_utf8_locale()
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):

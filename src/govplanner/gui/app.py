@@ -28,6 +28,9 @@ def _application() -> object:
     if existing is not None:
         _brand()
         return existing
+    from govplanner.export.pdf import ensure_utf8_locale  # Qt-free until called
+
+    ensure_utf8_locale()  # no locale warning from Qt where LANG is unset
     # Fractional scaling (125 %, 150 %) is common on Windows laptops: keep text crisp.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
