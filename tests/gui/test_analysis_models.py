@@ -131,7 +131,7 @@ def test_structure_nests_same_tier_reporting(
     programme = model.index_of(tier_id("programme"))
     assert model.index(0, 0, programme).data() == "Mental Health Board"
     tooltip = model.index(0, 0, programme).data(Qt.ItemDataRole.ToolTipRole)
-    assert "reports to 'ICB Board'" in tooltip
+    assert "accountable to 'ICB Board'" in tooltip
 
 
 def test_structure_drag_to_tier_and_to_parent(

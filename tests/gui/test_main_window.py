@@ -460,3 +460,19 @@ def test_no_two_mnemonics_share_a_letter_on_an_editor_page(opened: MainWindow) -
                 by_letter.setdefault(letter, []).append(where)
         clashes = {k: v for k, v in by_letter.items() if len(v) > 1}
         assert clashes == {}, f"{opened.tabs.tabText(opened.tabs.currentIndex())}: {clashes}"
+
+
+def test_typing_is_saved_without_leaving_the_field(
+    qtbot: Any, opened: MainWindow, plan_file: Path
+) -> None:
+    """Ctrl+S straight after typing, focus still in the field: the text is in the file."""
+    opened.select_subject("committee", committee_id("ICB Board"), focus_form=True)
+    form = opened.committees.form
+    qtbot.keyClicks(form.purpose, "Sets the strategy")
+    qtbot.keyClicks(form.quorum_note, "Two clinicians")
+    assert opened.isWindowModified()  # no Return, no Tab: the field was never left
+    opened.menu_actions.save.trigger()
+    saved = load_plan(plan_file).committee(committee_id("ICB Board"))
+    assert saved is not None
+    assert (saved.purpose, saved.quorum_note) == ("Sets the strategy", "Two clinicians")
+    assert not opened.isWindowModified()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -210,6 +209,7 @@ class MainWindow(QMainWindow):
         """Organisations above, committees-in-common groups below: both small tables."""
         from govplanner.gui.forms.organisation_form import GroupForm, OrganisationForm
         from govplanner.gui.models import collections as tables
+        from govplanner.gui.table_page import stacked_pages
 
         d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
         organisations = tables.organisations_model(d, s, lk, self)
@@ -218,13 +218,7 @@ class MainWindow(QMainWindow):
         groups = tables.groups_model(d, s, lk, self)
         noun = "{committees}-in-common groups"
         self.groups = self._page(noun, groups, GroupForm(d, s, lk), a.add_group)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.organisations)
-        splitter.addWidget(self.groups)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        return splitter
+        return stacked_pages(self, self.organisations, self.groups)
 
     def worded_tabs(self) -> dict[QWidget, str]:
         """Tabs titled in the plan's words (templates, see :mod:`govplanner.gui.wording`)."""

@@ -182,3 +182,14 @@ class TablePage(QWidget):
         self.count.setText(
             f"{label}: {total}" if shown == total else f"{label}: {shown} of {total}"
         )
+
+
+def stacked_pages(parent: QWidget, top: TablePage, bottom: TablePage) -> QSplitter:
+    """Two table pages on one tab, the first given more room (organisations over groups)."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(top)
+    splitter.addWidget(bottom)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -1,9 +1,9 @@
-"""The structure tree: tiers, and under each its committees nested by reporting line.
+"""The structure tree: tiers, and under each its committees nested by accountable line.
 
-A committee nests under the committee it reports to when both sit in the same tier; one that
-reports across tiers sits at the top of its own tier (its tooltip names whom it reports to).
-Dropping a committee on a tier moves it to that tier; dropping it on a committee makes it
-report to that committee. Either is one undo command.
+A committee nests under the first committee it is accountable to when both sit in the same
+tier; one accountable across tiers sits at the top of its own tier (its tooltip names every
+line out, advisory ones too). Dropping a committee on a tier moves it to that tier; dropping it
+on a committee makes it accountable to that committee. Either is one undo command.
 """
 
 from __future__ import annotations
@@ -189,10 +189,13 @@ class StructureModel(QAbstractItemModel):
         w = self.words.words
         if node.kind == "tier":
             return f"{w.cap('tier')} '{item.name}' ({item.level.value} level)"
-        parent = self._lookup.committee(item.reports_to_id)
-        reports = f"reports to '{parent.name}'" if parent else f"reports to no {w.committee}"
+        lines = [
+            f"{line.kind.label.lower()} '{self._lookup.name('committee', line.to_id)}'"
+            for line in item.lines
+        ]
+        reports = ", ".join(lines) if lines else f"accountable to no {w.committee}"
         return (
-            f"{w.cap('committee')} '{item.name}' {reports}. "
+            f"{w.cap('committee')} '{item.name}': {reports}. "
             f"Drag onto a {w.tier} or {w.committee} to move it."
         )
 
