@@ -243,3 +243,17 @@ def test_an_accepted_gap_is_shown_apart_and_undo_brings_it_back(
     with qtbot.waitSignal(live.updated):
         stack.undo()
     assert view.model.index(2, rep).data() == "0/1 · Gap"
+
+
+def test_no_drop_makes_an_accountability_cycle_along_a_second_line(
+    document: PlanDocument, stack: QUndoStack
+) -> None:
+    quality = document.get("committee", committee_id("Quality Committee"))
+    crisis = committee_id("Crisis Group")
+    # Quality answers to the board and, by a second line, to the Crisis Group.
+    cmd.execute(stack, cmd.update_item(document, "committee", quality.id,
+                                       lines=[*quality.lines, Line(to_id=crisis)]))  # fmt: skip
+    model = StructureModel(document, stack)
+    dragged = model.mimeData([model.index_of(crisis)])
+    target = model.index_of(quality.id)
+    assert not model.canDropMimeData(dragged, Qt.DropAction.MoveAction, -1, 0, target)

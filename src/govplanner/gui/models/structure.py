@@ -261,15 +261,20 @@ class StructureModel(QAbstractItemModel):
         return target.kind == "tier" or not any(self._reports_up_to(target.item_id, i) for i in ids)
 
     def _reports_up_to(self, committee_id: str, ancestor_id: str) -> bool:
-        """True if ``committee_id`` is ``ancestor_id`` or reports to it, however indirectly."""
+        """True if ``committee_id`` is ``ancestor_id`` or accountable to it, however indirectly
+        (along any accountable line: a drop must not make an accountability cycle)."""
         seen: set[str] = set()
-        current: str | None = committee_id
-        while current is not None and current not in seen:
+        todo = [committee_id]
+        while todo:
+            current = todo.pop()
             if current == ancestor_id:
                 return True
+            if current in seen:
+                continue
             seen.add(current)
             committee = self._lookup.committee(current)
-            current = committee.reports_to_id if committee else None
+            if committee is not None:
+                todo.extend(committee.accountable_to_ids)
         return False
 
     def dropMimeData(
