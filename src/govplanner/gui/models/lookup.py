@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from govplanner.domain.document import PlanDocument
+from govplanner.domain.items import ITEM_KINDS
 from govplanner.domain.model import (
     Committee,
     InCommonGroup,
@@ -159,7 +160,7 @@ class Lookup:
 
     def names(self, kind: str) -> dict[str, str]:
         """id -> name (title for roles) of every item of ``kind``."""
-        field = "title" if kind == "role" else "name"
+        field = ITEM_KINDS[kind].label_field  # type: ignore[index]
 
         def build() -> dict[str, str]:
             items = self.document.items(kind)  # type: ignore[arg-type]
