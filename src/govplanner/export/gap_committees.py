@@ -34,7 +34,7 @@ def committee_columns(w: Words = DEFAULT_WORDS) -> tuple[Column, ...]:
         Column("Programme area", 14),
         Column("Chair", 16),
         Column("Quorum", 14),
-        Column(f"Clinical {w.roles}", 8, "gp integer"),
+        Column(f"Clinical and care {w.roles}", 10, "gp integer"),
         Column("Filled", 7, "gp integer"),
         Column("Vacant", 7, "gp integer"),
         Column("Functions covered", 22),

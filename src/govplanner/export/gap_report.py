@@ -67,7 +67,9 @@ def export_gap_report(
         # files a write-only workbook streams into.
         workbook.save(io.BytesIO())
         return None
-    workbook.properties.title = f"Clinical leadership gap report: {plan.name}"[:200]
+    workbook.properties.title = (
+        f"Clinical and care professional leadership gap report: {plan.name}"[:200]
+    )
     workbook.properties.creator = "govplanner"
     workbook.properties.lastModifiedBy = "govplanner"
     workbook.properties.subject = "Clinical and care professional leadership: gaps and findings"

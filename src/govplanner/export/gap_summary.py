@@ -153,7 +153,9 @@ def _paginate(out: RowWriter, parts: _Sections, *, chart: bool) -> list[int]:
 
 
 def _heading(rows: Rows, ws: Any, styles: Styles, plan: Plan, meta: ReportMeta) -> None:
-    rows.append([styles.cell(ws, "Clinical leadership gap report", "gp title")])
+    rows.append(
+        [styles.cell(ws, "Clinical and care professional leadership gap report", "gp title")]
+    )
     rows.append([styles.cell(ws, plan.name, "gp subtitle")])
     rows.append([styles.cell(ws, f"As of {meta.as_of} · produced with govplanner", "gp note")])
     rows.append([])
