@@ -303,3 +303,22 @@ def test_scratch_folders_of_killed_exports_go_at_the_next_export(tmp_path, plan)
     assert proc.returncode == 0, proc.stderr
     assert not left.exists()
     assert unrelated.exists()
+
+
+def test_an_imported_register_with_direction_characters_is_refused_naming_the_field(
+    tmp_path, capsys
+):
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(EXAMPLES / "register-example.xlsx")
+    sheet = workbook["Roles"]
+    sheet["A2"].value = "Director\u202excod.exe"
+    register = tmp_path / "register.xlsx"
+    workbook.save(register)
+    out = tmp_path / "imported.govplan"
+    code, _, err = run(["import", str(register), "-o", str(out)], capsys)
+    assert code == 2
+    line = one_line_error(err)
+    assert "U+202E" in line  # named where it is: the sheet and cell, or the role's title
+    assert "Roles" in line or "title" in line
+    assert not out.exists()
