@@ -70,7 +70,7 @@ class KindRulesPage(QWidget):
         for row, kind in enumerate(COMMITTEE_KINDS):
             header = self.table.verticalHeaderItem(row)
             if header is not None:
-                dialog.words.bind(header, "setToolTip", kind_tooltip(kind))
+                header.setToolTip(dialog.words.text(kind_tooltip(kind)))
             for column, function in enumerate(FUNCTIONS):
                 combo = QComboBox()
                 for rule in Rule:
