@@ -240,3 +240,21 @@ def test_set_default_capacity(document: PlanDocument, stack: QUndoStack) -> None
     assert document.plan.default_capacity == 6.5
     with pytest.raises(EditError):
         sc.set_default_capacity(document, 101)
+
+
+def test_set_kind_rule_and_reset(document: PlanDocument, stack: QUndoStack) -> None:
+    from govplanner.domain.enums import CommitteeKind, Rule
+    from govplanner.domain.governance import default_kind_rules
+
+    command = sc.set_kind_rule(document, CommitteeKind.ADVISORY, Function.RELATIONAL, Rule.EXPECTED)
+    assert command.text() == "Set Relational work for advisory committees to expected"
+    do_undo_redo(document, stack, command)
+    assert document.plan.kind_rule(CommitteeKind.ADVISORY, Function.RELATIONAL) is Rule.EXPECTED
+    assert document.plan.kind_rule(CommitteeKind.ADVISORY, Function.ANALYTICAL) is Rule.OPTIONAL
+    follow = sc.set_kind_rule(document, CommitteeKind.ASSURANCE, Function.ANALYTICAL, Rule.PROFILE)
+    assert follow.text() == "Set Analytical insight for assurance committees to follow the profile"
+    do_undo_redo(document, stack, follow)
+    reset = sc.reset_kind_rules(document)
+    do_undo_redo(document, stack, reset)
+    assert document.plan.kind_rules == default_kind_rules()
+    assert sc.reset_kind_rules(document).edits == []  # nothing to reset: no command
