@@ -256,9 +256,12 @@ def test_every_input_has_an_accessible_name(opened: MainWindow) -> None:
         QPlainTextEdit,
     )
 
+    opened.menu_actions.add_organisation.trigger()
+    opened.menu_actions.add_group.trigger()
     for page in (opened.committees, opened.roles, opened.people):
         opened.tabs.setCurrentWidget(page)
-        page.view.selectRow(0)
+        page.view.selectRow(1)  # the second committee has a line out, the role two seats
+    opened.tabs.setCurrentWidget(opened.bodies)
     inputs = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QDateEdit, QAbstractItemView)
     unnamed = []
     for widget in opened.findChildren(QWidget):
