@@ -75,10 +75,9 @@ class RoleIndex:
 def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
     """Seats, provided and filled functions per committee, load and roles per holder: one pass."""
     seats: dict[str, list[Role]] = {cid: [] for cid in committees}
-    provided = dict.fromkeys(committees, 0)
-    filled = dict.fromkeys(committees, 0)
+    provided, filled = dict.fromkeys(committees, 0), dict.fromkeys(committees, 0)
     index = RoleIndex(seats, provided, filled, {}, [])
-    load, held, terms, unseated = index.load, index.held, index.terms, index.unseated
+    load, held, terms = index.load, index.held, index.terms
     masks: dict[tuple[Function, ...], int] = {(): CLINICAL_BIT}
     seats_get, held_get, load_get, masks_get = seats.get, held.get, load.get, masks.get
     for role in plan.roles:  # 50,000 seats at national scale: kept to plain dict/list steps
@@ -87,37 +86,30 @@ def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
             load[holder] = load_get(holder, 0.0) + role.sessions_per_week
             mine = held_get(holder)
             if mine is None:
-                held[holder] = [role]
-            else:
-                mine.append(role)
+                mine = held[holder] = []
+            mine.append(role)
             if role.term_end is not None:
                 terms.append(role)
-        mask = 0
-        if role.clinical:
-            key = tuple(role.functions)
-            if not key:
-                index.unfunctioned.append(role)
-            mask = masks_get(key, -1)
-            if mask < 0:
-                mask = masks[key] = function_mask(key) | CLINICAL_BIT
+        mask = masks_get(key := tuple(role.functions), -1) if role.clinical else 0
+        if mask < 0:  # a clinical role with functions not met before
+            mask = masks[key] = function_mask(key) | CLINICAL_BIT
+        if mask == CLINICAL_BIT:  # a clinical role without a function
+            index.unfunctioned.append(role)
         role_seats = role.seats
-        if len(role_seats) != 1:  # none, or several (possibly repeated, possibly dangling)
-            _seat_many(index, role, mask)
-            continue
-        seat = role_seats[0]  # most roles have exactly one seat
-        cid, membership = seat.committee_id, seat.membership
-        seated = seats_get(cid)
-        if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
-            unseated.append(role)
-            continue
-        seated.append(role)
-        if membership is _MEMBER or membership is _PARTICIPANT:
-            if mask:
-                provided[cid] |= mask
-                if holder is not None:
-                    filled[cid] |= mask
-        else:
-            _seat_apart(index, role, cid, membership, mask)
+        if len(role_seats) == 1:  # most roles have exactly one seat
+            seat = role_seats[0]
+            cid, membership = seat.committee_id, seat.membership
+            seated = seats_get(cid)
+            if seated is not None:
+                seated.append(role)
+                if membership is not _MEMBER and membership is not _PARTICIPANT:
+                    _seat_apart(index, role, cid, membership, mask)
+                elif mask:
+                    provided[cid] |= mask
+                    if holder is not None:
+                        filled[cid] |= mask
+                continue
+        _seat_many(index, role, mask)  # no seat, several (maybe repeated), or a dangling one
     return index
 
 

@@ -10,114 +10,33 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal
 
 from govplanner.analysis.context import CLINICAL_BIT, AnalysisContext, build_context
+from govplanner.analysis.principle_result import (
+    RAG_LABELS,
+    SOURCE,
+    PrincipleResult,
+    Rag,
+    share_of,
+    share_rag,
+)
+from govplanner.analysis.professions import CORE_GROUPS, PROFESSION_GROUPS, profession_group
 from govplanner.analysis.result import Analysis
 from govplanner.analysis.rules.clinical import ProfessionMatcher
 from govplanner.analysis.rules.common import counted, name_list, number
 from govplanner.domain.enums import Function, Level
 from govplanner.domain.model import Committee, Plan, Role
 
-Rag = Literal["green", "amber", "red", "grey"]
-
-SOURCE = (
-    "NHS England, ICS implementation guidance on effective clinical and care professional "
-    "leadership (2021)"
-)
-#: RAG -> the words shown with the colour
-RAG_LABELS: dict[str, str] = {
-    "green": "Evidenced",
-    "amber": "Partly evidenced",
-    "red": "Not evidenced",
-    "grey": "Cannot tell from the plan",
-}
-
-
-@dataclass(frozen=True)
-class PrincipleResult:
-    """One principle: our paraphrase, a RAG from the plan's data, the evidence and the limits."""
-
-    id: str
-    title: str
-    summary: str
-    rag: Rag
-    evidence: list[str] = field(default_factory=list)
-    limits: str = ""
-
-    @property
-    def rag_label(self) -> str:
-        return RAG_LABELS[self.rag]
-
-    def as_dict(self) -> dict[str, Any]:
-        """The result as ``check --format json`` shows it under ``principles``."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "rag": self.rag,
-            "evidence": list(self.evidence),
-            "limits": self.limits,
-        }
-
-
-# -- professions -------------------------------------------------------------------------------
-
-#: Professional groups, checked in order; a profession joins the first group one of whose
-#: word stems it contains (after the plan's synonyms, e.g. "GP" -> "general practice").
-PROFESSION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Midwifery", ("midwi",)),
-    ("Nursing", ("nurs",)),
-    ("Pharmacy", ("pharmac",)),
-    ("Social care and social work", ("social work", "social care", "care manage")),
-    ("Psychology", ("psycholog",)),
-    ("Public health", ("public health",)),
-    ("Dentistry", ("dent", "orthodont")),
-    ("Optometry", ("optom", "ophthalmic optic")),
-    ("Healthcare science", ("healthcare scien", "clinical scien", "biomedical", "audiolog")),
-    ("Allied health professions", (
-        "allied health", "paramedic", "physio", "occupational therap", "speech and language",
-        "dietet", "dietit", "podiat", "radiograph", "orthopt", "osteopath", "prosthet",
-        "orthot", "art therap", "music therap", "drama therap", "operating department",
-    )),
-    ("Medicine", (
-        "medic", "general practice", "gp", "doctor", "physician", "surg", "psychiatr",
-        "obstetric", "oncolog", "paediatr", "anaesth", "geriatr", "cardiolog", "radiolog",
-        "patholog", "dermatolog", "neurolog", "gastro", "respiratory", "urolog", "haematolog",
-    )),
-)  # fmt: skip
-#: The groups every system should hear from, as the guidance's range of professions suggests.
-CORE_GROUPS = (
-    "Medicine",
-    "Nursing",
-    "Midwifery",
-    "Allied health professions",
-    "Pharmacy",
-    "Social care and social work",
-)
-
-
-def profession_group(profession: str, matcher: ProfessionMatcher | None = None) -> str | None:
-    """The professional group of a profession ('RMN' -> 'Nursing'); None if unknown or blank."""
-    text = (matcher.canonical(profession) if matcher else profession.strip().lower()).strip()
-    if not text:
-        return None
-    for group, stems in PROFESSION_GROUPS:
-        if any(_contains_word_start(text, stem) for stem in stems):
-            return group
-    return None
-
-
-def _contains_word_start(text: str, stem: str) -> bool:
-    """``stem`` appears at the start of a word of ``text`` ('gp' in 'gp lead', not 'mgpx')."""
-    start = text.find(stem)
-    while start >= 0:
-        if start == 0 or not text[start - 1].isalnum():
-            return True
-        start = text.find(stem, start + 1)
-    return False
-
+__all__ = [
+    "CORE_GROUPS",
+    "PROFESSION_GROUPS",
+    "RAG_LABELS",
+    "SOURCE",
+    "PrincipleResult",
+    "Rag",
+    "assess_principles",
+    "profession_group",
+]
 
 # -- the assessment ----------------------------------------------------------------------------
 
@@ -162,23 +81,6 @@ def _clinical_roles(plan: Plan) -> list[Role]:
     return [r for r in plan.roles if r.clinical]
 
 
-def _share(part: int, whole: int) -> Rag:
-    """Green when all, red when none (or under half), amber in between; grey for nothing."""
-    if whole == 0:
-        return "grey"
-    if part >= whole:
-        return "green"
-    return "red" if part * 2 < whole else "amber"
-
-
-def _of(
-    part: int, whole: int, singular: str, plural: str, verbs: tuple[str, str] = ("has", "have")
-) -> str:
-    """'2 of 3 committees have', '1 of 4 committees has', '0 of 1 committee has'."""
-    noun = singular if whole == 1 else plural
-    return f"{part} of {whole} {noun} {verbs[0] if part == 1 or whole == 1 else verbs[1]}"
-
-
 def _left_out(ctx: AnalysisContext, waived: set[str]) -> tuple[list[Committee], list[str]]:
     """The committees principle 1 judges, and evidence naming those it leaves out and why."""
     w = ctx.words
@@ -207,17 +109,38 @@ def _left_out(ctx: AnalysisContext, waived: set[str]) -> tuple[list[Committee], 
 def _decision_making(ctx: AnalysisContext, waived: set[str]) -> PrincipleResult:
     w, plan = ctx.words, ctx.plan
     judged, left_out = _left_out(ctx, waived)
-    counted_ids = {c.id for c in judged}
+    evidence, rag = _leaders_by_tier(ctx, judged)
+    if not evidence:
+        evidence = [
+            f"No {w.committee} of the plan needs a clinical voice."
+            if plan.committees
+            else f"The plan has no {w.committees} yet."
+        ]
+    return PrincipleResult(
+        id="ccpl-1",
+        title="Leaders in decisions at every level",
+        summary="Clinical and care professionals take part in decision-making at every level "
+        "of the system, from the board down to the groups that deliver change.",
+        rag=rag,
+        evidence=evidence + left_out,
+        limits=f"Shows who holds a seat on each {w.committee}; it cannot show whether their "
+        "voice shapes the decisions made there.",
+    )
+
+
+def _leaders_by_tier(ctx: AnalysisContext, judged: list[Committee]) -> tuple[list[str], Rag]:
+    """Per tier, how many judged committees have a leader in post; then the executive ones."""
+    w, ids = ctx.words, {c.id for c in judged}
     evidence: list[str] = []
     rag: Rag = "grey" if not judged else "green"
-    for tier in plan.tiers:
-        committees = [c for c in ctx.committees_by_tier.get(tier.id, []) if c.id in counted_ids]
+    for tier in ctx.plan.tiers:
+        committees = [c for c in ctx.committees_by_tier.get(tier.id, []) if c.id in ids]
         if not committees:
             continue
         led = [c for c in committees if ctx.filled.get(c.id, 0) & CLINICAL_BIT]
         level = "" if tier.name.casefold() == tier.level.value else f" ({tier.level.value} level)"
         evidence.append(
-            f"{tier.name}{level}: {_of(len(led), len(committees), w.committee, w.committees)} "
+            f"{tier.name}{level}: {share_of(len(led), len(committees), w.committee, w.committees)} "
             "a clinical or care professional leader in post."
         )
         if not led:
@@ -237,22 +160,7 @@ def _decision_making(ctx: AnalysisContext, waived: set[str]) -> PrincipleResult:
             f"Every executive-level {w.committee} has a clinical or care professional leader "
             "in post."
         )
-    if not evidence:
-        evidence = [
-            f"No {w.committee} of the plan needs a clinical voice."
-            if plan.committees
-            else f"The plan has no {w.committees} yet."
-        ]
-    return PrincipleResult(
-        id="ccpl-1",
-        title="Leaders in decisions at every level",
-        summary="Clinical and care professionals take part in decision-making at every level "
-        "of the system, from the board down to the groups that deliver change.",
-        rag=rag,
-        evidence=evidence + left_out,
-        limits=f"Shows who holds a seat on each {w.committee}; it cannot show whether their "
-        "voice shapes the decisions made there.",
-    )
+    return evidence, rag
 
 
 def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResult:
@@ -287,7 +195,7 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
         title="Shared learning, collaboration and innovation",
         summary="The system builds a culture where leaders learn together, collaborate and "
         "innovate, working alongside patients and local communities.",
-        rag=_share(covered, required),
+        rag=share_rag(covered, required),
         evidence=evidence or ["No committee needs relational work or translation yet."],
         limits="Shows whether leaders who connect people and communicate change are in post; "
         "it cannot show how learning is shared, whether innovation is encouraged or how "
@@ -304,12 +212,12 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
     if roles:
         total = number(sum(r.sessions_per_week for r in funded))
         kind = "clinical leadership "
-        share = _of(len(funded), len(roles), kind + w.role, kind + w.roles)
+        share = share_of(len(funded), len(roles), kind + w.role, kind + w.roles)
         word = "session" if total == "1" else "sessions"
         evidence.append(f"{share} sessions funded ({total} {word} a week in all).")
     if unfunded:
         evidence.append(f"No sessions recorded for {name_list(unfunded, limit=6)}.")
-    rag = _share(len(funded), len(roles))
+    rag = share_rag(len(funded), len(roles))
     if counts["LOD001"]:
         evidence.append(
             f"{counts['LOD001']} {'person holds' if counts['LOD001'] == 1 else 'people hold'} "
@@ -348,7 +256,7 @@ def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
     missing = [p.name for p in leaders if p.sources is None]
     evidence = []
     if leaders:
-        share = _of(
+        share = share_of(
             len(recorded), len(leaders), "clinical leader in post", "clinical leaders in post"
         )
         evidence.append(
@@ -370,7 +278,7 @@ def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
         title="Dedicated leadership development",
         summary="Every clinical and care professional leader can take part in leadership "
         "development, and the system nurtures its future leaders.",
-        rag=_share(len(recorded), len(leaders)),
+        rag=share_rag(len(recorded), len(leaders)),
         evidence=evidence or ["No clinical leader is in post yet."],
         limits="Shows whose strengths are recorded and the development needs that follow from "
         "them; it cannot show whether a development offer exists or is taken up, or how the "
@@ -398,7 +306,26 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     w = ctx.words
     roles = _clinical_roles(ctx.plan)
     groups, unknown = _groups(ctx, roles)
-    evidence = []
+    evidence = _spread(ctx, roles, groups, unknown) + _openings(ctx, roles, counts)
+    return PrincipleResult(
+        id="ccpl-5",
+        title="Open recruitment and diverse leadership",
+        summary="Leaders are identified and appointed in a clear and open way that gives "
+        "everyone a fair chance, so leadership reflects the full range of professions and "
+        "the communities served.",
+        rag=_diversity_rag(len(roles), len(groups), counts["TRM002"]),
+        evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
+        limits="Shows the spread of professions, vacancies and fixed terms; it cannot show "
+        "how posts were advertised or filled, or the demographic diversity of leaders "
+        "(govplanner records no personal characteristics).",
+    )
+
+
+def _spread(
+    ctx: AnalysisContext, roles: list[Role], groups: Counter[str], unknown: int
+) -> list[str]:
+    """Which professional groups the clinical roles come from, and which are missing."""
+    w, evidence = ctx.words, []
     if groups:
         spread = ", ".join(f"{g} ({n})" for g, n in sorted(groups.items(), key=_by_count))
         evidence.append(
@@ -411,38 +338,30 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     if unknown:
         evidence.append(f"{unknown} clinical {w.roles if unknown != 1 else w.role} with no "
                         "recognised profession recorded.")  # fmt: skip
+    return evidence
+
+
+def _openings(ctx: AnalysisContext, roles: list[Role], counts: Counter[str]) -> list[str]:
+    """Vacancies (each an opening to recruit openly) and terms of office."""
+    w, evidence = ctx.words, []
     vacant = [r for r in roles if r.holder_id is None]
     if roles:
-        share = _of(
+        share = share_of(
             len(vacant), len(roles), f"clinical {w.role}", f"clinical {w.roles}", ("is", "are")
         )
         evidence.append(f"{share} vacant: each an opening to recruit openly.")
     filled = [r for r in roles if r.holder_id is not None]
     termed = sum(1 for r in filled if r.term_end is not None)
     if filled:
-        evidence.append(
-            f"{_of(termed, len(filled), w.role + ' in post', w.roles + ' in post')} a term end "
-            "recorded."
-        )
+        share = share_of(termed, len(filled), f"{w.role} in post", f"{w.roles} in post")
+        evidence.append(f"{share} a term end recorded.")
     if counts["TRM002"] or counts["TRM001"]:
         evidence.append(
             f"Terms ended but still shown as filled: {counts['TRM002']} (TRM002); ending "
             f"within {counted(ctx.plan.term_warning_days, 'day', 'days')}: {counts['TRM001']} "
             "(TRM001)."
         )
-    rag = _diversity_rag(len(roles), len(groups), counts["TRM002"])
-    return PrincipleResult(
-        id="ccpl-5",
-        title="Open recruitment and diverse leadership",
-        summary="Leaders are identified and appointed in a clear and open way that gives "
-        "everyone a fair chance, so leadership reflects the full range of professions and "
-        "the communities served.",
-        rag=rag,
-        evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
-        limits="Shows the spread of professions, vacancies and fixed terms; it cannot show "
-        "how posts were advertised or filled, or the demographic diversity of leaders "
-        "(govplanner records no personal characteristics).",
-    )
+    return evidence
 
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:

@@ -75,26 +75,14 @@ def make_finding(
     this in step with the fields above (a test compares the two).
     """
     finding = _new(Finding)
-    _set(
-        finding,
-        "__dict__",
-        {
-            "code": code,
-            "severity": severity,
-            "subject_kind": subject_kind,
-            "subject_id": subject_id,
-            "subject": subject,
-            "function": function,
-            "stage_id": stage_id,
-            "stage": stage,
-            "tier_id": tier_id,
-            "tier": tier,
-            "message": message,
-            "remedy": remedy,
-            "accepted": False,
-            "rationale": "",
-        },
-    )
+    # fmt: off
+    _set(finding, "__dict__", {
+        "code": code, "severity": severity, "subject_kind": subject_kind,
+        "subject_id": subject_id, "subject": subject, "function": function,
+        "stage_id": stage_id, "stage": stage, "tier_id": tier_id, "tier": tier,
+        "message": message, "remedy": remedy, "accepted": False, "rationale": "",
+    })
+    # fmt: on
     return finding
 
 
