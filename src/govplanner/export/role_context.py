@@ -63,6 +63,7 @@ class PlanIndex:
     people: dict[str, str] = field(init=False)
     roles: dict[str, Role] = field(init=False)
     organisations: dict[str, Organisation] = field(init=False)
+    group_members: dict[str, list[Committee]] = field(init=False)
     seats: dict[str, list[Role]] = field(init=False)
     gaps: dict[tuple[str, Function], Severity] = field(init=False)
     words: Words = field(init=False)
@@ -75,6 +76,10 @@ class PlanIndex:
         self.people = {p.id: p.name for p in plan.people}
         self.roles = {r.id: r for r in plan.roles}
         self.organisations = {o.id: o for o in plan.organisations}
+        self.group_members = defaultdict(list)
+        for committee in plan.committees:
+            if committee.group_id:
+                self.group_members[committee.group_id].append(committee)
         self.seats = defaultdict(list)
         for role in plan.roles:
             for committee_id in role.committee_ids:
@@ -198,6 +203,7 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
     targets = accountable_targets(idx, committee)
     advises = [idx.committees[t] for t in committee.advises_ids if t in idx.committees]
     group = idx.plan.group(committee.group_id) if committee.group_id else None
+    notes = committee_notes(idx, committee)
     return {
         "name": committee.name,
         "the_name": the(committee.name),
@@ -213,8 +219,8 @@ def _committee_facts(idx: PlanIndex, committee: Committee, role: Role) -> Contex
         "advises": [a.name for a in advises],
         "organisations": organisation_names(idx, committee.organisation_ids),
         "group": group.name if group else "",
-        "notes": committee_notes(idx, committee),
-        "description": " ".join(_described(idx, committee)),
+        "notes": notes,
+        "description": " ".join(_described(committee, notes)),
         "stage": idx.stage_name(committee) if _follows_stages(idx.plan, committee) else "",
         "programme_area": committee.programme_area,
         "purpose": committee.purpose,
@@ -234,9 +240,9 @@ def _follows_stages(plan: Plan, committee: Committee) -> bool:
     )
 
 
-def _described(idx: PlanIndex, committee: Committee) -> list[str]:
+def _described(committee: Committee, notes: list[str]) -> list[str]:
     """The committee's notes, then its purpose and programme areas as sentences."""
-    parts = committee_notes(idx, committee)
+    parts = list(notes)
     purpose = " ".join(committee.purpose.split())
     if purpose:
         parts.append(f"Purpose: {purpose}" + ("" if purpose[-1] in ".!?" else "."))

@@ -24,6 +24,8 @@ class SeatIndex(Protocol):
     committees: dict[str, Committee]
     roles: dict[str, Role]
     organisations: dict[str, Organisation]
+    #: committees-in-common group id -> its committees, in plan order
+    group_members: dict[str, list[Committee]]
     words: Words
 
     def level(self, committee: Committee) -> Level | None: ...
@@ -301,9 +303,7 @@ def committee_notes(idx: SeatIndex, committee: Committee) -> list[str]:
     group = idx.plan.group(committee.group_id) if committee.group_id else None
     if group is not None:
         partners = [
-            the(c.name)
-            for c in idx.committees.values()
-            if c.group_id == group.id and c.id != committee.id
+            the(c.name) for c in idx.group_members.get(group.id, []) if c.id != committee.id
         ]
         if partners:
             notes.append(
