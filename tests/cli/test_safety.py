@@ -322,3 +322,21 @@ def test_an_imported_register_with_direction_characters_is_refused_naming_the_fi
     assert "U+202E" in line  # named where it is: the sheet and cell, or the role's title
     assert "Roles" in line or "title" in line
     assert not out.exists()
+
+
+def test_a_device_or_pipe_as_a_register_is_refused_without_reading(tmp_path, capsys):
+    fifo = tmp_path / "register.xlsx"
+    os.mkfifo(fifo)
+    for source in ("/dev/zero", str(fifo)):
+        code, _, err = run(["import", source, "-o", str(tmp_path / "p.govplan")], capsys)
+        assert code == 2
+        assert "not an ordinary file" in one_line_error(err)
+
+
+def test_a_file_given_as_the_template_folder_says_so(tmp_path, plan, capsys):
+    not_a_folder = tmp_path / "templates.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    args = ["export", "roles", str(plan), "-o", str(tmp_path / "out"), "--format", "md"]
+    code, _, err = run([*args, "--templates", str(not_a_folder)], capsys)
+    assert code == 2
+    assert "is a file, not a folder" in one_line_error(err)

@@ -74,6 +74,21 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
         raise UsageError(f"{path} already exists; add --force to replace it.")
 
 
+def _ordinary_input(path: Path) -> None:
+    """Refuse, before anything opens it, an input that is a folder, a device or a pipe (a
+    device such as /dev/zero never ends; a pipe waits for ever for a writer)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # the reader says the file does not exist, in its own words
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"{path} is not an ordinary file (a device or a pipe).")
+
+
 def _output_file(target: Path, inputs: list[Path], what: str) -> Path:
     """Where an export may write ``target`` (see :mod:`govplanner.files.output_safety`)."""
     from govplanner.files.output_safety import check_output_file
@@ -133,6 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from govplanner.files.register_import import read_register
 
     _refuse_overwrite(args.output, args.force)
+    _ordinary_input(args.register)
     result = read_register(args.register)
     plan = result.plan
     if args.name:

@@ -52,6 +52,8 @@ def make_environment(template_dir: Path | None = None, *, html: bool) -> jinja2.
     folders: list[Path] = []
     if template_dir is not None:
         folder = Path(template_dir)
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"The template folder {folder} is a file, not a folder.")
         if not folder.is_dir():
             raise ExportError(f"The template folder {folder} does not exist.")
         folders.append(folder)
