@@ -100,9 +100,12 @@ class CoverageView(QWidget):
         stage_label.setBuddy(self.stage)
         top = QHBoxLayout()
         top.addWidget(stage_label)
-        top.addWidget(self.stage)
-        top.addStretch(1)
-        top.addWidget(_legend(self, self.words))
+        top.addWidget(self.stage, 1)
+        # The legend on a row of its own: beside the stage box it made the page wider than
+        # a laptop at 125 % leaves beside the tree.
+        legend = QHBoxLayout()
+        legend.addWidget(_legend(self, self.words))
+        legend.addStretch(1)
         self.note = note = QLabel(self)
         note.setWordWrap(True)
         self.empty_hint = QLabel(self)
@@ -120,6 +123,7 @@ class CoverageView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addLayout(legend)
         layout.addWidget(note)
         layout.addWidget(self.empty_hint)
         layout.addWidget(split, 1)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._build_editor()
         self._build_docks()
         menus.build_view_menu(self)
+        self.centre.updateGeometry()  # its minimum is now the editor's, not the welcome page's
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         self.welcome.example_chosen.connect(self.files.open_example)
         self.welcome.set_examples([str(p) for p in example_files()])
         self.centre = QStackedWidget(self)
+        # The welcome page is shown alone; its width must not set the editor's minimum.
+        self.welcome.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.centre.addWidget(self.welcome)
         self.read_only_banner = ReadOnlyBanner(self)
         self.read_only_banner.save_as_requested.connect(self.files.save_as)
