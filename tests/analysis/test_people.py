@@ -171,3 +171,14 @@ def test_dev001_once_per_person_and_function() -> None:
 def test_dev001_ignores_non_clinical_roles() -> None:
     plan = provider("analytical", sources=["reputation"], clinical=False).build()
     assert found(plan, "DEV001") == []
+
+
+def test_lod001_and_lod002_rules_run_on_their_own() -> None:
+    from govplanner.analysis.context import build_context
+    from govplanner.analysis.rules.people import lod001, lod002
+
+    plan = held(3, 2).person("Dr B", capacity=1).role("Other", on=["Board"], holder="Dr B",
+                                                        sessions=2).build()  # fmt: skip
+    ctx = build_context(plan)
+    assert [(f.code, f.subject) for f in lod001(ctx)] == [("LOD001", "Dr B")]
+    assert [(f.code, f.subject) for f in lod002(ctx)] == [("LOD002", "Dr A")]

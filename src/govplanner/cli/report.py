@@ -43,8 +43,16 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 def check_json(
     plan: Plan, analysis: Analysis, principles: list[PrincipleResult] | None = None
 ) -> dict[str, Any]:
-    """The document ``govplanner check --format json`` promises (issue 2, and issue 8's
-    ``principles``)."""
+    """The document ``govplanner check --format json`` promises (issue 2, issue 8's
+    ``principles``, and issue 13's additions; every earlier key is kept).
+
+    Issue 13 added: each finding's ``key`` (its acceptance key) and ``closed_by`` (ids of the
+    vacant roles whose filling would close it); ``summary.root_causes`` (how many separate
+    problems the open findings come from: each vacancy behind two or more of them counts
+    once, every other open finding counts as its own); ``accepted`` in every coverage cell;
+    ``root_causes`` (every vacancy behind at least one open finding, most first);
+    ``stale_acceptances`` and ``unjudged_areas``.
+    """
     if principles is None:
         principles = assess_principles(plan, analysis)
     closed_by = analysis.closed_by
