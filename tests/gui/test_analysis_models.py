@@ -235,9 +235,11 @@ def test_an_accepted_gap_is_shown_apart_and_undo_brings_it_back(
     with qtbot.waitSignal(live.updated):
         cmd.execute(stack, cmd.accept_finding(document, gap.key, "Recruiting in May", "Crisis"))
     index = view.model.index(2, rep)
+    assert view.detail_pane.isHidden()  # the heatmap first, until a cell is chosen
     assert index.data() == "0/1 · Accepted"
     assert "1 more committee has the gap accepted" in index.data(Qt.ItemDataRole.ToolTipRole)
     view._cell_chosen(index)
+    assert not view.detail_pane.isHidden()
     assert view.detail.item(0).text() == "Crisis Group — ◌ Not covered, gap accepted"
     assert view.detail_title.text().endswith("1 with the gap accepted")
     with qtbot.waitSignal(live.updated):

@@ -155,6 +155,9 @@ class CoverageView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail_title)
         right_layout.addWidget(self.detail)
+        # Hidden until a cell is chosen: on a small screen the heatmap comes first.
+        right.setVisible(False)
+        self.detail_pane = right
         return right
 
     def _make_table(self) -> QTableView:
@@ -169,7 +172,7 @@ class CoverageView(QWidget):
         table.setFont(font)
         columns = table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        columns.setMinimumSectionSize(150)
+        columns.setMinimumSectionSize(100)
         columns.setHighlightSections(False)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         columns.setMinimumHeight(2 * table.fontMetrics().height() + 12)
@@ -178,7 +181,7 @@ class CoverageView(QWidget):
         rows.setMinimumSectionSize(48)
         rows.setMaximumSectionSize(110)
         rows.setHighlightSections(False)
-        rows.setMinimumWidth(130)
+        rows.setMinimumWidth(100)
         table.selectionModel().currentChanged.connect(self._cell_chosen)
         return table
 
@@ -204,6 +207,7 @@ class CoverageView(QWidget):
         if not index.isValid():
             self.detail_title.setText(self.words.text(NO_CELL))
             return
+        self.detail_pane.setVisible(True)
         cell: CoverageCell = index.data(CellRole)
         tier = self.model.headerData(index.row(), Qt.Orientation.Vertical)
         function = FUNCTIONS[index.column()].label
