@@ -284,3 +284,17 @@ def test_examples_open_as_unsaved_copies(window: MainWindow) -> None:
     assert window.document.plan.committees
     assert window.files.recent() == []
     assert "example" in window.statusBar().currentMessage()
+
+
+def test_import_says_what_it_assumed_without_blocking(qtbot: Any, window: MainWindow) -> None:
+    from govplanner.files.register_import import read_register
+
+    register = Path(__file__).parents[2] / "examples" / "cluster-register.xlsx"
+    notices = read_register(register).notices
+    assert notices  # the example names no kinds: they are inferred from names
+    window.files.import_register_from(str(register))
+    qtbot.waitUntil(lambda: window.plan_open, timeout=10_000)
+    box = window.files.notices_box
+    assert box.isVisible()
+    assert notices[0] in box.informativeText()
+    box.accept()

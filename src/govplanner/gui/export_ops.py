@@ -71,26 +71,47 @@ class ExportOps:
             self.import_register_from(path)
 
     def import_register_from(self, path: str) -> BackgroundTask:
-        def work(progress: Any, cancelled: Any) -> Plan:
-            from govplanner.files.register_import import import_register
+        def work(progress: Any, cancelled: Any) -> Any:
+            from govplanner.files.register_import import read_register
 
-            return import_register(path)
+            return read_register(path)
 
-        def done(plan: Plan, cancelled: bool) -> None:
-            if not cancelled:
-                plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
-                self.window.show_plan(plan, None)
-                from govplanner.domain.vocabulary import words  # pydantic: not at start-up
+        def done(result: Any, cancelled: bool) -> None:
+            if cancelled:
+                return
+            plan = result.plan
+            plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
+            self.window.show_plan(plan, None)
+            from govplanner.analysis.rules.common import counted  # pydantic: not at start-up
+            from govplanner.domain.vocabulary import words
 
-                w = words(plan)
-                self.window.statusBar().showMessage(
-                    f"Imported {len(plan.committees)} {w.committees}, {len(plan.roles)} "
-                    f"{w.roles} and {len(plan.people)} people from {Path(path).name}. "
-                    "Save it as a plan.",
-                    8000,
-                )
+            w = words(plan)
+            self.window.statusBar().showMessage(
+                f"Imported {counted(len(plan.committees), w.committee, w.committees)}, "
+                f"{counted(len(plan.roles), w.role, w.roles)} and "
+                f"{counted(len(plan.people), 'person', 'people')} from {Path(path).name}. "
+                "Save it as a plan.",
+                8000,
+            )
+            if result.notices:
+                self._show_notices(Path(path).name, list(result.notices))
 
         return self._background("Import register", f"Reading {Path(path).name}…", work, done)
+
+    def _show_notices(self, name: str, notices: list[str]) -> None:
+        """What the import assumed (kinds inferred from names...), without blocking the window."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Imported with notes")
+        box.setText(f"{name} was imported. Please check:")
+        box.setInformativeText("\n\n".join(f"• {n}" for n in notices[:8]))
+        if len(notices) > 8:
+            box.setDetailedText("\n".join(notices))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()  # not exec(): the plan is already open behind it
+        self.notices_box = box
 
     def _background(
         self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
