@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from govplanner.gui.wording import UiWords
 
 APP_TITLE = "govplanner"
+MIN_SIZE = (800, 480)
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +83,9 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_status_bar()
         undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
-        self.setMinimumSize(900, 600)
+        # Small enough for a 1366x768 laptop at 125 % (1093x614 logical, less the task bar
+        # and title bar): panes scroll inside.
+        self.setMinimumSize(*MIN_SIZE)
         self._default_size()
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
             available = screen.availableGeometry()
             width = min(width, int(available.width() * 0.95))
             height = min(height, int(available.height() * 0.95))
-        self.resize(max(width, 900), max(height, 600))
+        self.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
 
     def _ensure_editor(self) -> None:
         """Build the editor the first time a plan opens: the welcome page paints sooner."""

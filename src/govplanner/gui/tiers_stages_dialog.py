@@ -33,7 +33,7 @@ from govplanner.domain.model import Tier
 from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand
-from govplanner.gui.settings_dialog import PlanEditDialog, cell, make_table
+from govplanner.gui.settings_dialog import PlanEditDialog, cell, fit_to_screen, make_table
 from govplanner.gui.wording import UiWords
 
 
@@ -53,7 +53,7 @@ class TiersStagesDialog(PlanEditDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addLayout(self.bottom_row())
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
         self.refresh()
 
     # -- tiers -------------------------------------------------------------------------------------
