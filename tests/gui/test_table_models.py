@@ -222,3 +222,21 @@ def test_organisation_rows_say_type_population_and_committees(
     committees = committees_model(bodies, stack, Lookup(bodies))
     assert _texts(committees, "Organisations")[0] == "North ICB; North Council (joint)"
     assert _texts(committees, "Kind")[0] == "Decision-making"
+
+
+def test_same_titled_roles_are_told_apart(document: PlanDocument, stack: QUndoStack) -> None:
+    from govplanner.domain.model import Seat
+
+    twin = Role(id="rol_md2", title="Medical Director",
+                seats=[Seat(committee_id=committee_id("Crisis Group"))])  # fmt: skip
+    cmd.execute(stack, cmd.add_item(document, "role", twin))
+    roles = _model(document, stack, "role")
+    col = _column(roles, "Role")
+    tips = [roles.index(r, col).data(Qt.ItemDataRole.ToolTipRole) for r in range(roles.rowCount())]
+    assert "Medical Director (ICB Board, Quality Committee)" in tips
+    assert "Medical Director (Crisis Group)" in tips
+    assert "MH Lead" in tips  # a unique title needs nothing more
+    board = document.get("committee", committee_id("ICB Board"))
+    cmd.execute(stack, cmd.update_item(document, "committee", board.id, chair_role_id="rol_md2"))
+    committees = _model(document, stack, "committee")
+    assert _texts(committees, "Chair")[0] == "Medical Director (Crisis Group)"

@@ -85,7 +85,7 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             lambda c: c.programme_area,
             width=160,
         ),
-        Column("Chair", lambda c: lookup.name("role", c.chair_role_id), width=160),
+        Column("Chair", lambda c: _chair(lookup, c), width=160),
         Column(
             "Seats",
             lambda c: str(len(lookup.roles_on(c.id))),
@@ -95,6 +95,11 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         ),
         Column("Meets", lambda c: c.meeting_frequency, edit=_text_edit("meeting_frequency")),
     ]
+
+
+def _chair(lookup: Lookup, c: Committee) -> str:
+    role = lookup.role(c.chair_role_id)
+    return "" if role is None else lookup.role_label(role)
 
 
 def _names(lookup: Lookup, kind: str, ids: list[str]) -> str:
@@ -167,7 +172,14 @@ def _set_sessions(r: Role, value: Any) -> dict[str, Any]:
 
 def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     return [
-        Column("{Role}", lambda r: r.title, edit=_name_edit("title"), width=220),
+        Column(
+            "{Role}",
+            lambda r: r.title,
+            edit=_name_edit("title"),
+            # Same-titled roles told apart by where they sit.
+            tooltip=lambda r: lookup.role_label(r),
+            width=220,
+        ),
         _holder_column(lookup),
         _seats_column(lookup),
         Column("Organisations", lambda r: _names(lookup, "organisation", r.organisation_ids)),
