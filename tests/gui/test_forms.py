@@ -256,15 +256,19 @@ def test_committee_form_v2_fields_are_one_command_each(
     before = document.plan.model_dump()
     form = _form(CommitteeForm, qtbot, document, stack, cid)
     _choose(form.kind_box, CommitteeKind.ASSURANCE)
-    assert stack.undoText() == "Change kind of committee 'Quality Committee'"
+    assert stack.undoText() == "Set the kind of committee 'Quality Committee' to Assurance"
     assert "does not need a clinical" in form.kind_hint.text()
     form.bodies.toggled.emit("org_icb", True)
     form.bodies.toggled.emit("org_council", True)
     assert stack.undoText() == "Add 'North Council' as a body of committee 'Quality Committee'"
     assert "Joint committee of North ICB and North Council" in form.joint_hint.text()
     _choose(form.group, "grp_cic")
+    assert stack.undoText() == ("Put committee 'Quality Committee' in 'North and South in common'")
     form.quorum.setValue(3)
     form.quorum_clinical.click()
+    assert stack.undoText() == (
+        "The quorum of committee 'Quality Committee' needs a clinical member"
+    )
     _choose(form.requirement_boxes[Function.RELATIONAL], Requirement.ESSENTIAL)
     assert stack.undoText() == "Set Relational work on committee 'Quality Committee' to essential"
     c = document.get("committee", cid)

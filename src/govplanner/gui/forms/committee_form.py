@@ -52,7 +52,7 @@ class CommitteeForm(DetailForm):
             form, "&Kind:", IdComboBox(body), "What the {committee} is for decides what it needs."
         )
         self.kind_box.set_entries([(k.label, k) for k in CommitteeKind], CommitteeKind.DECISION)
-        self.kind_box.activated.connect(lambda: self.commit(kind=self.kind_box.currentData()))
+        self.kind_box.activated.connect(self._kind_chosen)
         self.kind_hint = hint_label(body)
         form.addRow("", self.kind_hint)
         self.tier = self.row(form, "{Tier}:", IdComboBox(body))
@@ -100,7 +100,7 @@ class CommitteeForm(DetailForm):
             "A named set of {committees} of different bodies that meet together, each still "
             "deciding for its own body.",
         )
-        self.group.activated.connect(lambda: self.commit(group_id=self.group.currentData()))
+        self.group.activated.connect(self._group_chosen)
 
     def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
         self.chair = self.row(
@@ -125,9 +125,7 @@ class CommitteeForm(DetailForm):
         self.quorum_clinical.setAccessibleName(
             "Quorum must include a clinical or care professional member"
         )
-        self.quorum_clinical.toggled.connect(
-            self.on_change(lambda on: self.commit(quorum_clinical=on))
-        )
+        self.quorum_clinical.toggled.connect(self.on_change(self._quorum_clinical_toggled))
         form.addRow("", self.quorum_clinical)
         self.quorum_note = self.row(form, "Quorum note:", FormLineEdit(body))
         self.quorum_note.setPlaceholderText("Anything else its terms of reference say")
@@ -191,6 +189,22 @@ class CommitteeForm(DetailForm):
 
     def _label(self) -> str:
         return f"{self.words['committee']} '{self._committee().name}'"
+
+    def _kind_chosen(self) -> None:
+        kind = CommitteeKind(self.kind_box.currentData())
+        self.commit(f"Set the kind of {self._label()} to {kind.label}", kind=kind)
+
+    def _group_chosen(self) -> None:
+        group_id = self.group.currentData()
+        if group_id is None:
+            text = f"Take {self._label()} out of its committees-in-common group"
+        else:
+            text = f"Put {self._label()} in '{self.lookup.name('group', group_id)}'"
+        self.commit(text, group_id=group_id)
+
+    def _quorum_clinical_toggled(self, on: bool) -> None:
+        need = "needs" if on else "no longer needs"
+        self.commit(f"The quorum of {self._label()} {need} a clinical member", quorum_clinical=on)
 
     def _body_toggled(self, organisation_id: str, on: bool) -> None:
         c = self._committee()
