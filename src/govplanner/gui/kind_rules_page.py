@@ -23,7 +23,7 @@ from govplanner.domain.governance import KIND_BASIS, KIND_INFO
 from govplanner.gui import settings_commands as sc
 
 if TYPE_CHECKING:
-    from govplanner.gui.settings_dialog import PlanEditDialog
+    from govplanner.gui.plan_dialog import PlanEditDialog
 
 #: A template in the plan's words.
 RULE_HELP = (

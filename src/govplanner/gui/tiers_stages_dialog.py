@@ -33,7 +33,7 @@ from govplanner.domain.model import Tier
 from govplanner.domain.names import name_key
 from govplanner.gui import settings_commands as sc
 from govplanner.gui.commands import DocumentCommand
-from govplanner.gui.settings_dialog import PlanEditDialog, cell, fit_to_screen, make_table
+from govplanner.gui.plan_dialog import PlanEditDialog, cell, fit_to_screen, make_table
 from govplanner.gui.wording import UiWords
 
 
