@@ -430,3 +430,21 @@ def test_group_form_puts_committees_in_and_out(
     qtbot.keyClicks(form.description, "Two ICBs, one agenda")
     assert document.plan.groups[0].description == "Two ICBs, one agenda"
     _undo_all_restores(stack, document, before)
+
+
+def test_committee_serves_several_programme_areas(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    cid = committee_id("Mental Health Board")
+    form = _form(CommitteeForm, qtbot, document, stack, cid)
+    assert form.programme_hint.isHidden()
+    edit = form.programme.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Mental health; Homelessness")
+    assert document.get("committee", cid).programme_areas == ["Mental health", "Homelessness"]
+    assert stack.count() == 1  # typed, one command
+    assert form.programme_hint.text().endswith("judged for representation: Homelessness")
+    assert not form.programme_hint.isHidden()
+    stack.undo()
+    assert form.programme.currentText() == "Mental health"
+    assert form.programme_hint.isHidden()

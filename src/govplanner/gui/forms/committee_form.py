@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from govplanner.domain.enums import FUNCTIONS, CommitteeKind, Function, Membership, Requirement
 from govplanner.domain.governance import KIND_INFO
 from govplanner.domain.model import Committee, Line
+from govplanner.domain.names import name_key
 from govplanner.gui.forms.base import DetailForm, hint_label, set_combo, show_text
 from govplanner.gui.forms.checklist import CheckList
 from govplanner.gui.forms.lines import LinesEditor
@@ -64,15 +65,7 @@ class CommitteeForm(DetailForm):
             form, "&Stage:", IdComboBox(body), "Its current stage of integration."
         )
         self.stage.activated.connect(lambda: self.commit(stage_id=self.stage.currentData()))
-        self.programme = self.row(
-            form,
-            "Programme area:",
-            IdComboBox(body),
-            "The area of care it serves; sets which professions should be represented.",
-        )
-        self.programme.activated.connect(
-            lambda: self.commit(programme_area=self.programme.currentData())
-        )
+        self._build_programme(form, body)
         self._build_meeting_fields(form, body)
         self.purpose = self.row(form, "P&urpose:", CommitTextEdit(body))
         self.typed_text(self.purpose, "purpose")
@@ -101,6 +94,36 @@ class CommitteeForm(DetailForm):
             "deciding for its own body.",
         )
         self.group.activated.connect(self._group_chosen)
+
+    def _build_programme(self, form: QFormLayout, body: QWidget) -> None:
+        """Pick an area from the plan's table, or type several separated by ';'."""
+        self.programme = self.row(
+            form,
+            "Programme area:",
+            QComboBox(body),
+            "The areas of care it serves (several separated by ';'); they set which "
+            "professions should be represented.",
+        )
+        self.programme.setEditable(True)
+        self.programme.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.programme.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.programme.setMinimumContentsLength(12)
+        edit = self.programme.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText("None; several separated by ';'")
+            edit.textEdited.connect(
+                self.on_change(
+                    lambda text: self.commit(typing="programme_area", programme_area=text.strip())
+                )
+            )
+            edit.editingFinished.connect(self.end_typing)
+        self.programme.activated.connect(
+            lambda: self.commit(programme_area=self.programme.currentText().strip())
+        )
+        self.programme_hint = hint_label(body)
+        form.addRow("", self.programme_hint)
 
     def _build_meeting_fields(self, form: QFormLayout, body: QWidget) -> None:
         self.chair = self.row(
@@ -254,15 +277,29 @@ class CommitteeForm(DetailForm):
         first = plan.stages[0].name if plan.stages else "none"
         stages = [(f"Not set (first stage: {first})", None)] + [(s.name, s.id) for s in plan.stages]
         set_combo(self.stage, stages, c.stage_id)
-        programmes = [("(none)", "")] + [(p.name, p.name) for p in plan.programmes]
-        if c.programme_area and all(p.name != c.programme_area for p in plan.programmes):
-            programmes.append(
-                (f"{c.programme_area} (not in the programme table)", c.programme_area)
-            )
-        set_combo(self.programme, programmes, c.programme_area)
+        self._load_programme(c)
         self._load_meetings(c)
         self.purpose.set_text(c.purpose)
         self._load_requirements(c)
+
+    def _load_programme(self, c: Committee) -> None:
+        names = [p.name for p in self.document.plan.programmes]
+        if [self.programme.itemText(i) for i in range(self.programme.count())] != names:
+            self.programme.clear()
+            for name in names:
+                self.programme.addItem(name, name)
+        if self.programme.currentText().strip() != c.programme_area:
+            at = self.programme.findText(c.programme_area)
+            self.programme.setCurrentIndex(at)  # -1 (none chosen) for typed or blank areas
+            self.programme.setEditText(c.programme_area)
+        known = {name_key(n) for n in names}
+        unknown = [a for a in c.programme_areas if name_key(a) not in known]
+        self.programme_hint.setText(
+            f"Not in the programme table, so not judged for representation: {'; '.join(unknown)}"
+            if unknown
+            else ""
+        )
+        self.programme_hint.setVisible(bool(unknown))
 
     def _load_bodies(self, c: Committee) -> None:
         plan = self.document.plan
