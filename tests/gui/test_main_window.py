@@ -458,7 +458,12 @@ def test_no_two_mnemonics_share_a_letter_on_an_editor_page(opened: MainWindow) -
     for page in (opened.coverage, opened.committees, opened.roles, opened.people, opened.bodies):
         opened.tabs.setCurrentWidget(page)
         by_letter: dict[str, list[str]] = {}
-        for letter, where in _page_mnemonics(opened, page):
+        found = _page_mnemonics(opened, page) + [
+            (letter, where)
+            for letter, where in _page_mnemonics(opened, opened.findings)
+            if where.split(":")[0] not in ("menu", "tab")
+        ]  # the findings panel is beside every page
+        for letter, where in found:
             if letter:
                 by_letter.setdefault(letter, []).append(where)
         clashes = {k: v for k, v in by_letter.items() if len(v) > 1}

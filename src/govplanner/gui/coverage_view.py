@@ -93,19 +93,7 @@ class CoverageView(QWidget):
         self.document, self.live = document, live
         self.words = ui_words(document)
         self.model = CoverageModel(live, self)
-        self.stage = QComboBox(self)
-        self.stage.setAccessibleName("Stage to show coverage for")
-        self.stage.activated.connect(lambda: self.model.set_stage(self.stage.currentData()))
-        stage_label = QLabel("&Show coverage for:", self)
-        stage_label.setBuddy(self.stage)
-        top = QHBoxLayout()
-        top.addWidget(stage_label)
-        top.addWidget(self.stage, 1)
-        # The legend on a row of its own: beside the stage box it made the page wider than
-        # a laptop at 125 % leaves beside the tree.
-        legend = QHBoxLayout()
-        legend.addWidget(_legend(self, self.words))
-        legend.addStretch(1)
+        top = self._make_top()
         self.note = note = QLabel(self)
         note.setWordWrap(True)
         self.empty_hint = QLabel(self)
@@ -123,13 +111,31 @@ class CoverageView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addLayout(legend)
         layout.addWidget(note)
         layout.addWidget(self.empty_hint)
         layout.addWidget(split, 1)
         live.updated.connect(self._analysis_updated)
         self._fill_stages()
         self.words.follow(self.retranslate)
+
+    def _make_top(self) -> QVBoxLayout:
+        """The stage chooser, and the legend on a row of its own (beside the stage box it
+        made the page wider than a laptop at 125 % leaves beside the tree)."""
+        self.stage = QComboBox(self)
+        self.stage.setAccessibleName("Stage to show coverage for")
+        self.stage.activated.connect(lambda: self.model.set_stage(self.stage.currentData()))
+        stage_label = QLabel("&Show coverage for:", self)
+        stage_label.setBuddy(self.stage)
+        row = QHBoxLayout()
+        row.addWidget(stage_label)
+        row.addWidget(self.stage, 1)
+        legend = QHBoxLayout()
+        legend.addWidget(_legend(self, self.words))
+        legend.addStretch(1)
+        top = QVBoxLayout()
+        top.addLayout(row)
+        top.addLayout(legend)
+        return top
 
     def retranslate(self) -> None:
         """Every text here that carries the plan's words."""

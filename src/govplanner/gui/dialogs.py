@@ -101,15 +101,7 @@ class NewPlanDialog(QDialog):
         self.name = QLineEdit("Untitled plan", self)
         self.name.setAccessibleName("Plan name")
         self.name.selectAll()
-        self.preset = QComboBox(self)
-        self.preset.setAccessibleName("Tier preset")
-        for key, option in PRESETS.items():
-            self.preset.addItem(option.label, key)
-        self.preset.setCurrentIndex(max(self.preset.findData(preset), 0))
-        self.basis = QLabel(self)
-        self.basis.setWordWrap(True)
-        self.basis.setEnabled(False)
-        self.preset.currentIndexChanged.connect(self._show_basis)
+        self._make_preset(preset)
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Tiers:", self.preset)
@@ -125,6 +117,18 @@ class NewPlanDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, 200)
         self._show_basis()
+
+    def _make_preset(self, preset: str) -> None:
+        """The tier preset box and, under it, where the preset comes from."""
+        self.preset = QComboBox(self)
+        self.preset.setAccessibleName("Tier preset")
+        for key, option in PRESETS.items():
+            self.preset.addItem(option.label, key)
+        self.preset.setCurrentIndex(max(self.preset.findData(preset), 0))
+        self.basis = QLabel(self)
+        self.basis.setWordWrap(True)
+        self.basis.setEnabled(False)
+        self.preset.currentIndexChanged.connect(self._show_basis)
 
     def _show_basis(self, *_args: Any) -> None:
         self.basis.setText(PRESETS[self.preset.currentData()].basis)

@@ -67,22 +67,7 @@ class FindingsPanel(QWidget):
             self.severity.addItem(severity.label, severity)
         self.code = self._combo("Code filter")
         self.tier = self._combo("Tier filter")
-        self.show_accepted = QCheckBox("Show &accepted", self)
-        self.show_accepted.setChecked(True)
-        self.show_accepted.toggled.connect(self._apply_filter)
-        self.accept_button = QPushButton("A&ccept…", self)
-        self.accept_button.setToolTip("Accept the selected finding, giving a rationale")
-        self.accept_button.clicked.connect(self.accept_selected)
-        self.unaccept_button = QPushButton("&Withdraw acceptance", self)
-        self.unaccept_button.clicked.connect(self.unaccept_selected)
-        self.count = QLabel(self)
-        self.count.setEnabled(False)
-        bar = QHBoxLayout()
-        for widget in (self.severity, self.code, self.tier, self.show_accepted):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        for widget in (self.count, self.accept_button, self.unaccept_button):
-            bar.addWidget(widget)
+        bar = self._make_bar()
         self.view = self._make_view()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 6)
@@ -98,6 +83,27 @@ class FindingsPanel(QWidget):
         self.words = ui_words(document)
         self._analysis_updated(live.analysis)
         self.words.follow(self.retranslate)
+
+    def _make_bar(self) -> QHBoxLayout:
+        """Filters, the count and the accept buttons. No Alt+letter here: the panel is beside
+        every page, and the letters belong to the page's own fields."""
+        self.show_accepted = QCheckBox("Show accepted", self)
+        self.show_accepted.setChecked(True)
+        self.show_accepted.toggled.connect(self._apply_filter)
+        self.accept_button = QPushButton("Accept…", self)
+        self.accept_button.setToolTip("Accept the selected finding, giving a rationale")
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.unaccept_button = QPushButton("Withdraw acceptance", self)
+        self.unaccept_button.clicked.connect(self.unaccept_selected)
+        self.count = QLabel(self)
+        self.count.setEnabled(False)
+        bar = QHBoxLayout()
+        for widget in (self.severity, self.code, self.tier, self.show_accepted):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.count, self.accept_button, self.unaccept_button):
+            bar.addWidget(widget)
+        return bar
 
     def retranslate(self) -> None:
         """Texts that carry the plan's words for tier."""

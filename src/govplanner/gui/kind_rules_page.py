@@ -58,29 +58,7 @@ class KindRulesPage(QWidget):
         dialog.words.bind(basis, "setText", as_template(KIND_BASIS) + "\n\n" + RULE_HELP)
         basis.setWordWrap(True)
         layout.addWidget(basis)
-        headers = [f.label.replace(" ", "\n", 1) for f in FUNCTIONS]
-        self.table = QTableWidget(len(COMMITTEE_KINDS), len(FUNCTIONS))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setVerticalHeaderLabels([k.label for k in COMMITTEE_KINDS])
-        dialog.words.bind(self.table, "setAccessibleName", "Requirements by kind of {committee}")
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setTabKeyNavigation(False)
-        self.combos: dict[tuple[CommitteeKind, Function], QComboBox] = {}
-        for row, kind in enumerate(COMMITTEE_KINDS):
-            header = self.table.verticalHeaderItem(row)
-            if header is not None:
-                header.setToolTip(dialog.words.text(kind_tooltip(kind)))
-            for column, function in enumerate(FUNCTIONS):
-                combo = QComboBox()
-                for rule in Rule:
-                    combo.addItem(rule.label, rule)
-                combo.setAccessibleName(f"{kind.label}, {function.label}")
-                combo.activated.connect(self._slot(kind, function))
-                self.table.setCellWidget(row, column, combo)
-                self.combos[(kind, function)] = combo
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.table)
+        layout.addWidget(self._make_table())
         examples = QLabel()
         examples.setWordWrap(True)
         dialog.words.bind(examples, "setText", "\n".join(
@@ -91,6 +69,33 @@ class KindRulesPage(QWidget):
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(self.reset)
         layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _make_table(self) -> QTableWidget:
+        """Rows are kinds, columns functions; each cell a rule box."""
+        words = self.dialog.words
+        headers = [f.label.replace(" ", "\n", 1) for f in FUNCTIONS]
+        self.table = QTableWidget(len(COMMITTEE_KINDS), len(FUNCTIONS))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setVerticalHeaderLabels([k.label for k in COMMITTEE_KINDS])
+        words.bind(self.table, "setAccessibleName", "Requirements by kind of {committee}")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.combos: dict[tuple[CommitteeKind, Function], QComboBox] = {}
+        for row, kind in enumerate(COMMITTEE_KINDS):
+            header = self.table.verticalHeaderItem(row)
+            if header is not None:
+                header.setToolTip(words.text(kind_tooltip(kind)))
+            for column, function in enumerate(FUNCTIONS):
+                combo = QComboBox()
+                for rule in Rule:
+                    combo.addItem(rule.label, rule)
+                combo.setAccessibleName(f"{kind.label}, {function.label}")
+                combo.activated.connect(self._slot(kind, function))
+                self.table.setCellWidget(row, column, combo)
+                self.combos[(kind, function)] = combo
+        return self.table
 
     def _slot(self, kind: CommitteeKind, function: Function) -> Callable[[int], None]:
         def changed(_: int) -> None:

@@ -238,7 +238,13 @@ class MainWindow(QMainWindow):
         a = self.menu_actions
         tree_actions = [a.add_committee, a.delete, a.tiers_stages]
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
-        self.structure.current_changed.connect(self._structure_selected)
+        from govplanner.gui.routing import Router
+
+        pages = {p.model.kind: p for p in (self.committees, self.roles, self.people)}
+        pages |= {p.model.kind: p for p in (self.organisations, self.groups)}
+        shared = {self.organisations: self.bodies, self.groups: self.bodies}
+        self.router = Router(self.tabs, pages, shared, self.structure, self.diagram)
+        self.structure.current_changed.connect(self.router.structure_selected)
         self.structure_dock = self._dock("", "structureDock", self.structure)
         self.words.bind(self.structure_dock, "setWindowTitle", "{Tiers} and {committees}")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.structure_dock)
@@ -361,68 +367,16 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
-    # -- selection routing -------------------------------------------------------------------
-
-    def _pages(self) -> dict[str, Any]:
-        return {
-            "committee": self.committees,
-            "role": self.roles,
-            "person": self.people,
-            "organisation": self.organisations,
-            "group": self.groups,
-        }
-
-    def _tab_of(self, page: QWidget) -> QWidget:
-        """The tab a page sits on (organisations and groups share one)."""
-        return self.bodies if page in (self.organisations, self.groups) else page
+    # -- selection routing (gui/routing.py) ----------------------------------------------------
 
     def select_subject(self, kind: str, item_id: str, focus_form: bool = False) -> None:
-        """Show an item in the editor: its tab and row, its form, the tree and the diagram."""
-        if kind in ("committee", "tier"):
-            self.structure.select(item_id, notify=False)
-        if kind == "committee" and self.diagram is not None:
-            self.diagram.select_committee(item_id)
-        page = self._pages().get(kind)
-        if page is None:
-            return
-        self.tabs.setCurrentWidget(self._tab_of(page))
-        page.select(item_id)
-        if focus_form:
-            first = page.form.findChild(QWidget, None)
-            name = getattr(page.form, "name", None) or getattr(page.form, "title", None)
-            target = name or first
-            if target is not None:
-                target.setFocus()
-                if hasattr(target, "selectAll"):
-                    target.selectAll()
-
-    def _structure_selected(self, kind: str, item_id: str) -> None:
-        if kind != "committee":
-            return
-        if self.diagram is not None and self.tabs.currentWidget() is self.diagram:
-            self.diagram.select_committee(item_id)
-            return
-        self.tabs.setCurrentWidget(self.committees)
-        self.committees.select(item_id)
+        self.router.select(kind, item_id, focus_form)
 
     def current_committee_id(self) -> str | None:
-        if self.tabs.currentWidget() is self.committees:
-            return self.committees.current_id()
-        current = self.structure.current()
-        return current[1] if current and current[0] == "committee" else None
+        return self.router.current_committee_id()
 
     def selection_for_delete(self) -> tuple[str, list[str]]:
-        if self.structure.tree.hasFocus():
-            current = self.structure.current()
-            return (current[0], [current[1]]) if current else ("", [])
-        focus = QApplication.focusWidget()
-        shown = [p for p in self._pages().values() if self._tab_of(p) is self.tabs.currentWidget()]
-        for page in shown:  # the page with the keyboard focus, else the first on the tab
-            if focus is not None and page.isAncestorOf(focus):
-                return page.model.kind, page.selected_ids()
-        if shown:
-            return shown[0].model.kind, shown[0].selected_ids()
-        return "", []
+        return self.router.selection_for_delete()
 
     # -- closing and layout ------------------------------------------------------------------
 

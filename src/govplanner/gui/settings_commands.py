@@ -8,10 +8,9 @@ message) and returns a :class:`DocumentCommand`; run it with ``gui.commands.exec
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
 from govplanner.domain.catalogue import default_requirement
-from govplanner.domain.document import EditError, PlanDocument
+from govplanner.domain.document import EditError, Kind, PlanDocument
 from govplanner.domain.enums import (
     FUNCTIONS,
     LEVELS,
@@ -159,9 +158,7 @@ def move_stage(document: PlanDocument, stage_id: str, new_index: int) -> Documen
     return _move(document, "stage", stage_id, new_index)
 
 
-def _move(
-    document: PlanDocument, kind: Literal["tier", "stage"], item_id: str, new_index: int
-) -> DocumentCommand:
+def _move(document: PlanDocument, kind: Kind, item_id: str, new_index: int) -> DocumentCommand:
     item = document.get(kind, item_id)
     old_index = document.index_of(kind, item_id)
     direction = "up" if new_index < old_index else "down"

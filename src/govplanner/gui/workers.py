@@ -66,6 +66,18 @@ class _Runnable(QRunnable):
         self._task._run()
 
 
+def _progress_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Shown at once: the dialog is window-modal, so no edit can change the plan while the
+    # work (which reads it on another thread) runs.
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -75,19 +87,8 @@ def run_with_progress(
     on_error: Callable[[BaseException], None],
 ) -> BackgroundTask:
     """Start ``work`` in the background with a modal progress dialog offering Cancel."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    # Shown at once: the dialog is window-modal, so no edit can change the plan while the
-    # work (which reads it on another thread) runs.
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    dialog = _progress_dialog(parent, title, label)
     task = BackgroundTask(work)
-
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
 
     def cancel() -> None:
         task.cancel()
@@ -98,7 +99,7 @@ def run_with_progress(
         dialog.close()
         dialog.deleteLater()
 
-    task.progressed.connect(progressed)
+    task.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
     dialog.canceled.connect(cancel)
 
     def done(result: Any, cancelled: bool) -> None:

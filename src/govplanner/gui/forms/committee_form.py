@@ -153,6 +153,9 @@ class CommitteeForm(DetailForm):
         self.quorum_note = self.row(form, "Quorum note:", FormLineEdit(body))
         self.quorum_note.setPlaceholderText("Anything else its terms of reference say")
         self.typed(self.quorum_note, "quorum_note")
+        self._build_frequency(form, body)
+
+    def _build_frequency(self, form: QFormLayout, body: QWidget) -> None:
         self.frequency = self.row(form, "Meeting frequenc&y:", QComboBox(body))
         self.frequency.setEditable(True)
         self.frequency.addItems(("", *FREQUENCIES))

@@ -314,6 +314,10 @@ class RoleForm(DetailForm):
         self._load_deputy(role)
         orgs = [(o.name, o.id) for o in plan.organisations]
         self.organisations.set_entries(orgs, set(role.organisation_ids))
+        self._load_functions(role)
+        self.notes.set_text(role.notes)
+
+    def _load_functions(self, role: Role) -> None:
         for function, check in self.function_boxes.items():
             check.setChecked(function in role.functions)
             check.setEnabled(role.clinical)
@@ -324,7 +328,6 @@ class RoleForm(DetailForm):
                 box.setEnabled(on)
                 self.activity_labels[activity.code].setEnabled(on)
         self.functions_note.setVisible(not role.clinical)
-        self.notes.set_text(role.notes)
 
     def _load_memberships(self, role: Role) -> None:
         wanted = [s.committee_id for s in role.seats]

@@ -72,19 +72,8 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             width=200,
         ),
         Column("Organisations", lambda c: _bodies(lookup, c), width=160),
-        Column(
-            "Stage",
-            stage,
-            tooltip=lambda c: (
-                "No stage set: the plan's first stage applies" if not c.stage_id else ""
-            ),
-            width=160,
-        ),
-        Column(
-            "Programme area",  # chosen in the form, from the plan's programme table
-            lambda c: c.programme_area,
-            width=160,
-        ),
+        Column("Stage", stage, tooltip=_stage_tip, width=160),
+        Column("Programme area", lambda c: c.programme_area, width=160),  # set in the form
         Column("Chair", lambda c: _chair(lookup, c), width=160),
         Column(
             "Seats",
@@ -95,6 +84,10 @@ def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
         ),
         Column("Meets", lambda c: c.meeting_frequency, edit=_text_edit("meeting_frequency")),
     ]
+
+
+def _stage_tip(c: Committee) -> str:
+    return "No stage set: the plan's first stage applies" if not c.stage_id else ""
 
 
 def _chair(lookup: Lookup, c: Committee) -> str:
@@ -170,16 +163,25 @@ def _set_sessions(r: Role, value: Any) -> dict[str, Any]:
     return {"sessions_per_week": _number(value, "Sessions per week")}
 
 
+def _title_column(lookup: Lookup) -> Column:
+    """The title; its tooltip tells same-titled roles apart by where they sit."""
+    return Column(
+        "{Role}", lambda r: r.title, edit=_name_edit("title"), tooltip=lookup.role_label, width=220
+    )
+
+
+def _term_column() -> Column:
+    return Column(
+        "Term ends",
+        lambda r: r.term_end.isoformat() if r.term_end else "",
+        sort_key=lambda r: r.term_end or dt.date.max,
+        width=100,
+    )
+
+
 def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
     return [
-        Column(
-            "{Role}",
-            lambda r: r.title,
-            edit=_name_edit("title"),
-            # Same-titled roles told apart by where they sit.
-            tooltip=lambda r: lookup.role_label(r),
-            width=220,
-        ),
+        _title_column(lookup),
         _holder_column(lookup),
         _seats_column(lookup),
         Column("Organisations", lambda r: _names(lookup, "organisation", r.organisation_ids)),
@@ -207,12 +209,7 @@ def role_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
             numeric=True,
             width=80,
         ),
-        Column(
-            "Term ends",
-            lambda r: r.term_end.isoformat() if r.term_end else "",
-            sort_key=lambda r: r.term_end or dt.date.max,
-            width=100,
-        ),
+        _term_column(),
     ]
 
 
