@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from govplanner.export.docx_writer import DocxBuilder
 from govplanner.export.templating import shipped_templates_dir
@@ -166,3 +167,20 @@ def test_no_thumbnail_and_british_english_throughout(builder: DocxBuilder) -> No
         assert langs, name
         assert set(langs) == {b"en-GB"}, name
     assert b"en-US" not in parts["word/styles.xml"]
+
+
+def test_headings_keep_with_next_and_rows_never_split(builder: DocxBuilder) -> None:
+    doc = _doc(
+        builder,
+        "<h2>Section</h2><h3>Sub</h3><p>Typical activities:</p><ul><li>One</li></ul>"
+        "<p>Plain.</p><table><tr><th>A</th></tr><tr><td>b</td></tr></table>",
+    )
+    keep = {p.text: p.paragraph_format.keep_with_next for p in doc.paragraphs}
+    assert keep == {"Section": True, "Sub": True, "Typical activities:": True, "One": None,
+                    "Plain.": None}  # fmt: skip
+    rows = doc.tables[0].rows
+    assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None
+               for r in rows)  # fmt: skip
+    # The header row still repeats, its properties in schema order.
+    header = rows[0]._tr.trPr
+    assert [el.tag.split("}")[1] for el in header] == ["cantSplit", "tblHeader"]

@@ -8,7 +8,8 @@ and ``u`` → run formatting, ``br`` → line break. Paragraph classes ``lead``,
 ``data-docx-style`` names any other paragraph style. Users restyle the output by restyling
 the reference document in Word.
 
-Every document is also made ready to circulate: created and modified now, the application
+Headings and lines ending in ':' keep with what follows, and table rows never split across
+pages. Every document is also made ready to circulate: created and modified now, the application
 "govplanner", no comment or thumbnail left over from the reference, the proofing language
 British English throughout, and the subject and keywords the caller gives.
 """
@@ -47,6 +48,8 @@ _CONTAINERS = frozenset(
      "figure", "thead", "tbody", "tfoot", "address", "#root"}
 )  # fmt: skip
 _BOLD, _ITALIC, _UNDERLINE = "bold", "italic", "underline"
+#: Paragraph styles that always stay on the page of the paragraph after them.
+_KEEP_WITH_NEXT = frozenset({"Title", "Subtitle", "Kicker", *HEADING_STYLES.values()})
 APPLICATION = "govplanner"
 LANGUAGE = "en-GB"
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -258,6 +261,9 @@ class _Writer:
                 run.italic = True
             if _UNDERLINE in segment.marks:
                 run.underline = True
+        if style in _KEEP_WITH_NEXT or segments[-1].text.rstrip().endswith(":"):
+            # A heading, or a line that introduces a list or table, never ends a page alone.
+            para.paragraph_format.keep_with_next = True
 
     # -- tables --------------------------------------------------------------------------------
 
@@ -267,6 +273,8 @@ class _Writer:
             return
         columns = max(sum(_span(c) for c in cells) for _, cells in rows)
         table = container.add_table(rows=len(rows), cols=columns)
+        for row in table.rows:  # a row never splits across pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         if self.table_style:
             table._tbl.tblPr.style = self.table_style
         header_rows = 0
