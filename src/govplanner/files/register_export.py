@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from govplanner.domain.model import Plan
 from govplanner.files.atomic import atomic_write_with
 from govplanner.files.cells import MAX_CELL_TEXT
+from govplanner.files.register_import import collector_paused
 from govplanner.files.register_rows import Row, Rows, Value, plan_rows
 from govplanner.files.scratch import scratch_space
 from govplanner.files.text_safety import UNSAFE
@@ -59,7 +60,7 @@ def export_register(plan: Plan, path: str | Path) -> list[str]:
     """
     # The streaming writer keeps a temporary file per sheet: in a private folder, removed
     # (quietly, should the write fail part-way) when the export ends.
-    with scratch_space():
+    with scratch_space(), collector_paused():
         workbook, losses = build_register_with_losses(plan)
 
         def save(stream: IO[bytes]) -> None:

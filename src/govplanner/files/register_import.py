@@ -11,6 +11,9 @@ built-in defaults for whatever it leaves out, exactly as before those sheets exi
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +67,26 @@ def import_register(path: str | Path) -> Plan:
 
 def read_register(path: str | Path) -> RegisterImport:
     """The plan and the notices (kinds inferred, unknown programme areas, macros not run)."""
-    source = Path(path)
+    with collector_paused():
+        return _read_register(Path(path))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the workbook's rows and the plan's
+    items are built: hundreds of thousands of objects, none of them garbage, that each
+    batch of allocations would otherwise walk again (a 50,000-seat register reads in about
+    half the time). The caller's setting is restored, also on error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_register(source: Path) -> RegisterImport:
     problems = Problems(source)
     plan: Plan | None = None
     try:

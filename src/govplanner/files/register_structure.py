@@ -466,8 +466,8 @@ def _say_inferred(row: RowValues, inferred: _Inferred, problems: Problems) -> No
         how = "add a Kind column"
     problems.notice(
         f"Sheet '{row.sheet.title}': the kind of {what} was inferred from the name "
-        f"({'; '.join(parts)}); to change it, {how} (decision, clinical forum, assurance or "
-        "advisory)."
+        f"({'; '.join(parts)}); to change {'it' if total == 1 else 'any of them'}, {how} "
+        "(decision, clinical forum, assurance or advisory)."
     )
 
 
