@@ -558,3 +558,19 @@ def test_nothing_is_returned_when_any_cell_is_wrong(tmp_path: Path) -> None:
         ("Committees", "Kind"),
         ("Roles", "Membership"),
     ]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_setting_is_restored_after_an_import(tmp_path: Path, enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        import_register(_register(tmp_path))
+        assert gc.isenabled() is enabled
+        with pytest.raises(RegisterImportError):
+            import_register(_register(tmp_path, Roles=_with(ROLES, 2, "Membership", "voter")))
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
