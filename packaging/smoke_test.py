@@ -116,6 +116,13 @@ def check_exports(iso: Isolation, res: Results, cli: Path, plan: Path, out: Path
         res.expect(f"export roles --format {fmt}", run, ok, f"{len(files)} .{fmt} file(s)")
 
 
+def check_optimiser(iso: Isolation, res: Results, cli: Path, plan: Path, out: Path) -> None:
+    """`reduce` runs HiGHS through highspy and numpy: their native libraries must be there."""
+    target = out / "reduced.govplan"
+    run = iso.run([cli, "reduce", plan, "--budget", "-10%", "-o", target], timeout=180)
+    res.expect("reduce (the HiGHS optimiser)", run, target.is_file(), "writes a proposal")
+
+
 def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: Path) -> None:
     shots = []
     for label, extra in (("with the example plan", [plan]), ("welcome state", [])):
@@ -146,6 +153,7 @@ def smoke(bundle: Path, tmp: Path, res: Results, x11: bool) -> Path:
         out.mkdir()
         check_plans(iso, res, cli, plans)
         check_exports(iso, res, cli, plans[0], out)
+        check_optimiser(iso, res, cli, plans[0], out)
         check_screenshots(iso, res, app, plans[0], out)
     if sys.platform.startswith("linux"):
         check_platform_libraries(res, copy)
