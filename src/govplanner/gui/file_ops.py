@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.files.lock import PlanLockedError
+from govplanner.gui import settings_keys as keys
 from govplanner.gui.dialogs import NewPlanDialog
 from govplanner.gui.export_ops import REGISTER_FILTER, ExportOps, _stem
 from govplanner.gui.plan_locks import Claim, who
@@ -247,19 +248,19 @@ class FileOps(ExportOps):
     # -- recent files ----------------------------------------------------------------------
 
     def recent(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
+        value = self.settings.value(keys.RECENT_FILES.key, keys.RECENT_FILES.default)
         items = [value] if isinstance(value, str) else list(value or [])
         return [str(p) for p in items if p]
 
     def add_recent(self, path: str) -> None:
         items = [path] + [p for p in self.recent() if p != path]
-        self.settings.setValue("recentFiles", items[:MAX_RECENT])
+        self.settings.setValue(keys.RECENT_FILES.key, items[:MAX_RECENT])
         self.window.recent_changed()
 
     def forget_recent(self, path: str) -> None:
-        self.settings.setValue("recentFiles", [p for p in self.recent() if p != path])
+        self.settings.setValue(keys.RECENT_FILES.key, [p for p in self.recent() if p != path])
         self.window.recent_changed()
 
     def clear_recent(self) -> None:
-        self.settings.setValue("recentFiles", [])
+        self.settings.setValue(keys.RECENT_FILES.key, [])
         self.window.recent_changed()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from govplanner.gui import actions as menus
+from govplanner.gui import settings_keys as keys
 from govplanner.gui.editing import EditOps, optional_class
 from govplanner.gui.file_ops import FileOps, example_files
 from govplanner.gui.plan_locks import Claim, LockKeeper, ReadOnlyBanner
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         # and title bar): panes scroll inside.
         self.setMinimumSize(*MIN_SIZE)
         self._default_size()
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value(keys.WINDOW_GEOMETRY.key)
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.recent_changed()
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         menus.build_view_menu(self)
         self.centre.updateGeometry()  # its minimum is now the editor's, not the welcome page's
-        state = self.settings.value("window/state")
+        state = self.settings.value(keys.WINDOW_STATE.key)
         if state is not None:
             self.restoreState(state)
 
@@ -385,8 +386,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.plan_open:  # dock visibility is only meaningful with a plan showing
-            self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue(keys.WINDOW_STATE.key, self.saveState())
+        self.settings.setValue(keys.WINDOW_GEOMETRY.key, self.saveGeometry())
         if self.attached:
             self.live.detach()
         if self.autosave is not None:  # a clean close: the work is saved or was let go
