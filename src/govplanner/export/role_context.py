@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any
 
 from govplanner.analysis.result import Analysis
 from govplanner.analysis.rules.common import tier_label as _tier_name
@@ -13,18 +10,13 @@ from govplanner.domain import catalogue
 from govplanner.domain.enums import (
     FUNCTIONS,
     CommitteeKind,
-    Function,
     Level,
-    Membership,
-    Requirement,
     Rule,
-    Severity,
-    SubjectKind,
 )
 from govplanner.domain.governance import KIND_INFO
-from govplanner.domain.model import Committee, Organisation, Plan, Role, Tier
-from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
-from govplanner.export.registration import registration_text
+from govplanner.domain.model import Committee, Plan, Role, Tier
+from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
+from govplanner.export.role_index import Context, PlanIndex
 from govplanner.export.role_seats import (
     accountability,
     accountable_targets,
@@ -33,9 +25,18 @@ from govplanner.export.role_seats import (
     kind_plural,
     organisation_names,
     reporting_line,
-    seat_duty,
     seat_text,
     sits_on,
+)
+from govplanner.export.role_sections import (
+    board_competencies,
+    capitalise,
+    function_section,
+    gaps_filled,
+    person_specification,
+    profession_text,
+    relationships,
+    seat_duties,
 )
 from govplanner.export.wording import (
     and_list,
@@ -47,60 +48,7 @@ from govplanner.export.wording import (
     the,
 )
 
-Context = dict[str, Any]
-
-_GAP_CODES = ("GAP001", "GAP002")
-
-
-@dataclass
-class PlanIndex:
-    """Look-ups over one plan, built once and shared by every role of an export."""
-
-    plan: Plan
-    analysis: Analysis
-    tiers: dict[str, Tier] = field(init=False)
-    committees: dict[str, Committee] = field(init=False)
-    people: dict[str, str] = field(init=False)
-    roles: dict[str, Role] = field(init=False)
-    organisations: dict[str, Organisation] = field(init=False)
-    group_members: dict[str, list[Committee]] = field(init=False)
-    seats: dict[str, list[Role]] = field(init=False)
-    gaps: dict[tuple[str, Function], Severity] = field(init=False)
-    words: Words = field(init=False)
-
-    def __post_init__(self) -> None:
-        plan = self.plan
-        self.words = words(plan)
-        self.tiers = {t.id: t for t in plan.tiers}
-        self.committees = {c.id: c for c in plan.committees}
-        self.people = {p.id: p.name for p in plan.people}
-        self.roles = {r.id: r for r in plan.roles}
-        self.organisations = {o.id: o for o in plan.organisations}
-        self.group_members = defaultdict(list)
-        for committee in plan.committees:
-            if committee.group_id:
-                self.group_members[committee.group_id].append(committee)
-        self.seats = defaultdict(list)
-        for role in plan.roles:
-            for committee_id in role.committee_ids:
-                self.seats[committee_id].append(role)
-        self.gaps = {
-            (f.subject_id, f.function): f.severity
-            for f in self.analysis.findings
-            if f.code in _GAP_CODES and f.subject_kind is SubjectKind.COMMITTEE and f.function
-        }
-
-    def level(self, committee: Committee) -> Level | None:
-        tier = self.tiers.get(committee.tier_id)
-        return tier.level if tier else None
-
-    def stage_name(self, committee: Committee) -> str:
-        stage_id = self.plan.current_stage_id(committee)
-        stage = self.plan.stage(stage_id) if stage_id else None
-        return stage.name if stage else ""
-
-    def holder(self, role: Role) -> str:
-        return self.people.get(role.holder_id, "") if role.holder_id else ""
+__all__ = ["Context", "PlanIndex", "capitalise", "role_context", "tier_label"]
 
 
 def role_context(
@@ -131,12 +79,12 @@ def role_context(
         "accountable_to": accountability(idx, role, committees),
         "sits_on": sits_on(idx, role, committees),
         "purpose": _purpose(role, committees, levels, idx),
-        "functions": [_function_section(idx, role, f, committees, levels) for f in role.functions],
-        "seat_duties": _seat_duties(idx, role, committees),
-        "person_specification": _person_specification(role, idx.plan),
-        "working_relationships": _relationships(idx, role, committees),
-        "board_competencies": _board_competencies(levels),
-        "gaps_filled": _gaps_filled(idx, role, committees),
+        "functions": [function_section(idx, role, f, committees, levels) for f in role.functions],
+        "seat_duties": seat_duties(idx, role, committees),
+        "person_specification": person_specification(role, idx.plan),
+        "working_relationships": relationships(idx, role, committees),
+        "board_competencies": board_competencies(levels),
+        "gaps_filled": gaps_filled(idx, role, committees),
         "framework_basis": catalogue.FRAMEWORK_BASIS,
         "study": catalogue.STUDY,
     }
@@ -167,7 +115,7 @@ def _role_facts(
         "title": role.title,
         "clinical": role.clinical,
         "profession": capitalise(role.profession),
-        "profession_text": _profession_text(role),
+        "profession_text": profession_text(role),
         "organisations": organisations,
         "organisation_text": _organisation_text(organisations),
         "leadership": _leadership(role, idx.words),
@@ -253,15 +201,6 @@ def _described(committee: Committee, notes: list[str]) -> list[str]:
     return parts
 
 
-def _profession_text(role: Role) -> str:
-    """The profession line: never 'open to any profession' on a post that needs none."""
-    if role.profession:
-        return capitalise(role.profession)
-    if role.clinical:
-        return "Open to any registered health or care profession"
-    return "Not a professional post"
-
-
 def _organisation_text(names: list[str]) -> str:
     if len(names) > 1:
         return f"{and_list(names)} (a joint post)"
@@ -343,11 +282,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def capitalise(text: str) -> str:
-    """'acute medicine' -> 'Acute medicine' (the rest is left as typed)."""
-    return text[:1].upper() + text[1:]
-
-
 def tier_label(tier: Tier, w: Words = DEFAULT_WORDS) -> str:
     """'Programme tier (thematic level)', or just 'Thematic level' when the names agree.
 
@@ -356,146 +290,3 @@ def tier_label(tier: Tier, w: Words = DEFAULT_WORDS) -> str:
     if tier.name.strip().casefold() == tier.level.value:
         return f"{tier.level.label} level"
     return f"{_tier_name(tier.name, w.tier)} ({tier.level.value} level)"
-
-
-def _function_section(
-    idx: PlanIndex,
-    role: Role,
-    function: Function,
-    committees: list[Committee],
-    levels: list[Level],
-) -> Context:
-    info = catalogue.FUNCTION_INFO[function]
-    chosen = [
-        catalogue.ACTIVITY_BY_CODE[code]
-        for code in role.activities
-        if code in catalogue.ACTIVITY_BY_CODE
-        and catalogue.ACTIVITY_BY_CODE[code].function is function
-    ]
-    activities = chosen or list(catalogue.activities_of(function))
-    return {
-        "id": function.value,
-        "label": function.label,
-        "summary": info.summary,
-        "direct_effect": info.direct_effect,
-        "latent_effect": info.latent_effect,
-        "level_wording": [
-            {"level": lvl.label, "text": catalogue.LEVEL_WORDING[function][lvl]} for lvl in levels
-        ],
-        "activities": [{"code": a.code, "text": a.text} for a in activities],
-        "activities_chosen": bool(chosen),
-        "sources": [s.label for s in info.sources],
-        "needed_on": _needed_on(idx, role, function, committees),
-    }
-
-
-def _needed_on(
-    idx: PlanIndex, role: Role, function: Function, committees: list[Committee]
-) -> list[str]:
-    """Where the function is essential or expected now, in words for a board paper.
-
-    Judged by each committee's kind (an assurance committee needs none) at its current stage;
-    only seats that provide functions (member or participant) count. Committees needing it
-    alike at the same stage are named together: 'essential at the current stage (Strategy
-    setting) on the A and the B'.
-    """
-    needed: dict[tuple[Requirement, str], list[str]] = {}
-    for committee in committees:
-        level = idx.level(committee)
-        membership = role.membership_on(committee.id) or Membership.MEMBER
-        if level is None or not membership.provides:
-            continue
-        stage_id = idx.plan.current_stage_id(committee)
-        req = idx.plan.committee_requirement(committee, level, stage_id, function)
-        if req is not Requirement.OPTIONAL:
-            needed.setdefault((req, idx.stage_name(committee)), []).append(the(committee.name))
-    order = {Requirement.ESSENTIAL: 0, Requirement.EXPECTED: 1}
-    return [
-        f"{req.value} {'at the current stage (' + stage + ')' if stage else 'now'} on "
-        + and_list(names)
-        for (req, stage), names in sorted(needed.items(), key=lambda kv: order[kv[0][0]])
-    ]
-
-
-def _seat_duties(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[str]:
-    """What each seat asks of the post; a post with no seat gets what its appointment asks."""
-    if committees:
-        return [seat_duty(idx, role, c) for c in committees]
-    return [
-        f"Take forward the work the {role.title} is appointed to do for the "
-        f"{idx.plan.name}, and take up the {idx.words.committee} seats agreed on appointment."
-    ]
-
-
-def _person_specification(role: Role, plan: Plan) -> Context:
-    sources: dict[str, list[str]] = {}
-    for function in role.functions:
-        for source in catalogue.FUNCTION_SOURCES[function]:
-            sources.setdefault(source.value, []).append(function.label)
-    by_value = {s.value: s for s in catalogue.SOURCE_DESCRIPTIONS}
-    return {
-        "profession": _profession_text(role),
-        "registration": registration_text(
-            role.profession, clinical=role.clinical, synonyms=plan.profession_synonyms
-        ),
-        "sources": [
-            {
-                "label": by_value[value].label,
-                "description": catalogue.SOURCE_DESCRIPTIONS[by_value[value]],
-                "for_functions": and_list(functions),
-            }
-            for value, functions in sources.items()
-        ],
-    }
-
-
-def _relationships(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[Context]:
-    groups = []
-    for committee in committees:
-        others = [r for r in idx.seats.get(committee.id, []) if r.id != role.id]
-        groups.append(
-            {
-                "committee": committee.name,
-                "on": f"On {the(committee.name)}",
-                "members": [
-                    {
-                        "seat": seat_text(idx, r, committee),
-                        "title": r.title,
-                        "holder": idx.holder(r) or "Vacant",
-                        "profession": capitalise(r.profession),
-                        "clinical": r.clinical,
-                    }
-                    for r in others
-                ],
-            }
-        )
-    return groups
-
-
-def _board_competencies(levels: list[Level]) -> Context:
-    applies = Level.EXECUTIVE in levels
-    return {
-        "applies": applies,
-        "domains": list(catalogue.BOARD_COMPETENCY_DOMAINS) if applies else [],
-        "source": catalogue.BOARD_COMPETENCY_SOURCE,
-        "framework": "NHS England's leadership competency framework for board members (2024)",
-    }
-
-
-def _gaps_filled(idx: PlanIndex, role: Role, committees: list[Committee]) -> list[str]:
-    """The gaps an appointment to this (vacant) post would close, in plain words."""
-    if idx.holder(role) or not role.clinical:
-        return []
-    closes = []
-    for committee in committees:
-        for function in FUNCTIONS:
-            severity = idx.gaps.get((committee.id, function))
-            if severity is None or function not in role.functions:
-                continue
-            weight = "critical" if severity is Severity.CRITICAL else "significant"
-            closes.append(
-                f"{_upper_first(the(committee.name))} has no filled post providing "
-                f"{function.label.lower()}, "
-                f"a {weight} gap at its current stage ({idx.stage_name(committee)})."
-            )
-    return closes
