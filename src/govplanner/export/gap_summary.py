@@ -12,19 +12,20 @@ import textwrap
 from collections import Counter
 from typing import Any
 
-from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 from govplanner.analysis.principles import PrincipleResult
 from govplanner.analysis.result import Analysis, CoverageCell
-from govplanner.domain.enums import FUNCTIONS, CommitteeKind, Function, Severity
+from govplanner.domain.enums import FUNCTIONS, CommitteeKind, Severity
 from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Words
+from govplanner.export.gap_chart import gaps_alt_text, gaps_chart
 from govplanner.export.gap_findings import shared_causes
 from govplanner.export.gap_sheets import ReportMeta
 from govplanner.export.report_words import level_header
 from govplanner.export.wording import and_list, count
+from govplanner.export.xlsx_charts import set_alt_text
 from govplanner.export.xlsx_style import (
     RAG,
     RowWriter,
@@ -33,7 +34,6 @@ from govplanner.export.xlsx_style import (
     prepare_sheet,
     print_setup,
     rag_status,
-    set_alt_text,
 )
 
 _SEVERITIES = tuple(Severity)
@@ -49,13 +49,6 @@ NOTE_WIDTH = 150
 GROUP_WIDTH = 100
 #: Root causes named on the Summary; the rest are on their own sheet.
 CAUSES_LISTED = 8
-#: One NHS palette colour per function for the chart (dark blue, aqua green, warm yellow, pink).
-_CHART_COLOURS = {
-    Function.ANALYTICAL: "003087",
-    Function.REPRESENTATION: "00A499",
-    Function.TRANSLATION: "FFB81C",
-    Function.RELATIONAL: "AE2573",
-}
 Rows = list[list[Any]]
 
 
@@ -128,8 +121,8 @@ def write_summary(
     for after in breaks:
         ws.row_breaks.append(Break(id=after))
     if by_tier:
-        chart = _chart(ws, chart_data_at, by_tier, w)
-        set_alt_text(chart, _chart_alt_text(analysis, w))
+        chart = gaps_chart(ws, chart_data_at, by_tier, w)
+        set_alt_text(chart, gaps_alt_text(analysis, w))
         ws.add_chart(chart, f"A{len(parts.rows) + 2}")
     print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
     ws.print_area = f"A1:F{len(parts.rows) + (CHART_ROWS if by_tier else 0)}"
@@ -399,41 +392,3 @@ def _findings_by_tier(
     for tier, by_severity in counts.items():
         values = [by_severity[s] for s in _SEVERITIES]
         rows.append(styles.row(ws, [tier, *values, sum(values)], ["gp label", *["gp integer"] * 4]))
-
-
-def _chart(ws: Any, first_row: int, count_: int, w: Words) -> BarChart:
-    """Coverage gaps per tier, one stacked colour per function."""
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = f"Coverage gaps by {w.tier}"
-    chart.y_axis.title = f"{w.cap('committees')} missing the function"
-    chart.y_axis.majorGridlines = None
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.height, chart.width = 8, 17  # cm
-    last = first_row + count_ - 1
-    data = Reference(ws, min_col=2, max_col=1 + len(FUNCTIONS), min_row=first_row - 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first_row, max_row=last))
-    for series, function in zip(chart.series, FUNCTIONS, strict=True):
-        series.graphicalProperties.solidFill = _CHART_COLOURS[function]
-        series.graphicalProperties.line.solidFill = _CHART_COLOURS[function]
-    chart.legend.position = "b"
-    return chart
-
-
-def _chart_alt_text(analysis: Analysis, w: Words) -> str:
-    """What the chart shows, in words, for readers who cannot see it."""
-    parts = []
-    for tier in analysis.coverage:
-        gaps = {f: tier.functions[f].gap for f in FUNCTIONS if f in tier.functions}
-        total = sum(gaps.values())
-        detail = and_list([f"{n} in {f.label.lower()}" for f, n in gaps.items() if n])
-        parts.append(f"{tier.tier}: {count(total, 'gap')}" + (f" ({detail})" if detail else ""))
-    return (
-        f"Stacked column chart of open coverage gaps by {w.tier}, one colour per function. "
-        + "; ".join(parts)
-        + "."
-    )

@@ -8,7 +8,6 @@ from copy import copy
 from typing import Any, cast
 
 from openpyxl.cell import Cell
-from openpyxl.chart._chart import ChartBase
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -16,6 +15,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from govplanner.analysis.result import CoverageCell
+from govplanner.export.xlsx_charts import with_alt_text
 from govplanner.files.cells import set_text
 
 FONT = "Arial"
@@ -315,26 +315,8 @@ class _CellRowSheet(WriteOnlyWorksheet):
         # openpyxl makes the sheet's drawing as it saves; ours writes each chart's alt text.
         if drawing is not None:
             plain = drawing._chart_frame  # type: ignore[attr-defined]
-            drawing._chart_frame = lambda idx: _with_alt_text(drawing, plain(idx), idx)  # type: ignore[attr-defined]
+            drawing._chart_frame = lambda idx: with_alt_text(drawing, plain(idx), idx)  # type: ignore[attr-defined]
         self.__dict__["_gp_drawing"] = drawing
-
-
-#: Where a chart keeps its alternative text until the sheet's drawing is written.
-_ALT_TEXT = "_gp_alt_text"
-
-
-def set_alt_text(chart: ChartBase, text: str) -> None:
-    """Give a chart alternative text (read out by screen readers, shown in Excel's Alt Text)."""
-    setattr(chart, _ALT_TEXT, text)
-
-
-def _with_alt_text(drawing: SpreadsheetDrawing, frame: Any, idx: int) -> Any:
-    """The chart frame openpyxl made, with the chart's description filled in."""
-    charts = drawing.charts
-    text = getattr(charts[idx - 1], _ALT_TEXT, None) if 0 < idx <= len(charts) else None
-    if text:
-        frame.nvGraphicFramePr.cNvPr.descr = text
-    return frame
 
 
 def new_sheet(workbook: Workbook, title: str) -> Any:
