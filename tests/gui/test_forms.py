@@ -448,3 +448,33 @@ def test_committee_serves_several_programme_areas(
     stack.undo()
     assert form.programme.currentText() == "Mental health"
     assert form.programme_hint.isHidden()
+
+
+def test_typing_does_not_reload_the_form_but_undo_does(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke's own change is already in its box: no reload (a national plan's pickers
+    are too big to rebuild per key); any other change, undo included, reloads."""
+    form = _form(RoleForm, qtbot, document, stack, role_id("Crisis Lead"))
+    loads: list[str] = []
+    original = RoleForm.load
+    monkeypatch.setattr(RoleForm, "load", lambda self, item: (loads.append(item.id),
+                                                             original(self, item)))  # fmt: skip
+    qtbot.keyClicks(form.notes, "Covers two PCNs")
+    qtbot.keyClicks(form.title, " (acting)")
+    assert loads == []
+    assert document.get("role", role_id("Crisis Lead")).title == "Crisis Lead (acting)"
+    stack.undo()
+    assert loads == [role_id("Crisis Lead")]
+    assert form.title.text() == "Crisis Lead"
+
+
+def test_a_role_cannot_deputise_for_itself(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    form = _form(RoleForm, qtbot, document, stack, role_id("Crisis Lead"))
+    with qtbot.waitSignal(form.edit_refused) as blocker:
+        _choose(form.deputy_for, role_id("Crisis Lead"))
+    assert blocker.args == ["A role cannot deputise for itself."]
+    assert stack.count() == 0
+    assert form.deputy_for.currentText() == "(not a deputy)"

@@ -97,6 +97,7 @@ class DetailForm(QWidget):
         self._stale = False
         #: typing in one field merges into one undo command until the field is left
         self._session = 0
+        self._echo = ""  # see echoing()
         self._pages = QStackedWidget(self)
         self.words = ui_words(document)
         hint = QLabel(self)
@@ -165,6 +166,19 @@ class DetailForm(QWidget):
         )
         self.run(command)
 
+    @contextmanager
+    def echoing(self, field: str) -> Iterator[None]:
+        """The box being typed in already shows ``field``: its own change needs no reload.
+
+        Only for fields nothing else in the form shows; a reload per keystroke would rebuild
+        every list and picker, far too slow for a national plan.
+        """
+        self._echo = field
+        try:
+            yield
+        finally:
+            self._echo = ""
+
     def end_typing(self) -> None:
         """The next keystroke starts a new undo command."""
         self._session += 1
@@ -177,7 +191,8 @@ class DetailForm(QWidget):
 
         def on_text(text: str) -> None:
             if text.strip() or not required:
-                self.commit(typing=field, **{field: text.strip()})
+                with self.echoing(field):
+                    self.commit(typing=field, **{field: text.strip()})
 
         def finished() -> None:
             self.commit(**{field: edit.text().strip()})
@@ -188,7 +203,11 @@ class DetailForm(QWidget):
 
     def typed_text(self, box: CommitTextEdit, field: str) -> None:
         """Commit multi-line text as the user types; one command per visit to the box."""
-        box.typed.connect(self.on_change(lambda text: self.commit(typing=field, **{field: text})))
+        def on_text(text: str) -> None:
+            with self.echoing(field):
+                self.commit(typing=field, **{field: text})
+
+        box.typed.connect(self.on_change(on_text))
         box.committed.connect(self.on_change(lambda text: self.commit(**{field: text})))
         box.left.connect(self.end_typing)
 
@@ -234,6 +253,9 @@ class DetailForm(QWidget):
             return
         if self.item_id is None:
             return
+        own = change.kind == self.kind and change.item_id == self.item_id
+        if own and change.action == "updated" and change.fields == (self._echo,):
+            return  # the typed text, already in its box
         removed = change.kind == self.kind and change.action == "removed"
         if removed and change.item_id == self.item_id:
             self.item_id = None

@@ -238,6 +238,10 @@ class RoleForm(DetailForm):
 
     def _deputy_chosen(self) -> None:
         role, chosen = self._role(), self.deputy_for.currentData()
+        if chosen == role.id:
+            self.edit_refused.emit(f"A {self.words['role']} cannot deputise for itself.")
+            self.reload()
+            return
         if chosen is None:
             text = f"{self.words['role'].capitalize()} '{role.title}' deputises for nobody"
         else:
@@ -285,10 +289,9 @@ class RoleForm(DetailForm):
         role: Role = item
         plan = self.document.plan
         show_text(self.title, role.title)
-        people = sorted(plan.people, key=lambda p: p.name.lower())
         set_combo(
             self.holder,
-            [(self.words.text(VACANT_TEMPLATE), None)] + [(p.name, p.id) for p in people],
+            [(self.words.text(VACANT_TEMPLATE), None), *self.lookup.person_choices()],
             role.holder_id,
         )
         vacant = role.holder_id is None
@@ -356,9 +359,7 @@ class RoleForm(DetailForm):
         self.no_seats.setVisible(not role.seats)
 
     def _load_deputy(self, role: Role) -> None:
-        others = sorted(
-            (r for r in self.document.plan.roles if r.id != role.id),
-            key=lambda r: r.title.casefold(),
-        )
-        entries = [(NOT_DEPUTY, None)] + [(self.lookup.role_label(r), r.id) for r in others]
-        set_combo(self.deputy_for, entries, role.deputy_for_id)
+        # Every role, itself included: the same list for every role needs no refill when
+        # another role is shown (30,000 roles in a national plan); choosing itself is refused.
+        choices = self.lookup.role_choices()
+        set_combo(self.deputy_for, [(NOT_DEPUTY, None), *choices], role.deputy_for_id)

@@ -31,19 +31,21 @@ class IdComboBox(QComboBox):
         # popup still shows the whole name.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
+        self._entries: list[tuple[str, Any]] = []
         self._ids: list[Any] = []
         self._texts: list[str] = []
         self._positions: dict[Any, int] = {}
 
     def set_entries(self, entries: list[tuple[str, Any]], current: Any) -> None:
-        texts = [text for text, _ in entries]
-        ids = [item_id for _, item_id in entries]
-        if texts != self._texts or ids != self._ids:
+        if entries != self._entries:  # one C-level comparison; a refill only when new
+            self._entries = list(entries)
+            texts = [text for text, _ in entries]
+            ids = [item_id for _, item_id in entries]
             self.clear()
             self.addItems(texts)
             self._texts, self._ids = texts, ids
             self._positions = {item_id: n for n, item_id in enumerate(ids)}
-        self.setCurrentIndex(self._positions.get(current, 0) if ids else -1)
+        self.setCurrentIndex(self._positions.get(current, 0) if self._ids else -1)
 
     def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
         at = self.currentIndex()

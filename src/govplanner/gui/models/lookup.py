@@ -128,19 +128,45 @@ class Lookup:
 
     def role_label(self, role: Role) -> str:
         """A role's title, with where it sits when other roles share the title."""
-        if self._get("title_counts").get(role.title.casefold(), 0) < 2:
-            return role.title
-        where = [self.name("committee", s.committee_id) for s in role.seats[:2]]
-        where += [self.name("organisation", o) for o in role.organisation_ids[:1]]
-        where = [w for w in where if w]
-        return f"{role.title} ({', '.join(where) or role.id})"
+        label: str = self._get("role_labels").get(role.id, role.title)
+        return label
 
-    def _build_title_counts(self) -> dict[str, int]:
+    def role_choices(self) -> list[tuple[str, str]]:
+        """(label, id) of every role, by label: what a role picker lists."""
+        result: list[tuple[str, str]] = self._get("role_choices")
+        return result
+
+    def person_choices(self) -> list[tuple[str, str]]:
+        """(name, id) of every person, by name: what a holder picker lists."""
+        result: list[tuple[str, str]] = self._get("person_choices")
+        return result
+
+    def _build_person_choices(self) -> list[tuple[str, str]]:
+        people = sorted(self.document.plan.people, key=lambda p: p.name.lower())
+        return [(p.name, p.id) for p in people]
+
+    def _build_role_labels(self) -> dict[str, str]:
+        """One pass: only titles that repeat get '(committee, committee, organisation)'."""
+        roles = self.document.plan.roles
         counts: dict[str, int] = {}
-        for role in self.document.plan.roles:
+        for role in roles:
             key = role.title.casefold()
             counts[key] = counts.get(key, 0) + 1
-        return counts
+        committees, organisations = self.names("committee"), self.names("organisation")
+        labels: dict[str, str] = {}
+        for role in roles:
+            if counts[role.title.casefold()] < 2:
+                continue
+            where = [committees.get(s.committee_id, "") for s in role.seats[:2]]
+            where += [organisations.get(o, "") for o in role.organisation_ids[:1]]
+            shown = ", ".join(w for w in where if w) or role.id
+            labels[role.id] = f"{role.title} ({shown})"
+        return labels
+
+    def _build_role_choices(self) -> list[tuple[str, str]]:
+        labels = self._get("role_labels")
+        entries = [(labels.get(r.id, r.title), r.id) for r in self.document.plan.roles]
+        return sorted(entries, key=lambda e: e[0].casefold())
 
     def roles_on(self, committee_id: str) -> list[Role]:
         result: list[Role] = self._get("seats").get(committee_id, [])
