@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -86,6 +86,17 @@ def _accepted_gaps(analysis: Analysis) -> dict[str, list[Function]]:
     return accepted
 
 
+def _providers(plan: Plan) -> dict[str, list[Role]]:
+    """Committee id -> the clinical roles seated on it as member or participant."""
+    seats: dict[str, list[Role]] = defaultdict(list)
+    for role in plan.roles:
+        if role.clinical:
+            for seat in role.seats:
+                if seat.membership.provides:
+                    seats[seat.committee_id].append(role)
+    return seats
+
+
 def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
     tiers = {t.id: t for t in plan.tiers}
     names = {c.id: c.name for c in plan.committees}
@@ -93,15 +104,8 @@ def _committee_rows(plan: Plan, analysis: Analysis) -> Iterator[list[Any]]:
     titles = {r.id: r.title for r in plan.roles}
     organisations = {o.id: o.name for o in plan.organisations}
     groups = {g.id: g.name for g in plan.groups}
-    seats: dict[str, list[Role]] = defaultdict(list)
-    for role in plan.roles:
-        if role.clinical:
-            for seat in role.seats:
-                if seat.membership.provides:
-                    seats[seat.committee_id].append(role)
-    open_findings: dict[str, int] = defaultdict(int)
-    for finding in analysis.open_findings:
-        open_findings[finding.subject_id] += 1
+    seats = _providers(plan)
+    open_findings = Counter(f.subject_id for f in analysis.open_findings)
     accepted = _accepted_gaps(analysis)
     for committee in grouped_committees(plan):
         tier = tiers.get(committee.tier_id)

@@ -18,6 +18,7 @@ from openpyxl.workbook import Workbook
 from govplanner.analysis.result import Analysis, Finding, RootCause
 from govplanner.domain.enums import Function, SubjectKind
 from govplanner.domain.model import AcceptedFinding, Plan
+from govplanner.domain.vocabulary import Words
 from govplanner.export.gap_sheets import Column, ReportMeta, write_table_sheet
 from govplanner.export.report_words import subject_word
 from govplanner.export.wording import count, format_date
@@ -30,6 +31,21 @@ STALE = "No longer arises"
 def shared_causes(analysis: Analysis) -> list[RootCause]:
     """Root causes behind two or more findings: the ones worth calling out on the Summary."""
     return [c for c in analysis.root_causes if len(c.finding_keys) >= 2]
+
+
+def unjudged_note(plan: Plan, analysis: Analysis, w: Words) -> str:
+    """The programme areas PRO001 could not judge (not in the plan's table), said aloud."""
+    names = {c.id: c.name for c in plan.committees}
+    pairs = [(names.get(cid, cid), area) for cid, area in analysis.unjudged_areas]
+    if not pairs:
+        return ""
+    committees = len({name for name, _ in pairs})
+    listed = "; ".join(f"{name} ({area})" for name, area in pairs)
+    return (
+        f"Not judged for professions (PRO001): {count(committees, w.committee, w.committees)} "
+        f"{'has' if committees == 1 else 'have'} a programme area the plan's programme table "
+        f"does not know: {listed}."
+    )
 
 
 # -- Root causes -------------------------------------------------------------------------------
@@ -230,18 +246,10 @@ def write_acceptances(
 def write_organisations(workbook: Workbook, styles: Styles, meta: ReportMeta, plan: Plan) -> int:
     """The bodies in the system, with their committees (joint ones marked) and posts."""
     w = meta.words
-    committees: dict[str, list[str]] = {o.id: [] for o in plan.organisations}
-    for committee in plan.committees:
-        joint = len(committee.organisation_ids) > 1
-        for org_id in committee.organisation_ids:
-            if org_id in committees:
-                committees[org_id].append(committee.name + (" (joint)" if joint else ""))
-    posts: dict[str, list[str]] = {o.id: [] for o in plan.organisations}
-    for role in plan.roles:
-        joint = len(role.organisation_ids) > 1
-        for org_id in role.organisation_ids:
-            if org_id in posts:
-                posts[org_id].append(role.title + (" (joint post)" if joint else ""))
+    committees = _by_organisation(plan, [(c.name, c.organisation_ids) for c in plan.committees],
+                                  " (joint)")  # fmt: skip
+    posts = _by_organisation(plan, [(r.title, r.organisation_ids) for r in plan.roles],
+                             " (joint post)")  # fmt: skip
     columns = (
         Column("Organisation", 30),
         Column("Type", 26),
@@ -269,3 +277,15 @@ def write_organisations(workbook: Workbook, styles: Styles, meta: ReportMeta, pl
         ("", ""),
     ]
     return write_table_sheet(workbook, styles, meta, "Organisations", columns, rows, intro=intro)
+
+
+def _by_organisation(
+    plan: Plan, items: list[tuple[str, list[str]]], joint: str
+) -> dict[str, list[str]]:
+    """Organisation id -> the names of the items that belong to it ('(joint)' when shared)."""
+    found: dict[str, list[str]] = {o.id: [] for o in plan.organisations}
+    for name, org_ids in items:
+        for org_id in org_ids:
+            if org_id in found:
+                found[org_id].append(name + (joint if len(org_ids) > 1 else ""))
+    return found

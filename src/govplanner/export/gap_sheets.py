@@ -94,9 +94,8 @@ def write_table_sheet(
 ) -> int:
     """A sheet holding one Excel table (header row, filters, stripes); returns the row count.
 
-    ``intro`` lines, each (text, named style), go above the table's header row, one a row
-    (an empty text gives an empty row). The table is
-    named ``table_name`` (letters and digits only), else the title without spaces.
+    ``intro`` lines, each (text, named style), go above the header row, one a row (an empty
+    text gives an empty row). The table is named ``table_name``, else the title unspaced.
     """
     ws = new_sheet(workbook, title)
     widths = [c.width for c in columns]
@@ -114,13 +113,8 @@ def write_table_sheet(
             ticker.tick()
     if count:
         _add_table(ws, table_name or title.replace(" ", ""), columns, header, count)
-    print_setup(
-        ws,
-        plan_name=meta.plan_name,
-        as_of=meta.as_of,
-        title_rows=f"{header}:{header}",
-        widths=widths,
-    )
+    rows_ = f"{header}:{header}"
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=rows_, widths=widths)
     return count
 
 

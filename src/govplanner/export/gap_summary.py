@@ -21,7 +21,7 @@ from govplanner.domain.enums import FUNCTIONS, CommitteeKind, Severity
 from govplanner.domain.model import Plan
 from govplanner.domain.vocabulary import Words
 from govplanner.export.gap_chart import gaps_alt_text, gaps_chart
-from govplanner.export.gap_findings import shared_causes
+from govplanner.export.gap_findings import shared_causes, unjudged_note
 from govplanner.export.gap_sheets import ReportMeta
 from govplanner.export.report_words import level_header
 from govplanner.export.wording import and_list, count
@@ -110,22 +110,29 @@ def write_summary(
     by_tier = _gaps_by_tier(parts.section(), ws, styles, analysis, w)
     _findings_by_tier(parts.section(), ws, styles, plan, analysis, w)
     parts.wrap_notes(ws, styles)
+    _write_out(ws, out, parts, analysis, w, chart=bool(by_tier))
+    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
+    ws.print_area = f"A1:F{len(parts.rows) + (CHART_ROWS if by_tier else 0)}"
+
+
+def _write_out(
+    ws: Any, out: RowWriter, parts: _Sections, analysis: Analysis, w: Words, *, chart: bool
+) -> None:
+    """The rows, the page breaks between sections and the chart below the last table."""
     header = next(
         i for i in range(parts.starts[-2], len(parts.rows))
         if parts.rows[i] and parts.rows[i][0].style == "gp header"
     )  # fmt: skip
-    chart_data_at = header + 2  # the gaps table's first data row (1-based)
-    breaks = _paginate(out, parts, chart=bool(by_tier))
+    breaks = _paginate(out, parts, chart=chart)
     for row in parts.rows:
         out.append(row)
     for after in breaks:
         ws.row_breaks.append(Break(id=after))
-    if by_tier:
-        chart = gaps_chart(ws, chart_data_at, by_tier, w)
-        set_alt_text(chart, gaps_alt_text(analysis, w))
-        ws.add_chart(chart, f"A{len(parts.rows) + 2}")
-    print_setup(ws, plan_name=meta.plan_name, as_of=meta.as_of, title_rows=None)
-    ws.print_area = f"A1:F{len(parts.rows) + (CHART_ROWS if by_tier else 0)}"
+    if chart:
+        # The gaps table's first data row (1-based) is two below its header's index.
+        bars = gaps_chart(ws, header + 2, len(analysis.coverage), w)
+        set_alt_text(bars, gaps_alt_text(analysis, w))
+        ws.add_chart(bars, f"A{len(parts.rows) + 2}")
 
 
 def _paginate(out: RowWriter, parts: _Sections, *, chart: bool) -> list[int]:
@@ -207,27 +214,12 @@ def _severity_table(
             f"{count(stale, 'acceptance')} no longer {'matches' if stale == 1 else 'match'} "
             f"any finding (stale): see the {meta.title('Accepted findings')} sheet."
         )
-    unjudged = _unjudged(plan, analysis, meta.words)
+    unjudged = unjudged_note(plan, analysis, meta.words)
     if unjudged:
         notes.append(unjudged)
     for note in notes:
         rows.append([styles.cell(ws, note, "gp note")])
     rows.append([])
-
-
-def _unjudged(plan: Plan, analysis: Analysis, w: Words) -> str:
-    """The programme areas PRO001 could not judge (not in the plan's table), said aloud."""
-    names = {c.id: c.name for c in plan.committees}
-    pairs = [(names.get(cid, cid), area) for cid, area in analysis.unjudged_areas]
-    if not pairs:
-        return ""
-    committees = len({name for name, _ in pairs})
-    listed = "; ".join(f"{name} ({area})" for name, area in pairs)
-    return (
-        f"Not judged for professions (PRO001): {count(committees, w.committee, w.committees)} "
-        f"{'has' if committees == 1 else 'have'} a programme area the plan's programme table "
-        f"does not know: {listed}."
-    )
 
 
 def _root_causes(rows: Rows, ws: Any, styles: Styles, analysis: Analysis, meta: ReportMeta) -> None:

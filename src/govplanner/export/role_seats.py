@@ -3,6 +3,28 @@
 The role description's "Accountable to", "Sits on", the committees table and the seat-based
 responsibilities all come from here, from the committees' accountable lines, chairs, kinds and
 the role's seat memberships.
+
+Accountable to (:func:`accountability`):
+
+* For its seats as member or participant, the post answers to the chair of its
+  **highest-level** committee(s) only, leaving out any committee that is itself accountable
+  (directly or through others) to a committee the post sits on: that is where the post's
+  accountability sits, while on the committees below it the post contributes under their
+  chairs' direction of business without being accountable to each of them. A post on five
+  committees therefore reads "the ICB Chair, as chair of the Integrated Care Board", not
+  "the chair of" five committees; all its seats are listed apart (:func:`sits_on`).
+  Top-level committees chaired by one post collapse into one line; those whose chair is
+  not recorded are named together ("the chairs of the A and the B").
+* For the committees the role **chairs**, it answers to the committees those are
+  accountable to (their accountable lines). Chaired committees that meet in common, or
+  that answer to the same committees, share one line. A chaired committee with no
+  accountable line answers to the bodies it belongs to.
+* Seats in attendance and as deputy are not accountability: they are shown only as seats.
+  A post with no other line answers to the organisation(s) that employ, appoint or
+  nominate it.
+
+The plan records no line management (who employs or manages the post-holder), so the
+rule is built only from the committees, their accountable lines and their chairs.
 """
 
 from __future__ import annotations
@@ -76,31 +98,8 @@ def organisation_names(idx: SeatIndex, ids: list[str]) -> list[str]:
 
 
 def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> list[str]:
-    """Whom the post answers to, in as few lines as the seats allow.
-
-    The rule:
-
-    * For its seats as member or participant, the post answers
-      to the chair of its **highest-level** committee(s) only, leaving out any committee that
-      is itself accountable (directly or through others) to a committee the post sits on:
-      that is where the post's
-      accountability sits, while on the committees below it the post contributes under their
-      chairs' direction of business without being accountable to each of them. A post on five
-      committees therefore reads "the ICB Chair, as chair of the Integrated Care Board", not
-      "the chair of" five committees; all its seats are listed apart (:func:`sits_on`).
-      Top-level committees chaired by one post collapse into one line; those whose chair is
-      not recorded are named together ("the chairs of the A and the B").
-    * For the committees the role **chairs**, it answers to the committees those are
-      accountable to (their accountable lines). Chaired committees that meet in common, or
-      that answer to the same committees, share one line. A chaired committee with no
-      accountable line answers to the bodies it belongs to.
-    * Seats in attendance and as deputy are not accountability: they are shown only as seats.
-      A post with no other line answers to the organisation(s) that employ, appoint or
-      nominate it.
-
-    The plan records no line management (who employs or manages the post-holder), so the
-    rule is built only from the committees, their accountable lines and their chairs.
-    """
+    """Whom the post answers to, in as few lines as the seats allow (the rule is in the
+    module's docstring, under "Accountable to")."""
     chaired = [c for c in committees if c.chair_role_id == role.id]
     seated = [
         c
@@ -115,14 +114,17 @@ def accountability(idx: SeatIndex, role: Role, committees: list[Committee]) -> l
         lines += _member_lines(idx, top)
         named |= {c.chair_role_id for c in top if c.chair_role_id}
     lines += _chair_lines(idx, chaired, named)
+    return lines or _organisation_line(idx, role)
+
+
+def _organisation_line(idx: SeatIndex, role: Role) -> list[str]:
+    """A post with no committee line answers to the bodies that employ or nominate it."""
     bodies = organisation_names(idx, role.organisation_ids)
-    if not lines and bodies:
-        lines.append(
-            f"{and_list(bodies)}, which employs, appoints or nominates the post"
-            if len(bodies) == 1
-            else f"{and_list(bodies)}, which jointly employ, appoint or nominate the post"
-        )
-    return lines
+    if not bodies:
+        return []
+    if len(bodies) == 1:
+        return [f"{bodies[0]}, which employs, appoints or nominates the post"]
+    return [f"{and_list(bodies)}, which jointly employ, appoint or nominate the post"]
 
 
 #: Seats that carry no accountability to the committee's chair: the post attends or stands

@@ -73,23 +73,15 @@ def export_role_descriptions(
 ) -> list[Path]:
     """Write one document per selected role into ``out_dir``; return the files written.
 
-    ``progress(done, total)`` is called after each document; when ``cancel()`` returns True
-    the export stops before the next document and returns what was written so far. Each file
-    is written atomically; existing files of the same name are replaced. Terms are judged
-    against ``analysis.as_of`` (``today`` when the analysis is made here).
+    ``progress(done, total)`` is called after each document; ``cancel()`` returning True stops
+    the export before the next document (what was written is returned). Files are written
+    atomically, replacing any of the same name. Terms are judged against ``analysis.as_of``.
     """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
     roles = select_roles(plan, role_names, include_non_clinical=include_non_clinical)
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"Cannot create the folder {out}: {exc.strerror}.") from None
-    if analysis is None:
-        from govplanner.analysis import analyse
-
-        analysis = analyse(plan, as_of=today)
+    out = _folder(out_dir)
+    analysis = analysis if analysis is not None else _analyse(plan, today)
     renderer = _Renderer(fmt, template_dir)
     index = PlanIndex(plan, analysis)
     names = unique_file_names([(r.title, _qualifiers(index, r)) for r in roles], fmt)
@@ -104,6 +96,22 @@ def export_role_descriptions(
         if progress is not None:
             progress(done + 1, len(roles))
     return written
+
+
+def _analyse(plan: Plan, today: dt.date | None) -> Analysis:
+    from govplanner.analysis import analyse
+
+    return analyse(plan, as_of=today)
+
+
+def _folder(out_dir: Path) -> Path:
+    """The output folder, made if missing; a folder that cannot be made is an ExportError."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"Cannot create the folder {out}: {exc.strerror}.") from None
+    return out
 
 
 def render_role(
