@@ -11,10 +11,11 @@ shows no change. Committees merged into one are reported as a merge
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from govplanner.analysis.compare_coverage import CellChange, Verdict, coverage_changes
 from govplanner.analysis.compare_describe import (
     NONE_TEXT,
     Names,
@@ -25,17 +26,17 @@ from govplanner.analysis.compare_describe import (
     describe_settings,
 )
 from govplanner.analysis.compare_findings import finding_changes
-from govplanner.analysis.compare_match import KindMatch, match_items, match_plans
+from govplanner.analysis.compare_match import KindMatch, PlanMatch, match_items, match_plans
 from govplanner.analysis.compare_merge import Merge, find_merges
 from govplanner.analysis.engine import analyse
-from govplanner.analysis.result import Analysis, CoverageCell, Finding
-from govplanner.domain.enums import FUNCTIONS, Function
+from govplanner.analysis.result import Finding
+from govplanner.domain.items import ITEM_KINDS as KIND_TABLE
+from govplanner.domain.items import KINDS, Kind
 from govplanner.domain.model import Committee, Organisation, Person, Plan, Role
-from govplanner.domain.names import name_key
 from govplanner.domain.vocabulary import Words, words
 
 __all__ = [
-    "ITEM_KINDS",
+    "COMPARED_KINDS",
     "NONE_TEXT",
     "STATUSES",
     "CellChange",
@@ -44,20 +45,28 @@ __all__ = [
     "ItemChange",
     "ItemKind",
     "Merge",
+    "Verdict",
     "compare_plans",
     "coverage_changes",
     "match_items",
     "scenario_of",
 ]
 
-ItemKind = Literal["committee", "role", "person", "organisation"]
+#: a kind of item (a comparison lists the kinds in :data:`COMPARED_KINDS`)
+ItemKind = Kind
 ItemStatus = Literal["added", "removed", "changed"]
-Verdict = Literal["gain", "loss", "same"]
 T = TypeVar("T", Committee, Role, Person, Organisation)
 
 STATUSES: tuple[ItemStatus, ...] = ("added", "removed", "changed")
-#: the kinds of item a comparison lists, in the order reports show them
-ITEM_KINDS: tuple[ItemKind, ...] = ("committee", "role", "person", "organisation")
+#: the plan lists whose items a comparison reports, in the order reports show them
+_REPORTED = {"committees": 0, "roles": 1, "people": 2, "organisations": 3}
+#: the kinds of item a comparison lists, in that order (from the domain's table of kinds)
+COMPARED_KINDS: tuple[ItemKind, ...] = tuple(
+    sorted(
+        (k for k in KINDS if KIND_TABLE[k].list_name in _REPORTED),
+        key=lambda k: _REPORTED[KIND_TABLE[k].list_name],
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,42 +91,6 @@ class ItemChange:
     #: the tier (or for a role, the committees) it belongs to, for context
     where: str
     fields: tuple[FieldChange, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CellChange:
-    """One coverage cell (tier × function) before and after; a missing side is None."""
-
-    tier: str
-    function: Function
-    before: CoverageCell | None
-    after: CoverageCell | None
-    #: committees in both plans that had cover for the function and now lack it (after
-    #: names); None when the cells were compared without matching committees
-    lost: tuple[str, ...] | None = None
-
-    @property
-    def verdict(self) -> Verdict:
-        """'gain' when fewer committees lack the function, 'loss' when more.
-
-        With as many (but some) lacking it as before, more committees covered is a gain and
-        fewer a loss (2/3 → 1/2: one committee lost its cover while another that lacked it was
-        closed) — but only when a committee in both plans lost its cover: two covered
-        committees merged into one covered committee is no loss. Full cover on both sides is
-        the same, however many committees need it.
-        """
-        before = _standing(self.before)
-        after = _standing(self.after)
-        if after[0] == before[0] and after[1] > before[1] and self.lost == ():
-            return "same"  # fewer covered only because covered committees merged or closed
-        return "gain" if after < before else "loss" if after > before else "same"
-
-
-def _standing(cell: CoverageCell | None) -> tuple[int, int]:
-    """Lower is better: the committees lacking the function, then minus those covered."""
-    if cell is None or cell.gap <= 0:
-        return (0, 0)
-    return (cell.gap, -cell.covered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +130,14 @@ class Comparison:
         return tuple(c for c in self.coverage if c.verdict == verdict)
 
     def changes_of(self, kind: ItemKind) -> tuple[ItemChange, ...]:
-        return {
+        """The changes to items of ``kind`` (one of :data:`COMPARED_KINDS`)."""
+        lists = {
             "committee": self.committees,
             "role": self.roles,
             "person": self.people,
             "organisation": self.organisations,
-        }[kind]
+        }
+        return lists.get(kind, ())
 
     def count(self, kind: ItemKind, status: ItemStatus) -> int:
         return sum(1 for c in self.changes_of(kind) if c.status == status)
@@ -196,32 +171,52 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
     sides = _Sides(Names(before), Names(after), words(after))
     match = match_plans(before, after, sides.role)
     merges = find_merges(before, after, match)
-    merged = {s for m in merges for s in _ids_named(before.committees, m.sources)}
     opened, closed, accepted = finding_changes(old, new, match)
-    merged_into = {
-        c.id for m in merges if m.target_is_new for c in after.committees if c.name == m.target
-    }
+    items = _item_changes(before, after, match, sides, merges)
     return Comparison(
         before_plan=before.name,
         after_plan=after.name,
         as_of=day,
-        committees=_changes(
+        committees=items["committee"],
+        roles=items["role"],
+        people=items["person"],
+        coverage=coverage_changes(old, new, match.committees, sides.new.committees),
+        opened=opened,
+        closed=closed,
+        before_summary=dict(old.summary),
+        after_summary=dict(new.summary),
+        organisations=items["organisation"],
+        merges=merges,
+        accepted=accepted,
+        settings=_field_changes(
+            describe_settings(before, sides.w), describe_settings(after, sides.w)
+        ),
+    )
+
+
+def _item_changes(
+    before: Plan, after: Plan, match: PlanMatch, sides: _Sides, merges: tuple[Merge, ...]
+) -> dict[str, tuple[ItemChange, ...]]:
+    """Each kind's changes; merged committees (and new ones they merged into) left out."""
+    merged = {s for m in merges for s in _ids_named(before.committees, m.sources)}
+    merged |= {
+        c.id for m in merges if m.target_is_new for c in after.committees if c.name == m.target
+    }
+    return {
+        "committee": _changes(
             "committee",
             before.committees,
             after.committees,
             match.committees,
             sides.committee,
             sides,
-            skip=merged | merged_into,
+            skip=merged,
         ),
-        roles=_changes("role", before.roles, after.roles, match.roles, sides.role, sides),
-        people=_changes("person", before.people, after.people, match.people, sides.person, sides),
-        coverage=coverage_changes(old, new, match.committees, sides.new.committees),
-        opened=opened,
-        closed=closed,
-        before_summary=dict(old.summary),
-        after_summary=dict(new.summary),
-        organisations=_changes(
+        "role": _changes("role", before.roles, after.roles, match.roles, sides.role, sides),
+        "person": _changes(
+            "person", before.people, after.people, match.people, sides.person, sides
+        ),
+        "organisation": _changes(
             "organisation",
             before.organisations,
             after.organisations,
@@ -229,12 +224,7 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
             sides.organisation,
             sides,
         ),
-        merges=merges,
-        accepted=accepted,
-        settings=_field_changes(
-            describe_settings(before, sides.w), describe_settings(after, sides.w)
-        ),
-    )
+    }
 
 
 def scenario_of(plan: Plan, name: str | None = None) -> Plan:
@@ -343,49 +333,3 @@ def _added_or_removed(kind: ItemKind, status: ItemStatus, item: T, where: str) -
 
 def _name(item: Committee | Role | Person | Organisation) -> str:
     return item.title if isinstance(item, Role) else item.name
-
-
-# -- coverage and findings ---------------------------------------------------------------------
-
-
-def coverage_changes(
-    before: Analysis,
-    after: Analysis,
-    committees: KindMatch | None = None,
-    names: Mapping[str, str] | None = None,
-) -> tuple[CellChange, ...]:
-    """Every tier × function cell, tiers matched by name (after's order, then removed tiers).
-
-    With ``committees`` (how the plans' committees match) and ``names`` (the after plan's
-    committee names by id), each cell also names the committees that had cover before and
-    lack it now (:attr:`CellChange.lost`).
-    """
-    old = {name_key(row.tier): row for row in before.coverage}
-    new_keys = {name_key(row.tier) for row in after.coverage}
-    covered_before = {
-        f: {cid for row in before.coverage for cid in row.functions[f].covered_ids}
-        for f in FUNCTIONS
-    }
-    names = names or {}
-    result = []
-    for row in after.coverage:
-        previous = old.get(name_key(row.tier))
-        for f in FUNCTIONS:
-            before_cell = None if previous is None else previous.functions[f]
-            cell = row.functions[f]
-            lost = None
-            if committees is not None:
-                open_now = set(cell.required_ids) - set(cell.covered_ids) - set(cell.accepted_ids)
-                lost = tuple(
-                    sorted(
-                        names.get(cid, cid)
-                        for cid in open_now
-                        if committees.to_before.get(cid) in covered_before[f]
-                    )
-                )
-            result.append(CellChange(row.tier, f, before_cell, cell, lost))
-    for row in before.coverage:
-        if name_key(row.tier) not in new_keys:
-            lost = None if committees is None else ()
-            result += [CellChange(row.tier, f, row.functions[f], None, lost) for f in FUNCTIONS]
-    return tuple(result)

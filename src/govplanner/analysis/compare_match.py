@@ -46,15 +46,7 @@ def match_items(
     items are paired first and the rest closest first (fewest fields differing), ties broken
     by content, so shuffling either list changes nothing.
     """
-    by_id = {a.id: a for a in after}
-    pairs: dict[str, tuple[T, T]] = {}  # after id -> (before, after)
-    left: list[T] = []
-    for b in before:
-        a = by_id.get(b.id)
-        if a is not None and a.id not in pairs:
-            pairs[a.id] = (b, a)
-        else:
-            left.append(b)
+    pairs, left = _by_id(before, after)
     for key in keys:
         if not left:
             break
@@ -77,6 +69,20 @@ def match_items(
     added = [a for a in after if a.id not in matched_after]
     ordered = [pairs[a.id] for a in after if a.id in pairs]
     return ordered, left, added
+
+
+def _by_id(before: Sequence[T], after: Sequence[T]) -> tuple[dict[str, tuple[T, T]], list[T]]:
+    """Pairs with the same id (after id -> (before, after)), and the before items left."""
+    by_id = {a.id: a for a in after}
+    pairs: dict[str, tuple[T, T]] = {}
+    left: list[T] = []
+    for b in before:
+        a = by_id.get(b.id)
+        if a is not None and a.id not in pairs:
+            pairs[a.id] = (b, a)
+        else:
+            left.append(b)
+    return pairs, left
 
 
 def _pair_group(

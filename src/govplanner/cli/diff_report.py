@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from govplanner.analysis.compare import (
-    ITEM_KINDS,
+    COMPARED_KINDS,
     CellChange,
     Comparison,
     FieldChange,
@@ -16,23 +16,20 @@ from govplanner.analysis.compare import (
 from govplanner.analysis.result import CoverageCell, Finding
 from govplanner.analysis.rules.common import long_date, name_list
 from govplanner.cli.report import finding_json
+from govplanner.domain.items import ITEM_KINDS
 from govplanner.domain.vocabulary import Words
 
-_KINDS: tuple[ItemKind, ...] = ITEM_KINDS
+_KINDS: tuple[ItemKind, ...] = COMPARED_KINDS
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
-#: the JSON document's key for each kind of item
-JSON_KEYS: dict[ItemKind, str] = {
-    "committee": "committees",
-    "role": "roles",
-    "person": "people",
-    "organisation": "organisations",
-}
+#: the JSON document's key for each kind of item: the plan's list of them ("people")
+JSON_KEYS: dict[ItemKind, str] = {kind: ITEM_KINDS[kind].list_name for kind in _KINDS}
 
 
 def _plural(w: Words, kind: ItemKind) -> str:
-    if kind in ("committee", "role"):
+    """The kind's plural, in the plan's words where the plan may rename it ('forums')."""
+    if ITEM_KINDS[kind].renamable:
         return str(getattr(w, f"{kind}s"))
-    return JSON_KEYS[kind]
+    return ITEM_KINDS[kind].plural
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:

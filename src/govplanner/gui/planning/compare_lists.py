@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from govplanner.analysis.compare import Comparison, FieldChange, ItemChange, ItemKind, Merge
 from govplanner.analysis.result import Finding
+from govplanner.domain.items import ITEM_KINDS
 from govplanner.domain.vocabulary import Words
 from govplanner.gui.rag import severity_colour
 
@@ -74,7 +75,7 @@ class StructureChanges(QTreeWidget):
             changes = comparison.changes_of(kind)
             if kind == "organisation" and not changes:
                 continue  # most plans record no organisations
-            title = w.cap(plural) if kind in ("committee", "role") else plural.capitalize()
+            title = w.cap(plural) if ITEM_KINDS[kind].renamable else plural.capitalize()
             group = _group(self, f"{title} — {counts_text(comparison, kind)}")
             if kind == "committee":
                 for merge in comparison.merges:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from govplanner.analysis.compare import CellChange, Comparison
 from govplanner.analysis.result import CoverageCell
 from govplanner.domain.enums import FUNCTIONS
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words
-from govplanner.gui.planning.common import VERDICT_FILL
+from govplanner.gui.planning.common import VERDICT_FILL, FilledCellDelegate
 from govplanner.gui.rag import TEXT_ON_FILL
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -117,3 +118,27 @@ class CompareCoverageModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def coverage_table(model: CompareCoverageModel, parent: QWidget) -> QTableView:
+    """A read-only grid over ``model``: cells share the width, rows tall enough for two lines."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setItemDelegate(FilledCellDelegate(table))
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setShowGrid(False)
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    table.setFont(font)
+    columns = table.horizontalHeader()
+    columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    columns.setMinimumSectionSize(140)
+    columns.setHighlightSections(False)
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    rows.setMinimumSectionSize(2 * table.fontMetrics().height() + 14)
+    rows.setMaximumSectionSize(90)
+    rows.setHighlightSections(False)
+    rows.setMinimumWidth(120)
+    return table

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.analysis.compare import ITEM_KINDS, STATUSES, Comparison
+from govplanner.analysis.compare import COMPARED_KINDS, STATUSES, Comparison
 from govplanner.domain.vocabulary import Words
 from govplanner.gui.planning.common import VERDICT_FILL, chip, set_chip
 
@@ -49,7 +49,7 @@ class CompareSummary(QWidget):
         self.counts: dict[tuple[str, str], QLabel] = {}
         for column, status in enumerate(STATUSES, start=1):
             grid.addWidget(QLabel(status, box), 0, column, Qt.AlignmentFlag.AlignRight)
-        for row, kind in enumerate(ITEM_KINDS, start=1):
+        for row, kind in enumerate(COMPARED_KINDS, start=1):
             self.kind_labels[kind] = QLabel(box)
             grid.addWidget(self.kind_labels[kind], row, 0)
             for column, status in enumerate(STATUSES, start=1):
@@ -57,7 +57,7 @@ class CompareSummary(QWidget):
                 self.counts[(kind, status)] = label
                 grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight)
         self.merged = QLabel(box)
-        grid.addWidget(self.merged, len(ITEM_KINDS) + 1, 0, 1, len(STATUSES) + 1)
+        grid.addWidget(self.merged, len(COMPARED_KINDS) + 1, 0, 1, len(STATUSES) + 1)
         return self._tile("What changed", [box])
 
     def _tile(self, title: str, widgets: list[QWidget]) -> QFrame:
@@ -89,7 +89,7 @@ class CompareSummary(QWidget):
             "person": "People",
             "organisation": "Organisations",
         }
-        for kind in ITEM_KINDS:
+        for kind in COMPARED_KINDS:
             # Most plans record no organisations: their row shows only when one changed.
             shown = kind != "organisation" or bool(c.organisations)
             self.kind_labels[kind].setText(titles[kind])

@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -30,18 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.analysis.compare import ITEM_KINDS, Comparison, compare_plans
+from govplanner.analysis.compare import COMPARED_KINDS, Comparison, compare_plans
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.vocabulary import words
 from govplanner.gui.planning.common import (
-    FilledCellDelegate,
     date_edit,
     hint_style,
     to_date,
 )
 from govplanner.gui.planning.compare_lists import FindingChanges, StructureChanges
-from govplanner.gui.planning.compare_model import CompareCoverageModel
+from govplanner.gui.planning.compare_model import CompareCoverageModel, coverage_table
 from govplanner.gui.planning.compare_source import CompareSource
 from govplanner.gui.planning.compare_summary import CompareSummary
 from govplanner.gui.planning.compare_target import (
@@ -122,16 +119,7 @@ class CompareView(QWidget):
         self.saved = QPushButton("Last &saved version", self)
         self.saved.setToolTip("Compare with this plan's file as it was last saved")
         self.saved.clicked.connect(self.compare_with_saved)
-        self.windows = QToolButton(self)
-        self.windows.setText("Open &window")
-        self.windows.setToolTip(
-            "Compare with the plan open in another window, as it is now (unsaved changes included)"
-        )
-        self.windows.setAccessibleName("Compare with the plan open in another window")
-        self.windows.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.windows_menu = QMenu(self.windows)
-        self.windows_menu.aboutToShow.connect(self._fill_windows_menu)
-        self.windows.setMenu(self.windows_menu)
+        self.windows = self._make_windows_button()
         self.direction = QComboBox(self)
         self.direction.setAccessibleName("Which plan is before and which after")
         for text, swapped in DIRECTIONS:
@@ -145,24 +133,33 @@ class CompareView(QWidget):
         self.export.setToolTip("Write the comparison as an Excel workbook for a board paper")
         self.export.clicked.connect(self.export_requested)
         row = QHBoxLayout()
-        for widget in (
-            self.choose,
-            self.saved,
-            self.windows,
-            self.direction,
-            as_of_label,
-            self.as_of,
-        ):
+        widgets = [self.choose, self.saved, self.windows, self.direction, as_of_label, self.as_of]
+        for widget in widgets:
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.export)
         return row
+
+    def _make_windows_button(self) -> QToolButton:
+        """'Open window ▾': the plans open in the app's other windows, as they are now."""
+        button = QToolButton(self)
+        button.setText("Open &window")
+        button.setToolTip(
+            "Compare with the plan open in another window, as it is now (unsaved changes included)"
+        )
+        button.setAccessibleName("Compare with the plan open in another window")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.windows_menu = QMenu(button)
+        self.windows_menu.aboutToShow.connect(self._fill_windows_menu)
+        button.setMenu(self.windows_menu)
+        return button
 
     def _make_offer(self) -> QHBoxLayout:
         """A line that offers the other window's unsaved state (or the saved file back)."""
         self.offer_text = QLabel(self)
         self.offer_text.setWordWrap(True)
         self.offer_button = QPushButton(self)
+        self.offer_button.setAccessibleName("Compare with the other version of the other plan")
         self.offer_button.clicked.connect(self._take_offer)
         row = QHBoxLayout()
         row.addWidget(self.offer_text, 1)
@@ -202,30 +199,11 @@ class CompareView(QWidget):
         return summary
 
     def _make_grid(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
+        self.grid = coverage_table(self.model, self)
         ui_words(self.document).bind(
-            table, "setAccessibleName", "Coverage before and after, {tiers} by function"
+            self.grid, "setAccessibleName", "Coverage before and after, {tiers} by function"
         )
-        table.setItemDelegate(FilledCellDelegate(table))
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setShowGrid(False)
-        font = table.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        table.setFont(font)
-        columns = table.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        columns.setMinimumSectionSize(140)
-        columns.setHighlightSections(False)
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        rows.setMinimumSectionSize(2 * table.fontMetrics().height() + 14)
-        rows.setMaximumSectionSize(90)
-        rows.setHighlightSections(False)
-        rows.setMinimumWidth(120)
-        self.grid = table
-        return table
+        return self.grid
 
     # -- choosing what to compare ---------------------------------------------------------
 
@@ -383,7 +361,7 @@ class CompareView(QWidget):
         if c is None:
             return
         self.summary.show_comparison(c, w)
-        changes = sum(len(c.changes_of(k)) for k in ITEM_KINDS) + len(c.merges)
+        changes = sum(len(c.changes_of(k)) for k in COMPARED_KINDS) + len(c.merges)
         self.lists.setTabText(0, f"Structural changes ({changes + len(c.settings)})")
         moved = len(c.opened) + len(c.closed) + len(c.accepted)
         self.lists.setTabText(1, f"Findings opened and closed ({moved})")
