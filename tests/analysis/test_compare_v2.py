@@ -239,3 +239,17 @@ def test_organisations_added_removed_and_changed_and_plan_costs() -> None:
         ("Costs by profession", "(none)", "nursing: £9,000.50 a year"),
     }
     assert not comparison.is_same
+
+
+def test_one_committee_into_a_new_one_that_others_joined_is_a_merge() -> None:
+    # Before: only North's quality committee; after: a joint committee that North's members
+    # moved onto and South's (new to this plan) joined.
+    before = cluster(joint=False)
+    before.committees = [c for c in before.committees if c.name != SOUTH]
+    before.roles = [r for r in before.roles if not r.title.startswith("South")]
+    after = cluster(joint=True)
+    comparison = compare_plans(before, after, as_of=AS_OF)
+    [merge] = comparison.merges
+    assert merge.sentence == f"{NORTH} merged into {JOINT}"
+    assert (merge.target_is_new, merge.roles_moved) == (True, 2)
+    assert comparison.committees == ()

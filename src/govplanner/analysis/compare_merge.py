@@ -4,7 +4,9 @@ Two committees in common becoming one joint committee is one change, not two rem
 addition. A removed committee is *merged into* the committee where most of its roles (that
 still exist) now newly sit, provided at least half of them moved there; a merge is reported
 when two or more removed committees went into one committee, or one or more went into a
-committee that was already there.
+committee that was already there, or one went into a new committee that others joined too
+(a board merged into a new cluster board with a partner's members). A committee whose members
+all moved to a new committee that nobody else joined was replaced: an addition and a removal.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def find_merges(before: Plan, after: Plan, match: PlanMatch) -> tuple[Merge, ...
     for role in before.roles:
         for cid in set(role.committee_ids):
             seated.setdefault(cid, []).append(role)
+    seated_after = Counter(cid for role in after.roles for cid in set(role.committee_ids))
     into: dict[str, list[str]] = {}  # after committee id -> before ids merged into it
     moved: Counter[str] = Counter()
     for removed_id in committees.removed:
@@ -64,7 +67,7 @@ def find_merges(before: Plan, after: Plan, match: PlanMatch) -> tuple[Merge, ...
     merges = []
     for target, sources in into.items():
         is_new = target not in committees.to_before
-        if is_new and len(sources) < 2:
+        if is_new and len(sources) < 2 and seated_after[target] <= moved[target]:
             continue  # one committee replaced by another: an addition and a removal
         committee = new_committees[target]
         names = sorted((old_names[s] for s in sources), key=lambda n: (n.casefold(), n))
