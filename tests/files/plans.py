@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import strategies as st
 
@@ -39,7 +40,7 @@ from govplanner.domain.model import (
     Stage,
     Tier,
 )
-from govplanner.domain.names import name_key
+from govplanner.domain.names import name_key, new_id
 from govplanner.domain.presets import default_profile, default_programmes, new_plan
 from govplanner.domain.vocabulary import Vocabulary
 
@@ -282,16 +283,30 @@ def _subset(draw: st.DrawFn, ids: list[str], max_size: int | None = None) -> lis
 
 @st.composite
 def full_plans(draw: st.DrawFn) -> Plan:
-    """Random valid plans using every field of every item and every setting."""
+    """Random valid plans using every field of every item and every setting.
+
+    Ids are the product's own, or (as a register from elsewhere may have them) plain
+    numbers, or text that looks like a formula.
+    """
+    style = draw(st.sampled_from(["new", "number", "formula"]))
+    counter = itertools.count(1)
+
+    def ident(prefix: str) -> str:
+        if style == "new":
+            return new_id(prefix)
+        return f"{next(counter)}" if style == "number" else f"={prefix}+{next(counter)}"
+
     tiers = [
-        Tier(name=n, level=draw(st.sampled_from(LEVELS)))
+        Tier(id=ident("tier"), name=n, level=draw(st.sampled_from(LEVELS)))
         for n in _titled(draw, draw(st.integers(1, 4)))
     ]
     stages = [
-        Stage(name=n, description=draw(_FREE)) for n in _titled(draw, draw(st.integers(0, 4)))
+        Stage(id=ident("stg"), name=n, description=draw(_FREE))
+        for n in _titled(draw, draw(st.integers(0, 4)))
     ]
     organisations = [
         Organisation(
+            id=ident("org"),
             name=n,
             type=draw(st.sampled_from(list(OrganisationType))),
             population=draw(st.one_of(st.none(), st.integers(0, 100_000_000))),
@@ -299,12 +314,13 @@ def full_plans(draw: st.DrawFn) -> Plan:
         for n in _titled(draw, draw(st.integers(0, 4)))
     ]
     groups = [
-        InCommonGroup(name=n, description=draw(_FREE))
+        InCommonGroup(id=ident("grp"), name=n, description=draw(_FREE))
         for n in _titled(draw, draw(st.integers(0, 3)))
     ]
     areas = [*DEFAULT_PROGRAMMES, "Maternty", "Learning disability"]
     committees = [
         Committee(
+            id=ident("com"),
             name=n,
             tier_id=draw(st.sampled_from(tiers)).id,
             kind=draw(st.sampled_from(COMMITTEE_KINDS)),
@@ -334,6 +350,7 @@ def full_plans(draw: st.DrawFn) -> Plan:
         ]
     people = [
         Person(
+            id=ident("per"),
             name=n,
             profession=draw(_SHORT),
             capacity=draw(st.one_of(st.none(), _SESSIONS)),
@@ -354,6 +371,7 @@ def full_plans(draw: st.DrawFn) -> Plan:
         holder = draw(st.sampled_from([None, *people]))
         roles.append(
             Role(
+                id=ident("rol"),
                 title=draw(st.sampled_from(titles)),
                 seats=[
                     Seat(committee_id=c, membership=draw(st.sampled_from(MEMBERSHIPS)))

@@ -574,3 +574,45 @@ def test_the_collector_setting_is_restored_after_an_import(tmp_path: Path, enabl
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_ids_numbered_from_1_on_every_sheet_are_kept_apart(tmp_path: Path) -> None:
+    committees = [["Id", "Committee", "Tier"], [1, "Board", "system"], [2, "Group", "place"]]
+    roles = [
+        ["Id", "Role", "Committees", "Deputy for"],
+        [1, "Lead", "Board", ""],
+        [2, "Lead", "Group", ""],
+        [3, "Deputy", "Group", 2],
+    ]
+    accepted = [["Code", "Subject", "Rationale"], ["STR004", 2, "Functions to follow"]]
+    result = read_register(
+        write_register(
+            tmp_path / "r.xlsx",
+            {"Committees": committees, "Roles": roles, "Accepted findings": accepted},
+        )
+    )
+    plan = result.plan
+    assert [c.id for c in plan.committees] == ["1", "2"]
+    assert [r.id for r in plan.roles] == ["rol_1", "rol_2", "3"]
+    assert plan.roles[2].deputy_for_id == "rol_2"  # the Id as written on the Roles sheet
+    assert plan.accepted[0].key == finding_key("STR004", SubjectKind.ROLE, "rol_2")
+    (notice,) = [n for n in result.notices if "Ids" in n]
+    assert "Sheet 'Roles': 2 Ids" in notice
+
+
+def test_an_id_repeated_within_its_sheet_is_an_error(tmp_path: Path) -> None:
+    roles = [["Id", "Role"], ["a", "Lead"], ["a", "Other"]]
+    error = _one(
+        write_register(tmp_path / "r.xlsx", {"Committees": COMMITTEES[:1], "Roles": roles})
+    )
+    assert (error.sheet, error.row, error.column) == ("Roles", 3, "Id")
+    assert "already used on row 2" in str(error)
+
+
+def test_a_sheet_of_the_users_own_called_profile_is_passed_over(tmp_path: Path) -> None:
+    profile = [["About", "Text"], ["ICS", "Our system in brief"]]
+    result = read_register(_register(tmp_path, Profile=profile, Settings=[["Owner"], ["Me"]]))
+    assert result.plan.profile  # the default profile, as without the sheet
+    passed = [n for n in result.notices if "passed over" in n]
+    assert len(passed) == 2
+    assert not any(c.purpose.startswith(" ") for c in result.plan.committees)

@@ -121,11 +121,21 @@ def _read_sheets(workbook: Workbook, problems: Problems) -> tuple[dict[str, Shee
             if name in layout.REQUIRED_SHEETS:
                 problems.add("the sheet is empty; it needs a header row", sheet=title)
                 complete = False
+        elif name in layout.OWN_SHEETS and not _has_columns(sheet, name):
+            wanted = ", ".join(layout.REQUIRED_HEADERS[name])
+            problems.notice(
+                f"Sheet '{title}' was passed over: it is not one govplanner wrote (it has no "
+                f"{wanted} columns)."
+            )
         elif _has_required_columns(sheet, name, problems):
             sheets[name] = sheet
         else:
             complete = False
     return sheets, complete
+
+
+def _has_columns(sheet: Sheet, name: str) -> bool:
+    return all(name_key(h) in sheet.headers for h in layout.REQUIRED_HEADERS[name])
 
 
 def _has_required_columns(sheet: Sheet, name: str, problems: Problems) -> bool:
@@ -180,6 +190,7 @@ def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems:
         sheet_rows(layout.ROLES) or [], registry, people_listed=people_rows is not None
     )
     _say_organisations_made(registry)
+    _say_renamed_ids(registry)
     extra: dict[str, Any] = {}
     if (profile_rows := sheet_rows(layout.PROFILE)) is not None:
         extra["profile"] = read_profile(profile_rows, registry)
@@ -246,7 +257,7 @@ def _stages(sheet: Sheet | None, problems: Problems, registry: Registry) -> list
         stages = []
         for row in rows(sheet, problems, registry.exact):
             name = row.text("Stage", required=True)
-            item_id = registry.item_id(row, "stg")
+            item_id = registry.item_id(row, "stg", registry.stages.aliases)
             description = (
                 row.free_text("Description") if described else defaults.get(name_key(name), "")
             )
@@ -282,3 +293,12 @@ def _say_organisations_made(registry: Registry) -> None:
         f"columns became organisations, with types guessed from the names: {shown}{more}; "
         f"add an '{layout.ORGANISATIONS}' sheet (Organisation, Type) to set the types."
     )
+
+
+def _say_renamed_ids(registry: Registry) -> None:
+    for sheet, count in registry.renamed_ids.items():
+        what = "1 Id" if count == 1 else f"{count} Ids"
+        registry.problems.notice(
+            f"Sheet '{sheet}': {what} had already been used on another sheet, so the plan "
+            "keeps them with a prefix (such as rol_1); references to them still work."
+        )

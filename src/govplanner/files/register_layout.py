@@ -126,6 +126,9 @@ REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 REQUIRED_SHEETS = (COMMITTEES, ROLES)
+#: govplanner's own sheets (not DOMAIN.md's): a workbook from elsewhere may well have a sheet
+#: called "Profile" or "Settings" of its own, so one without these columns is passed over.
+OWN_SHEETS = (GROUPS, SETTINGS, PROFILE, KINDS, SYNONYMS, COSTS)
 #: The order the exporter writes the sheets in: the registers first, the settings after.
 SHEET_ORDER = (
     COMMITTEES,

@@ -36,7 +36,7 @@ def read_people(rows: list[RowValues], registry: Registry) -> None:
     """The People sheet: each name once; capacity blank means the plan's default."""
     for row in rows:
         name = row.text("Name", required=True)
-        item_id = registry.item_id(row, "per")
+        item_id = registry.item_id(row, "per", registry.people.aliases)
         profession = row.text("Profession")
         capacity = row.number("Capacity", default=None)
         sources = _sources(row)
@@ -82,7 +82,7 @@ def read_roles(rows: list[RowValues], registry: Registry, *, people_listed: bool
     read: list[tuple[RowValues, Role]] = []
     for row in rows:
         title = row.text("Role", required=True)
-        item_id = registry.item_id(row, "rol")
+        item_id = registry.item_id(row, "rol", registry.role_aliases)
         seats = _seats(row, registry)
         role = Role(
             id=item_id,
@@ -107,7 +107,7 @@ def read_roles(rows: list[RowValues], registry: Registry, *, people_listed: bool
         if title:
             read.append((row, role))
     _chairs(read, registry)
-    _deputies(read)
+    _deputies(read, registry.role_aliases)
     roles = [role for _, role in read]
     registry.roles = roles
     return roles
@@ -241,9 +241,10 @@ def _chairs(read: list[tuple[RowValues, Role]], registry: Registry) -> None:
             committee.chair_role_id = role.id
 
 
-def _deputies(read: list[tuple[RowValues, Role]]) -> None:
+def _deputies(read: list[tuple[RowValues, Role]], aliases: dict[str, str]) -> None:
     """'Deputy for': the deputised role's Id, or its title where only one role has it."""
     by_id = {role.id: role for _, role in read}
+    by_id.update({written: by_id[actual] for written, actual in aliases.items()})
     by_title: dict[str, list[tuple[RowValues, Role]]] = {}
     for row, role in read:
         by_title.setdefault(name_key(role.title), []).append((row, role))

@@ -193,7 +193,7 @@ def read_accepted(rows: list[RowValues], registry: Registry) -> list[AcceptedFin
     A row whose finding no longer arises is kept: the analysis reports it as stale.
     """
     accepted: list[AcceptedFinding] = []
-    roles = RoleFinder(registry.roles)
+    roles = RoleFinder(registry.roles, registry.role_aliases)
     for row in rows:
         key = row.free_text("Key")
         rationale = row.free_text("Rationale", required=not registry.exact)
@@ -218,14 +218,15 @@ def read_accepted(rows: list[RowValues], registry: Registry) -> list[AcceptedFin
 class RoleFinder:
     """A role by its Id, else by a title only one role has (titles may repeat)."""
 
-    def __init__(self, roles: list[Role]) -> None:
+    def __init__(self, roles: list[Role], aliases: dict[str, str] | None = None) -> None:
         self.by_id = {role.id: role for role in roles}
+        self.written = {w: self.by_id[a] for w, a in (aliases or {}).items() if a in self.by_id}
         self.by_title: dict[str, list[Role]] = {}
         for role in roles:
             self.by_title.setdefault(name_key(role.title), []).append(role)
 
     def find(self, text: str) -> Role | None:
-        found = self.by_id.get(text.strip())
+        found = self.written.get(text.strip()) or self.by_id.get(text.strip())
         if found is not None:
             return found
         titled = self.by_title.get(name_key(text), [])

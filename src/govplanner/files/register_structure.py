@@ -59,15 +59,20 @@ class Named(Generic[T]):
 
     by_name: dict[str, T] = field(default_factory=dict)
     by_id: dict[str, T] = field(default_factory=dict)
+    #: Id as written -> the id given to the item, where another sheet had used it already
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, item_id: str, item: T) -> None:
         self.by_name[name_key(name)] = item
         self.by_id[item_id] = item
 
     def find(self, text: str) -> T | None:
-        """By name first, then by id."""
+        """By name first, then by id (as written on its sheet)."""
         found = self.by_name.get(name_key(text))
-        return found if found is not None else self.by_id.get(text.strip())
+        if found is not None:
+            return found
+        written = text.strip()
+        return self.by_id.get(self.aliases.get(written, written))
 
     def values(self) -> list[T]:
         return list(self.by_id.values())
@@ -92,8 +97,13 @@ class Registry:
     people: Named[Person] = field(default_factory=Named)
     roles: list[Role] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
+    #: Id as written on the Roles sheet -> the role's id, where they differ
+    role_aliases: dict[str, str] = field(default_factory=dict)
+    #: sheet -> how many of its Ids were prefixed because another sheet used them
+    renamed_ids: dict[str, int] = field(default_factory=dict)
     _first_row: dict[tuple[str, str], int] = field(default_factory=dict)
-    _ids: dict[str, tuple[str, int]] = field(default_factory=dict)
+    _ids: set[str] = field(default_factory=set)
+    _sheet_ids: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def claim(self, kind: str, name: str, row: RowValues, header: str) -> bool:
         """Record ``name`` as a new ``kind``; report a duplicate (names ignore case)."""
@@ -110,22 +120,37 @@ class Registry:
         self._first_row[key] = row.row
         return True
 
-    def item_id(self, row: RowValues, prefix: str) -> str:
-        """The row's Id (unique across the workbook), or a new id when it has none."""
+    def item_id(self, row: RowValues, prefix: str, aliases: dict[str, str]) -> str:
+        """The row's Id, or a new id when it has none.
+
+        Ids are unique within their sheet (a repeat is an error). A plan needs them unique
+        across all its items, so an Id another sheet already used (Committees and Roles
+        both numbered from 1) becomes ``<prefix>_<Id>``; ``aliases`` maps the Id as written
+        to it, so references on other sheets still find it.
+        """
         given = row.ident("Id")
         if not given:
             return new_id(prefix)
-        first = self._ids.get(given)
+        sheet = row.sheet.title
+        first = self._sheet_ids.get((sheet, given))
         if first is not None:
             row.error(
                 "Id",
-                f"this id is already used on sheet '{first[0]}', row {first[1]} "
-                "(ids are unique across the workbook)",
+                f"this id is already used on row {first} (ids are unique within their sheet)",
                 given,
             )
             return new_id(prefix)
-        self._ids[given] = (row.sheet.title, row.row)
-        return given
+        self._sheet_ids[(sheet, given)] = row.row
+        actual = given
+        if given in self._ids:
+            actual = f"{prefix}_{given}"
+            while actual in self._ids:
+                actual += "_"
+            aliases[given] = actual
+            self.renamed_ids.setdefault(sheet, 0)
+            self.renamed_ids[sheet] += 1
+        self._ids.add(actual)
+        return actual
 
 
 def resolve_list(
@@ -160,7 +185,7 @@ def read_tiers(rows: list[RowValues], registry: Registry) -> None:
     for row in rows:
         name = row.text("Tier", required=True)
         level = _level(row)
-        item_id = registry.item_id(row, "tier")
+        item_id = registry.item_id(row, "tier", registry.tiers.aliases)
         if name and level is not None and registry.claim("tier", name, row, "Tier"):
             registry.tiers.add(name, item_id, Tier(id=item_id, name=name, level=level))
 
@@ -198,7 +223,7 @@ def read_organisations(rows: list[RowValues], registry: Registry) -> None:
         name = row.text("Organisation", required=True)
         kind = row.word("Type", ORGANISATION_SYNONYMS, "organisation type", shown)
         population = row.whole("Population", low=0, high=100_000_000)
-        item_id = registry.item_id(row, "org")
+        item_id = registry.item_id(row, "org", registry.organisations.aliases)
         if name and registry.claim("organisation", name, row, "Organisation"):
             registry.organisations.add(
                 name,
@@ -253,7 +278,7 @@ def read_groups(rows: list[RowValues], registry: Registry) -> None:
     for row in rows:
         name = row.text("Group", required=True)
         description = row.free_text("Description")
-        item_id = registry.item_id(row, "grp")
+        item_id = registry.item_id(row, "grp", registry.groups.aliases)
         if name and registry.claim("group", name, row, "Group"):
             registry.groups.add(
                 name, item_id, InCommonGroup(id=item_id, name=name, description=description)
@@ -321,7 +346,7 @@ def _committee(
     row: RowValues, registry: Registry, derive_tiers: bool, inferred: _Inferred
 ) -> Committee | None:
     name = row.text("Committee", required=True)
-    item_id = registry.item_id(row, "com")
+    item_id = registry.item_id(row, "com", registry.committees.aliases)
     tier = _tier(row, registry, derive_tiers)
     stage = _stage(row, registry)
     kind = row.word("Kind", KIND_SYNONYMS, "committee kind", _KIND_SHOWN)
