@@ -422,6 +422,32 @@ def test_the_issue_12_cluster_imports_and_is_judged_by_kind(tmp_path: Path) -> N
 # -- Accepted findings ---------------------------------------------------------------------------
 
 
+def test_a_gap_accepted_without_its_stage_is_at_the_committees_own_stage(
+    tmp_path: Path,
+) -> None:
+    committees = _with(COMMITTEES, 6, "Programme area", "")
+    committees[0].append("Stage")
+    for row in committees[1:]:
+        row.append("Mobilising change" if row[1] == "ICP" else "")
+    accepted = [
+        ["Code", "Subject", "Function", "Rationale"],
+        ["GAP001", "ICP", "relational", "Being recruited"],
+        ["GAP001", "North ICB Board", "relational", "Being recruited"],
+    ]
+    plan = import_register(_register(tmp_path, Committees=committees, Accepted_findings=accepted))
+    c = _by_name(plan)
+    mobilising, strategy = plan.stages[1], plan.stages[0]
+    assert [a.key for a in plan.accepted] == [
+        finding_key(
+            "GAP001", SubjectKind.COMMITTEE, c["ICP"].id, Function.RELATIONAL, mobilising.id
+        ),
+        finding_key("GAP001", SubjectKind.COMMITTEE, "c-north", Function.RELATIONAL, strategy.id),
+    ]
+    keys = {f.key for f in analyse(plan).findings if f.code == "GAP001"}
+    assert plan.accepted[0].key in keys  # the very finding the analysis raises
+    assert plan.accepted[0].key in {f.key for f in analyse(plan).findings if f.accepted}
+
+
 def test_accepted_findings_become_keys_and_stale_rows_are_kept(tmp_path: Path) -> None:
     accepted = [
         [
@@ -480,7 +506,8 @@ def test_accepted_findings_become_keys_and_stale_rows_are_kept(tmp_path: Path) -
         (["CLN001", "ICB Bored", "", "", "r"], "Subject", "no committee with this name"),
         (["STR003", "PCN Clinical Director", "", "", "r"], "Subject", "several roles"),
         (["GAP001", "ICP", "analytic", "", "r"], "Function", "unknown function"),
-        (["GAP001", "ICP", "", "Stage 9", "r"], "Stage", "no stage"),
+        (["GAP001", "ICP", "analytical", "Stage 9", "r"], "Stage", "no stage"),
+        (["GAP002", "ICP", "", "", "r"], "Function", "about one function"),
         (["CLN001", "ICP", "", "", ""], "Rationale", "must not be blank"),
     ],
 )
@@ -616,3 +643,17 @@ def test_a_sheet_of_the_users_own_called_profile_is_passed_over(tmp_path: Path) 
     passed = [n for n in result.notices if "passed over" in n]
     assert len(passed) == 2
     assert not any(c.purpose.startswith(" ") for c in result.plan.committees)
+
+
+@pytest.mark.parametrize(
+    ("cell", "codes"),
+    [
+        ("a1; R2", ["A1", "R2"]),
+        ("Review and present clinical evidence and service data", ["A1"]),
+        ("mediate conflict, using knowledge of local history and interests", ["L4"]),  # DOMAIN.md
+        ("T1: translate evidence\nL2 - alliances", ["T1", "L2"]),
+    ],
+)
+def test_activities_by_code_or_words(tmp_path: Path, cell: str, codes: list[str]) -> None:
+    roles = _with(ROLES, 2, "Activities", cell)
+    assert import_register(_register(tmp_path, Roles=roles)).roles[0].activities == codes

@@ -268,3 +268,8 @@ CODE_SUBJECTS: dict[str, SubjectKind] = {
     "QRM002": SubjectKind.COMMITTEE,
     "DEP001": SubjectKind.COMMITTEE,
 }
+#: Codes whose findings are about one function (the key names it).
+FUNCTION_CODES = frozenset({"GAP001", "GAP002", "GAP003", "DEP001", "DEV001"})
+#: Codes whose findings carry the committee's current stage: a hand-written row that leaves
+#: Stage blank means that stage.
+STAGE_CODES = frozenset({"GAP001", "GAP002", "DEP001"})

@@ -25,9 +25,29 @@ from govplanner.files.register_values import (
 )
 
 _MEMBERSHIPS_SHOWN = [m.value for m in Membership]
+#: The activities as DOMAIN.md words them (the study's forms), where the catalogue's own
+#: wording differs: a register may use either.
+_DOMAIN_WORDS: dict[str, str] = {
+    "A1": "review and present clinical evidence and service data",
+    "A2": "bring knowledge of past tensions and history that complicated earlier integration "
+    "attempts",
+    "A3": "judge which priorities are feasible given local professional cultures (avoid pitfalls)",
+    "R1": "make sure clinical views are heard in decisions",
+    "R2": "challenge decisions so clinical concerns weigh as much as financial or managerial ones",
+    "R3": "secure wider professional engagement and buy-in",
+    "T1": "translate evidence, policy and proposals between clinical and non-clinical groups",
+    "T2": "frame change to fit the concerns of each stakeholder group (what to stress, what to "
+    "play down)",
+    "T3": "keep the shared story of the programme going, crediting achievements to many partners",
+    "L1": "broker and build connections between stakeholders",
+    "L2": "build self-sustaining alliances and networks (a critical mass for change)",
+    "L3": "empower and delegate: set groups up to take plans forward",
+    "L4": "mediate conflict, using knowledge of local history and interests",
+}
 #: An activity by its code or its words.
 ACTIVITY_WORDS: dict[str, str] = {
     **{name_key(a.code): a.code for a in ACTIVITIES},
+    **{name_key(text): code for code, text in _DOMAIN_WORDS.items()},
     **{name_key(a.text): a.code for a in ACTIVITIES},
 }
 
@@ -192,7 +212,12 @@ def _functions(row: RowValues) -> list[Function]:
 def _activities(row: RowValues) -> list[str]:
     codes: list[str] = []
     for entry in row.items("Activities"):
-        code = ACTIVITY_WORDS.get(name_key(entry))
+        code = ACTIVITY_WORDS.get(name_key(entry).rstrip("."))
+        if code is None:  # 'A1 Review and present...': the code, then its words
+            first = name_key(entry.split(" ", 1)[0]).rstrip(":.-")
+            coded = ACTIVITY_WORDS.get(first)
+            if coded is not None and first == coded.casefold():
+                code = coded
         if code is None:
             guess = nearest(entry, ACTIVITY_WORDS)
             hint = f" (did you mean {ACTIVITY_WORDS[guess]}?)" if guess else ""

@@ -395,6 +395,10 @@ def _finding_columns(
     rebuilt = finding_key(code, kind, subject_id, function, stage_id or None)
     if rebuilt != accepted.key:
         return None
+    if function is None and code in layout.FUNCTION_CODES:
+        return None  # the importer asks for the function of such a row
+    if not stage_id and code in layout.STAGE_CODES:
+        return None  # the importer would read a blank Stage as the committee's own
     stage = stages[stage_id] if stage_id else ""
     if stage and stage_ids.find(stage) != stage_id:
         return None

@@ -252,12 +252,27 @@ def _key_from_columns(row: RowValues, registry: Registry, roles: RoleFinder) -> 
     if kind is None:
         row.error("Code", unknown("finding code", code, layout.CODE_SUBJECTS), code)
         return None
+    if function is None and code in layout.FUNCTION_CODES and row.is_blank("Function"):
+        row.error("Function", f"a {code} finding is about one function: name it")
+        return None
     if not subject:
         return None
     subject_id = _subject_id(row, kind, subject, registry, roles)
     if subject_id is None:
         return None
-    return finding_key(code, kind, subject_id, function, stage.id if stage else None)
+    stage_id = stage.id if stage else None
+    if stage_id is None and not stage_name and code in layout.STAGE_CODES:
+        stage_id = current_stage(registry, subject_id)
+    return finding_key(code, kind, subject_id, function, stage_id)
+
+
+def current_stage(registry: Registry, committee_id: str) -> str | None:
+    """The stage a committee's gap findings carry: its own, else the plan's first."""
+    committee = registry.committees.by_id.get(committee_id)
+    if committee is not None and committee.stage_id is not None:
+        return committee.stage_id
+    stages = registry.stages.values()
+    return stages[0].id if stages else None
 
 
 def _subject_id(
