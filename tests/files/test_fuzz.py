@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from govplanner.domain.errors import PlanFileError, RegisterError
 from govplanner.domain.model import Plan
-from govplanner.files.planfile import plan_from_json, plan_to_json
+from govplanner.files.planfile import load_plan, plan_from_json, plan_to_json
 from govplanner.files.register_export import export_register
 from govplanner.files.register_import import import_register
 from tests.files.plans import small_plan
@@ -120,6 +120,25 @@ def test_cell_mutations_of_a_register(tmp_path_factory: Any, data: st.DataObject
     for _ in range(data.draw(st.integers(1, 6))):
         sheet = workbook[data.draw(st.sampled_from(workbook.sheetnames))]
         row = data.draw(st.integers(1, sheet.max_row + 1))
+        column = data.draw(st.integers(1, sheet.max_column + 1))
+        sheet.cell(row=row, column=column).value = data.draw(_CELL)
+    workbook.save(path)
+    _imports_or_fails_cleanly(path)
+
+
+_CLUSTER = Path(__file__).resolve().parents[2] / "examples" / "cluster-example.govplan"
+
+
+@_FUZZ
+@given(st.data())
+def test_cell_mutations_of_a_v2_register(tmp_path_factory: Any, data: st.DataObject) -> None:
+    """Every v2 sheet and column (ids, kinds, lines, memberships, settings, acceptances)."""
+    path = Path(tmp_path_factory.mktemp("fuzz")) / "fuzz.xlsx"
+    export_register(load_plan(_CLUSTER), path)
+    workbook = load_workbook(path)
+    for _ in range(data.draw(st.integers(1, 6))):
+        sheet = workbook[data.draw(st.sampled_from(workbook.sheetnames))]
+        row = data.draw(st.integers(1, min(sheet.max_row + 1, 12)))
         column = data.draw(st.integers(1, sheet.max_column + 1))
         sheet.cell(row=row, column=column).value = data.draw(_CELL)
     workbook.save(path)
