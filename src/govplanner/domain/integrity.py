@@ -53,9 +53,9 @@ def _reference_problems(plan: Plan) -> list[str]:
             if any(t not in ids[ref.target] for t in targets):
                 problems.append(f"{noun} '{name}' {ref.what} that does not exist.")
             if not ref.self_allowed and item.id in targets:
-                problems.append(f"{noun} '{name}' {ref.what.split(' a ')[0]} itself.")
+                problems.append(f"{noun} '{name}' {ref.verb} itself.")
             if len(targets) != len(set(targets)):
-                problems.append(f"{noun} '{name}' {ref.what.split(' a ')[0]} the same one twice.")
+                problems.append(f"{noun} '{name}' {ref.what} more than once.")
     return problems
 
 

@@ -42,6 +42,11 @@ class Reference:
     #: may an item refer to itself through this reference?
     self_allowed: bool = True
 
+    @property
+    def verb(self) -> str:
+        """``what`` without its object: 'has a line to', 'deputises for', 'is on'."""
+        return self.what.rsplit(" a ", 1)[0].rsplit(" an ", 1)[0]
+
 
 REFERENCES: tuple[Reference, ...] = (
     Reference("committee", "tier_id", "tier", OnDelete.REFUSE, what="is on a tier"),
@@ -138,7 +143,7 @@ def cascade(plan: Plan, kind: Kind, item_id: str) -> list[Update]:
         if ref.on_delete is OnDelete.REFUSE:
             raise DeleteRefusedError(
                 f"The {kind} '{label_of(deleted)}' cannot be deleted while "
-                f"{ref.source} '{label_of(item)}' {ref.what.split(' a ')[0]} it: move or "
+                f"{ref.source} '{label_of(item)}' {ref.verb} it: move or "
                 f"delete that {ref.source} first."
             )
         values = merged.setdefault((ref.source, item.id), {})
