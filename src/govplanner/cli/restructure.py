@@ -130,57 +130,28 @@ def _write_merge_report(report: Any, name: str, path: Path, output: str) -> None
 # -- reduce ------------------------------------------------------------------------------------
 
 
-def add_reduce(sub: Subparsers) -> None:
+def _weights_help() -> str:
     from govplanner.restructure.outcome import WEIGHT_MEANINGS, Weights
 
     defaults = Weights().as_json()
-    weights = "; ".join(f"{k} ({defaults[k]:g}): {v}" for k, v in WEIGHT_MEANINGS.items())
-    p = sub.add_parser(
-        "reduce",
-        help="propose which roles to retire within a budget of sessions (exact optimiser)",
-        description="Propose a reduction: keep or retire each in-scope role so that the "
-        "sessions kept fit the budget, every essential function covered today stays covered, "
-        "and the weighted harms are fewest. Solved exactly by HiGHS.",
-    )
-    p._negative_number_matcher = _NEGATIVE  # '--budget -20%' reads as a value
-    p.add_argument("plan", type=Path, metavar="PLAN")
-    p.add_argument(
-        "--budget",
-        required=True,
-        metavar="SESSIONS|-N%",
-        help="sessions a week of in-scope roles after the change (e.g. 40), or a cut on "
-        "today's (e.g. -20%%)",
-    )
+    names = "; ".join(f"{k} ({defaults[k]:g}): {v}" for k, v in WEIGHT_MEANINGS.items())
+    return f"change a weight; names and defaults: {names}"
+
+
+def _add_reduce_choices(p: argparse.ArgumentParser) -> None:
+    """What may change: scope, fixed roles, abolished committees, gaps, weights, time."""
     p.add_argument(
         "--scope",
         choices=("clinical", "all"),
         default="clinical",
         help="roles that may be retired (default: clinical and care professional)",
     )
-    p.add_argument(
-        "--keep",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="ROLE",
-        help="roles (id or title) that must stay",
-    )
-    p.add_argument(
-        "--retire",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="ROLE",
-        help="roles (id or title) that must go",
-    )
-    p.add_argument(
-        "--abolish",
-        action="extend",
-        nargs="+",
-        default=[],
-        metavar="COMMITTEE",
-        help="committees (id or name) removed before choosing",
-    )
+    for flag, metavar, what in (
+        ("--keep", "ROLE", "roles (id or title) that must stay"),
+        ("--retire", "ROLE", "roles (id or title) that must go"),
+        ("--abolish", "COMMITTEE", "committees (id or name) removed before choosing"),
+    ):
+        p.add_argument(flag, action="extend", nargs="+", default=[], metavar=metavar, help=what)
     p.add_argument(
         "--allow-gaps",
         action="store_true",
@@ -194,18 +165,28 @@ def add_reduce(sub: Subparsers) -> None:
         help="seconds the solver may take (default 60); it then returns its best "
         "proposal with the optimality gap",
     )
-    p.add_argument(
-        "--weight",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help=f"change a weight; names and defaults: {weights}",
+    p.add_argument("--weight", action="append", default=[], metavar="NAME=VALUE",
+                   help=_weights_help())  # fmt: skip
+
+
+def add_reduce(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "reduce",
+        help="propose which roles to retire within a budget of sessions (exact optimiser)",
+        description="Propose a reduction: keep or retire each in-scope role so that the "
+        "sessions kept fit the budget, every essential function covered today stays covered, "
+        "and the weighted harms are fewest. Solved exactly by HiGHS.",
     )
+    p._negative_number_matcher = _NEGATIVE  # '--budget -20%' reads as a value
+    p.add_argument("plan", type=Path, metavar="PLAN")
+    p.add_argument("--budget", required=True, metavar="SESSIONS|-N%",
+                   help="sessions a week of in-scope roles after the change (e.g. 40), or a "
+                   "cut on today's (e.g. -20%%)")  # fmt: skip
+    _add_reduce_choices(p)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="PROPOSAL.govplan")
     p.add_argument("--name", help="the proposal's name")
-    p.add_argument(
-        "--report", type=Path, metavar="REPORT", help="also write the report (.json, .txt)"
-    )
+    p.add_argument("--report", type=Path, metavar="REPORT",
+                   help="also write the report (.json, .txt)")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--force", action="store_true", help="replace files that exist")
     p.set_defaults(run=cmd_reduce)
@@ -232,17 +213,10 @@ def parse_weights(items: list[str]) -> Weights:
     return Weights(**values)
 
 
-def cmd_reduce(args: argparse.Namespace) -> int:
-    from govplanner.restructure.proposal import proposal_plan, reduction_text, refusal_message
-    from govplanner.restructure.rationale import reduction_json
-    from govplanner.restructure.reduce import Request, parse_budget, reduce_plan
+def _request(args: argparse.Namespace) -> Any:
+    from govplanner.restructure.reduce import Request, parse_budget
 
-    if args.time_limit is not None and args.time_limit <= 0:
-        return _fail(f"--time-limit {args.time_limit:g}: give a number of seconds above 0.")
-    _refuse_overwrite(args.output, args.force)
-    if args.report is not None:
-        _refuse_overwrite(args.report, args.force)
-    request = Request(
+    return Request(
         budget=parse_budget(args.budget),
         clinical_scope=args.scope == "clinical",
         keep=tuple(args.keep),
@@ -252,8 +226,20 @@ def cmd_reduce(args: argparse.Namespace) -> int:
         weights=parse_weights(args.weight),
         time_limit=args.time_limit,
     )
-    plan = _load(args.plan)
-    reduction = reduce_plan(plan, request)
+
+
+def cmd_reduce(args: argparse.Namespace) -> int:
+    from govplanner.restructure.proposal import proposal_plan, reduction_text, refusal_message
+    from govplanner.restructure.rationale import reduction_json
+    from govplanner.restructure.reduce import reduce_plan
+
+    if args.time_limit is not None and args.time_limit <= 0:
+        return _fail(f"--time-limit {args.time_limit:g}: give a number of seconds above 0.")
+    _refuse_overwrite(args.output, args.force)
+    if args.report is not None:
+        _refuse_overwrite(args.report, args.force)
+    request = _request(args)
+    reduction = reduce_plan(_load(args.plan), request)
     data = reduction_json(reduction, str(args.output) if reduction.found else None)
     text = reduction_text(reduction)
     if args.report is not None:
@@ -265,16 +251,12 @@ def cmd_reduce(args: argparse.Namespace) -> int:
     if not reduction.found:
         if reduction.status == "infeasible":
             return _fail(f"{args.plan.name}: {refusal_message(reduction)}")
-        return _fail(
-            f"{args.plan.name}: no proposal was found within --time-limit "
-            f"{args.time_limit:g} s; allow more time."
-        )
+        return _fail(f"{args.plan.name}: no proposal was found within --time-limit "
+                     f"{args.time_limit:g} s; allow more time.")  # fmt: skip
     _save(proposal_plan(reduction, name=args.name), args.output)
     if args.format == "text":
-        print(
-            f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
-            f"{args.plan} {args.output}"
-        )
+        print(f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
+              f"{args.plan} {args.output}")  # fmt: skip
     return 0
 
 

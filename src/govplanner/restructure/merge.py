@@ -17,7 +17,7 @@ from govplanner.domain.enums import Level, OrganisationType
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.integrity import check_plan
 from govplanner.domain.items import ITEM_KINDS, KINDS, Kind, items_of
-from govplanner.domain.model import Organisation, Plan
+from govplanner.domain.model import Organisation, Person, Plan
 from govplanner.domain.names import name_key, new_id
 from govplanner.domain.references import REFERENCES
 from govplanner.restructure.in_common import propose_in_common
@@ -53,6 +53,8 @@ class _Merger:
         #: committee id -> (source index, name in its source)
         self.committee_source: dict[str, tuple[int, str]] = {}
         self.icb_of: list[str] = []
+        #: (name, profession) as first seen -> the merged person (the same person found here)
+        self.twins: dict[tuple[str, str], Person] = {}
         #: kind -> name key -> (item, source label, renamed already)
         self.names: dict[str, dict[str, tuple[object, str]]] = {}
 
@@ -210,15 +212,8 @@ class _Merger:
 
         matcher = ProfessionMatcher(self.plan)
         for person in src.people:
-            twin = next(
-                (
-                    p
-                    for p in self.plan.people
-                    if name_key(p.name.removesuffix(f" ({p.origin})")) == name_key(person.name)
-                    and matcher.canonical(p.profession) == matcher.canonical(person.profession)
-                ),
-                None,
-            )
+            key = (name_key(person.name), matcher.canonical(person.profession))
+            twin = self.twins.get(key)
             if twin is not None and self.same_person == "merge":
                 idmap[person.id] = twin.id
                 detail = f"the same name and profession as in {twin.origin}: merged into one"
@@ -229,7 +224,7 @@ class _Merger:
                     detail += f" (their {' and '.join(differs)} differ: the first plan's kept)"
                 self.report.add("same person", label, person.name, "merged", detail)
                 continue
-            copy = person.model_copy(deep=True)
+            copy = person  # ``src`` is already the merge's own copy
             copy.id = self.fresh_id(person.id, k, "person", label, idmap)
             copy.origin = copy.origin or label
             if twin is not None:
@@ -244,24 +239,26 @@ class _Merger:
                 )
             self.unique_name("person", copy, label)
             self.plan.people.append(copy)
+            self.twins.setdefault(key, copy)
 
     def add_items(self, src: Plan, k: int, label: str, idmap: dict[str, str]) -> None:
         for group in src.groups:
-            new_group = group.model_copy()
+            new_group = group
             new_group.id = self.fresh_id(group.id, k, "group", label, idmap)
             self.unique_name("group", new_group, label)
             self.plan.groups.append(new_group)
         for committee in src.committees:
-            copy = committee.model_copy(deep=True)
+            copy = committee
+            original_name = committee.name
             copy.id = self.fresh_id(committee.id, k, "committee", label, idmap)
             copy.origin = copy.origin or label
             if not copy.organisation_ids:
                 copy.organisation_ids = [self.icb_of[k]]
-            self.committee_source[copy.id] = (k, committee.name)
+            self.committee_source[copy.id] = (k, original_name)
             self.unique_name("committee", copy, label)
             self.plan.committees.append(copy)
         for role in src.roles:
-            new_role = role.model_copy(deep=True)
+            new_role = role
             new_role.id = self.fresh_id(role.id, k, "role", label, idmap)
             new_role.origin = new_role.origin or label
             self.plan.roles.append(new_role)
@@ -271,14 +268,17 @@ class _Merger:
         for ref in REFERENCES:
             for item in items_of(self.plan, ref.source)[first[ref.source] :]:
                 value = getattr(item, ref.field)
+                # only changed ids are set: each assignment is validated, 50,000 seats add up
                 if ref.entry_field is not None:
                     for entry in value:
                         old = getattr(entry, ref.entry_field)
-                        setattr(entry, ref.entry_field, idmap.get(old, old))
+                        if idmap.get(old, old) != old:
+                            setattr(entry, ref.entry_field, idmap[old])
                 elif ref.many:
-                    setattr(item, ref.field, [idmap.get(v, v) for v in value])
-                elif value is not None:
-                    setattr(item, ref.field, idmap.get(value, value))
+                    if any(idmap.get(v, v) != v for v in value):
+                        setattr(item, ref.field, [idmap.get(v, v) for v in value])
+                elif value is not None and idmap.get(value, value) != value:
+                    setattr(item, ref.field, idmap[value])
 
     def accepted(self, src: Plan, idmap: dict[str, str]) -> None:
         have = {a.key for a in self.plan.accepted}

@@ -42,10 +42,11 @@ class _Builder:
         self.weights = weights
         self.m = Model()
         self.columns: dict[int, int] = {}
+        retired = 0.0 if weights is None else weights.retired
         for index, choice in enumerate(facts.choice):
-            if choice is Choice.FREE:
-                cost = 0.0 if weights is None else weights.retired * -1.0
-                self.columns[index] = self.m.column(0.0, 1.0, cost, integer=True)
+            if choice is Choice.FREE:  # retiring costs ``retired``: r * (1 - x)
+                self.columns[index] = self.m.column(0.0, 1.0, -retired, integer=True)
+                self.m.offset += retired
         self.built = Built(self.m, self.columns)
 
     def terms(self, indices: Iterable[int]) -> tuple[list[int], int]:
@@ -116,8 +117,14 @@ class _Builder:
             values = [facts.sessions(i) for i in free]
             m.row([*cols, over], [*values, -(most - spare)], -INF, spare)
 
-    def single_points(self, weight: float) -> None:
-        """GAP003: penalty >= z_p - (others providing), with z_p = 'p still provides'."""
+    def single_points(self, weight: float, *, covered: bool) -> None:
+        """GAP003: one person left providing a tier's essential function.
+
+        With ``covered`` (hard cover: every group keeps at least one provider, since each of
+        its providers covers an essential pair today) a single point of failure is 'fewer
+        than two people provide': penalty + sum(z_p) >= 2, with z_p <= p's kept providers.
+        Otherwise: penalty >= z_p - (the others providing), z_p exactly 'p still provides'.
+        """
         m = self.m
         for point in self.facts.single_points:
             certain, providing = 0, []
@@ -125,15 +132,21 @@ class _Builder:
                 cols, fixed = self.terms(roles)
                 if fixed:
                     certain += 1
+                elif len(cols) == 1 and covered:
+                    providing.append(cols[0])
                 elif cols:
                     z = m.column(0.0, 1.0)
-                    for col in cols:
-                        m.row([col, z], [1.0, -1.0], -INF, 0.0)
+                    if not covered:
+                        for col in cols:
+                            m.row([col, z], [1.0, -1.0], -INF, 0.0)
                     m.row([z, *cols], [1.0] + [-1.0] * len(cols), -INF, 0.0)
                     providing.append(z)
             if not providing or certain >= 2:
-                continue
+                continue  # the same whatever the choice
             s = m.column(0.0, 1.0, weight)
+            if covered:
+                m.row([s, *providing], [1.0] * (len(providing) + 1), 2.0 - certain, INF)
+                continue
             total = m.column(0.0, float(len(providing)))
             m.row([total, *providing], [1.0] + [-1.0] * len(providing), 0.0, 0.0)
             for z in providing:
@@ -166,7 +179,7 @@ def build_model(facts: Facts, budget: float, weights: Weights, *, allow_gaps: bo
     b.budget(budget)
     b.essential(allow_gaps)
     b.expected(weights.expected_gap)
-    b.single_points(weights.single_point)
+    b.single_points(weights.single_point, covered=not allow_gaps)
     b.overloads(weights.overload)
     b.voices(facts.professions, weights.profession)
     b.voices(facts.voices, weights.clinical_voice)

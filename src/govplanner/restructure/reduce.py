@@ -230,7 +230,7 @@ def _solve_gaps_first(
     model = built.model
     if not built.gap_columns:
         return solve(model, time_limit=request.time_limit, cancelled=cancelled)
-    first = dataclasses.replace(model, cost=[0.0] * model.columns)
+    first = dataclasses.replace(model, cost=[0.0] * model.columns, offset=0.0)
     for col in built.gap_columns:
         first.cost[col] = 1.0
     started = time.perf_counter()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import queue
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from highspy import Highs
@@ -35,6 +37,8 @@ class Model:
     starts: list[int] = field(default_factory=lambda: [0])
     index: list[int] = field(default_factory=list)
     value: list[float] = field(default_factory=list)
+    #: a constant added to the objective (so gaps are relative to the real harm)
+    offset: float = 0.0
 
     def column(
         self, lower: float, upper: float, cost: float = 0.0, *, integer: bool = False
@@ -113,14 +117,16 @@ def _quiet_stdout() -> Iterator[None]:
 _MAKE_LOCK = threading.Lock()
 
 
-def solve(
-    model: Model,
-    *,
-    time_limit: float | None = None,
-    relative_gap: float = 0.0,
-    cancelled: Callable[[], bool] | None = None,
-) -> Solution:
-    """Minimise ``cost . x`` over the model; ``relative_gap`` 0 asks for proven optimality."""
+#: Models with more columns than this are solved in a child process that is stopped at the
+#: time limit: HiGHS 1.16 does not look at its clock (or its interrupt callback) during
+#: root cut separation, which on a national plan can run for minutes past the limit.
+ISOLATE_COLUMNS = 20_000
+#: Seconds the child may run past the time limit before it is stopped.
+GRACE = 2.0
+
+
+def _highs(model: Model, time_limit: float | None, relative_gap: float) -> Highs:
+    """A HiGHS instance holding the model, with this module's options."""
     import highspy
     import numpy as np
 
@@ -129,6 +135,9 @@ def solve(
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("mip_rel_gap", relative_gap)
     highs.setOptionValue("mip_abs_gap", 1e-7)
+    # Symmetry detection can run for minutes on a national plan without checking the time
+    # limit (HiGHS 1.16); these models gain nothing from it.
+    highs.setOptionValue("mip_detect_symmetry", False)
     highs.setOptionValue("threads", 1)
     # Sessions come in small steps (0.1 or more): a budget missed by a hundredth of a session
     # must count as missed, so feasibility is judged far finer than HiGHS's default 1e-6.
@@ -140,6 +149,7 @@ def solve(
     lp.num_col_ = model.columns
     lp.num_row_ = model.rows
     lp.col_cost_ = np.asarray(model.cost, dtype=np.float64)
+    lp.offset_ = model.offset
     lp.col_lower_ = np.asarray(model.lower, dtype=np.float64)
     lp.col_upper_ = np.asarray(model.upper, dtype=np.float64)
     lp.row_lower_ = np.asarray([-highspy.kHighsInf if v == -INF else v for v in model.row_lower])
@@ -153,6 +163,27 @@ def solve(
     kinds = highspy.HighsVarType
     lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
     highs.passModel(lp)
+    return highs
+
+
+def solve(
+    model: Model,
+    *,
+    time_limit: float | None = None,
+    relative_gap: float = 0.0,
+    cancelled: Callable[[], bool] | None = None,
+    isolate: bool | None = None,
+) -> Solution:
+    """Minimise ``cost . x`` over the model; ``relative_gap`` 0 asks for proven optimality.
+
+    ``isolate`` (default: for large models with a time limit) solves in a child process
+    stopped at the time limit, keeping the best solution it had reported.
+    """
+    if isolate is None:
+        isolate = time_limit is not None and model.columns > ISOLATE_COLUMNS
+    if isolate:
+        return _solve_isolated(model, time_limit, relative_gap, cancelled)
+    highs = _highs(model, time_limit, relative_gap)
     if cancelled is not None:
         _watch(highs, cancelled)
     started = time.perf_counter()
@@ -161,6 +192,116 @@ def solve(
     if cancelled is not None and cancelled():
         raise Cancelled
     return _solution(highs, seconds)
+
+
+_MAGIC = b"GPSOLVE1"
+
+
+def _send(stream: Any, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_MAGIC + len(data).to_bytes(8, "little") + data)
+    stream.flush()
+
+
+def child_main() -> None:
+    """The child process: read the job from stdin, report each better solution, then the end.
+
+    Messages go to stdout framed by a marker and a length, so anything a library prints
+    there is skipped by the reader.
+    """
+    model, time_limit, relative_gap = pickle.loads(sys.stdin.buffer.read())
+    out = sys.stdout.buffer
+    highs = _highs(model, time_limit, relative_gap)
+
+    def improved(event: HighsCallbackEvent) -> None:
+        data = event.data_out
+        values = tuple(float(v) for v in data.mip_solution)
+        _send(out, ("improved", values, float(data.objective_function_value),
+                    float(data.mip_dual_bound)))  # fmt: skip
+
+    highs.cbMipImprovingSolution += improved
+    started = time.perf_counter()
+    highs.run()
+    _send(out, ("done", _solution(highs, time.perf_counter() - started)))
+
+
+def _reader(stream: Any, messages: queue.Queue[object]) -> None:
+    """Parse framed messages from the child's stdout until it closes."""
+    buffer = b""
+    while True:
+        chunk = stream.read1(1 << 20) if hasattr(stream, "read1") else stream.read(1 << 16)
+        if not chunk:
+            break
+        buffer += chunk
+        while True:
+            start = buffer.find(_MAGIC)
+            if start < 0 or len(buffer) < start + len(_MAGIC) + 8:
+                break
+            size = int.from_bytes(buffer[start + len(_MAGIC) : start + len(_MAGIC) + 8], "little")
+            end = start + len(_MAGIC) + 8 + size
+            if len(buffer) < end:
+                break
+            messages.put(pickle.loads(buffer[start + len(_MAGIC) + 8 : end]))
+            buffer = buffer[end:]
+    messages.put(None)
+
+
+def _solve_isolated(
+    model: Model,
+    time_limit: float | None,
+    relative_gap: float,
+    cancelled: Callable[[], bool] | None,
+) -> Solution:
+    import subprocess
+
+    command = [
+        sys.executable,
+        "-c",
+        "from govplanner.restructure.solver import child_main; child_main()",
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    messages: queue.Queue[object] = queue.Queue()
+    reader = threading.Thread(target=_reader, args=(process.stdout, messages), daemon=True)
+    reader.start()
+    assert process.stdin is not None
+    process.stdin.write(pickle.dumps((model, time_limit, relative_gap)))
+    process.stdin.close()
+    deadline = None if time_limit is None else started + time_limit + GRACE
+    best: tuple[Any, ...] | None = None
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+            try:
+                message = messages.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if message is None:
+                break
+            assert isinstance(message, tuple)
+            if message[0] == "done":
+                result: Solution = message[1]
+                return result
+            best = message[1:]
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(10)
+        reader.join(10)
+        if process.stdout is not None:
+            process.stdout.close()
+    seconds = time.perf_counter() - started
+    if best is None:
+        return Solution("none", (), None, None, None, seconds, "Stopped at the time limit")
+    values, objective, bound = best
+    gap = abs(objective - bound) / max(abs(objective), 1e-9)
+    detail = "Stopped at the time limit (bound as of the last solution found)"
+    return Solution("feasible", values, objective, bound, gap, seconds, detail)
 
 
 def _watch(highs: Highs, cancelled: Callable[[], bool]) -> None:

@@ -4,69 +4,56 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from govplanner.analysis.compare import ItemKind
 from govplanner.restructure.timeline import Step, change_text
 
-SHEETS = ("Timeline", "Coverage", "Uncovered", "Changes")
-KINDS: tuple[ItemKind, ...] = ("committee", "role", "person")
+KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
+
+
+_HEADERS = {
+    "Timeline": [
+        "Date", "Plan", "File", "Open critical", "Open warnings", "Open info", "Accepted",
+        "Essential uncovered", "Clinical sessions a week", "Cost a year", "Cost per 100,000",
+        "Changes from the step before",
+    ],
+    "Coverage": ["Date", "Tier", "Function", "Needing", "Covered", "Accepted"],
+    "Uncovered": ["Date", "Committee", "Function", "Finding", "What is wrong"],
+    "Changes": ["Date", "Item", "Change", "Name", "Where", "Fields"],
+}  # fmt: skip
+
+
+def _step_row(s: Step) -> list[Any]:
+    summary = s.analysis.summary
+    return [
+        s.date, s.plan.name, s.label, summary.get("critical", 0), summary.get("warning", 0),
+        summary.get("info", 0), summary.get("accepted", 0), len(s.uncovered),
+        s.cost.sessions, s.cost.cost, s.cost.cost_per_100k,
+        "" if s.changes is None else change_text(s.changes),
+    ]  # fmt: skip
 
 
 def _rows(steps: Sequence[Step]) -> dict[str, list[list[Any]]]:
-    timeline: list[list[Any]] = [
-        [
-            "Date",
-            "Plan",
-            "File",
-            "Open critical",
-            "Open warnings",
-            "Open info",
-            "Accepted",
-            "Essential uncovered",
-            "Clinical sessions a week",
-            "Cost a year",
-            "Cost per 100,000",
-            "Changes from the step before",
-        ]
-    ]
-    coverage: list[list[Any]] = [["Date", "Tier", "Function", "Needing", "Covered", "Accepted"]]
-    uncovered: list[list[Any]] = [["Date", "Committee", "Function", "Finding", "What is wrong"]]
-    changes: list[list[Any]] = [["Date", "Item", "Change", "Name", "Where", "Fields"]]
+    rows: dict[str, list[list[Any]]] = {name: [list(h)] for name, h in _HEADERS.items()}
     for s in steps:
-        summary = s.analysis.summary
-        timeline.append(
-            [
-                s.date,
-                s.plan.name,
-                s.label,
-                summary.get("critical", 0),
-                summary.get("warning", 0),
-                summary.get("info", 0),
-                summary.get("accepted", 0),
-                len(s.uncovered),
-                s.cost.sessions,
-                s.cost.cost,
-                s.cost.cost_per_100k,
-                "" if s.changes is None else change_text(s.changes),
-            ]
-        )
+        rows["Timeline"].append(_step_row(s))
         for tier in s.analysis.coverage:
             for f, cell in tier.functions.items():
-                coverage.append(
+                rows["Coverage"].append(
                     [s.date, tier.tier, f.label, cell.required, cell.covered, cell.accepted]
                 )
         for g in s.uncovered:
-            uncovered.append(
-                [s.date, g.subject, g.function.label if g.function else "", g.code, g.message]
-            )
-        if s.changes is None:
-            continue
-        for kind in KINDS:
+            function = g.function.label if g.function else ""
+            rows["Uncovered"].append([s.date, g.subject, function, g.code, g.message])
+        for kind in KINDS if s.changes is not None else ():
+            assert s.changes is not None
             for change in s.changes.changes_of(kind):
                 fields = "; ".join(f"{f.field}: {f.before} -> {f.after}" for f in change.fields)
-                changes.append([s.date, kind, change.status, change.name, change.where, fields])
-    return dict(zip(SHEETS, (timeline, coverage, uncovered, changes), strict=True))
+                rows["Changes"].append(
+                    [s.date, kind, change.status, change.name, change.where, fields]
+                )
+    return rows
 
 
 def write_timeline(steps: Sequence[Step], path: Path) -> None:
