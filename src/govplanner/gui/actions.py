@@ -107,7 +107,7 @@ def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
             tip="Make a plan from a committee and role register workbook (.xlsx)",
         ),
         "export_register": _action(
-            window, "E&xport register…", files.export_register,
+            window, "Export re&gister…", files.export_register,
             tip="Write the plan as a register workbook (.xlsx)",
         ),
         **_role_actions(window),
@@ -146,7 +146,9 @@ def _edit_actions(window: MainWindow) -> dict[str, QAction]:
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(Key.Undo))
     redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+    # Both keys on every platform, each once: Key.Redo is Ctrl+Shift+Z on Linux, and listing
+    # it beside an explicit Ctrl+Shift+Z made Qt report an ambiguous shortcut there.
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     delete = _action(window, "&Delete", edits.delete_selected, Key.Delete)
     # The Delete key deletes only where it is added (the tables and the tree), never from a
     # form field: a Delete pressed in the Tier box must not delete the committee.
@@ -155,7 +157,7 @@ def _edit_actions(window: MainWindow) -> dict[str, QAction]:
         "undo": undo,
         "redo": redo,
         "add_committee": _action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
-        "add_role": _action(window, "Add &role", edits.add_role, "Ctrl+Shift+R"),
+        "add_role": _action(window, "&Add role", edits.add_role, "Ctrl+Shift+R"),
         "add_person": _action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
         "add_organisation": _action(window, "Add &organisation", edits.add_organisation),
         "add_group": _action(
@@ -209,14 +211,16 @@ def build_menus(window: MainWindow, a: Actions) -> None:
     edit.addActions([a.settings, a.tiers_stages])
     window.view_menu = bar.addMenu("&View")
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(_action(window, "&About govplanner", window.show_about))
+    from govplanner.gui.help_menu import install_help_menu
+
+    install_help_menu(window, help_menu)
     fill_examples(window, a.examples_menu)
 
 
 #: Action texts that carry the plan's words (see :mod:`govplanner.gui.wording`).
 WORDED_TEXTS = {
     "add_committee": "Add &{committee}",
-    "add_role": "Add &{role}",
+    "add_role": "&Add {role}",
     "tiers_stages": "&{Tiers} and stages…",
     "add_group": "Add {committees}-in-common &group",
 }
@@ -263,6 +267,9 @@ def build_view_menu(window: MainWindow) -> None:
         action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         action.triggered.connect(lambda _c=False, i=n: tabs.setCurrentIndex(i))
         window.menu_actions.extra.append(action)
+    from govplanner.gui.keyboard import install_editor_keys
+
+    install_editor_keys(window)
 
 
 def fill_examples(window: MainWindow, menu: QMenu) -> None:

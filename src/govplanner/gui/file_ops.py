@@ -74,7 +74,9 @@ class FileOps(ExportOps):
             return
         else:
             text = f"Unexpected problem: {exc}"
-        QMessageBox.warning(self.window, title, text)
+        from govplanner.gui.messages import show_problem  # long lists scroll, paths in Details
+
+        show_problem(self.window, title, text)
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to throw the current plan away."""
@@ -128,7 +130,9 @@ class FileOps(ExportOps):
         try:
             plan = load_plan(path)
         except GovplannerError as exc:
-            self.error("Cannot open the plan", exc)
+            from govplanner.gui.messages import show_open_problem
+
+            show_open_problem(self, path, exc)
             if not Path(path).exists():
                 self.forget_recent(str(Path(path).resolve()))
             return False
