@@ -203,6 +203,7 @@ class DetailForm(QWidget):
 
     def typed_text(self, box: CommitTextEdit, field: str) -> None:
         """Commit multi-line text as the user types; one command per visit to the box."""
+
         def on_text(text: str) -> None:
             with self.echoing(field):
                 self.commit(typing=field, **{field: text})
