@@ -140,3 +140,17 @@ def test_crash_log_appends_the_traceback(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert text.count("RuntimeError: boom") == 2
     assert "Traceback" in text
+
+
+def test_a_crash_log_never_grows_past_its_limit(tmp_path, monkeypatch):
+    from govplanner.files import crash_log
+
+    monkeypatch.setattr(crash_log, "MAX_LOG_BYTES", 2000)
+    try:
+        raise RuntimeError("boom\udcff")  # even text that cannot be encoded is written
+    except RuntimeError as exc:
+        for _ in range(20):
+            path = write_crash_log(type(exc), exc, exc.__traceback__, tmp_path)
+    assert path.stat().st_size <= 2000 + 1000
+    assert (tmp_path / "govplanner.log.1").is_file()
+    assert "boom" in path.read_text(encoding="utf-8")

@@ -10,6 +10,18 @@ from types import TracebackType
 
 from govplanner import __version__
 
+#: A log past this size is moved to ``govplanner.log.1`` (replacing the older one): a crash in
+#: a loop must not fill the disk.
+MAX_LOG_BYTES = 1024 * 1024
+
+
+def _rotate(path: Path) -> None:
+    try:
+        if path.stat().st_size > MAX_LOG_BYTES:
+            path.replace(path.with_name(path.name + ".1"))
+    except OSError:
+        pass
+
 
 def default_log_dir() -> Path:
     import platformdirs
@@ -33,6 +45,7 @@ def write_crash_log(
         f"{platform.platform()}\n"
     )
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    with path.open("a", encoding="utf-8") as handle:
+    _rotate(path)
+    with path.open("a", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write(header + text + "\n")
     return path
