@@ -41,11 +41,17 @@ NOT_DEPUTY = "(not a deputy)"
 
 #: How each membership reads in the seat's combo box.
 MEMBERSHIP_TEXTS = {
-    Membership.MEMBER: "Member (votes, counts to quorum)",
-    Membership.PARTICIPANT: "Participant (takes part, no vote)",
-    Membership.ATTENDEE: "Attendee (in attendance only)",
-    Membership.DEPUTY: "Deputy (stands in for the {role} it deputises for)",
+    Membership.MEMBER: "Member (votes)",
+    Membership.PARTICIPANT: "Participant (no vote)",
+    Membership.ATTENDEE: "Attendee (in attendance)",
+    Membership.DEPUTY: "Deputy (stands in)",
 }
+#: A template in the plan's words: what each membership means, for the seat's tooltip.
+MEMBERSHIP_HELP = (
+    "Member: votes and counts to the quorum. Participant: takes part without a vote. "
+    "Attendee: in attendance only; provides no function. Deputy: stands in for the {role} "
+    "named in 'Deputy for', and provides only while that {role} is vacant."
+)
 
 
 class RoleForm(DetailForm):
@@ -348,6 +354,7 @@ class RoleForm(DetailForm):
             combo = self.membership_combos[seat.committee_id]
             name = self.lookup.name("committee", seat.committee_id)
             combo.setAccessibleName(f"Membership on '{name}'")
+            combo.setToolTip(self.words.text(MEMBERSHIP_HELP))
             label = self.membership_form.labelForField(combo)
             if isinstance(label, QLabel):
                 label.setText(name.replace("&", "&&"))
