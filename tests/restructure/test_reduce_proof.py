@@ -18,7 +18,7 @@ from govplanner.restructure.proposal import proposal_plan
 from govplanner.restructure.reduce import Budget, Request, reduce_plan
 from tests.restructure.plans import judge, random_plan
 
-SEEDS = range(14)
+SEEDS = range(10)
 WEIGHTS = Weights()
 
 

@@ -302,6 +302,28 @@ def labels_for(plans: Sequence[Plan], fallbacks: Sequence[str]) -> list[str]:
     ]
 
 
+def _merge_one(m: _Merger, source: Source, k: int) -> None:
+    """Bring one source plan into the merge, reporting each step."""
+    src, label = source.plan.model_copy(deep=True), source.label
+    idmap: dict[str, str] = {}
+    icb = m.icb(src, label)
+    first = {kind: len(items_of(m.plan, kind)) for kind in KINDS}
+    m.organisations(src, k, label, idmap)
+    m.icb_of.append(idmap.get(icb.id, icb.id))
+    m.tiers(src, k, label, idmap)
+    stages_before = {s.id for s in m.plan.stages}
+    m.stages(src, k, label, idmap)
+    added = {s.id for s in m.plan.stages} - stages_before
+    m.people(src, k, label, idmap)
+    m.add_items(src, k, label, idmap)
+    m.relink(first, idmap)
+    m.accepted(src, idmap)
+    merge_profile(m.plan, src, idmap, added, label, m.report)
+    m.report.add("plans", label, src.name, "kept",
+                 f"{len(src.committees)} committees, {len(src.roles)} roles and "
+                 f"{len(src.people)} people, each with origin '{label}'")  # fmt: skip
+
+
 def merge_plans(
     sources: Sequence[Source],
     *,
@@ -317,29 +339,7 @@ def merge_plans(
     m = _Merger(report, same_person)
     merge_settings(m.plan, [s.plan for s in sources], labels, report)
     for k, source in enumerate(sources):
-        src, label = source.plan.model_copy(deep=True), source.label
-        idmap: dict[str, str] = {}
-        icb = m.icb(src, label)
-        first = {kind: len(items_of(m.plan, kind)) for kind in KINDS}
-        m.organisations(src, k, label, idmap)
-        m.icb_of.append(idmap.get(icb.id, icb.id))
-        m.tiers(src, k, label, idmap)
-        stages_before = {s.id for s in m.plan.stages}
-        m.stages(src, k, label, idmap)
-        added = {s.id for s in m.plan.stages} - stages_before
-        m.people(src, k, label, idmap)
-        m.add_items(src, k, label, idmap)
-        m.relink(first, idmap)
-        m.accepted(src, idmap)
-        merge_profile(m.plan, src, idmap, added, label, report)
-        report.add(
-            "plans",
-            label,
-            src.name,
-            "kept",
-            f"{len(src.committees)} committees, {len(src.roles)} roles and "
-            f"{len(src.people)} people, each with origin '{label}'",
-        )
+        _merge_one(m, source, k)
     m.plan.tiers.sort(key=lambda t: Level(t.level).order)
     m.plan.name = (name or "Cluster of " + _and(labels))[:200]
     if in_common != "none":

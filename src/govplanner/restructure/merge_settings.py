@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govplanner.domain.enums import FUNCTIONS, LEVELS
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Plan, Programme
 from govplanner.domain.names import name_key
 from govplanner.restructure.merge_report import MergeReport
 
@@ -18,6 +18,23 @@ _SIMPLE = {
     "vocabulary": "words for committee, tier and role",
     "kind_rules": "requirements of committee kinds",
 }
+
+
+def _programmes(
+    programmes: dict[str, Programme], plan: Plan, label: str, first: str, report: MergeReport
+) -> None:
+    for programme in plan.programmes:
+        key = name_key(programme.name)
+        have = programmes.get(key)
+        subject = f"programme area {programme.name}"
+        if have is None:
+            programmes[key] = programme.model_copy(deep=True)
+            report.add("settings", label, subject, "added", "")
+        elif {name_key(p) for p in have.professions} != {
+            name_key(p) for p in programme.professions
+        }:
+            report.add("settings", label, subject, "differs",
+                       f"its professions differ from {first}'s, which are kept")  # fmt: skip
 
 
 def merge_settings(
@@ -33,31 +50,12 @@ def merge_settings(
     costs = dict(first.profession_costs)
     for plan, label in zip(plans[1:], labels[1:], strict=True):
         for name, words in _SIMPLE.items():
-            if getattr(plan, name) != getattr(first, name):
-                report.add(
-                    "settings",
-                    label,
-                    words,
-                    "differs",
-                    f"'{_show(getattr(plan, name))}' here, '{_show(getattr(first, name))}' "
-                    f"in {first_label}: {first_label}'s kept",
-                )
-        for programme in plan.programmes:
-            key = name_key(programme.name)
-            have = programmes.get(key)
-            if have is None:
-                programmes[key] = programme.model_copy(deep=True)
-                report.add("settings", label, f"programme area {programme.name}", "added", "")
-            elif {name_key(p) for p in have.professions} != {
-                name_key(p) for p in programme.professions
-            }:
-                report.add(
-                    "settings",
-                    label,
-                    f"programme area {programme.name}",
-                    "differs",
-                    f"its professions differ from {first_label}'s, which are kept",
-                )
+            mine, theirs = getattr(plan, name), getattr(first, name)
+            if mine != theirs:
+                report.add("settings", label, words, "differs",
+                           f"'{_show(mine)}' here, '{_show(theirs)}' in {first_label}: "
+                           f"{first_label}'s kept")  # fmt: skip
+        _programmes(programmes, plan, label, first_label, report)
         _union(synonyms, plan.profession_synonyms, "profession synonym", label, first_label, report)
         _union(costs, plan.profession_costs, "profession cost", label, first_label, report)
     merged.programmes = list(programmes.values())

@@ -7,7 +7,7 @@ import datetime as dt
 from govplanner.analysis.rules.common import number
 from govplanner.domain.model import Plan
 from govplanner.restructure.edit import remove_roles
-from govplanner.restructure.outcome import WEIGHT_MEANINGS
+from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
 from govplanner.restructure.rationale import SCOPE_TEXT, costs, retirements
 from govplanner.restructure.reduce import Reduction
 
@@ -53,29 +53,52 @@ def _status(r: Reduction) -> str:
     return sol.detail
 
 
-def summary_lines(r: Reduction) -> list[str]:
-    """The reduction in a few plain lines (the head of the text output and the rationale)."""
-    facts, today, after = r.facts, r.today, r.after
+def _harm_lines(r: Reduction, after: Outcome) -> list[str]:
+    """Each weighed harm with its weight, today and in the proposal."""
+    today, w = r.today, r.request.weights
+    rows = [
+        ("expected_gap", "expected-function gaps opened", 0, len(after.expected_gaps)),
+        ("single_point", "single points of failure (GAP003)", today.single_points,
+         after.single_points),
+        ("overload", "people over capacity (LOD001)", today.overloads, after.overloads),
+        ("profession", "committees losing their area's professions (PRO001)", 0,
+         len(after.professions_lost)),
+        ("clinical_voice", "committees losing every clinical role (CLN001)", 0,
+         len(after.voices_lost)),
+        ("displaced", "people displaced", 0, len(after.displaced)),
+        ("retired", "roles retired", 0, after.retired),
+    ]  # fmt: skip
+    lines = ["Harms weighed (weight; today -> proposal):"]
+    for key, text, was, now in rows:
+        lines.append(f"  {text} (weight {getattr(w, key):g}): {was} -> {now}")
+    return lines
+
+
+def _head_lines(r: Reduction) -> list[str]:
+    facts = r.facts
     scope = SCOPE_TEXT[r.request.clinical_scope]
-    in_scope = sum(facts.in_scope)
+    today = number(round(facts.scope_sessions, 6))
+    budget = f"Budget: {sessions_text(r.budget)} a week"
+    if r.request.budget.sessions is None:
+        budget += f" ({number(r.request.budget.cut_percent or 0)}% fewer than today's {today})"
     lines = [
-        f"Scope: {scope} ({_plural(in_scope, 'role')}, {number(facts.scope_sessions)} sessions "
-        "a week today).",
-        f"Budget: {sessions_text(r.budget)} a week"
-        + (
-            f" ({number(r.request.budget.cut_percent or 0)}% fewer than today's "
-            f"{number(round(facts.scope_sessions, 6))})."
-            if r.request.budget.sessions is None
-            else "."
-        ),
+        f"Scope: {scope} ({_plural(sum(facts.in_scope), 'role')}, {today} sessions a week today).",
+        budget + ".",
     ]
     if r.abolished:
         lines.append(f"Abolished first: {', '.join(r.abolished)}.")
     lines.append(f"Result: {_status(r)}.")
+    return lines
+
+
+def summary_lines(r: Reduction) -> list[str]:
+    """The reduction in a few plain lines (the head of the text output and the rationale)."""
+    facts, after = r.facts, r.after
+    lines = _head_lines(r)
     if after is None:
         return lines
     lines.append(
-        f"Sessions in scope: {number(facts.scope_sessions)} -> "
+        f"Sessions in scope: {number(round(facts.scope_sessions, 6))} -> "
         f"{number(round(after.scope_sessions, 6))} ({_plural(len(r.retired), 'role')} retired)."
     )
     before_cost, after_cost = costs(r)
@@ -85,35 +108,7 @@ def summary_lines(r: Reduction) -> list[str]:
     kept = len(facts.essential) - len(after.essential_gaps)
     pairs_today = _plural(len(facts.essential), "committee-function pair")
     lines.append(f"Essential functions covered today: {pairs_today}; still covered: {kept:,}.")
-    w = r.request.weights
-    lines.append("Harms weighed (weight; today -> proposal):")
-    pairs = [
-        ("expected_gap", "expected-function gaps opened", 0, len(after.expected_gaps)),
-        (
-            "single_point",
-            "single points of failure (GAP003)",
-            today.single_points,
-            after.single_points,
-        ),
-        ("overload", "people over capacity (LOD001)", today.overloads, after.overloads),
-        (
-            "profession",
-            "committees losing their area's professions (PRO001)",
-            0,
-            len(after.professions_lost),
-        ),
-        (
-            "clinical_voice",
-            "committees losing every clinical role (CLN001)",
-            0,
-            len(after.voices_lost),
-        ),
-        ("displaced", "people displaced", 0, len(after.displaced)),
-        ("retired", "roles retired", 0, after.retired),
-    ]
-    for key, text, was, now in pairs:
-        lines.append(f"  {text} (weight {getattr(w, key):g}): {was} -> {now}")
-    return lines
+    return lines + _harm_lines(r, after)
 
 
 def reduction_text(r: Reduction) -> str:

@@ -97,12 +97,51 @@ def _counts(today: Outcome, after: Outcome | None) -> dict[str, Any]:
     return {"today": today.counts(), "after": None if after is None else after.counts()}
 
 
+def _solver_json(r: Reduction) -> dict[str, Any] | None:
+    sol = r.solution
+    if sol is None:
+        return None
+    return {
+        "name": "HiGHS",
+        "status": sol.detail,
+        "objective": sol.objective,
+        "bound": sol.bound,
+        "gap": sol.gap,
+        "seconds": round(sol.seconds, 3),
+        "build_seconds": round(r.build_seconds, 3),
+        "columns": r.model_size[0],
+        "rows": r.model_size[1],
+        "nonzeros": r.model_size[2],
+    }
+
+
+def _refusal_json(r: Reduction) -> dict[str, Any]:
+    facts, names = r.facts, _committee_names(r.plan)
+    return {
+        "least_budget": None if r.least_budget is None else round(r.least_budget, 6),
+        "least_budget_proven": r.least_proven,
+        "binding": [
+            {
+                "committee": names.get(b.pair.committee_id, b.pair.committee_id),
+                "committee_id": b.pair.committee_id,
+                "function": b.pair.function.value,
+                "only_provider": facts.roles[b.role_index].title,
+                "only_provider_id": facts.roles[b.role_index].id,
+                "sessions_per_week": facts.sessions(b.role_index),
+            }
+            for b in r.binding
+        ],
+        "forced_gaps": [
+            {"committee": names.get(p.committee_id, p.committee_id), "function": p.function.value}
+            for p in r.forced_gaps
+        ],
+    }
+
+
 def reduction_json(reduction: Reduction, proposal_path: str | None = None) -> dict[str, Any]:
     """The whole reduction as plain data (the ``--format json`` output)."""
     r, facts = reduction, reduction.facts
-    sol = r.solution
     before, after = costs(r)
-    names = _committee_names(r.plan)
     data: dict[str, Any] = {
         "plan": r.original.name,
         "proposal": proposal_path,
@@ -117,38 +156,9 @@ def reduction_json(reduction: Reduction, proposal_path: str | None = None) -> di
         "expected_pairs_covered_today": len(facts.expected),
         "counts": _counts(r.today, r.after),
         "cost": {"before": before.as_json(), "after": None if after is None else after.as_json()},
-        "solver": None
-        if sol is None
-        else {
-            "name": "HiGHS",
-            "status": sol.detail,
-            "objective": sol.objective,
-            "bound": sol.bound,
-            "gap": sol.gap,
-            "seconds": round(sol.seconds, 3),
-            "build_seconds": round(r.build_seconds, 3),
-            "columns": r.model_size[0],
-            "rows": r.model_size[1],
-            "nonzeros": r.model_size[2],
-        },
+        "solver": _solver_json(r),
         "retired": [x.as_json() for x in retirements(r)] if r.found else [],
     }
     if r.status == "infeasible":
-        data["least_budget"] = None if r.least_budget is None else round(r.least_budget, 6)
-        data["least_budget_proven"] = r.least_proven
-        data["binding"] = [
-            {
-                "committee": names.get(b.pair.committee_id, b.pair.committee_id),
-                "committee_id": b.pair.committee_id,
-                "function": b.pair.function.value,
-                "only_provider": facts.roles[b.role_index].title,
-                "only_provider_id": facts.roles[b.role_index].id,
-                "sessions_per_week": facts.sessions(b.role_index),
-            }
-            for b in r.binding
-        ]
-        data["forced_gaps"] = [
-            {"committee": names.get(p.committee_id, p.committee_id), "function": p.function.value}
-            for p in r.forced_gaps
-        ]
+        data.update(_refusal_json(r))
     return data

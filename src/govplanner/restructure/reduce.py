@@ -168,33 +168,28 @@ def prepare(plan: Plan, request: Request) -> tuple[Plan, Facts, tuple[str, ...]]
     return working, facts, names
 
 
+def _build(plan: Plan, request: Request) -> tuple[Reduction, Built]:
+    """Read the facts and build the model; the reduction so far (no solve yet)."""
+    started = time.perf_counter()
+    working, facts, abolished = prepare(plan, request)
+    budget = request.budget.resolve(facts.scope_sessions)
+    built = build_model(facts, budget, request.weights, allow_gaps=request.allow_gaps)
+    seconds = time.perf_counter() - started
+    today = outcome(facts, [True] * len(facts.roles))
+    base = Reduction(
+        request, plan, working, facts, abolished, budget, today, "none", (), None, None,
+        forced_gaps=tuple(built.forced_gaps), build_seconds=seconds,
+        model_size=(built.model.columns, built.model.rows, built.model.nonzeros),
+    )  # fmt: skip
+    return base, built
+
+
 def reduce_plan(
     plan: Plan, request: Request, *, cancelled: Callable[[], bool] | None = None
 ) -> Reduction:
     """The exact proposal for ``request`` (or a refusal saying the least budget)."""
-    working, facts, abolished = prepare(plan, request)
-    today_kept = [True] * len(facts.roles)
-    today = outcome(facts, today_kept)
-    budget = request.budget.resolve(facts.scope_sessions)
-    started = time.perf_counter()
-    built = build_model(facts, budget, request.weights, allow_gaps=request.allow_gaps)
-    build_seconds = time.perf_counter() - started
-    base = Reduction(
-        request,
-        plan,
-        working,
-        facts,
-        abolished,
-        budget,
-        today,
-        "none",
-        (),
-        None,
-        None,
-        forced_gaps=tuple(built.forced_gaps),
-        build_seconds=build_seconds,
-        model_size=(built.model.columns, built.model.rows, built.model.nonzeros),
-    )
+    base, built = _build(plan, request)
+    facts = base.facts
     if built.forced_gaps and not request.allow_gaps:
         return dataclasses.replace(base, status="infeasible")
     if request.allow_gaps:
@@ -207,7 +202,7 @@ def reduce_plan(
         return dataclasses.replace(base, status=solution.status, solution=solution)
     kept = kept_from(facts, built, solution)
     after = outcome(facts, kept)
-    _check(after, budget, request)
+    _check(after, base.budget, request)
     return dataclasses.replace(
         base, status=solution.status, kept=tuple(kept), after=after, solution=solution
     )

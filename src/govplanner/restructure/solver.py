@@ -246,6 +246,30 @@ def _reader(stream: Any, messages: queue.Queue[object]) -> None:
     messages.put(None)
 
 
+_CHILD = "from govplanner.restructure.solver import child_main; child_main()"
+
+
+def _collect(
+    messages: queue.Queue[object], deadline: float | None, cancelled: Callable[[], bool] | None
+) -> tuple[Solution | None, tuple[Any, ...] | None]:
+    """Wait for the child's answer until the deadline: (its solution, or its best so far)."""
+    best: tuple[Any, ...] | None = None
+    while deadline is None or time.perf_counter() <= deadline:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        try:
+            message = messages.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        if message is None:  # the child ended without an answer
+            break
+        assert isinstance(message, tuple)
+        if message[0] == "done":
+            return message[1], best
+        best = message[1:]
+    return None, best
+
+
 def _solve_isolated(
     model: Model,
     time_limit: float | None,
@@ -254,40 +278,22 @@ def _solve_isolated(
 ) -> Solution:
     import subprocess
 
-    command = [
-        sys.executable,
-        "-c",
-        "from govplanner.restructure.solver import child_main; child_main()",
-    ]
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        [sys.executable, "-c", _CHILD],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     messages: queue.Queue[object] = queue.Queue()
     reader = threading.Thread(target=_reader, args=(process.stdout, messages), daemon=True)
     reader.start()
-    assert process.stdin is not None
-    process.stdin.write(pickle.dumps((model, time_limit, relative_gap)))
-    process.stdin.close()
-    deadline = None if time_limit is None else started + time_limit + GRACE
-    best: tuple[Any, ...] | None = None
     try:
-        while True:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            if deadline is not None and time.perf_counter() > deadline:
-                break
-            try:
-                message = messages.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            if message is None:
-                break
-            assert isinstance(message, tuple)
-            if message[0] == "done":
-                result: Solution = message[1]
-                return result
-            best = message[1:]
+        assert process.stdin is not None
+        process.stdin.write(pickle.dumps((model, time_limit, relative_gap)))
+        process.stdin.close()
+        deadline = None if time_limit is None else started + time_limit + GRACE
+        done, best = _collect(messages, deadline, cancelled)
     finally:
         if process.poll() is None:
             process.kill()
@@ -295,6 +301,8 @@ def _solve_isolated(
         reader.join(10)
         if process.stdout is not None:
             process.stdout.close()
+    if done is not None:
+        return done
     seconds = time.perf_counter() - started
     if best is None:
         return Solution("none", (), None, None, None, seconds, "Stopped at the time limit")
