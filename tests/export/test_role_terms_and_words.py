@@ -63,15 +63,18 @@ def test_term_status_matches_the_term_findings(days_left: int, status: str) -> N
 
 
 def test_a_term_that_ended_carries_no_data_quality_warning() -> None:
-    """An ended term on a filled role is TRM002's business (check, gap report), not a board
-    document's: the description states the term and says nothing about the data."""
+    """The description says the term ended and what is due, never that the plan's data is
+    out of date (TRM002's business, in check and the gap report)."""
     plan = partnership()
     director = _role(plan, "Medical Director")
     director.term_end = AS_OF - dt.timedelta(days=12)
     role = _context(plan, director)["role"]
     assert role["term_end"] == "19 March 2026"
     assert role["term_status"] == "ended"
-    assert role["term_alert"] == ""
+    assert role["term_alert"] == (
+        "The current term ended on 19 March 2026, so reappointment or recruitment to this "
+        "role is due."
+    )
     html = _html(plan, director)
     assert "Term 1 April 2025 to 19 March 2026" in _glance(html)
     assert "still shown as held" not in html
@@ -118,7 +121,10 @@ def test_the_analysis_date_decides_the_warning() -> None:
 
 def test_term_alert_counts_one_day_and_today() -> None:
     kwargs: dict[str, Any] = {"holder": "Dr A", "as_of": AS_OF, "warning_days": 90}
-    assert term_alert(AS_OF - dt.timedelta(days=1), **kwargs) == ""
+    assert term_alert(AS_OF - dt.timedelta(days=1), **kwargs) == (
+        "The current term ended on 30 March 2026, so reappointment or recruitment to this role "
+        "is due."
+    )
     assert term_alert(AS_OF + dt.timedelta(days=1), **kwargs).startswith(
         "The current term ends in 1 day, on 1 April 2026"
     )

@@ -102,18 +102,18 @@ def term_status(end: dt.date | None, *, filled: bool, as_of: dt.date, warning_da
 def term_alert(
     end: dt.date | None, *, holder: str, as_of: dt.date, warning_days: int, role_word: str = "role"
 ) -> str:
-    """A plain note for a document when a filled role's term ends soon; else ''.
+    """A plain note, for a document, when a filled role's term has ended or ends soon; else ''.
 
-    A term that has already ended while the role is still shown as filled is a data-quality
-    problem for ``check`` and the gap report (TRM002), not something to print in a role
-    description a board circulates, so it gives ''.
+    It states the term and what is due, never the state of the plan's data (a term that ended
+    while the role is still recorded as held is TRM002's business, in ``check`` and the gap
+    report), and never the tool's settings (the warning window).
     """
     status = term_status(end, filled=bool(holder), as_of=as_of, warning_days=warning_days)
-    if end is None or status != "ending":
+    if end is None or status not in ("ended", "ending"):
         return ""
+    due = f"so reappointment or recruitment to this {role_word} is due."
+    if status == "ended":
+        return f"The current term ended on {format_date(end)}, {due}"
     left = (end - as_of).days
     when = "today" if left == 0 else f"in {_days(left)}"
-    return (
-        f"The current term ends {when}, on {format_date(end)}, so reappointment or "
-        f"recruitment to this {role_word} is due."
-    )
+    return f"The current term ends {when}, on {format_date(end)}, {due}"
