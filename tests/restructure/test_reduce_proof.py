@@ -159,3 +159,19 @@ def test_keep_and_retire_fix_choices():
     kept = _kept_ids(reduction)
     assert keep.id in kept
     assert retire.id not in kept
+
+
+def test_a_plan_with_no_role_in_scope_needs_no_cut():
+    from tests.builders import PlanBuilder
+
+    plan = (
+        PlanBuilder()
+        .committee("Board", tier="system")
+        .role("Manager", on=["Board"], clinical=False, sessions=3)
+        .build()
+    )
+    reduction = reduce_plan(plan, Request(budget=Budget(cut_percent=20)))
+    assert reduction.status == "optimal"
+    assert reduction.retired == []
+    everyone = reduce_plan(plan, Request(budget=Budget(cut_percent=20), clinical_scope=False))
+    assert [everyone.facts.roles[i].title for i in everyone.retired] == ["Manager"]

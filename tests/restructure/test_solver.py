@@ -35,3 +35,14 @@ def test_the_objective_offset_counts():
     m = _knapsack()
     m.offset = 10.0
     assert solve(m).objective == pytest.approx(3.0)
+
+
+def test_a_model_with_nothing_to_choose_is_judged_without_highs():
+    m = Model()
+    m.offset = 2.0
+    m.row([], [], -INF, 5.0)
+    solution = solve(m)
+    assert solution.status == "optimal"
+    assert solution.objective == 2.0
+    m.row([], [], 1.0, INF)  # 0 >= 1 cannot hold
+    assert solve(m).status == "infeasible"

@@ -179,6 +179,11 @@ def solve(
     ``isolate`` (default: for large models with a time limit) solves in a child process
     stopped at the time limit, keeping the best solution it had reported.
     """
+    if model.columns == 0:  # nothing to choose: HiGHS calls this an empty model
+        fits = all(lo <= 0.0 <= up for lo, up in zip(model.row_lower, model.row_upper, strict=True))
+        if not fits:
+            return Solution("infeasible", (), None, None, None, 0.0, "Infeasible")
+        return Solution("optimal", (), model.offset, model.offset, 0.0, 0.0, "Nothing to choose")
     if isolate is None:
         isolate = time_limit is not None and model.columns > ISOLATE_COLUMNS
     if isolate:
