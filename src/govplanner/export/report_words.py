@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from govplanner.domain.enums import SubjectKind
-from govplanner.domain.vocabulary import Words
+from govplanner.domain.vocabulary import TERMS, Words
 
 #: The sheets in order, by their default titles (the keys of :func:`sheet_titles`).
 SHEETS = (
@@ -50,7 +50,7 @@ def _clean_title(text: str) -> str:
 
 def subject_word(kind: SubjectKind, w: Words) -> str:
     """'Committee', 'Role', 'Tier' in the plan's words; 'Person' as it is."""
-    if kind.value in ("committee", "role", "tier"):
+    if kind.value in TERMS:
         return w.cap(kind.value)
     return kind.value.capitalize()
 
