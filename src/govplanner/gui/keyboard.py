@@ -30,22 +30,24 @@ def _within(widget: QWidget | None, container: QWidget | None) -> bool:
     )
 
 
+def _own_filter(widget: QWidget) -> QLineEdit | None:
+    box = getattr(widget, "filter", None)  # a table page's filter box
+    return box if isinstance(box, QLineEdit) else None
+
+
 def filter_box(page: QWidget | None, focus: QWidget | None = None) -> QLineEdit | None:
-    """The page's filter box: of the part that holds ``focus`` when the page has several."""
+    """The page's filter box: of the table page that holds ``focus`` when there are several
+    (the organisations tab), never a picker's search box inside a form."""
     if page is None:
         return None
-    boxes = [
-        box
-        for box in page.findChildren(QLineEdit)
-        if box.accessibleName().startswith("Filter") and box.isVisibleTo(page)
-    ]
-    for box in boxes:
-        part = box.parentWidget()
-        while part is not None and part is not page and not hasattr(part, "filter"):
-            part = part.parentWidget()
-        if part is not None and part is not page and _within(focus, part):
-            return box
-    return boxes[0] if boxes else None
+    own = _own_filter(page)
+    if own is not None:
+        return own
+    parts = [w for w in page.findChildren(QWidget) if _own_filter(w) and w.isVisibleTo(page)]
+    for part in parts:
+        if _within(focus, part):
+            return _own_filter(part)
+    return _own_filter(parts[0]) if parts else None
 
 
 def focus_target(page: QWidget | None) -> QWidget | None:

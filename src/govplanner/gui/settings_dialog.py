@@ -202,7 +202,7 @@ class SettingsDialog(PlanEditDialog):
         self.capacity.setMinimumWidth(220)
         self.capacity.setAccessibleName("Default capacity in sessions per week")
         self.capacity.editingFinished.connect(self._capacity_edited)
-        form.addRow("Default &capacity:", self.capacity)
+        form.addRow("&Default capacity:", self.capacity)
         note = QLabel()
         self.words.bind(
             note, "setText",
@@ -262,7 +262,7 @@ class PairsPage(QWidget):
             edit.setAccessibleName(f"New {header.lower()}")
             edit.returnPressed.connect(self.add)
             row.addWidget(edit, 1)
-        for text, slot in (("&Add", self.add), ("&Remove selected", self.remove)):
+        for text, slot in (("A&dd", self.add), ("Remo&ve selected", self.remove)):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(slot)

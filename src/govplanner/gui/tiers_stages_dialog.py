@@ -69,7 +69,7 @@ class TiersStagesDialog(PlanEditDialog):
             [
                 ("&Add {tier}", self.add_tier),
                 ("&Delete {tier}…", self.delete_tier),
-                ("Move &up", lambda: self.move_tier(-1)),
+                ("Move u&p", lambda: self.move_tier(-1)),
                 ("Move do&wn", lambda: self.move_tier(1)),
             ],
             self.words,
@@ -189,7 +189,7 @@ class TiersStagesDialog(PlanEditDialog):
             [
                 ("&Add stage", self.add_stage),
                 ("&Delete stage", self.delete_stage),
-                ("Move &up", lambda: self.move_stage(-1)),
+                ("Move u&p", lambda: self.move_stage(-1)),
                 ("Move do&wn", lambda: self.move_stage(1)),
             ],
             self.words,
