@@ -50,7 +50,36 @@ def _keys(name: str, drop: AbstractSet[str]) -> list[object]:
     its generic words as a whole (names made of generic words match only the same ones)."""
     words = _words(name) - _IGNORED - drop
     specific = words - _GENERIC
+    if not words:  # nothing left to compare ('NHS ICB'): alike to nothing
+        return []
     return list(specific) if specific else [frozenset(words)]
+
+
+#: A word shared by more clusters than this is too common to look candidates up by.
+COMMON = 200
+
+
+def _most_alike(
+    clusters: list[list[Committee]],
+    index: dict[tuple[object, object, object], list[int]],
+    keys: Sequence[tuple[object, object, object]],
+    source_of: dict[str, tuple[int, str]],
+    me: tuple[int, str],
+    drops: list[set[str]],
+) -> int | None:
+    """The cluster most alike (at least THRESHOLD) with no committee from my plan, if any."""
+    k, name = me
+    found = {i for key in keys if len(hits := index.get(key, ())) <= COMMON for i in hits}
+    best, best_score = None, THRESHOLD - 1e-9
+    for i in sorted(found):
+        cluster = clusters[i]
+        if any(source_of[c.id][0] == k for c in cluster):
+            continue
+        hk, hname = source_of[cluster[0].id]
+        score = similarity(name, hname, drops[k], drops[hk])
+        if score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def _cluster(
@@ -65,6 +94,7 @@ def _cluster(
     drops = [_words(label) for label in labels]
     clusters: list[list[Committee]] = []
     index: dict[tuple[object, object, object], list[int]] = {}
+    same: dict[tuple[object, object, object], list[int]] = {}
     for committee in plan.committees:
         if committee.id not in source_of:
             continue
@@ -75,18 +105,24 @@ def _cluster(
             continue
         where = (committee.kind, levels.get(committee.tier_id))
         keys = [(*where, key) for key in _keys(name, drops[k])]
-        candidates = sorted({i for key in keys for i in index.get(key, ())})
-        best, best_score = None, THRESHOLD - 1e-9
-        for i in candidates:
-            cluster = clusters[i]
-            if any(source_of[c.id][0] == k for c in cluster):
-                continue
-            hk, hname = source_of[cluster[0].id]
-            score = similarity(name, hname, drops[k], drops[hk])
-            if score > best_score:
-                best, best_score = i, score
+        exact = (*where, frozenset(keys))
+        best = (
+            next(
+                (
+                    i
+                    for i in same.get(exact, ())
+                    if all(source_of[c.id][0] != k for c in clusters[i])
+                ),
+                None,
+            )
+            if keys
+            else None
+        )
+        if best is None:
+            best = _most_alike(clusters, index, keys, source_of, (k, name), drops)
         if best is None:
             clusters.append([committee])
+            same.setdefault(exact, []).append(len(clusters) - 1)
             for key in keys:
                 index.setdefault(key, []).append(len(clusters) - 1)
         else:
