@@ -66,9 +66,11 @@ KIND_INFO: dict[CommitteeKind, KindInfo] = {
 }
 
 KIND_BASIS = (
-    "Defaults from DOMAIN.md v2: decision-making committees and clinical forums follow the "
-    "level x stage profile; assurance committees (audit, remuneration and the like) need no "
-    "clinical leadership function by design; advisory groups need none but may have any."
+    "govplanner's defaults: decision-making committees and clinical forums follow the "
+    "requirement profile for their level and stage. Assurance committees (audit, remuneration "
+    "and the like) are set up by law and by design without clinicians, so they need no "
+    "clinical leadership function. Advisory groups take no delegated decisions, so every "
+    "function is optional there. Change any of these to suit your system."
 )
 
 
