@@ -41,13 +41,18 @@ __all__ = [
 # -- the assessment ----------------------------------------------------------------------------
 
 
-def assess_principles(plan: Plan, analysis: Analysis) -> list[PrincipleResult]:
+def assess_principles(
+    plan: Plan, analysis: Analysis, context: AnalysisContext | None = None
+) -> list[PrincipleResult]:
     """The five principles, each with a RAG, its evidence and what the check cannot show.
 
     Findings the user accepted do not count against a principle; each principle that
-    discounts some says so in its evidence.
+    discounts some says so in its evidence. ``context`` may be the :func:`build_context` the
+    analysis was made with (indexing a national plan twice is a third of a check's time).
     """
-    ctx = build_context(plan)
+    if context is not None and context.plan is not plan:
+        raise ValueError("The analysis context was built for a different plan.")
+    ctx = build_context(plan) if context is None else context
     counts = Counter(f.code for f in analysis.open_findings)
     accepted = Counter(f.code for f in analysis.findings if f.accepted)
     waived = {f.subject_id for f in analysis.findings if f.accepted and f.code == "CLN001"}
@@ -287,14 +292,25 @@ def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
 
 
 def _groups(ctx: AnalysisContext, roles: Iterable[Role]) -> tuple[Counter[str], int]:
-    """Professional group -> number of clinical roles, and the roles of unknown profession."""
+    """Professional group -> number of clinical roles, and the roles of unknown profession.
+
+    Each distinct spelling of a profession is grouped once: a national plan has tens of
+    thousands of clinical roles but only a few dozen ways of writing their professions.
+    """
     matcher = ProfessionMatcher(ctx.plan)
+    known: dict[str, str | None] = {}
     groups: Counter[str] = Counter()
     unknown = 0
+    people = ctx.people
     for role in roles:
-        holder = ctx.people.get(role.holder_id or "")
-        profession = role.profession or (holder.profession if holder else "")
-        group = profession_group(profession, matcher)
+        profession = role.profession
+        if not profession and role.holder_id is not None:
+            holder = people.get(role.holder_id)
+            profession = holder.profession if holder else ""
+        if profession in known:
+            group = known[profession]
+        else:
+            group = known[profession] = profession_group(profession, matcher)
         if group is None:
             unknown += 1
         else:

@@ -274,7 +274,9 @@ def stale_text(plan: Plan, analysis: Analysis) -> list[str]:
     return out
 
 
-def check_text(plan: Plan, analysis: Analysis) -> str:
+def check_text(
+    plan: Plan, analysis: Analysis, principles: list[PrincipleResult] | None = None
+) -> str:
     """A report an NHS reader can scan: summary, coverage, findings grouped under their root
     causes, then by severity; what could not be judged; stale acceptances; terms; principles."""
     w = words(plan)
@@ -297,7 +299,9 @@ def check_text(plan: Plan, analysis: Analysis) -> str:
     out += stale_text(plan, analysis)
     if analysis.as_of is not None:
         out += term_ends_text(plan, analysis.as_of)
-    out += principles_text(assess_principles(plan, analysis))
+    if principles is None:
+        principles = assess_principles(plan, analysis)
+    out += principles_text(principles)
     return "\n".join(out) + "\n"
 
 
