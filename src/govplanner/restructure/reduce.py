@@ -26,7 +26,7 @@ from govplanner.restructure.edit import remove_committees
 from govplanner.restructure.facts import Choice, Facts, Pair, read_facts
 from govplanner.restructure.model import Built, build_least_budget, build_model
 from govplanner.restructure.outcome import Outcome, Weights, outcome
-from govplanner.restructure.solver import INF, Solution, solve
+from govplanner.restructure.solver import GRACE, INF, Solution, solve
 
 
 class ReduceError(GovplannerError):
@@ -192,6 +192,8 @@ def reduce_plan(
     facts = base.facts
     if built.forced_gaps and not request.allow_gaps:
         return dataclasses.replace(base, status="infeasible")
+    # the time limit counts from the start: what reading and building took is taken off
+    request = _left(request, base.build_seconds)
     if request.allow_gaps:
         solution = _solve_gaps_first(built, request, cancelled)
     else:
@@ -206,6 +208,12 @@ def reduce_plan(
     return dataclasses.replace(
         base, status=solution.status, kept=tuple(kept), after=after, solution=solution
     )
+
+
+def _left(request: Request, spent: float) -> Request:
+    if request.time_limit is None:
+        return request
+    return dataclasses.replace(request, time_limit=max(1.0, request.time_limit - spent - GRACE))
 
 
 def kept_from(facts: Facts, built: Built, solution: Solution) -> list[bool]:
