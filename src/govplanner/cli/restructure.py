@@ -7,6 +7,7 @@ stderr saying why; a refused reduction also prints the least budget and what bin
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -57,6 +58,18 @@ def _emit(data: dict[str, Any]) -> None:
     sys.stdout.write("\n")
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-04-01") from None
+
+
+def _add_effective_date(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--effective-date", type=_date, metavar="YYYY-MM-DD",
+                   help="the date the new plan takes effect (for timeline)")  # fmt: skip
+
+
 # -- merge -------------------------------------------------------------------------------------
 
 
@@ -65,6 +78,7 @@ def add_merge(sub: Subparsers) -> None:
     p.add_argument("plans", nargs="+", type=Path, metavar="PLAN", help="two or more plans")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="CLUSTER.govplan")
     p.add_argument("--name", help="the merged plan's name (default: 'Cluster of ...')")
+    _add_effective_date(p)
     p.add_argument(
         "--same-person",
         choices=("merge", "keep-apart", "ask"),
@@ -103,6 +117,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         same_person=args.same_person,
         in_common=args.in_common,
     )
+    if args.effective_date is not None:
+        merged.effective_date = args.effective_date
     _save(merged, args.output)
     if args.report is not None:
         _write_merge_report(report, merged.name, args.report, str(args.output))
@@ -185,6 +201,7 @@ def add_reduce(sub: Subparsers) -> None:
     _add_reduce_choices(p)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="PROPOSAL.govplan")
     p.add_argument("--name", help="the proposal's name")
+    _add_effective_date(p)
     p.add_argument("--report", type=Path, metavar="REPORT",
                    help="also write the report (.json, .txt)")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -253,7 +270,10 @@ def cmd_reduce(args: argparse.Namespace) -> int:
             return _fail(f"{args.plan.name}: {refusal_message(reduction)}")
         return _fail(f"{args.plan.name}: no proposal was found within --time-limit "
                      f"{args.time_limit:g} s; allow more time.")  # fmt: skip
-    _save(proposal_plan(reduction, name=args.name), args.output)
+    proposal = proposal_plan(reduction, name=args.name)
+    if args.effective_date is not None:
+        proposal.effective_date = args.effective_date
+    _save(proposal, args.output)
     if args.format == "text":
         print(f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
               f"{args.plan} {args.output}")  # fmt: skip
