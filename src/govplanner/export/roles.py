@@ -25,6 +25,7 @@ __all__ = [
     "MARKDOWN_TEMPLATE",
     "REFERENCE_DOCX",
     "export_role_descriptions",
+    "planned_file_names",
     "render_role",
     "role_context",
     "select_roles",
@@ -96,6 +97,20 @@ def export_role_descriptions(
         if progress is not None:
             progress(done + 1, len(roles))
     return written
+
+
+def planned_file_names(
+    plan: Plan,
+    fmt: str = "docx",
+    *,
+    role_names: list[str] | None = None,
+    include_non_clinical: bool = False,
+) -> list[str]:
+    """The file names :func:`export_role_descriptions` would write, in the same order, so a
+    caller can ask before replacing documents already in the folder."""
+    roles = select_roles(plan, role_names, include_non_clinical=include_non_clinical)
+    index = PlanIndex(plan, Analysis(findings=(), coverage=(), coverage_by_stage=()))
+    return unique_file_names([(r.title, _qualifiers(index, r)) for r in roles], fmt)
 
 
 def _analyse(plan: Plan, today: dt.date | None) -> Analysis:

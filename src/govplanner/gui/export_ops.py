@@ -82,6 +82,9 @@ class ExportOps:
             plan = result.plan
             plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
             self.window.show_plan(plan, None)
+            # Never saved: closing it must ask, as for any unsaved work.
+            self.window.undo_stack.resetClean()
+            self.window.update_title()
             from govplanner.analysis.rules.common import counted  # pydantic: not at start-up
             from govplanner.domain.vocabulary import words
 
@@ -176,21 +179,32 @@ class ExportOps:
         )
         if not folder:
             return None
+        from govplanner.gui import export_prompts as prompts  # never replace without asking
+
+        title = f"{w.cap('role')} descriptions"
+        target = prompts.choose_role_folder(self.window, plan, fmt, Path(folder), title, title)
+        if target is None:
+            return None
 
         def work(progress: Any, cancelled: Any) -> list[Path]:
             from govplanner.export.roles import export_role_descriptions
 
             return export_role_descriptions(
-                plan, Path(folder), fmt=fmt, progress=progress, cancel=cancelled
+                plan, target, fmt=fmt, progress=progress, cancel=cancelled
             )
 
         def done(written: list[Path], cancelled: bool) -> None:
-            stopped = " (stopped early)" if cancelled else ""
-            self.window.statusBar().showMessage(
-                f"Wrote {len(written)} {w.role} description(s) to {folder}{stopped}.", 8000
-            )
+            from govplanner.analysis.rules.common import counted
 
-        title = f"{w.cap('role')} descriptions"
+            stopped = " (stopped early)" if cancelled else ""
+            many = f"{w.role} descriptions"
+            text = f"Wrote {counted(len(written), f'{w.role} description', many)} to {target}"
+            self.window.statusBar().showMessage(f"{text}{stopped}.", 8000)
+            if written:
+                self.opened_folder_box = prompts.offer_to_open(
+                    self.window, target, f"{text}{stopped}."
+                )
+
         return self._background(title, f"Writing {w.role} descriptions…", work, done)
 
     def export_diagram(self, fmt: str = "png") -> bool:

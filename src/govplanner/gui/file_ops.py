@@ -83,10 +83,15 @@ class FileOps(ExportOps):
         if not self.window.plan_open or self.window.undo_stack.isClean():
             return True
         name = self.window.document_name()
+        question = (
+            f"Save the changes to '{name}' before closing it?"
+            if self.window.document.path is not None
+            else f"'{name}' has never been saved. Save it before closing it?"
+        )
         answer = QMessageBox.question(
             self.window,
             "Unsaved changes",
-            f"Save the changes to '{name}' before closing it?",
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,6 +67,9 @@ class PlanEditDialog(QDialog):
             problem = try_execute(self.undo_stack, build())
         except (EditError, ValueError) as exc:  # ValueError: a value pydantic refused
             problem = str(exc)
+        own = getattr(self, "own_undo", None)
+        if problem is None and own is not None:
+            own.record()  # the dialog's Undo button reaches only its own steps
         self.show_message(problem or done, problem is not None)
         self.redraw_soon()  # not now: this may run inside a table's own edit signal
         return problem is None
@@ -78,22 +81,16 @@ class PlanEditDialog(QDialog):
         self.message.setText(text)
 
     def bottom_row(self) -> QHBoxLayout:
-        """Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) and Close."""
-        stack, row = self.undo_stack, QHBoxLayout()
+        """Undo (Ctrl+Z) and Redo (Ctrl+Y, Ctrl+Shift+Z) of this dialog's own edits, and Close."""
+        from govplanner.gui.dialog_undo import OwnUndo
+
+        row = QHBoxLayout()
         self.undo_button = QPushButton("&Undo")
         self.redo_button = QPushButton("&Redo")
-        for button, key, slot, can, changed in (
-            (self.undo_button, QKeySequence.StandardKey.Undo, stack.undo, stack.canUndo(),
-             stack.canUndoChanged),
-            (self.redo_button, QKeySequence.StandardKey.Redo, stack.redo, stack.canRedo(),
-             stack.canRedoChanged),
-        ):  # fmt: skip
-            button.setShortcut(QKeySequence(key))
-            button.clicked.connect(slot)
-            button.setEnabled(can)
-            changed.connect(button.setEnabled)
+        for button in (self.undo_button, self.redo_button):
             button.setAutoDefault(False)
             row.addWidget(button)
+        self.own_undo = OwnUndo(self.undo_stack, self.undo_button, self.redo_button, self)
         row.addStretch(1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)

@@ -69,6 +69,11 @@ class PersonForm(DetailForm):
             "Sources of influence:",
             QCheckBox("Record this person's &sources of influence", body),
         )
+        self.recorded.setToolTip(
+            "Tick when you know where this person's influence comes from, then tick each "
+            "source below (none ticked means they have none of them). Leave it clear if you "
+            "do not know: DEV001 then makes no judgement about them."
+        )
         self.recorded.toggled.connect(self.on_change(self._recorded_toggled))
         self.sources: dict[Source, QCheckBox] = {}
         for source in Source:
