@@ -166,7 +166,7 @@ def test_find_box_moves_through_matches_and_wraps(qtbot: Any) -> None:
     win = HelpWindow(guide_html())
     qtbot.addWidget(win)
     win.show()
-    win.find.setText("quorum")
+    win.find_box.setText("quorum")
     assert win.find_next(from_top=True)
     first = win.browser.textCursor().position()
     assert win.browser.textCursor().selectedText().casefold() == "quorum"
@@ -174,7 +174,7 @@ def test_find_box_moves_through_matches_and_wraps(qtbot: Any) -> None:
     assert win.browser.textCursor().position() != first
     for _ in range(10):  # wraps round rather than stopping at the end
         assert win.find_next()
-    win.find.setText("no such words anywhere")
+    win.find_box.setText("no such words anywhere")
     assert not win.find_next()
     assert win.found.text() == "Not found"
 
@@ -193,3 +193,22 @@ def test_contents_list_jumps_to_a_section(qtbot: Any) -> None:
     top = win.browser.cursorForPosition(win.browser.viewport().rect().topLeft())
     top.select(top.SelectionType.LineUnderCursor)
     assert "DEP001" in top.selectedText()
+
+
+def test_help_window_fits_the_screen_and_works_from_the_keyboard(qtbot: Any) -> None:
+    win = HelpWindow(guide_html())
+    qtbot.addWidget(win)
+    win.show_section("GAP002")
+    qtbot.waitUntil(win.isActiveWindow)
+    free = win.screen().availableGeometry()
+    assert win.frameGeometry().width() <= free.width()
+    assert win.frameGeometry().height() <= free.height()
+    QTest.keyClick(win.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.find_box.hasFocus()
+    QTest.keyClicks(win.find_box, "deputy")
+    QTest.keyClick(win.find_box, Qt.Key.Key_Return)
+    assert win.browser.textCursor().selectedText().casefold() == "deputy"
+    win.contents.setFocus()
+    win.contents.setCurrentRow(0)
+    QTest.keyClick(win.contents, Qt.Key.Key_Down)
+    assert win.contents.currentItem().data(Qt.ItemDataRole.UserRole) == "heatmap"

@@ -37,8 +37,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 rows.append((where, _plain(action.text()), _keys(action)))
 
     for top in window.menuBar().actions():
-        if isinstance(top.menu(), QMenu):
-            walk(top.menu(), _plain(top.text()))
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, _plain(top.text()))
     for action in window.findChildren(QAction):
         if id(action) not in seen and _keys(action) and action.text():
             seen.add(id(action))

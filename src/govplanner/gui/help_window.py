@@ -74,9 +74,12 @@ class HelpWindow(QDialog):
         self.browser.setHtml(text)
         self.contents = QListWidget(self)
         self.contents.setAccessibleName("Contents")
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for anchor, title, level in guide_sections(text):
             entry = QListWidgetItem(("    " if level == 3 else "") + title, self.contents)
             entry.setData(Qt.ItemDataRole.UserRole, anchor)
+            entry.setToolTip(title)
         self.contents.currentItemChanged.connect(self._contents_chosen)
         self.contents.itemActivated.connect(lambda _item: self.browser.setFocus())
         layout = QVBoxLayout(self)
@@ -85,19 +88,19 @@ class HelpWindow(QDialog):
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 700])
+        splitter.setSizes([320, 660])
         layout.addWidget(splitter, 1)
         fit_to_screen(self, 980, 700)
 
     def _find_bar(self) -> QHBoxLayout:
-        self.find = QLineEdit(self)
-        self.find.setAccessibleName("Find in the guide")
-        self.find.setPlaceholderText("Find in the guide (Enter: next, Shift+Enter: previous)")
-        self.find.setClearButtonEnabled(True)
+        self.find_box = QLineEdit(self)
+        self.find_box.setAccessibleName("Find in the guide")
+        self.find_box.setPlaceholderText("Find in the guide (Enter: next, Shift+Enter: previous)")
+        self.find_box.setClearButtonEnabled(True)
         label = QLabel("&Find:", self)
-        label.setBuddy(self.find)
-        self.find.returnPressed.connect(self.find_next)
-        self.find.textEdited.connect(lambda _t: self.find_next(from_top=True))
+        label.setBuddy(self.find_box)
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.textEdited.connect(lambda _t: self.find_next(from_top=True))
         self.found = QLabel(self)
         self.found.setAccessibleName("Find result")
         back = QPushButton("&Previous", self)
@@ -111,16 +114,18 @@ class HelpWindow(QDialog):
             self,
             lambda: self.find_next(backward=True),
         )
-        QShortcut(QKeySequence("Shift+Return"), self.find, lambda: self.find_next(backward=True))
+        QShortcut(
+            QKeySequence("Shift+Return"), self.find_box, lambda: self.find_next(backward=True)
+        )
         row = QHBoxLayout()
-        for widget in (label, self.find, back, ahead, self.found):
+        for widget in (label, self.find_box, back, ahead, self.found):
             row.addWidget(widget)
         row.setStretch(1, 1)
         return row
 
     def _focus_find(self) -> None:
-        self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.find.selectAll()
+        self.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_box.selectAll()
 
     def _contents_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:
@@ -147,7 +152,7 @@ class HelpWindow(QDialog):
 
     def find_next(self, backward: bool = False, from_top: bool = False) -> bool:
         """Select the next (or previous) match of the find box's text, wrapping round."""
-        needle = self.find.text()
+        needle = self.find_box.text()
         if not needle:
             self.found.clear()
             return False

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -106,8 +107,10 @@ class ProblemDialog(QDialog):
         self.details_button.setVisible(bool(details))
         self._add_button("&Copy", self._copy)
         layout = QVBoxLayout(self)
-        layout.addWidget(icon)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.heading, 1)
+        layout.addLayout(top)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
@@ -119,7 +122,7 @@ class ProblemDialog(QDialog):
         button.clicked.connect(slot)
         return button
 
-    def add_action(self, text: str, slot: Callable[[], None]) -> QPushButton:
+    def add_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button that does what the message suggests, then closes the message."""
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
         button.clicked.connect(slot)
