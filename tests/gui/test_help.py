@@ -212,3 +212,11 @@ def test_help_window_fits_the_screen_and_works_from_the_keyboard(qtbot: Any) -> 
     win.contents.setCurrentRow(0)
     QTest.keyClick(win.contents, Qt.Key.Key_Down)
     assert win.contents.currentItem().data(Qt.ItemDataRole.UserRole) == "heatmap"
+
+
+def test_the_heatmap_section_uses_the_heatmaps_own_words() -> None:
+    from govplanner.gui.rag import Rag
+
+    section = guide_html().split('<a name="heatmap"></a>')[1].split("<h2>")[0]
+    for rag in Rag:
+        assert f"<b>{rag.value}</b>" in section, rag
