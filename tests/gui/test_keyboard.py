@@ -129,6 +129,25 @@ def test_switching_tabs_moves_the_focus_into_the_page(qtbot: Any, opened: MainWi
     assert opened.coverage.table.hasFocus()
 
 
+def test_arrow_keys_on_the_tab_bar_stay_on_the_tab_bar(qtbot: Any, opened: MainWindow) -> None:
+    opened.tabs.setCurrentIndex(0)
+    bar = opened.tabs.tabBar()
+    _focus(qtbot, bar)
+    QTest.keyClick(bar, Qt.Key.Key_Right)
+    assert opened.tabs.currentIndex() == 1
+    assert bar.hasFocus()
+
+
+def test_clicking_a_tab_moves_the_focus_into_its_page(qtbot: Any, opened: MainWindow) -> None:
+    opened.tabs.setCurrentWidget(opened.committees)
+    _focus(qtbot, opened.committees.view)
+    bar = opened.tabs.tabBar()
+    people = bar.tabRect(opened.tabs.indexOf(opened.people)).center()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, people)
+    assert opened.tabs.currentWidget() is opened.people
+    assert opened.people.view.hasFocus()
+
+
 def test_choosing_in_the_tree_keeps_the_focus_in_the_tree(qtbot: Any, opened: MainWindow) -> None:
     tree = opened.structure.findChild(QAbstractItemView)
     assert tree is not None

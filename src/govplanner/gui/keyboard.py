@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -108,10 +109,11 @@ class EditorKeys(QObject):
         return True
 
     def _tab_changed(self, index: int) -> None:
-        """Into the new page when the keyboard was on the tab bar or the old page (Ctrl+1…8,
-        or a click on the tab bar); left alone when a dock's tree or list chose the page."""
+        """Into the new page when the keyboard was in the old page (Ctrl+1…8, or a click on
+        the tab bar); left alone when a dock's tree or list chose the page, and on the tab bar
+        itself, where the arrow keys go from tab to tab."""
         focus = QApplication.focusWidget()
-        if focus is not None and not _within(focus, self.tabs):
+        if focus is not None and (not _within(focus, self.tabs) or isinstance(focus, QTabBar)):
             return
         target = focus_target(self.tabs.widget(index))
         if target is not None:
