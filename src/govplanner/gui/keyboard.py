@@ -112,6 +112,7 @@ class EditorKeys(QObject):
         """Into the new page when the keyboard was in the old page (Ctrl+1…8, or a click on
         the tab bar); left alone when a dock's tree or list chose the page, and on the tab bar
         itself, where the arrow keys go from tab to tab."""
+        self.prepare_views()  # pages may build their tables when first shown
         focus = QApplication.focusWidget()
         if focus is not None and (not _within(focus, self.tabs) or isinstance(focus, QTabBar)):
             return
