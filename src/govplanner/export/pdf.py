@@ -9,17 +9,34 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from typing import Any
+
+from govplanner.export.pdf_catalog import Bookmark, finish_pdf
+from govplanner.export.pdf_pages import Page, Piece, paginate
 
 _app: Any = None  # keeps a QGuiApplication this module created alive for the process
 
 
-def html_to_pdf(html: str, *, title: str = "", resolution: int = 300) -> bytes:
-    """The HTML on A4 pages with 2 cm margins and page numbers, as PDF bytes.
+_MM = 1 / 25.4  # inches in a millimetre
+#: A4 in millimetres, and the margins: the running title and page numbers sit inside them.
+_PAGE_W, _PAGE_H = 210.0, 297.0
+_TOP, _BOTTOM, _LEFT, _RIGHT = 22.0, 20.0, 18.0, 18.0
+_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.I)
 
-    An unpaginated QTextDocument is printed by Qt with 2 cm margins and a page number at the
-    foot of each page, so the writer itself gets no margins.
+
+def html_to_pdf(
+    html: str, *, title: str = "", running_title: str = "", resolution: int = 300
+) -> bytes:
+    """The HTML on A4 pages, as PDF bytes, paginated here rather than by Qt.
+
+    Qt lays the HTML out as one long column; the column is measured into lines and table rows,
+    and cut into pages only between them (:mod:`govplanner.export.pdf_pages`): a heading or
+    a line ending in ':' stays with what follows, a table row is never split, a table that runs
+    on repeats its header rows, and no word in a table is broken. Each page has the running
+    title at its head and "Page X of Y" at its foot. The PDF gets the title, the language of
+    the HTML's ``lang`` (British English when it has none) and a bookmark for each heading.
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
@@ -40,12 +57,195 @@ def html_to_pdf(html: str, *, title: str = "", resolution: int = 300) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document = _document_class()()
-    document.setHtml(html)
-    document.print_(writer)
+    document = _laid_out(html, writer, resolution)
+    pieces, headings = _measure(document, resolution)
+    pages = paginate(pieces, (_PAGE_H - _TOP - _BOTTOM) * _MM * resolution)
+    _paint(document, writer, pages, running_title, resolution)
     del writer  # finishes the PDF
     buffer.close()
-    return bytes(data.data())
+    found = _LANG.search(html)
+    bookmarks = [_bookmark(h, pages, resolution) for h in headings]
+    return finish_pdf(
+        bytes(data.data()),
+        language=found.group(1) if found else "en-GB",
+        bookmarks=bookmarks,
+        page_height=_PAGE_H * _MM * 72,
+    )
+
+
+def _laid_out(html: str, writer: Any, resolution: int) -> Any:
+    """The HTML as one long column the width of the text area, measured on the PDF device."""
+    from PySide6.QtGui import QTextOption
+
+    document = _document_class()()
+    document.documentLayout().setPaintDevice(writer)
+    option = document.defaultTextOption()
+    # Qt breaks words anywhere once a table is too narrow for them; never do that.
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth((_PAGE_W - _LEFT - _RIGHT) * _MM * resolution)
+    document.size()  # Qt lays out lazily, a screenful at a time: finish the layout now
+    return document
+
+
+def _measure(document: Any, resolution: int) -> tuple[list[Piece], list[_Heading]]:
+    """The column's pieces (lines and table rows, top to bottom) and its headings."""
+    from PySide6.QtGui import QTextCursor
+
+    layout = document.documentLayout()
+    pieces: list[Piece] = []
+    headings: list[_Heading] = []
+    block = document.begin()
+    while block.isValid():
+        table: Any = QTextCursor(block).currentTable()
+        if table is not None:
+            while isinstance(table.parentFrame(), type(table)):
+                table = table.parentFrame()  # a table in a table moves as one piece
+            pieces.extend(_row_pieces(table, layout, resolution))
+            block = document.findBlock(table.lastPosition() + 1)
+            if block.position() <= table.lastPosition():
+                break
+            continue
+        pieces.extend(_line_pieces(block, layout, headings))
+        block = block.next()
+    return pieces, headings
+
+
+_Heading = tuple[int, str, float]  # level, text, top in the column
+
+
+def _breaks_before(fmt: Any) -> bool:
+    """Whether the template asks for a new page before this (page-break-before: always)."""
+    from PySide6.QtGui import QTextFormat
+
+    return bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _line_pieces(block: Any, layout: Any, headings: list[_Heading]) -> list[Piece]:
+    text_layout = block.layout()
+    count = text_layout.lineCount()
+    if count == 0:
+        return []
+    top = layout.blockBoundingRect(block).top()
+    level = block.blockFormat().headingLevel()
+    text = block.text().strip()
+    if level and text:
+        headings.append((level, text, top))
+    keep_all = bool(level) or text.endswith(":")
+    fresh = _breaks_before(block.blockFormat())
+    pieces = []
+    for i in range(count):
+        line = text_layout.lineAt(i)
+        # The first line keeps with the second (no orphan), the last but one with the last
+        # (no widow): a paragraph never leaves a single line behind or alone on a new page.
+        keep = keep_all or (i == 0 and count > 1) or (i == count - 2 and count > 2)
+        y = top + line.y()
+        pieces.append(Piece(y, y + line.height(), keep, break_before=fresh and i == 0))
+    return pieces
+
+
+def _row_pieces(table: Any, layout: Any, resolution: int) -> list[Piece]:
+    """One piece per row, from the top of its border to the top of the next row's."""
+    scale = resolution / 96  # CSS px in the table's format, device dots in the layout
+    fmt = table.format()
+    border = fmt.border() * scale
+    rows = table.rows()
+    tops = [_row_content_top(table, r, layout) - border for r in range(rows)]
+    for r in range(rows):
+        tops[r] -= _row_padding(table, r, fmt.cellPadding()) * scale
+    bottom = layout.frameBoundingRect(table).bottom() - fmt.bottomMargin() * scale
+    edges = [*tops[1:], bottom]
+    heads = min(fmt.headerRowCount(), max(0, rows - 1))
+    band = (tops[0], edges[heads - 1] + border) if heads else None
+    fresh = _breaks_before(fmt)
+    return [
+        Piece(
+            tops[r],
+            edges[r] + border,
+            keep_with_next=r < heads,
+            break_before=fresh and r == 0,
+            header=band if r >= heads else None,
+        )
+        for r in range(rows)
+    ]
+
+
+def _row_content_top(table: Any, row: int, layout: Any) -> float:
+    tops = []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() == row:
+            tops.append(float(layout.blockBoundingRect(cell.firstCursorPosition().block()).top()))
+    return min(tops)
+
+
+def _row_padding(table: Any, row: int, default: float) -> float:
+    from PySide6.QtGui import QTextFormat
+
+    padding = 0.0
+    for column in range(table.columns()):
+        fmt = table.cellAt(row, column).format()
+        if fmt.hasProperty(QTextFormat.Property.TableCellTopPadding):
+            padding = max(padding, fmt.doubleProperty(QTextFormat.Property.TableCellTopPadding))
+        else:
+            padding = max(padding, default)
+    return padding
+
+
+def _paint(document: Any, writer: Any, pages: list[Page], running: str, resolution: int) -> None:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QPainter
+
+    dots = _MM * resolution
+    width = (_PAGE_W - _LEFT - _RIGHT) * dots
+    layout = document.documentLayout()
+    painter = QPainter(writer)
+    font = QFont()
+    font.setFamilies(["Arial", "Liberation Sans", "Helvetica", document.defaultFont().family()])
+    font.setPointSizeF(8.5)
+    for number, page in enumerate(pages, start=1):
+        if number > 1:
+            writer.newPage()
+        y = _TOP * dots
+        parts = [(page.header[0], page.header[1]) if page.header else None, (page.start, page.end)]
+        for part in parts:
+            if part is None:
+                continue
+            top, bottom = part
+            painter.save()
+            painter.translate(_LEFT * dots, y - top)
+            clip = QRectF(-_LEFT * dots, top, width + (_LEFT + _RIGHT) * dots, bottom - top - 0.5)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            layout.draw(painter, context)
+            painter.restore()
+            y += bottom - top
+        painter.setFont(font)
+        painter.setPen(QColor("#4c6272"))
+        metrics = QFontMetricsF(font, writer)
+        head = QRectF(_LEFT * dots, 9 * dots, width, 6 * dots)
+        text = metrics.elidedText(running, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+        foot = QRectF(_LEFT * dots, (_PAGE_H - 14) * dots, width, 6 * dots)
+        painter.drawText(
+            foot,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+            f"Page {number} of {len(pages)}",
+        )
+    painter.end()
+
+
+def _bookmark(heading: _Heading, pages: list[Page], resolution: int) -> Bookmark:
+    level, text, top = heading
+    index = next(
+        (i for i, p in enumerate(pages) if p.start <= top + 0.5 <= p.end + 0.5), len(pages) - 1
+    )
+    page = pages[index]
+    offset = max(0.0, top - page.start) + page.header_height
+    return Bookmark(level, text, index, _TOP * 72 / 25.4 + offset * 72 / resolution)
 
 
 _DOCUMENT_CLASS: Any = None

@@ -11,13 +11,13 @@ from govplanner.analysis.result import Analysis
 from govplanner.domain.errors import ExportError, TemplateRenderError
 from govplanner.domain.model import Plan, Role
 from govplanner.domain.names import name_key
+from govplanner.export.docx_pipeline import WriteBehind
 from govplanner.export.filenames import unique_file_names
 from govplanner.export.role_context import Context, PlanIndex, role_context
 from govplanner.export.templating import make_environment, render, shipped_templates_dir
-from govplanner.files.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
-    from govplanner.export.docx_writer import DocxBuilder
+    from govplanner.export.docx_fast import FastDocxBuilder
 
 __all__ = [
     "FORMATS",
@@ -87,15 +87,24 @@ def export_role_descriptions(
     index = PlanIndex(plan, analysis)
     names = unique_file_names([(r.title, _qualifiers(index, r)) for r in roles], fmt)
     written: list[Path] = []
-    for done, (role, name) in enumerate(zip(roles, names, strict=True)):
-        if cancel is not None and cancel():
-            break
-        context = role_context(plan, role, analysis, index=index, today=today)
-        target = out / name
-        atomic_write_bytes(target, renderer.render(context))
+
+    def wrote(target: Path) -> None:
         written.append(target)
         if progress is not None:
-            progress(done + 1, len(roles))
+            progress(len(written), len(roles))
+
+    # Each file is written while the next document is made; cancel is asked again once the
+    # write in flight is complete, so a stop still comes between documents.
+    with WriteBehind(wrote) as writer:
+        for role, name in zip(roles, names, strict=True):
+            if cancel is not None and cancel():
+                break
+            context = role_context(plan, role, analysis, index=index, today=today)
+            data = renderer.render(context)
+            writer.wait()
+            if cancel is not None and cancel():
+                break
+            writer.start(out / name, data)
     return written
 
 
@@ -158,7 +167,7 @@ class _Renderer:
     def __init__(self, fmt: str, template_dir: Path | None) -> None:
         self.fmt = fmt
         self.env = make_environment(template_dir, html=fmt != "md")
-        self.docx: DocxBuilder | None = None
+        self.docx: FastDocxBuilder | None = None
         if fmt == "docx":
             self.docx = _docx_builder(template_dir)
 
@@ -178,7 +187,8 @@ class _Renderer:
             )
         from govplanner.export.pdf import html_to_pdf
 
-        return html_to_pdf(html, title=title)
+        running = f"{context['role']['title']} · {context['plan']['name']}"
+        return html_to_pdf(html, title=title, running_title=running)
 
 
 def _keywords(context: Context) -> list[str]:
@@ -194,9 +204,9 @@ def _keywords(context: Context) -> list[str]:
     ]
 
 
-def _docx_builder(template_dir: Path | None) -> DocxBuilder:
+def _docx_builder(template_dir: Path | None) -> FastDocxBuilder:
     """A builder on the user's reference.docx if their folder has one, else the shipped one."""
-    from govplanner.export.docx_writer import DocxBuilder
+    from govplanner.export.docx_fast import FastDocxBuilder
 
     folders = [Path(template_dir)] if template_dir else []
     folders.append(shipped_templates_dir())
@@ -208,7 +218,7 @@ def _docx_builder(template_dir: Path | None) -> DocxBuilder:
 
         data = read_reference(candidate)  # size limits; only the parts a reference lends
         try:
-            return DocxBuilder(data)
+            return FastDocxBuilder(data)
         except Exception:  # python-docx raises several kinds for a damaged or foreign file
             raise TemplateRenderError(
                 str(candidate), "this is not a Word document (.docx) usable as a reference"

@@ -1,0 +1,188 @@
+"""What Qt's PDF writer leaves out, added as an incremental update: no Qt, no dependency.
+
+Qt writes no document language, no bookmarks and no request to show the title rather than
+the file name. :func:`finish_pdf` appends a new version of the document catalogue that has
+``/Lang``, ``/ViewerPreferences << /DisplayDocTitle true >>`` and an outline (bookmarks) built
+from the headings, with a cross-reference section pointing back at Qt's (the standard way a
+PDF is amended, so every reader sees the result as one document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govplanner.domain.errors import ExportError
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A heading: its level (1 is the top), text, page (from 0) and distance from the top of
+    the page in points."""
+
+    level: int
+    title: str
+    page: int
+    top: float
+
+
+@dataclass
+class _Entry:
+    bookmark: Bookmark
+    number: int = 0
+    children: list[_Entry] = field(default_factory=list)
+
+
+def finish_pdf(
+    data: bytes, *, language: str, bookmarks: list[Bookmark], page_height: float
+) -> bytes:
+    """``data`` (a PDF from Qt) with the language, the outline and the title shown."""
+    trailer = _last_trailer(data)
+    root = _ref(trailer, b"Root")
+    catalogue = _object_body(data, root)
+    pages = _page_numbers(data, _ref(catalogue, b"Pages"))
+    size = int(_value(trailer, rb"/Size\s+(\d+)"))
+    objects: dict[int, bytes] = {}
+    entries = b"/Lang " + _text(language) + b" /ViewerPreferences << /DisplayDocTitle true >>"
+    tree = _tree(bookmarks)
+    if tree:
+        outline_number = size
+        size = _number(tree, size + 1)
+        objects.update(_outline_objects(tree, outline_number, pages, page_height))
+        entries += b" /Outlines %d 0 R /PageMode /UseOutlines" % outline_number
+    kept = _REPLACED.sub(b"", catalogue)
+    objects[root] = b"<<" + kept.strip()[2:-2] + b" " + entries + b" >>"
+    return _append(data, objects, trailer, size)
+
+
+#: Entries Qt may one day write itself, dropped so that none is given twice.
+_REPLACED = re.compile(
+    rb"/(Lang|Outlines|PageMode|DisplayDocTitle)\b\s*(\([^)]*\)|<[0-9A-Fa-f]*>|/\w+|\d+ \d+ R|true)"
+)
+
+
+def _last_trailer(data: bytes) -> bytes:
+    at = data.rfind(b"trailer")
+    end = data.rfind(b"startxref")
+    if at < 0 or end < at:
+        raise ExportError("The PDF writer produced a file without a trailer.")
+    return data[at:end]
+
+
+def _value(text: bytes, pattern: bytes) -> bytes:
+    found = re.search(pattern, text)
+    if found is None:
+        raise ExportError(f"The PDF writer's output lacks {pattern.decode()!r}.")
+    return found.group(1)
+
+
+def _ref(text: bytes, key: bytes) -> int:
+    return int(_value(text, rb"/" + key + rb"\s+(\d+)\s+0\s+R"))
+
+
+def _object_body(data: bytes, number: int) -> bytes:
+    found = list(re.finditer(rb"(?<![0-9])%d 0 obj\s*(<<.*?>>)\s*endobj" % number, data, re.S))
+    if not found:
+        raise ExportError(f"The PDF writer's output lacks object {number}.")
+    return found[-1].group(1)
+
+
+def _page_numbers(data: bytes, pages_root: int) -> list[int]:
+    """Object numbers of the pages in order (Qt writes one flat page tree)."""
+    kids = _value(_object_body(data, pages_root), rb"/Kids\s*\[([^\]]*)\]")
+    return [int(n) for n in re.findall(rb"(\d+)\s+0\s+R", kids)]
+
+
+def _tree(bookmarks: list[Bookmark]) -> list[_Entry]:
+    """Bookmarks nested by level: a heading holds the deeper ones that follow it."""
+    roots: list[_Entry] = []
+    stack: list[_Entry] = []
+    for bookmark in bookmarks:
+        entry = _Entry(bookmark)
+        while stack and stack[-1].bookmark.level >= bookmark.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(entry)
+        stack.append(entry)
+    return roots
+
+
+def _number(entries: list[_Entry], next_number: int) -> int:
+    for entry in entries:
+        entry.number = next_number
+        next_number = _number(entry.children, next_number + 1)
+    return next_number
+
+
+def _count(entries: list[_Entry]) -> int:
+    return sum(1 + _count(e.children) for e in entries)
+
+
+def _outline_objects(
+    tree: list[_Entry], root_number: int, pages: list[int], page_height: float
+) -> dict[int, bytes]:
+    objects = {
+        root_number: b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
+        % (tree[0].number, tree[-1].number, _count(tree))
+    }
+    _items(tree, root_number, pages, page_height, objects)
+    return objects
+
+
+def _items(
+    entries: list[_Entry],
+    parent: int,
+    pages: list[int],
+    page_height: float,
+    objects: dict[int, bytes],
+) -> None:
+    for i, entry in enumerate(entries):
+        mark = entry.bookmark
+        page = pages[min(max(mark.page, 0), len(pages) - 1)]
+        top = max(0.0, page_height - mark.top)
+        parts = [
+            b"<< /Title " + _text(mark.title),
+            b"/Parent %d 0 R" % parent,
+            b"/Dest [%d 0 R /XYZ 0 %.2f null]" % (page, top),
+        ]
+        if i > 0:
+            parts.append(b"/Prev %d 0 R" % entries[i - 1].number)
+        if i + 1 < len(entries):
+            parts.append(b"/Next %d 0 R" % entries[i + 1].number)
+        if entry.children:
+            parts.append(
+                b"/First %d 0 R /Last %d 0 R /Count %d"
+                % (entry.children[0].number, entry.children[-1].number, _count(entry.children))
+            )
+        objects[entry.number] = b" ".join(parts) + b" >>"
+        _items(entry.children, entry.number, pages, page_height, objects)
+
+
+def _text(value: str) -> bytes:
+    """A PDF text string: UTF-16 with a byte-order mark, in hex (safe for any character)."""
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def _append(data: bytes, objects: dict[int, bytes], trailer: bytes, size: int) -> bytes:
+    previous = int(_value(data[data.rfind(b"startxref") :], rb"startxref\s+(\d+)"))
+    out = bytearray(data if data.endswith(b"\n") else data + b"\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref_at = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for number in sorted(offsets):
+        out += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    kept = [b"/Root", b"/Info", b"/ID"]
+    carried = b" ".join(
+        m.group(0)
+        for key in kept
+        if (m := re.search(re.escape(key) + rb"\s*(\d+\s+0\s+R|\[[^\]]*\])", trailer))
+    )
+    out += b"trailer\n<< /Size %d %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        carried,
+        previous,
+        xref_at,
+    )
+    return bytes(out)

@@ -1,0 +1,1 @@
+"""Exports read as pages: what a board member would see on paper, checked by machine."""
