@@ -27,6 +27,8 @@ _APP_XML = (
     f'docPropsVTypes"><Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity>'
     "</Properties>"
 ).encode()
+#: Characters XML cannot hold (and C1 controls).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LANG_ATTRS = re.compile(rb'(<w:lang\b[^>]*?\bw:val=")[^"]*(")')
 
 
@@ -41,9 +43,9 @@ def set_properties(
     """Core properties of a document made now by govplanner (none kept from the reference)."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     props = doc.core_properties
-    props.title = title[:255]
-    props.subject = subject[:255]
-    props.keywords = "; ".join(k for k in keywords if k)[:255]
+    props.title = clean_text(title[:255])
+    props.subject = clean_text(subject[:255])
+    props.keywords = clean_text(keywords_text(keywords))
     props.comments = ""
     props.category = ""
     props.author = APPLICATION
@@ -51,6 +53,11 @@ def set_properties(
     props.revision = 1
     # python-docx writes naive datetimes as UTC ('Z').
     props.created = props.modified = stamp.replace(tzinfo=None)
+
+
+def keywords_text(keywords: Sequence[str]) -> str:
+    """The keywords property: the non-empty keywords joined with '; ', at most 255 characters."""
+    return "; ".join(k for k in keywords if k)[:255]
 
 
 def prepare_reference(reference: bytes) -> bytes:
@@ -75,6 +82,11 @@ def prepare_reference(reference: bytes) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters or others a Word document cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 def _british_styles(doc: DocxDocument) -> None:

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.table import Table
 
-from govplanner.export.docx_properties import prepare_reference, set_properties
+from govplanner.export.docx_properties import clean_text, prepare_reference, set_properties
 from govplanner.export.html_tree import Node, collapse_space, parse_html
 
 HEADING_STYLES = {
@@ -266,7 +266,7 @@ def _content_shares(rows: list[tuple[bool, list[Node]]], columns: int) -> list[f
 def _segments(content: list[Node | str], marks: frozenset[str]) -> Iterator[_Segment]:
     for item in content:
         if isinstance(item, str):
-            yield _Segment(collapse_space(item), marks)
+            yield _Segment(clean_text(collapse_space(item)), marks)
         elif item.tag == "br":
             yield _Segment("\n", marks)
         elif not item.is_block or item.tag in ("th", "td", "li", "p", "div"):
