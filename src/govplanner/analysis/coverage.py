@@ -68,24 +68,28 @@ def _cell(
     )
 
 
-def _accepted_keys(ctx: AnalysisContext) -> frozenset[str]:
+def accepted_keys(ctx: AnalysisContext) -> frozenset[str]:
+    """The keys of every accepted finding, for judging coverage cells."""
     return frozenset(a.key for a in ctx.plan.accepted)
 
 
 def tier_coverage(ctx: AnalysisContext) -> tuple[TierCoverage, ...]:
     """Per tier (plan order): committees needing each function now, those covering it, and
     those whose gap in it the user accepted."""
-    result = []
-    needed, accepted = ctx.needed, _accepted_keys(ctx)
-    for tier in ctx.plan.tiers:
-        ids = [c.id for c in ctx.committees_by_tier.get(tier.id, ())]
-        cells: dict[Function, CoverageCell] = {}
-        for function in FUNCTIONS:
-            bit = FUNCTION_BIT[function]
-            required = tuple([i for i in ids if needed[i] & bit])
-            cells[function] = _cell(ctx, accepted, required, function)
-        result.append(TierCoverage(tier_id=tier.id, tier=tier.name, functions=cells))
-    return tuple(result)
+    accepted = accepted_keys(ctx)
+    return tuple(tier_row(ctx, tier, accepted) for tier in ctx.plan.tiers)
+
+
+def tier_row(ctx: AnalysisContext, tier: Tier, accepted: Collection[str]) -> TierCoverage:
+    """One tier's coverage now (each committee at its current stage)."""
+    needed = ctx.needed
+    ids = [c.id for c in ctx.committees_by_tier.get(tier.id, ())]
+    cells: dict[Function, CoverageCell] = {}
+    for function in FUNCTIONS:
+        bit = FUNCTION_BIT[function]
+        required = tuple([i for i in ids if needed[i] & bit])
+        cells[function] = _cell(ctx, accepted, required, function)
+    return TierCoverage(tier_id=tier.id, tier=tier.name, functions=cells)
 
 
 def _alike(committees: list[Committee]) -> bool:
@@ -99,36 +103,40 @@ def _alike(committees: list[Committee]) -> bool:
 def stage_coverage(ctx: AnalysisContext) -> tuple[StageCoverage, ...]:
     """Per tier x stage (plan order): the same figures as if every committee were at that
     stage; each committee needs what its kind (or its own override) asks at that stage."""
+    accepted = accepted_keys(ctx)
+    return tuple(row for tier in ctx.plan.tiers for row in stage_rows(ctx, tier, accepted))
+
+
+def stage_rows(ctx: AnalysisContext, tier: Tier, accepted: Collection[str]) -> list[StageCoverage]:
+    """One tier's rows of :func:`stage_coverage`, one per stage (plan order)."""
     result = []
-    accepted = _accepted_keys(ctx)
-    for tier in ctx.plan.tiers:
-        committees = ctx.committees_by_tier.get(tier.id, [])
-        alike = _alike(committees)
-        ids = tuple(c.id for c in committees)
-        full: dict[Function, CoverageCell] = {}  # every committee needing f, built once
-        for stage in ctx.plan.stages:
-            if alike:
-                mask = ctx.requirements_of(committees[0], tier.level, stage.id)[1] if ids else 0
-                cells = {}
-                for f in FUNCTIONS:
-                    if not mask & FUNCTION_BIT[f]:
-                        cells[f] = _EMPTY
-                    elif accepted:  # acceptance is keyed on the stage: judged per stage
-                        cells[f] = _cell(ctx, accepted, ids, f, stage.id)
-                    else:
-                        cells[f] = full.get(f) or full.setdefault(f, _cell(ctx, accepted, ids, f))
-            else:
-                cells = _mixed_cells(ctx, accepted, tier, committees, stage.id)
-            result.append(
-                StageCoverage(
-                    tier_id=tier.id,
-                    tier=tier.name,
-                    stage_id=stage.id,
-                    stage=stage.name,
-                    functions=cells,
-                )
+    committees = ctx.committees_by_tier.get(tier.id, [])
+    alike = _alike(committees)
+    ids = tuple(c.id for c in committees)
+    full: dict[Function, CoverageCell] = {}  # every committee needing f, built once
+    for stage in ctx.plan.stages:
+        if alike:
+            mask = ctx.requirements_of(committees[0], tier.level, stage.id)[1] if ids else 0
+            cells = {}
+            for f in FUNCTIONS:
+                if not mask & FUNCTION_BIT[f]:
+                    cells[f] = _EMPTY
+                elif accepted:  # acceptance is keyed on the stage: judged per stage
+                    cells[f] = _cell(ctx, accepted, ids, f, stage.id)
+                else:
+                    cells[f] = full.get(f) or full.setdefault(f, _cell(ctx, accepted, ids, f))
+        else:
+            cells = _mixed_cells(ctx, accepted, tier, committees, stage.id)
+        result.append(
+            StageCoverage(
+                tier_id=tier.id,
+                tier=tier.name,
+                stage_id=stage.id,
+                stage=stage.name,
+                functions=cells,
             )
-    return tuple(result)
+        )
+    return result
 
 
 def _mixed_cells(

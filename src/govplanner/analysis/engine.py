@@ -36,7 +36,7 @@ def analyse(
             raise ValueError("The analysis context was built for a different plan.")
         if as_of is not None and context.as_of != as_of:
             raise ValueError("The analysis context was built for a different date.")
-    with _no_cyclic_gc():  # the context is freed before the collector resumes
+    with no_cyclic_gc():  # the context is freed before the collector resumes
         return _analysis(build_context(plan, as_of) if context is None else context)
 
 
@@ -57,7 +57,7 @@ def _analysis(ctx: AnalysisContext) -> Analysis:
 
 
 @contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while the analysis allocates its results.
 
     The analysis makes tens of thousands of small objects and no reference cycles (refcounting
@@ -107,8 +107,19 @@ def stale_acceptances(plan: Plan, findings: Iterable[Finding]) -> tuple[str, ...
 
 def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Finding, ...]:
     """Worst first, then code, tier order, subject name, function order, subject id."""
+    keys = order_keys(ctx, findings)
+    ranked = sorted(range(len(findings)), key=keys.__getitem__)  # stable, as before
+    return tuple([findings[i] for i in ranked])
+
+
+#: what :func:`order_findings` sorts by
+OrderKey = tuple[int, str, int, str, int, str]
+
+
+def order_keys(ctx: AnalysisContext, findings: Iterable[Finding]) -> list[OrderKey]:
+    """Each finding's place in the order: severity, code, tier, subject, function, id."""
     last_tier, tier_order, rank, order = len(ctx.tier_order), ctx.tier_order, _RANK, _FUNCTION_ORDER
-    keys = [
+    return [
         (
             rank[f.severity],
             f.code,
@@ -119,8 +130,6 @@ def order_findings(ctx: AnalysisContext, findings: list[Finding]) -> tuple[Findi
         )
         for f in findings
     ]
-    ranked = sorted(range(len(findings)), key=keys.__getitem__)  # stable, as before
-    return tuple([findings[i] for i in ranked])
 
 
 def summarise(findings: Iterable[Finding]) -> dict[str, int]:

@@ -7,7 +7,7 @@ counts as sitting on the committee.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from govplanner.analysis.context import AnalysisContext
@@ -18,10 +18,12 @@ from govplanner.domain.model import Committee, Plan, Programme
 from govplanner.domain.names import name_key
 
 
-def cln001(ctx: AnalysisContext) -> Iterator[Finding]:
+def cln001(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """No clinical role, filled or vacant, sits on a committee that needs a clinical voice."""
     w = ctx.words
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         if ctx.has_clinical(committee.id) or not ctx.needs_voice(committee):
             continue
         yield committee_finding(
@@ -96,10 +98,12 @@ class _Areas:
             yield _Area(name, programme, wanted - {""})
 
 
-def _judged(ctx: AnalysisContext) -> Iterator[tuple[Committee, tuple[_Area, ...]]]:
+def _judged(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[tuple[Committee, tuple[_Area, ...]]]:
     """Committees PRO001 applies to that name at least one area, with their areas."""
     areas = _Areas(ctx, ProfessionMatcher(ctx.plan))
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         if committee.programme_area and ctx.needs_voice(committee):
             parsed = areas.of(committee)
             if parsed:
@@ -118,11 +122,13 @@ def unjudged_areas(ctx: AnalysisContext) -> tuple[tuple[str, str], ...]:
     return tuple((cid, area) for _name, cid, _i, area in sorted(found))
 
 
-def pro001(ctx: AnalysisContext) -> Iterator[Finding]:
+def pro001(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """A programme area's professions have no clinical role on the committee (one finding per
     committee, naming every area left unmatched)."""
     matcher = ProfessionMatcher(ctx.plan)
-    for committee, parsed in _judged(ctx):
+    for committee, parsed in _judged(ctx, committees):
         judged = [a for a in parsed if a.wanted]
         if not judged:
             continue

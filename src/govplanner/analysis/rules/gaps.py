@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import FUNCTION_BIT, AnalysisContext
 from govplanner.analysis.result import Finding
@@ -38,10 +38,12 @@ def _when(ctx: AnalysisContext, committee: Committee, function: Function, req: R
     return f"{req.value} for {article(w.committee)} at the {where} level"
 
 
-def _gaps(ctx: AnalysisContext, vacant: bool) -> Iterator[tuple[Committee, Function, Requirement]]:
+def _gaps(
+    ctx: AnalysisContext, vacant: bool, committees: Iterable[Committee] | None = None
+) -> Iterator[tuple[Committee, Function, Requirement]]:
     """Committee x needed function with no provider (or, if ``vacant``, only vacant ones)."""
     provided, filled, needed = ctx.roles.provided, ctx.roles.filled, ctx.needed
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         cid = committee.id
         mask = needed.get(cid, 0)  # none on a tier that does not exist: integrity reports it
         if not mask:
@@ -56,10 +58,13 @@ def _gaps(ctx: AnalysisContext, vacant: bool) -> Iterator[tuple[Committee, Funct
                 yield committee, function, row[function]
 
 
-def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
-    """A needed function that no clinical role on the committee provides at all."""
+def gap001(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
+    """A needed function that no clinical role on the committee provides at all (on every
+    committee, or only on ``committees``, as for every committee-scoped rule)."""
     w = ctx.words
-    for committee, function, req in _gaps(ctx, vacant=False):
+    for committee, function, req in _gaps(ctx, False, committees):
         what = function_text(function)
         yield committee_finding(
             ctx,
@@ -75,11 +80,13 @@ def gap001(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
+def gap002(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """A needed function whose providers on the committee are all vacant (and no deputy holds
     it for them: that is DEP001)."""
     w = ctx.words
-    for committee, function, req in _gaps(ctx, vacant=True):
+    for committee, function, req in _gaps(ctx, True, committees):
         if ctx.covering_deputies(committee.id, function):
             continue
         roles = ctx.providers_of(committee.id, function)
@@ -107,10 +114,12 @@ def gap002(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def dep001(ctx: AnalysisContext) -> Iterator[Finding]:
+def dep001(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """A needed function whose providers are all vacant is held only by a filled deputy."""
     w = ctx.words
-    for committee, function, _req in _gaps(ctx, vacant=True):
+    for committee, function, _req in _gaps(ctx, True, committees):
         deputies = ctx.covering_deputies(committee.id, function)
         if not deputies:
             continue
@@ -184,9 +193,10 @@ def _single_point(
     )
 
 
-def gap003(ctx: AnalysisContext) -> Iterator[Finding]:
-    """One person is the only provider of a function across a tier's committees that need it."""
-    for tier in ctx.plan.tiers:
+def gap003(ctx: AnalysisContext, tiers: Iterable[Tier] | None = None) -> Iterator[Finding]:
+    """One person is the only provider of a function across a tier's committees that need it
+    (on every tier, or only on ``tiers``)."""
+    for tier in ctx.plan.tiers if tiers is None else tiers:
         for function in FUNCTIONS:
             essential = essential_on(ctx, tier, function)
             if len(essential) < 2:

@@ -15,11 +15,15 @@ from govplanner.domain.model import Person
 _TOLERANCE = 1e-9
 
 
-def _over(ctx: AnalysisContext, recorded: bool) -> Iterator[tuple[Person, float, float]]:
+def _over(
+    ctx: AnalysisContext, recorded: bool, chosen: Iterable[Person] | None = None
+) -> Iterator[tuple[Person, float, float]]:
     """People whose roles' sessions exceed their capacity: recorded, or (if not ``recorded``)
-    the plan's default, for people whose capacity nobody recorded."""
-    people, default = ctx.people, ctx.plan.default_capacity
-    for person_id, total in ctx.roles.load.items():
+    the plan's default, for people whose capacity nobody recorded. Every holder is judged,
+    or only the ``chosen`` people."""
+    people, default, load = ctx.people, ctx.plan.default_capacity, ctx.roles.load
+    loads = load.items() if chosen is None else [(p.id, load[p.id]) for p in chosen if p.id in load]
+    for person_id, total in loads:
         person = people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
@@ -37,10 +41,10 @@ def _sessions(total: float) -> str:
     return f"{number(total)} {'session' if total == 1 else 'sessions'}"
 
 
-def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
+def lod001(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iterator[Finding]:
     """The sessions of a person's roles add up to more than their recorded capacity."""
     held, w = ctx.roles.held, ctx.words
-    for person, total, capacity in _over(ctx, recorded=True):
+    for person, total, capacity in _over(ctx, True, people):
         titles = name_list([r.title for r in held[person.id]])
         yield person_finding(
             "LOD001",
@@ -53,10 +57,10 @@ def lod001(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def lod002(ctx: AnalysisContext) -> Iterator[Finding]:
+def lod002(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iterator[Finding]:
     """Nobody recorded the person's capacity and their roles' sessions exceed the default."""
     held, w = ctx.roles.held, ctx.words
-    for person, total, default in _over(ctx, recorded=False):
+    for person, total, default in _over(ctx, False, people):
         titles = name_list([r.title for r in held[person.id]])
         yield person_finding(
             "LOD002",
@@ -85,11 +89,11 @@ def _lacking(sources: Iterable[Source]) -> tuple[Function, ...]:
     return tuple(f for f in FUNCTIONS if not has.intersection(FUNCTION_SOURCES[f]))
 
 
-def dev001(ctx: AnalysisContext) -> Iterator[Finding]:
+def dev001(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iterator[Finding]:
     """A person provides a function through a clinical role without its sources of influence."""
     held = ctx.roles.held
     lacking_by_sources: dict[tuple[Source, ...], tuple[Function, ...]] = {}
-    for person in ctx.plan.people:
+    for person in ctx.plan.people if people is None else people:
         sources = person.sources
         if sources is None:
             continue

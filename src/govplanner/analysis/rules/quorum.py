@@ -6,7 +6,7 @@ deputies do not vote); a role counts once however many seats it has on the commi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import AnalysisContext, member_on
 from govplanner.analysis.result import Finding
@@ -21,10 +21,12 @@ def members(ctx: AnalysisContext, committee: Committee) -> list[Role]:
     return [r for r in ctx.seats.get(cid, ()) if member_on(r, cid)]
 
 
-def qrm001(ctx: AnalysisContext) -> Iterator[Finding]:
+def qrm001(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """Fewer filled roles sit on the committee as members than its quorum."""
     w = ctx.words
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         quorum = committee.quorum
         if quorum is None:
             continue
@@ -57,11 +59,13 @@ def qrm001(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def qrm002(ctx: AnalysisContext) -> Iterator[Finding]:
+def qrm002(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """The quorum must include a clinical or care professional member, and no filled clinical
     role sits on the committee as a member."""
     w = ctx.words
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         if not committee.quorum_clinical:
             continue
         clinical = [r for r in members(ctx, committee) if r.clinical]

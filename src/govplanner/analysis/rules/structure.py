@@ -6,7 +6,7 @@ never makes a loop, and advising a committee is not answering to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
@@ -184,11 +184,13 @@ def _where(ctx: AnalysisContext, committee: Committee) -> str:
     return f"{tier_label(tier.name, word)}, {tier.level.value} level"
 
 
-def str002(ctx: AnalysisContext) -> Iterator[Finding]:
+def str002(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """The committee is accountable to one or more committees at a lower level than its own
     (one finding per committee, naming them all)."""
     levels = ctx.levels
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         level = levels.get(committee.id)
         if level is None or not committee.lines:
             continue
@@ -234,10 +236,17 @@ def _holding(ctx: AnalysisContext, role: Role) -> str:
     return f"held by {role.holder_id if person is None else person.name}"
 
 
-def str003(ctx: AnalysisContext) -> Iterator[Finding]:
-    """The role sits on no committee."""
+def unseated(ctx: AnalysisContext, role: Role) -> bool:
+    """The role has no seat on a committee that exists (the context's ``unseated`` list)."""
+    committees = ctx.committees
+    return not any(seat.committee_id in committees for seat in role.seats)
+
+
+def str003(ctx: AnalysisContext, roles: Iterable[Role] | None = None) -> Iterator[Finding]:
+    """The role sits on no committee (judged for every role, or only for ``roles``)."""
     w = ctx.words
-    for role in ctx.roles.unseated:
+    chosen = ctx.roles.unseated if roles is None else [r for r in roles if unseated(ctx, r)]
+    for role in chosen:
         yield role_finding(
             ctx,
             "STR003",
@@ -250,10 +259,15 @@ def str003(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def str004(ctx: AnalysisContext) -> Iterator[Finding]:
+def str004(ctx: AnalysisContext, roles: Iterable[Role] | None = None) -> Iterator[Finding]:
     """A clinical role declares no function."""
     w = ctx.words
-    for role in ctx.roles.unfunctioned:
+    chosen = (
+        ctx.roles.unfunctioned
+        if roles is None
+        else [r for r in roles if r.clinical and not r.functions]
+    )
+    for role in chosen:
         yield role_finding(
             ctx,
             "STR004",
@@ -266,10 +280,12 @@ def str004(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def str005(ctx: AnalysisContext) -> Iterator[Finding]:
+def str005(
+    ctx: AnalysisContext, committees: Iterable[Committee] | None = None
+) -> Iterator[Finding]:
     """A committee below the executive level has no accountable line to any committee."""
     w = ctx.words
-    for committee in ctx.plan.committees:
+    for committee in ctx.plan.committees if committees is None else committees:
         level = ctx.levels.get(committee.id)
         if level is None or level is Level.EXECUTIVE or ctx.parent(committee) is not None:
             continue

@@ -8,7 +8,7 @@ for the timeline in the app and the gap report.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,11 +31,18 @@ def _holder_name(ctx: AnalysisContext, role: Role) -> str:
     return holder if person is None else person.name
 
 
-def trm001(ctx: AnalysisContext) -> Iterator[Finding]:
+def _termed(ctx: AnalysisContext, roles: Iterable[Role] | None) -> Iterable[Role]:
+    """Filled roles with a term end: every one, or those of ``roles``."""
+    if roles is None:
+        return ctx.roles.terms
+    return [r for r in roles if r.holder_id is not None and r.term_end is not None]
+
+
+def trm001(ctx: AnalysisContext, roles: Iterable[Role] | None = None) -> Iterator[Finding]:
     """A filled role's term ends within the plan's warning window after the analysis date."""
     w, today = ctx.words, ctx.as_of
     last = today + dt.timedelta(days=ctx.plan.term_warning_days)
-    for role in ctx.roles.terms:
+    for role in _termed(ctx, roles):
         end = role.term_end
         if end is None or not today <= end <= last:
             continue
@@ -52,10 +59,10 @@ def trm001(ctx: AnalysisContext) -> Iterator[Finding]:
         )
 
 
-def trm002(ctx: AnalysisContext) -> Iterator[Finding]:
+def trm002(ctx: AnalysisContext, roles: Iterable[Role] | None = None) -> Iterator[Finding]:
     """A role's term ended before the analysis date, yet the role is still shown as filled."""
     w, today = ctx.words, ctx.as_of
-    for role in ctx.roles.terms:
+    for role in _termed(ctx, roles):
         end = role.term_end
         if end is None or end >= today:
             continue
