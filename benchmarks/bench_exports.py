@@ -217,6 +217,13 @@ def build_all(contents: list[list[Block]], reference: bytes | None) -> list[byte
     return [build_docx(blocks, reference) for blocks in contents]
 
 
+#: Issue 17: 1,000 role descriptions in at most 10 s. python-docx building the same documents
+#: takes about 25.7 s per 1,000 on a quiet reference machine (RESULTS.md), so the target is
+#: judged as a ratio to that same-run baseline (a noisy, shared machine slows both alike).
+DOCS_RATIO = 0.39
+DOCS_TARGET = "≤ 10 s per 1,000 (0.39× python-docx direct)"
+
+
 def bench_role_docs(plan: Plan, workdir: Path, docs: int, batches: int, judged: bool) -> Row:
     """export_role_descriptions(fmt="docx") against python-docx building the same documents.
 
@@ -242,15 +249,16 @@ def bench_role_docs(plan: Plan, workdir: Path, docs: int, batches: int, judged: 
         paragraphs += [sum(isinstance(b, Para) for b in blocks) for blocks in sample]
         base.append(_timed(build_all, contents, reference))
     per_doc = statistics.median(paragraphs)
+    per_thousand = sum(ours) / (size * batches) * 1000
     return Row(
         "role descriptions (docx)",
         f"{size * batches:,} docs",
         sum(ours),
         sum(base),
-        "≤ 2× python-docx direct" if judged else "",
-        2.0 if judged else None,
+        DOCS_TARGET if judged else "",
+        DOCS_RATIO if judged else None,
         0,
-        f"{batches} interleaved batches; ~{per_doc:.0f} paragraphs/doc; baseline on the same "
-        "reference.docx, to BytesIO",
+        f"{batches} interleaved batches; ~{per_doc:.0f} paragraphs/doc; {per_thousand:.1f} s per "
+        "1,000 here; baseline on the same reference.docx, to BytesIO",
         batches,
     )
