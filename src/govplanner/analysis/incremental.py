@@ -22,7 +22,7 @@ now: a property test applies random edit sequences to random plans and compares 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -251,7 +251,7 @@ class IncrementalAnalysis:
             seated = index.seats.get(cid)
             if seated is None:  # not a committee of the plan
                 continue
-            _drop(seated, role)
+            _drop(seated, role, order)
             if cid in new_seats:
                 insort(seated, role, key=order)
             _reseat(index, cid)
@@ -370,17 +370,16 @@ def _committee_mark(committee: Committee) -> tuple[str, tuple[str, ...]]:
     return committee.tier_id, tuple(dict.fromkeys(line.to_id for line in committee.lines))
 
 
-def _drop(items: list[Role], role: Role) -> None:
-    """Remove the role (this very object) from a list, if it is there."""
-    for i, item in enumerate(items):
-        if item is role:
-            del items[i]
-            return
+def _drop(items: list[Role], role: Role, order: Callable[[Role], int]) -> None:
+    """Remove the role (this very object) from a plan-ordered list, if it is there."""
+    i = bisect_left(items, order(role), key=order)
+    if i < len(items) and items[i] is role:
+        del items[i]
 
 
 def _relist(items: list[Role], role: Role, order: Callable[[Role], int], keep: bool) -> None:
     """Keep the role in a plan-ordered list exactly when ``keep``."""
-    _drop(items, role)
+    _drop(items, role, order)
     if keep:
         insort(items, role, key=order)
 
@@ -390,7 +389,7 @@ def _rehold(
 ) -> None:
     """Update one person's roles and load after a role changed (or changed hands)."""
     mine = index.held.get(holder, [])
-    _drop(mine, role)
+    _drop(mine, role, order)
     if holds:
         insort(mine, role, key=order)
     if not mine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from govplanner.domain.enums import Function, Severity, SubjectKind
@@ -38,8 +39,9 @@ class Finding:
     accepted: bool = False
     rationale: str = ""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
+        """The acceptance key (worked out once per finding: the analysis asks often)."""
         return finding_key(
             self.code, self.subject_kind, self.subject_id, self.function, self.stage_id
         )
