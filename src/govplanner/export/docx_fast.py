@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -26,15 +25,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx import Document
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from govplanner.export.docx_properties import clean_text, keywords_text
 from govplanner.export.docx_writer import (
     _BOLD,
+    _CONTAINERS,
     _ITALIC,
     _KEEP_WITH_NEXT,
     _UNDERLINE,
-    _CONTAINERS,
     CLASS_STYLES,
     HEADING_STYLES,
     DocxBuilder,
@@ -192,7 +191,7 @@ def _split_body(data: bytes) -> tuple[str, str]:
 
 
 def _twips(emu: int) -> int:
-    return int(round(emu / _EMU_PER_TWIP))
+    return round(emu / _EMU_PER_TWIP)
 
 
 class _XmlWriter:
