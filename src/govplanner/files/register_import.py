@@ -27,8 +27,10 @@ from govplanner.domain.names import name_key
 from govplanner.domain.presets import default_profile, default_programmes, default_stages
 from govplanner.domain.vocabulary import Vocabulary
 from govplanner.files import register_layout as layout
+from govplanner.files.register_committees import read_committees
 from govplanner.files.register_people import read_people, read_programmes, read_roles
 from govplanner.files.register_problems import ProblemLimitError, Problems, RegisterImportError
+from govplanner.files.register_registry import Registry
 from govplanner.files.register_settings import (
     Settings,
     read_accepted,
@@ -39,8 +41,6 @@ from govplanner.files.register_settings import (
     read_synonyms,
 )
 from govplanner.files.register_structure import (
-    Registry,
-    read_committees,
     read_groups,
     read_organisations,
     read_tiers,
@@ -154,56 +154,32 @@ def rows(sheet: Sheet, problems: Problems, exact: bool = False) -> list[RowValue
     return [RowValues(sheet, number, values, problems, exact) for number, values in sheet.rows]
 
 
+@dataclass
+class _Found:
+    """The layout's sheets present in the workbook, read as rows on demand."""
+
+    sheets: dict[str, Sheet]
+    problems: Problems
+    #: written by govplanner (it has a Settings sheet): free text is kept exactly
+    exact: bool
+
+    def rows(self, name: str) -> list[RowValues] | None:
+        sheet = self.sheets.get(name)
+        return None if sheet is None else rows(sheet, self.problems, self.exact)
+
+
 def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems: Problems) -> Plan:
     """Read the sheets in dependency order; the required ones are known to be present."""
-    exact = layout.SETTINGS in sheets
-    registry = Registry(problems, exact=exact)
-
-    def sheet_rows(name: str) -> list[RowValues] | None:
-        sheet = sheets.get(name)
-        return None if sheet is None else rows(sheet, problems, exact)
-
+    found = _Found(sheets, problems, exact=layout.SETTINGS in sheets)
+    registry = Registry(problems, exact=found.exact)
     settings = Settings()
-    if (settings_rows := sheet_rows(layout.SETTINGS)) is not None:
+    if (settings_rows := found.rows(layout.SETTINGS)) is not None:
         settings = read_settings(settings_rows)
-    if (tier_rows := sheet_rows(layout.TIERS)) is not None:
-        read_tiers(tier_rows, registry)
-    stages = _stages(sheets.get(layout.STAGES), problems, registry)
-    if (organisation_rows := sheet_rows(layout.ORGANISATIONS)) is not None:
-        read_organisations(organisation_rows, registry)
-    if (group_rows := sheet_rows(layout.GROUPS)) is not None:
-        read_groups(group_rows, registry)
-    programme_rows = sheet_rows(layout.PROGRAMMES)
-    programmes = (
-        read_programmes(programme_rows, problems)
-        if programme_rows is not None
-        else default_programmes()
-    )
-    registry.programmes = programmes
-    committees = read_committees(
-        sheet_rows(layout.COMMITTEES) or [], registry, derive_tiers=layout.TIERS not in sheets
-    )
-    people_rows = sheet_rows(layout.PEOPLE)
-    if people_rows is not None:
-        read_people(people_rows, registry)
-    roles = read_roles(
-        sheet_rows(layout.ROLES) or [], registry, people_listed=people_rows is not None
-    )
-    _say_organisations_made(registry)
-    _say_renamed_ids(registry)
-    extra: dict[str, Any] = {}
-    if (profile_rows := sheet_rows(layout.PROFILE)) is not None:
-        extra["profile"] = read_profile(profile_rows, registry)
-    if (kind_rows := sheet_rows(layout.KINDS)) is not None:
-        extra["kind_rules"] = read_kinds(kind_rows)
-    if (synonym_rows := sheet_rows(layout.SYNONYMS)) is not None:
-        extra["profession_synonyms"] = read_synonyms(synonym_rows)
-    if (cost_rows := sheet_rows(layout.COSTS)) is not None:
-        extra["profession_costs"] = read_costs(cost_rows)
-    if (accepted_rows := sheet_rows(layout.ACCEPTED)) is not None:
-        extra["accepted"] = read_accepted(accepted_rows, registry)
+    fields = _structure(found, registry)
+    fields.update(_items(found, registry))
+    fields.update(_plan_sheets(found, registry, fields["stages"]))
     problems.raise_if_any()
-    extra.update(_settings(settings))
+    fields.update(_settings(settings))
     properties = workbook.properties
     plan = Plan(
         name=settings.values.get(layout.SET_NAME)
@@ -213,21 +189,70 @@ def _build(workbook: Workbook, source: Path, sheets: dict[str, Sheet], problems:
         description=settings.values.get(
             layout.SET_DESCRIPTION, (properties.description or "")[:20_000]
         ),
-        tiers=_ordered_tiers(registry),
-        stages=stages,
-        profile=extra.pop("profile") if "profile" in extra else default_profile(stages),
-        programmes=programmes,
-        profession_synonyms=extra.pop("profession_synonyms", dict(DEFAULT_PROFESSION_SYNONYMS)),
-        organisations=registry.organisations.values(),
-        groups=registry.groups.values(),
-        committees=committees,
-        roles=roles,
-        people=registry.people.values(),
-        **extra,
+        **fields,
     )
     for problem in plan_problems(plan):  # a safety net: the checks above should catch all
         problems.add(problem)
     return plan
+
+
+def _structure(found: _Found, registry: Registry) -> dict[str, Any]:
+    """Tiers, stages, organisations, groups and programmes: what committees refer to."""
+    if (tier_rows := found.rows(layout.TIERS)) is not None:
+        read_tiers(tier_rows, registry)
+    stages = _stages(found.sheets.get(layout.STAGES), found.problems, registry)
+    if (organisation_rows := found.rows(layout.ORGANISATIONS)) is not None:
+        read_organisations(organisation_rows, registry)
+    if (group_rows := found.rows(layout.GROUPS)) is not None:
+        read_groups(group_rows, registry)
+    programme_rows = found.rows(layout.PROGRAMMES)
+    registry.programmes = (
+        read_programmes(programme_rows, found.problems)
+        if programme_rows is not None
+        else default_programmes()
+    )
+    return {"stages": stages, "programmes": registry.programmes}
+
+
+def _items(found: _Found, registry: Registry) -> dict[str, Any]:
+    """Committees, people and roles, and the bodies and groups they named."""
+    committees = read_committees(
+        found.rows(layout.COMMITTEES) or [], registry, derive_tiers=layout.TIERS not in found.sheets
+    )
+    people_rows = found.rows(layout.PEOPLE)
+    if people_rows is not None:
+        read_people(people_rows, registry)
+    roles = read_roles(
+        found.rows(layout.ROLES) or [], registry, people_listed=people_rows is not None
+    )
+    _say_organisations_made(registry)
+    _say_renamed_ids(registry)
+    return {
+        "tiers": _ordered_tiers(registry),
+        "organisations": registry.organisations.values(),
+        "groups": registry.groups.values(),
+        "committees": committees,
+        "roles": roles,
+        "people": registry.people.values(),
+    }
+
+
+def _plan_sheets(found: _Found, registry: Registry, stages: list[Stage]) -> dict[str, Any]:
+    """Profile, kinds, synonyms, costs and acceptances; the built-in defaults without them."""
+    fields: dict[str, Any] = {"profession_synonyms": dict(DEFAULT_PROFESSION_SYNONYMS)}
+    profile_rows = found.rows(layout.PROFILE)
+    fields["profile"] = (
+        default_profile(stages) if profile_rows is None else read_profile(profile_rows, registry)
+    )
+    if (kind_rows := found.rows(layout.KINDS)) is not None:
+        fields["kind_rules"] = read_kinds(kind_rows)
+    if (synonym_rows := found.rows(layout.SYNONYMS)) is not None:
+        fields["profession_synonyms"] = read_synonyms(synonym_rows)
+    if (cost_rows := found.rows(layout.COSTS)) is not None:
+        fields["profession_costs"] = read_costs(cost_rows)
+    if (accepted_rows := found.rows(layout.ACCEPTED)) is not None:
+        fields["accepted"] = read_accepted(accepted_rows, registry)
+    return fields
 
 
 def _settings(settings: Settings) -> dict[str, Any]:

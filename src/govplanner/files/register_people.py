@@ -14,7 +14,8 @@ from govplanner.files.register_layout import (
     SOURCE_WORDS,
 )
 from govplanner.files.register_problems import Problems
-from govplanner.files.register_structure import Registry, organisations_of, resolve_list
+from govplanner.files.register_registry import Registry, resolve_list
+from govplanner.files.register_structure import organisations_of
 from govplanner.files.register_values import (
     NAME_LIMIT,
     RowValues,
@@ -166,30 +167,40 @@ def _memberships(
 
     entries = split_list(text, known)
     for entry in entries:
-        name, colon, word = entry.rpartition(":")
-        if not colon:
-            problem = (
-                unknown("membership", entry, _MEMBERSHIPS_SHOWN)
-                if len(entries) == 1
-                else "expected 'Committee name: membership' entries separated by ';'"
-            )
-            row.error("Membership", problem, entry)
-            continue
-        committee = registry.committees.find(name)
-        membership = lookup_word(MEMBERSHIP_SYNONYMS, word)
-        if committee is None:
-            row.error("Membership", "no committee with this name on the Committees sheet", name)
-        elif committee not in committees:
-            row.error(
-                "Membership",
-                "the role does not sit on this committee; add it to the Committees column",
-                name.strip(),
-            )
-        elif membership is None:
-            row.error("Membership", unknown("membership", word, _MEMBERSHIPS_SHOWN), word.strip())
-        else:
-            result[committees.index(committee)] = membership
+        found = _membership_entry(row, registry, committees, entry, alone=len(entries) == 1)
+        if found is not None:
+            result[committees.index(found[0])] = found[1]
     return result
+
+
+def _membership_entry(
+    row: RowValues, registry: Registry, committees: list[Committee], entry: str, alone: bool
+) -> tuple[Committee, Membership] | None:
+    """One 'Committee name: membership' entry, or None with its problem reported."""
+    name, colon, word = entry.rpartition(":")
+    if not colon:
+        problem = (
+            unknown("membership", entry, _MEMBERSHIPS_SHOWN)
+            if alone
+            else "expected 'Committee name: membership' entries separated by ';'"
+        )
+        row.error("Membership", problem, entry)
+        return None
+    committee = registry.committees.find(name)
+    membership = lookup_word(MEMBERSHIP_SYNONYMS, word)
+    if committee is None:
+        row.error("Membership", "no committee with this name on the Committees sheet", name)
+    elif committee not in committees:
+        row.error(
+            "Membership",
+            "the role does not sit on this committee; add it to the Committees column",
+            name.strip(),
+        )
+    elif membership is None:
+        row.error("Membership", unknown("membership", word, _MEMBERSHIPS_SHOWN), word.strip())
+    else:
+        return committee, membership
+    return None
 
 
 def _functions(row: RowValues) -> list[Function]:

@@ -22,7 +22,8 @@ from govplanner.domain.governance import KIND_SYNONYMS
 from govplanner.domain.model import AcceptedFinding, Role
 from govplanner.domain.names import name_key
 from govplanner.files import register_layout as layout
-from govplanner.files.register_structure import Registry, _level
+from govplanner.files.register_registry import Registry
+from govplanner.files.register_structure import read_level
 from govplanner.files.register_values import RowValues, nearest, unknown
 
 _REQUIREMENTS_SHOWN = [r.value for r in Requirement]
@@ -93,7 +94,7 @@ def read_profile(
     profile: dict[Level, dict[str, dict[Function, Requirement]]] = {}
     first: dict[tuple[Level, str], int] = {}
     for row in rows:
-        level = _level(row)
+        level = read_level(row)
         stage_name = row.text("Stage")
         stage = registry.stages.find(stage_name) if stage_name else None
         if stage_name and stage is None:
