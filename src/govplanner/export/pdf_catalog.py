@@ -57,7 +57,8 @@ def finish_pdf(
 
 #: Entries Qt may one day write itself, dropped so that none is given twice.
 _REPLACED = re.compile(
-    rb"/(Lang|Outlines|PageMode|DisplayDocTitle)\b\s*(\([^)]*\)|<[0-9A-Fa-f]*>|/\w+|\d+ \d+ R|true)"
+    rb"/(?:Lang|Outlines|PageMode|ViewerPreferences)\b\s*"
+    rb"(?:\([^)]*\)|<<[^>]*>>|<[0-9A-Fa-f]*>|/\w+|\d+ \d+ R)"
 )
 
 

@@ -1,10 +1,10 @@
 """Checks a PDF page by page against the HTML it was made from.
 
 The words of each page are read in drawing order with their positions (poppler's
-``pdftotext -raw -bbox``), the running head and foot (the top 18 mm and bottom 17 mm) set
+``pdftotext -raw -bbox``), the running head and foot (the top 16 mm and bottom 17 mm) set
 aside, and compared with the HTML's headings and table rows:
 
-- every heading is there, and no page but the last ends with one (a heading stranded at the foot of a page);
+- every heading is there, and no page but the last ends with one (stranded at the foot);
 - every table row's text is found whole on one page (no row split across pages);
 - every word of a table cell is found whole there (no word broken inside a cell);
 - no placeholder or template text, and no American spelling, anywhere;
@@ -28,7 +28,7 @@ from pathlib import Path
 from govplanner.export.html_tree import Node, parse_html
 
 MM = 72 / 25.4
-HEAD_ZONE, FOOT_ZONE = 18 * MM, 17 * MM
+HEAD_ZONE, FOOT_ZONE = 16 * MM, 17 * MM
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: Text a template or the data left unfilled.
 PLACEHOLDER = re.compile(
