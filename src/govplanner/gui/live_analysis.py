@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from govplanner.domain.document import Change, PlanDocument
 
 if TYPE_CHECKING:
+    from govplanner.analysis.incremental import IncrementalAnalysis
     from govplanner.analysis.result import Analysis
     from govplanner.domain.model import Plan
 
@@ -18,12 +20,6 @@ if TYPE_CHECKING:
 COALESCE_MS = 150
 
 Analyser = Callable[["Plan"], "Analysis"]
-
-
-def _default_analyser(plan: Plan) -> Analysis:
-    from govplanner.analysis import analyse
-
-    return analyse(plan)
 
 
 class LiveAnalysis(QObject):
@@ -42,7 +38,10 @@ class LiveAnalysis(QObject):
     ) -> None:
         super().__init__(parent)
         self._document = document
-        self._analyser = analyser or _default_analyser
+        #: None: the incremental analysis (an edit re-judges only what it touches)
+        self._analyser = analyser
+        self._engine: IncrementalAnalysis | None = None
+        self._pending: list[Change] = []  # edits since the last refresh, oldest first
         self._analysis: Analysis | None = None  # built on first use: start-up stays light
         self._revision = -1
         self._timer = QTimer(self)
@@ -71,6 +70,7 @@ class LiveAnalysis(QObject):
         if not shiboken6.isValid(self._timer):  # the window that owned us is gone
             self._unsubscribe()
             return
+        self._pending.append(change)
         # A whole new plan is analysed at once; edits wait for the typing to pause.
         if change.action == "reset":
             self._timer.start(0)
@@ -81,6 +81,8 @@ class LiveAnalysis(QObject):
         """Forget the analysis (no plan open): an empty one, without running the rules."""
         self._timer.stop()
         self._analysis = None
+        self._engine = None
+        self._pending.clear()
         self._revision = self._document.revision
         self.updated.emit(self.analysis)
 
@@ -89,13 +91,26 @@ class LiveAnalysis(QObject):
         self._timer.stop()
         self._revision = self._document.revision
         try:
-            analysis = self._analyser(self._document.plan)
+            analysis = self._analyse(self._document.plan)
         except Exception as exc:  # keep the last good analysis; the app must stay usable
+            self._engine = None  # its indexes may be half updated: start afresh next time
             self.failed.emit(f"The plan could not be checked: {exc}")
             return self.analysis
         self._analysis = analysis
         self.updated.emit(analysis)
         return analysis
+
+    def _analyse(self, plan: Plan) -> Analysis:
+        """The given analyser's answer, or the incremental analysis brought up to date."""
+        edits, self._pending = self._pending, []
+        if self._analyser is not None:
+            return self._analyser(plan)
+        if self._engine is None or not edits:  # first, or asked again with no edit: afresh
+            from govplanner.analysis.incremental import IncrementalAnalysis
+
+            self._engine = IncrementalAnalysis(plan)
+            return self._engine.analysis
+        return self._engine.update(plan, edits, as_of=dt.date.today())
 
     def detach(self) -> None:
         """Stop listening to the document (the object can then be thrown away)."""
