@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 from govplanner.domain.model import Committee, InCommonGroup, Plan
 from govplanner.domain.names import name_key, new_id
@@ -82,6 +83,39 @@ def _most_alike(
     return best
 
 
+@dataclass
+class _Clusters:
+    """Clusters so far, indexed by their first committee's words (and by all of them at once)."""
+
+    source_of: dict[str, tuple[int, str]]
+    drops: list[set[str]]
+    clusters: list[list[Committee]] = field(default_factory=list)
+    index: dict[tuple[object, object, object], list[int]] = field(default_factory=dict)
+    same: dict[tuple[object, object, object], list[int]] = field(default_factory=dict)
+
+    def place(self, committee: Committee, where: tuple[object, object]) -> None:
+        """Join the most alike cluster with no committee from this plan, or start one."""
+        k, name = self.source_of[committee.id]
+        keys = [(*where, key) for key in _keys(name, self.drops[k])]
+        exact = (*where, frozenset(keys))
+        best = None
+        if keys:
+            best = next((i for i in self.same.get(exact, ()) if self._open_to(i, k)), None)
+        if best is None:
+            best = _most_alike(self.clusters, self.index, keys, self.source_of, (k, name),
+                               self.drops)  # fmt: skip
+        if best is not None:
+            self.clusters[best].append(committee)
+            return
+        self.clusters.append([committee])
+        self.same.setdefault(exact, []).append(len(self.clusters) - 1)
+        for key in keys:
+            self.index.setdefault(key, []).append(len(self.clusters) - 1)
+
+    def _open_to(self, i: int, k: int) -> bool:
+        return all(self.source_of[c.id][0] != k for c in self.clusters[i])
+
+
 def _cluster(
     plan: Plan, source_of: dict[str, tuple[int, str]], labels: Sequence[str], report: MergeReport
 ) -> list[list[Committee]]:
@@ -91,43 +125,16 @@ def _cluster(
     with clusters it could match (linear in practice, not committees x clusters).
     """
     levels = {t.id: t.level for t in plan.tiers}
-    drops = [_words(label) for label in labels]
-    clusters: list[list[Committee]] = []
-    index: dict[tuple[object, object, object], list[int]] = {}
-    same: dict[tuple[object, object, object], list[int]] = {}
+    found = _Clusters(source_of, [_words(label) for label in labels])
     for committee in plan.committees:
         if committee.id not in source_of:
             continue
-        k, name = source_of[committee.id]
         if committee.group_id is not None:
-            report.add("in common", labels[k], committee.name, "kept",
+            report.add("in common", labels[source_of[committee.id][0]], committee.name, "kept",
                        "already meets in a committees-in-common group")  # fmt: skip
             continue
-        where = (committee.kind, levels.get(committee.tier_id))
-        keys = [(*where, key) for key in _keys(name, drops[k])]
-        exact = (*where, frozenset(keys))
-        best = (
-            next(
-                (
-                    i
-                    for i in same.get(exact, ())
-                    if all(source_of[c.id][0] != k for c in clusters[i])
-                ),
-                None,
-            )
-            if keys
-            else None
-        )
-        if best is None:
-            best = _most_alike(clusters, index, keys, source_of, (k, name), drops)
-        if best is None:
-            clusters.append([committee])
-            same.setdefault(exact, []).append(len(clusters) - 1)
-            for key in keys:
-                index.setdefault(key, []).append(len(clusters) - 1)
-        else:
-            clusters[best].append(committee)
-    return [c for c in clusters if len(c) > 1]
+        found.place(committee, (committee.kind, levels.get(committee.tier_id)))
+    return [c for c in found.clusters if len(c) > 1]
 
 
 def propose_in_common(
