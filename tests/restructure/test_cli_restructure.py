@@ -189,3 +189,21 @@ def test_timeline_errors_name_the_file(tmp_path, capsys):
     assert code == 2
     assert "twin.govplan" in err
     assert "same date" in err
+
+
+def test_reports_can_be_written_as_json_and_text(tmp_path, capsys, cluster):
+    merged = tmp_path / "m.govplan"
+    for suffix in (".json", ".txt"):
+        report = tmp_path / f"merge{suffix}"
+        code, _, _ = run(["merge", *PARTNERSHIPS, "-o", str(merged), "--force", "--report",
+                          str(report)], capsys)  # fmt: skip
+        assert code == 0
+        text = report.read_text(encoding="utf-8")
+        assert ('"entries"' in text) if suffix == ".json" else ("Merge of 3 plans" in text)
+    report = tmp_path / "reduce.json"
+    code, _, _ = run(["reduce", str(cluster), "--budget", "-20%", "-o", str(tmp_path / "p.govplan"),
+                      "--report", str(report)], capsys)  # fmt: skip
+    assert code == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["status"] == "optimal"
+    assert data["retired"]

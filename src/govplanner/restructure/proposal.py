@@ -15,6 +15,8 @@ from govplanner.restructure.reduce import Reduction
 DESCRIPTION_LIMIT = 20_000
 BLOCK_START = "--- govplanner reduce: retired roles (id | title | sessions | holder | why) ---"
 BLOCK_END = "--- end of retired roles ---"
+#: Roles listed as binding in the text of a refusal (the JSON lists every one).
+BINDING_SHOWN = 25
 
 
 def _plural(n: int, noun: str, plural: str | None = None) -> str:
@@ -144,11 +146,15 @@ def refusal_lines(r: Reduction) -> list[str]:
     for b in r.binding:
         what = f"{names.get(b.pair.committee_id, '?')} ({b.pair.function.label.lower()})"
         by_role.setdefault(b.role_index, []).append(what)
-    for index, where in by_role.items():
+    shown = list(by_role.items())
+    for index, where in shown[:BINDING_SHOWN]:
         role = facts.roles[index]
         lines.append(
             f"  - {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
         )
+    if len(shown) > BINDING_SHOWN:
+        more = len(shown) - BINDING_SHOWN
+        lines.append(f"  ... and {_plural(more, 'more role')} (all of them in --format json)")
     return lines
 
 
