@@ -256,6 +256,7 @@ def test_no_two_items_of_a_dialog_share_a_letter(qtbot: Any, opened: MainWindow)
     from govplanner.gui.dialogs import AcceptDialog, NewPlanDialog
     from govplanner.gui.help_window import HelpWindow, guide_html
     from govplanner.gui.messages import ProblemDialog
+    from govplanner.gui.planning.words_dialog import PlanWordsDialog
     from govplanner.gui.settings_dialog import SettingsDialog
     from govplanner.gui.tiers_stages_dialog import TiersStagesDialog
 
@@ -268,7 +269,9 @@ def test_no_two_items_of_a_dialog_share_a_letter(qtbot: Any, opened: MainWindow)
         AcceptDialog(finding, opened),
         HelpWindow(guide_html(), opened),
         ProblemDialog(opened, "Problems", "Two problems:\n- one\n- two", "Where: here"),
+        PlanWordsDialog(document, opened),
     ]
+    dialogs[-2].add_action("&Import register…", lambda: None)
     problems: dict[str, Any] = {}
     for dialog in dialogs:
         dialog.show()
