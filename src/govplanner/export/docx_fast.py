@@ -175,7 +175,7 @@ class FastDocxBuilder:
 def _split_body(data: bytes) -> tuple[str, str]:
     """The document part before and after where new content goes (before the body's
     section properties, as python-docx adds it), keeping what the reference's body holds."""
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     body = root.find(f"{{{_W}}}body")
     if body is None:
         raise ValueError("the reference document has no body")
