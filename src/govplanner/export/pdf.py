@@ -38,25 +38,13 @@ def html_to_pdf(
     title at its head and "Page X of Y" at its foot. The PDF gets the title, the language of
     the HTML's ``lang`` (British English when it has none) and a bookmark for each heading.
     """
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     _ensure_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(resolution)
-    writer.setTitle(title)
-    writer.setCreator("govplanner")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = _writer(buffer, title, resolution)
     document = _laid_out(html, writer, resolution)
     pieces, headings = _measure(document, resolution)
     pages = paginate(pieces, (_PAGE_H - _TOP - _BOTTOM) * _MM * resolution)
@@ -71,6 +59,26 @@ def html_to_pdf(
         bookmarks=bookmarks,
         page_height=_PAGE_H * _MM * 72,
     )
+
+
+def _writer(buffer: Any, title: str, resolution: int) -> Any:
+    """A PDF writer on A4 with no margins of its own: the pages are laid out here."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    writer = QPdfWriter(buffer)
+    writer.setResolution(resolution)
+    writer.setTitle(title)
+    writer.setCreator("govplanner")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
 
 
 def _laid_out(html: str, writer: Any, resolution: int) -> Any:
@@ -195,47 +203,58 @@ def _row_padding(table: Any, row: int, default: float) -> float:
 
 
 def _paint(document: Any, writer: Any, pages: list[Page], running: str, resolution: int) -> None:
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QPainter
+    """Each page: the header band of a table running on, its part of the column, the margins."""
+    from PySide6.QtGui import QPainter
 
     dots = _MM * resolution
-    width = (_PAGE_W - _LEFT - _RIGHT) * dots
-    layout = document.documentLayout()
     painter = QPainter(writer)
-    font = QFont()
-    font.setFamilies(["Arial", "Liberation Sans", "Helvetica", document.defaultFont().family()])
-    font.setPointSizeF(8.5)
     for number, page in enumerate(pages, start=1):
         if number > 1:
             writer.newPage()
         y = _TOP * dots
-        parts = [(page.header[0], page.header[1]) if page.header else None, (page.start, page.end)]
-        for part in parts:
-            if part is None:
-                continue
-            top, bottom = part
-            painter.save()
-            painter.translate(_LEFT * dots, y - top)
-            clip = QRectF(-_LEFT * dots, top, width + (_LEFT + _RIGHT) * dots, bottom - top - 0.5)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            layout.draw(painter, context)
-            painter.restore()
+        for top, bottom in [*([page.header] if page.header else []), (page.start, page.end)]:
+            _paint_part(document, painter, top, bottom, y, dots)
             y += bottom - top
-        painter.setFont(font)
-        painter.setPen(QColor("#4c6272"))
-        metrics = QFontMetricsF(font, writer)
-        head = QRectF(_LEFT * dots, 9 * dots, width, 6 * dots)
-        text = metrics.elidedText(running, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
-        foot = QRectF(_LEFT * dots, (_PAGE_H - 14) * dots, width, 6 * dots)
-        painter.drawText(
-            foot,
-            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-            f"Page {number} of {len(pages)}",
-        )
+        _paint_margins(document, painter, running, f"Page {number} of {len(pages)}", dots)
     painter.end()
+
+
+def _paint_part(
+    document: Any, painter: Any, top: float, bottom: float, y: float, dots: float
+) -> None:
+    """The column from ``top`` to ``bottom`` drawn at ``y`` on the page, and nothing else."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QAbstractTextDocumentLayout
+
+    width = (_PAGE_W - _LEFT - _RIGHT) * dots
+    painter.save()
+    painter.translate(_LEFT * dots, y - top)
+    clip = QRectF(-_LEFT * dots, top, width + (_LEFT + _RIGHT) * dots, bottom - top - 0.5)
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip  # Qt then leaves out lines outside it, so no text is hidden under it
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _paint_margins(document: Any, painter: Any, running: str, number: str, dots: float) -> None:
+    """The running title at the head of the page and its number at the foot."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+    width = (_PAGE_W - _LEFT - _RIGHT) * dots
+    font = QFont()
+    font.setFamilies(["Arial", "Liberation Sans", "Helvetica", document.defaultFont().family()])
+    font.setPointSizeF(8.5)
+    painter.setFont(font)
+    painter.setPen(QColor("#4c6272"))
+    text = QFontMetricsF(font, painter.device()).elidedText(
+        running, Qt.TextElideMode.ElideRight, width
+    )
+    head = QRectF(_LEFT * dots, 9 * dots, width, 6 * dots)
+    painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+    foot = QRectF(_LEFT * dots, (_PAGE_H - 14) * dots, width, 6 * dots)
+    painter.drawText(foot, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), number)
 
 
 def _bookmark(heading: _Heading, pages: list[Page], resolution: int) -> Bookmark:
