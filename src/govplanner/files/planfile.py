@@ -196,8 +196,9 @@ def _plan_from_json(text: str | bytes, source: Path) -> Plan:
     parsed = _parse_json(text, source)
     _refuse_unsafe_text(text, parsed, source)
     try:
-        # Fast path: an up-to-date, valid file is parsed and validated in one step.
-        document = _PlanDocument.model_validate_json(text)
+        # Fast path: an up-to-date, valid file is validated from the parse just made
+        # (validating the parsed objects is faster than pydantic parsing the text again).
+        document = _PlanDocument.model_validate(parsed)
     except (ValidationError, ValueError, RecursionError):
         document = None
     if document is not None and document.schema_version == CURRENT_SCHEMA_VERSION:
