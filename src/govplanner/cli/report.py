@@ -73,6 +73,7 @@ def check_json(
             for row in analysis.coverage_by_stage
         ],
         "principles": [p.as_dict() for p in principles],
+        "cost": _cost_json(plan),
         "root_causes": [_root_cause_json(c) for c in analysis.root_causes],
         "stale_acceptances": [_stale_json(plan, key) for key in analysis.stale_acceptances],
         "unjudged_areas": [
@@ -80,6 +81,22 @@ def check_json(
             for cid, area in analysis.unjudged_areas
         ],
     }
+
+
+def _cost_json(plan: Plan) -> dict[str, Any] | None:
+    """Issue 14: the clinical leadership's sessions and yearly cost (in total and per 100,000
+    people), when the plan records a cost per session; else None."""
+    from govplanner.restructure.cost import cost_summary
+
+    cost = cost_summary(plan)
+    return None if cost.cost is None else cost.as_json()
+
+
+def cost_lines(plan: Plan) -> list[str]:
+    from govplanner.restructure.cost import cost_summary
+
+    cost = cost_summary(plan)
+    return [] if cost.cost is None else [f"Cost of clinical leadership: {cost.text()}."]
 
 
 def _root_cause_json(cause: RootCause) -> dict[str, Any]:
@@ -284,6 +301,7 @@ def check_text(
         f"Plan: {plan.name}",
         *([f"As of: {long_date(analysis.as_of)}"] if analysis.as_of else []),
         *summary_lines(analysis),
+        *cost_lines(plan),
         "",
         f"Coverage ({w.committees} with a filled provider / {w.committees} that need the "
         "function):",

@@ -184,7 +184,22 @@ def _plan_counts(rows: Rows, ws: Any, styles: Styles, plan: Plan, w: Words) -> N
     ]  # fmt: skip
     for label, value in lines:
         rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, value, "gp integer")])
+    _cost_rows(rows, ws, styles, plan)
     rows.append([])
+
+
+def _cost_rows(rows: Rows, ws: Any, styles: Styles, plan: Plan) -> None:
+    """The yearly cost of clinical leadership, when the plan records a cost per session."""
+    from govplanner.restructure.cost import cost_summary, money_text
+
+    cost = cost_summary(plan)
+    if cost.cost is None:
+        return
+    per = cost.cost_per_100k
+    for label, value in (("Cost of clinical leadership a year", money_text(cost.cost)),
+                         ("  per 100,000 people", "population not recorded" if per is None
+                          else money_text(per))):  # fmt: skip
+        rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, value, "gp text")])
 
 
 def _severity_table(
