@@ -279,3 +279,17 @@ def test_examples_read_sensibly() -> None:
     results = assess(load_plan(EXAMPLES / "partnership-b.govplan"))
     assert results["ccpl-5"].rag == "amber"  # medicine and nursing only
     assert "Medicine (9), Nursing (1)" in results["ccpl-5"].evidence[0]
+
+
+def test_the_principles_can_share_the_analysis_context() -> None:
+    from govplanner.analysis import build_context
+    from govplanner.analysis.principles import assess_principles
+
+    plan = load_plan(EXAMPLES / "partnership-b.govplan")
+    context = build_context(plan)
+    analysis = analyse(plan, context)
+    shared = assess_principles(plan, analysis, context)
+    assert shared == assess_principles(plan, analysis)
+    assert {r.rag for r in shared} != {"grey"}
+    with pytest.raises(ValueError, match="different plan"):
+        assess_principles(plan.model_copy(deep=True), analysis, context)
