@@ -16,7 +16,11 @@ pytestmark = pytest.mark.gui
 
 
 def _pages(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b", data))
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data), strict=True).pages)
 
 
 def test_html_becomes_an_a4_pdf(qapp: object) -> None:
@@ -147,3 +151,27 @@ def test_a_role_description_pdf_is_ready_to_circulate(qapp: object, tmp_path: Pa
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert f"{path.stem} · Northshire Partnership" in text
+
+
+def test_a_role_description_pdf_is_tagged_for_screen_readers(qapp: object, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    (path, *_) = export_role_descriptions(partnership(), tmp_path, fmt="pdf")
+    pdfinfo = shutil.which("pdfinfo")
+    assert pdfinfo is not None, "poppler-utils (pdfinfo) is needed to read the tags"
+    info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M)
+    tree = subprocess.run(
+        [pdfinfo, "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [line.strip() for line in tree.splitlines()]
+    assert lines[0] == "Document"
+    title = lines.index("H1 (block)")
+    assert lines[title + 1].replace("\t", " ") == f'"{path.stem}"'
+    assert "H2 (block)" in lines
+    assert '"The\trole\tat\ta\tglance"' in lines
+    for kind in ("Table (block)", "TR", "TH", "TD", "L (block)", "LI (block)", "LBody (block)"):
+        assert kind in lines
+    # The running title and page numbers are artifacts, never part of the structure.
+    assert not any("Page 1 of" in line.replace("\t", " ") for line in lines)

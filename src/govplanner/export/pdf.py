@@ -15,6 +15,7 @@ from typing import Any
 
 from govplanner.export.pdf_catalog import Bookmark, finish_pdf
 from govplanner.export.pdf_pages import Page, Piece, paginate
+from govplanner.export.pdf_tags import Leaf, placed
 
 _app: Any = None  # keeps a QGuiApplication this module created alive for the process
 
@@ -52,12 +53,13 @@ def html_to_pdf(
     del writer  # finishes the PDF
     buffer.close()
     found = _LANG.search(html)
-    bookmarks = [_bookmark(h, pages, resolution) for h in headings]
+    dots = _MM * resolution
     return finish_pdf(
         bytes(data.data()),
         language=found.group(1) if found else "en-GB",
-        bookmarks=bookmarks,
+        bookmarks=[_bookmark(h, pages, resolution) for h in headings],
         page_height=_PAGE_H * _MM * 72,
+        elements=placed(_leaves(document), pages, _LEFT * dots, _TOP * dots),
     )
 
 
@@ -122,6 +124,48 @@ def _measure(document: Any, resolution: int) -> tuple[list[Piece], list[_Heading
 
 
 _Heading = tuple[int, str, float]  # level, text, top in the column
+
+
+def _leaves(document: Any) -> list[Leaf]:
+    """What each block and table cell is (H1-H6, P, LI, TH, TD) and where it is in the column."""
+    from PySide6.QtGui import QTextCursor
+
+    layout = document.documentLayout()
+    leaves: list[Leaf] = []
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            leaves.extend(_cell_leaves(table, layout))
+            block = document.findBlock(table.lastPosition() + 1)
+            if block.position() <= table.lastPosition():
+                break
+            continue
+        rect = layout.blockBoundingRect(block)
+        level, listed = block.blockFormat().headingLevel(), block.textList()
+        kind = f"H{min(level, 6)}" if level else "LI" if listed else "P"
+        group = ("L", listed.item(0).position()) if listed and not level else ()
+        leaves.append(Leaf(kind, group, (rect.left(), rect.top(), rect.right(), rect.bottom())))
+        block = block.next()
+    return leaves
+
+
+def _cell_leaves(table: Any, layout: Any) -> list[Leaf]:
+    """A leaf per cell: TH in the header rows and in a first column of bold text, else TD."""
+    heads = table.format().headerRowCount()
+    leaves = []
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            if cell.row() != row or cell.column() != column:
+                continue  # covered by a spanning cell
+            first, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+            top, bottom = layout.blockBoundingRect(first), layout.blockBoundingRect(last)
+            bold = first.charFormat().fontWeight() >= 600 or cell.format().fontWeight() >= 600
+            kind = "TH" if row < heads or (column == 0 and bold) else "TD"
+            box = (top.left(), top.top(), max(top.right(), bottom.right()), bottom.bottom())
+            leaves.append(Leaf(kind, ("TR", table.firstPosition(), row), box))
+    return leaves
 
 
 def _breaks_before(fmt: Any) -> bool:

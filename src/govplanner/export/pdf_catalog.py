@@ -10,9 +10,11 @@ PDF is amended, so every reader sees the result as one document).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from govplanner.domain.errors import ExportError
+from govplanner.export.pdf_tags import Element, mark_content, structure_objects
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,15 @@ class _Entry:
 
 
 def finish_pdf(
-    data: bytes, *, language: str, bookmarks: list[Bookmark], page_height: float
+    data: bytes,
+    *,
+    language: str,
+    bookmarks: list[Bookmark],
+    page_height: float,
+    elements: list[Element] | None = None,
 ) -> bytes:
-    """``data`` (a PDF from Qt) with the language, the outline and the title shown."""
+    """``data`` (a PDF from Qt) with the language, the outline and the title shown; with
+    ``elements`` (where each heading, paragraph, list item and cell was drawn), tagged."""
     trailer = _last_trailer(data)
     root = _ref(trailer, b"Root")
     catalogue = _object_body(data, root)
@@ -50,9 +58,61 @@ def finish_pdf(
         size = _number(tree, size + 1)
         objects.update(_outline_objects(tree, outline_number, pages, page_height))
         entries += b" /Outlines %d 0 R /PageMode /UseOutlines" % outline_number
+    if elements is not None:
+        structure_root, size = _tag(data, pages, elements, language, objects, size)
+        entries += b" /StructTreeRoot %d 0 R /MarkInfo << /Marked true >>" % structure_root
     kept = _REPLACED.sub(b"", catalogue)
     objects[root] = b"<<" + kept.strip()[2:-2] + b" " + entries + b" >>"
     return _append(data, objects, trailer, size)
+
+
+def _tag(
+    data: bytes,
+    pages: list[int],
+    elements: list[Element],
+    language: str,
+    objects: dict[int, bytes],
+    size: int,
+) -> tuple[int, int]:
+    """New content and page objects with the text marked, and the structure tree: its
+    root's number and the next free object number."""
+    marks: list[list[int]] = []
+    for index, page in enumerate(pages):
+        body = _object_body(data, page)
+        content, marked = mark_content(_content(data, body), index, elements)
+        marks.append(marked)
+        packed = zlib.compress(content)
+        objects[size] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+            len(packed),
+            packed,
+        )
+        body = re.sub(rb"/Contents\s+\d+\s+0\s+R", b"/Contents %d 0 R" % size, body)
+        objects[page] = body.rstrip()[:-2] + b" /StructParents %d /Tabs /S >>" % index
+        size += 1
+    structure, next_number = structure_objects(elements, marks, pages, size, language)
+    objects.update(structure)
+    return size, next_number
+
+
+def _content(data: bytes, page_body: bytes) -> bytes:
+    """A page's content stream, decompressed."""
+    number = _ref(page_body, b"Contents")
+    found = list(re.finditer(rb"(?<![0-9])%d 0 obj\s*(<<.*?>>)\s*stream\r?\n" % number, data, re.S))
+    if not found:
+        raise ExportError(f"The PDF writer's output lacks the content stream {number}.")
+    head = found[-1].group(1)
+    length_ref = re.search(rb"/Length\s+(\d+)\s+0\s+R", head)
+    if length_ref:
+        length = int(_value(data, rb"(?<![0-9])%s 0 obj\s*(\d+)" % length_ref.group(1)))
+    else:
+        length = int(_value(head, rb"/Length\s+(\d+)"))
+    raw = data[found[-1].end() : found[-1].end() + length]
+    if b"/FlateDecode" not in head:
+        return raw
+    try:
+        return zlib.decompress(raw)
+    except zlib.error as exc:
+        raise ExportError(f"The PDF writer's page content cannot be read: {exc}.") from None
 
 
 #: Entries Qt may one day write itself, dropped so that none is given twice.

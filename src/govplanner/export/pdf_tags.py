@@ -1,0 +1,206 @@
+"""Structure tags for a PDF from Qt, so a screen reader can move through it by its structure.
+
+Qt writes untagged PDFs. The writer knows where each leaf of the document's structure (a
+heading, paragraph, list item or table cell: :class:`Element`) was drawn on each page, in
+device dots. :func:`mark_content` wraps each text object of Qt's page content in a
+marked-content sequence for the element it falls in (``/H2 << /MCID 3 >> BDC ... EMC``) and
+marks the rest of the text (the running head and foot, a table's repeated header) as an
+artifact; :func:`structure_objects` builds the structure tree (Document > H1-H6, P,
+L > LI > LBody, Table > TR > TH/TD) as PDF objects. Lines, borders and shading stay unmarked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govplanner.export.pdf_pages import Page
+
+Box = tuple[int, float, float, float, float]  # page index, left, top, right, bottom (dots)
+
+
+@dataclass(frozen=True)
+class Element:
+    """A leaf of the structure and where it was drawn: one box per page it is on."""
+
+    kind: str  # H1-H6, P, LI, TH or TD
+    boxes: tuple[Box, ...]
+    #: what holds it: ("L", key) for a list, ("TR", table key, row) for a table row
+    group: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf as measured in the writer's one long column, before it is cut into pages."""
+
+    kind: str
+    group: tuple[object, ...]
+    rect: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def placed(leaves: list[Leaf], pages: list[Page], left: float, top: float) -> list[Element]:
+    """The leaves where they were drawn: the part of each on each page's own section of the
+    column (a table's repeated header is left out, as it is an artifact of the pages)."""
+    elements = []
+    for leaf in leaves:
+        l_left, l_top, l_right, l_bottom = leaf.rect
+        boxes = []
+        for index, page in enumerate(pages):
+            if l_bottom < page.start or l_top > page.end:
+                continue
+            shift = top + page.header_height - page.start
+            box_top, box_bottom = max(l_top, page.start) + shift, min(l_bottom, page.end) + shift
+            boxes.append((index, l_left + left, box_top, l_right + left, box_bottom))
+        elements.append(Element(leaf.kind, tuple(boxes), leaf.group))
+    return elements
+
+
+_TEXT = re.compile(rb"\bBT\b.*?\bET\b", re.S)
+_CM = re.compile(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm")
+_TD = re.compile(rb"(-?[\d.]+) (-?[\d.]+) Td")
+
+
+def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[bytes, list[int]]:
+    """The page content with its text marked, and the element index of each MCID in order."""
+    out = bytearray()
+    marked: list[int] = []
+    at = 0
+    for found in _TEXT.finditer(content):
+        out += content[at : found.start()]
+        where = _position(content, found.start(), found.group(0))
+        index = None if where is None else _element_at(elements, page, *where)
+        if index is None:
+            out += b"/Artifact BMC\n" + found.group(0) + b"\nEMC"
+        else:
+            out += b"/%s << /MCID %d >> BDC\n" % (elements[index].kind.encode(), len(marked))
+            out += found.group(0) + b"\nEMC"
+            marked.append(index)
+        at = found.end()
+    out += content[at:]
+    return bytes(out), marked
+
+
+def _position(content: bytes, start: int, text: bytes) -> tuple[float, float] | None:
+    """Where a text object starts, in device dots: Qt writes the painter's translation
+    (``1 0 0 1 x y cm``) just before it, and the first line's offset (y upwards) inside."""
+    cms = list(_CM.finditer(content, max(0, start - 400), start))
+    td = _TD.search(text)
+    if not cms or td is None:
+        return None
+    x, y = float(cms[-1].group(1)), float(cms[-1].group(2))
+    return x + float(td.group(1)), y - float(td.group(2))
+
+
+def _element_at(elements: list[Element], page: int, x: float, y: float) -> int | None:
+    """The smallest element box on ``page`` holding the point."""
+    best: tuple[float, int] | None = None
+    for index, element in enumerate(elements):
+        for box_page, left, top, right, bottom in element.boxes:
+            if box_page == page and left - 2 <= x <= right + 2 and top - 2 <= y <= bottom + 2:
+                area = (right - left) * (bottom - top)
+                if best is None or area < best[0]:
+                    best = (area, index)
+    return None if best is None else best[1]
+
+
+@dataclass
+class _Node:
+    kind: str
+    children: list[_Node] = field(default_factory=list)
+    number: int = 0
+    leaf: int | None = None  # the element index, for a node that holds marked content
+
+
+def structure_objects(
+    elements: list[Element], marks: list[list[int]], pages: list[int], first: int, language: str
+) -> tuple[dict[int, bytes], int]:
+    """The structure tree's objects numbered from ``first`` (the StructTreeRoot), given the
+    page objects and each page's marked element indices; and the next free object number."""
+    root = first
+    document = _tree(elements, {index for indices in marks for index in indices})
+    next_number = _number(document, first + 1)
+    where: dict[int, list[tuple[int, int]]] = {}
+    for page, indices in enumerate(marks):
+        for mcid, index in enumerate(indices):
+            where.setdefault(index, []).append((page, mcid))
+    objects: dict[int, bytes] = {}
+    _objects(document, root, where, pages, objects)
+    objects[document.number] = objects[document.number][:-2] + b"/Lang (%s) >>" % (
+        language.encode("ascii", "replace")
+    )
+    parent_tree = next_number
+    nums = []
+    leaves = {n.leaf: n.number for n in _walk(document) if n.leaf is not None}
+    for page, indices in enumerate(marks):
+        refs = b" ".join(b"%d 0 R" % leaves[i] for i in indices)
+        nums.append(b"%d [%s]" % (page, refs))
+    objects[parent_tree] = b"<< /Nums [" + b" ".join(nums) + b"] >>"
+    objects[root] = b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R " % (
+        document.number,
+        parent_tree,
+    ) + b"/ParentTreeNextKey %d >>" % len(marks)
+    return objects, parent_tree + 1
+
+
+def _tree(elements: list[Element], drawn: set[int]) -> _Node:
+    """The structure of the elements that have text on the pages (an empty line has none)."""
+    document = _Node("Document")
+    containers: dict[tuple[object, ...], _Node] = {}
+    for index, element in enumerate(elements):
+        if index not in drawn:
+            continue
+        holder = document
+        if element.group[:1] == ("L",):
+            holder = _holder(containers, element.group, "L", document)
+            item = _Node("LI")
+            holder.children.append(item)
+            holder, kind = item, "LBody"
+        elif element.group[:1] == ("TR",):
+            table = _holder(containers, ("Table", element.group[1]), "Table", document)
+            holder, kind = _holder(containers, element.group, "TR", table), element.kind
+        else:
+            kind = element.kind
+        holder.children.append(_Node(kind, leaf=index))
+    return document
+
+
+def _holder(
+    containers: dict[tuple[object, ...], _Node], key: tuple[object, ...], kind: str, parent: _Node
+) -> _Node:
+    if key not in containers:
+        containers[key] = _Node(kind)
+        parent.children.append(containers[key])
+    return containers[key]
+
+
+def _number(node: _Node, number: int) -> int:
+    node.number = number
+    number += 1
+    for child in node.children:
+        number = _number(child, number)
+    return number
+
+
+def _walk(node: _Node) -> list[_Node]:
+    return [node, *(n for child in node.children for n in _walk(child))]
+
+
+def _objects(
+    node: _Node,
+    parent: int,
+    where: dict[int, list[tuple[int, int]]],
+    pages: list[int],
+    objects: dict[int, bytes],
+) -> None:
+    if node.leaf is not None:
+        marked = where.get(node.leaf, [])
+        kids = [b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (pages[p], m) for p, m in marked]
+    else:
+        kids = [b"%d 0 R" % child.number for child in node.children]
+    objects[node.number] = b"<< /Type /StructElem /S /%s /P %d 0 R /K [%s] >>" % (
+        node.kind.encode(),
+        parent,
+        b" ".join(kids),
+    )
+    for child in node.children:
+        _objects(child, node.number, where, pages, objects)

@@ -1,0 +1,77 @@
+"""Structure tags: Qt's text objects marked as the heading, paragraph or cell they fall in."""
+
+from __future__ import annotations
+
+from govplanner.export.pdf_pages import Page
+from govplanner.export.pdf_tags import Element, Leaf, mark_content, placed, structure_objects
+
+CONTENT = (
+    b"q\n1 0 0 1 100 200 cm\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n0 -20 Td <0001> Tj\nET\nQ\n"
+    b"q\n1 0 0 1 100 200 cm\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n0 -90 Td <0002> Tj\nET\nQ\n"
+    b"q\n1 0 0 1 100 3400 cm\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n0 -20 Td <0003> Tj\nET\nQ\n"
+)
+
+
+def test_text_is_marked_as_the_element_it_falls_in_and_the_rest_is_an_artifact() -> None:
+    elements = [
+        Element("H2", ((0, 90, 210, 600, 240),)),
+        Element("P", ((0, 90, 280, 600, 300),)),
+        Element("P", ((1, 90, 210, 600, 240),)),  # on another page
+    ]
+    marked, indices = mark_content(CONTENT, 0, elements)
+    assert indices == [0, 1]
+    assert marked.count(b"BDC") == 2
+    assert b"/H2 << /MCID 0 >> BDC\nBT" in marked
+    assert b"/P << /MCID 1 >> BDC\nBT" in marked
+    assert marked.count(b"/Artifact BMC\nBT") == 1  # the foot of the page: no element there
+    assert marked.count(b"EMC") == 3
+
+
+def test_a_cell_inside_a_larger_box_wins() -> None:
+    elements = [Element("P", ((0, 0, 0, 1000, 1000),)), Element("TD", ((0, 90, 210, 200, 240),))]
+    assert mark_content(CONTENT, 0, elements)[1][0] == 1
+
+
+def test_leaves_are_placed_on_the_pages_they_were_cut_onto() -> None:
+    leaves = [Leaf("P", (), (0, 0, 100, 30)), Leaf("TD", ("TR", 1, 2), (0, 90, 100, 130))]
+    pages = [Page(0, 100), Page(100, 200, header=(80.0, 95.0))]
+    first, cell = placed(leaves, pages, left=10, top=50)
+    assert first.boxes == ((0, 10, 50, 110, 80),)
+    # The cell runs over the break: its part on page 2 sits below the repeated header band.
+    assert cell.boxes == ((0, 10, 140, 110, 150), (1, 10, 65, 110, 95))
+
+
+def test_the_structure_tree_nests_lists_and_tables_and_points_at_the_marks() -> None:
+    elements = [
+        Element("H1", ()),
+        Element("LI", (), ("L", 7)),
+        Element("LI", (), ("L", 7)),
+        Element("TH", (), ("TR", 3, 0)),
+        Element("TD", (), ("TR", 3, 0)),
+        Element("P", ()),  # never drawn: left out
+    ]
+    objects, next_number = structure_objects(
+        elements, [[0, 1], [2, 3, 4]], pages=[40, 41], first=100, language="en-GB"
+    )
+    text = b" ".join(objects[n] for n in sorted(objects))
+    assert objects[100].startswith(b"<< /Type /StructTreeRoot /K [101 0 R]")
+    kinds = [
+        objects[n].split(b"/S /")[1].split()[0] for n in sorted(objects) if b"/S /" in objects[n]
+    ]
+    assert kinds == [
+        b"Document",
+        b"H1",
+        b"L",
+        b"LI",
+        b"LBody",
+        b"LI",
+        b"LBody",
+        b"Table",
+        b"TR",
+        b"TH",
+        b"TD",
+    ]
+    assert b"/Type /MCR /Pg 41 0 R /MCID 2" in text
+    assert b"/Lang (en-GB)" in objects[101]
+    parent_tree = next_number - 1
+    assert objects[parent_tree].startswith(b"<< /Nums [0 [")
