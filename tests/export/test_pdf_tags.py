@@ -75,3 +75,14 @@ def test_the_structure_tree_nests_lists_and_tables_and_points_at_the_marks() -> 
     assert b"/Lang (en-GB)" in objects[101]
     parent_tree = next_number - 1
     assert objects[parent_tree].startswith(b"<< /Nums [0 [")
+
+
+def test_paths_are_artifacts_and_text_inside_is_left_alone() -> None:
+    content = (
+        b"q\n1 0 0 1 10 10 cm\n118 427 509 107 re\nf\nQ\n"
+        b"q\n0 5 m\n5 5 l\n5 0 l\nh\nW* n\nQ\n" + CONTENT
+    )
+    marked, _ = mark_content(content, 0, [])
+    assert b"/Artifact BMC\n118 427 509 107 re\nf\nEMC\n" in marked
+    assert b"/Artifact BMC\n0 5 m\n5 5 l\n5 0 l\nh\nW* n\nEMC\n" in marked
+    assert marked.count(b"BMC") == marked.count(b"EMC") == 5  # 2 paths and 3 text objects

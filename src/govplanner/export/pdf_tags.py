@@ -5,8 +5,9 @@ heading, paragraph, list item or table cell: :class:`Element`) was drawn on each
 device dots. :func:`mark_content` wraps each text object of Qt's page content in a
 marked-content sequence for the element it falls in (``/H2 << /MCID 3 >> BDC ... EMC``) and
 marks the rest of the text (the running head and foot, a table's repeated header) as an
-artifact; :func:`structure_objects` builds the structure tree (Document > H1-H6, P,
-L > LI > LBody, Table > TR > TH/TD) as PDF objects. Lines, borders and shading stay unmarked.
+artifact, as it does every path (borders, shading, bullets);
+:func:`structure_objects` builds the structure tree (Document > H1-H6, P,
+L > LI > LBody, Table > TR > TH/TD) as PDF objects.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def placed(leaves: list[Leaf], pages: list[Page], left: float, top: float) -> li
 _TEXT = re.compile(rb"\bBT\b.*?\bET\b", re.S)
 _CM = re.compile(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm")
 _TD = re.compile(rb"(-?[\d.]+) (-?[\d.]+) Td")
+#: A path from its construction to the operator that paints or clips it (Qt writes one
+#: operator a line): borders, shading and bullets, all decoration, so artifacts.
+_PATH = re.compile(
+    rb"(?m)(?:^(?:-?[\d.]+ )+(?:m|l|c|v|y|re)\n|^h\n)+^(?:W\*? )?(?:S|s|f\*?|F|B\*?|b\*?|n)\n"
+)
 
 
 def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[bytes, list[int]]:
@@ -77,7 +83,7 @@ def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[by
             marked.append(index)
         at = found.end()
     out += content[at:]
-    return bytes(out), marked
+    return _PATH.sub(rb"/Artifact BMC\n\g<0>EMC\n", bytes(out)), marked
 
 
 def _position(content: bytes, start: int, text: bytes) -> tuple[float, float] | None:
