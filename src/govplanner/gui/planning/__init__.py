@@ -13,3 +13,6 @@ def install(window: MainWindow) -> None:
     from govplanner.gui.planning.wiring import install_planning
 
     install_planning(window)
+    from govplanner.gui import restructure  # merge, reduce, timeline (issue 14)
+
+    restructure.install(window)

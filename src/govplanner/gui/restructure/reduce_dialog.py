@@ -1,0 +1,404 @@
+"""Plan ▸ Propose a reduction…: the budget, what may change and the weights, then HiGHS.
+
+The solve runs off the GUI thread behind a progress dialog whose Cancel stops the solver
+(its ``cancelled`` callback). A proposal is handed on through ``proposed``; a refusal is shown
+here, in plain words, with the least budget that would do and the roles that bind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govplanner.domain.model import Plan
+from govplanner.gui.workers import BackgroundTask, run_with_progress
+
+SESSIONS, PERCENT = "Sessions a week after the change", "A cut on today's sessions (%)"
+CHECKABLE = (
+    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+)
+KEEP_COL, RETIRE_COL = 0, 1
+
+
+def _spin(parent: QWidget, name: str, top: float, decimals: int = 1) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox(parent)
+    spin.setRange(0.0, top)
+    spin.setDecimals(decimals)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class ReduceDialog(QDialog):
+    """The reduction's request; ``proposed(reduction)`` when HiGHS finds a proposal."""
+
+    proposed = Signal(object)
+
+    def __init__(self, parent: QWidget | None, plan: Plan) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Propose a reduction of {plan.name}")
+        self.plan = plan
+        self.task: BackgroundTask | None = None
+        self.reduction: Any = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Choose which roles to keep within a budget of sessions. Every essential function "
+            "that a filled role covers today stays covered (unless you allow gaps); among the "
+            "choices that do, the weighted harms are fewest. HiGHS solves this exactly.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._budget_page(), "&Budget and scope")
+        self.tabs.addTab(self._roles_page(), "&Roles to keep or retire")
+        self.tabs.addTab(self._committees_page(), "Committees to &abolish")
+        self.tabs.addTab(self._weights_page(), "&Weights")
+        layout.addWidget(self.tabs, 1)
+        self.outcome_text = QPlainTextEdit(self)
+        self.outcome_text.setReadOnly(True)
+        self.outcome_text.setAccessibleName("Result of the last proposal")
+        self.outcome_text.setPlaceholderText("The result shows here.")
+        self.outcome_text.setMaximumHeight(150)
+        layout.addWidget(self.outcome_text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.propose_button = QPushButton("&Propose", self)
+        self.propose_button.setAccessibleName("Propose a reduction")
+        self.propose_button.setDefault(True)
+        self.least_button = QPushButton("Use the &least budget", self)
+        self.least_button.setAccessibleName("Set the budget to the least that keeps cover")
+        self.least_button.hide()
+        buttons.addButton(self.least_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.propose_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.propose_button.clicked.connect(self.propose)
+        self.least_button.clicked.connect(self.use_least_budget)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._scope_changed()
+        self.resize(980, 580)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def _budget_page(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.scope = QComboBox(page)
+        self.scope.addItems(["Clinical and care professional roles", "Every role"])
+        self.scope.setAccessibleName("Roles in scope")
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        form.addRow("Roles in &scope:", self.scope)
+        self.today = QLabel(page)
+        form.addRow("Today:", self.today)
+        self.budget_kind = QComboBox(page)
+        self.budget_kind.addItems([PERCENT, SESSIONS])
+        self.budget_kind.setAccessibleName("Kind of budget")
+        form.addRow("Budget &as:", self.budget_kind)
+        self.budget = _spin(page, "Budget", 100_000.0, 2)
+        self.budget.setValue(20.0)
+        self.budget_kind.currentIndexChanged.connect(self._budget_kind_changed)
+        form.addRow("&Budget:", self.budget)
+        self.allow_gaps = QCheckBox(
+            "Allow &gaps: keep the budget and open the fewest, least "
+            "severe gaps instead of refusing",
+            page,
+        )
+        self.allow_gaps.setAccessibleName("Allow gaps")
+        form.addRow("", self.allow_gaps)
+        self.time_limit = QSpinBox(page)
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setValue(60)
+        self.time_limit.setSuffix(" s")
+        self.time_limit.setAccessibleName("Time limit in seconds")
+        self.time_limit.setToolTip(
+            "The solver then returns its best proposal with its optimality gap"
+        )
+        form.addRow("&Time limit:", self.time_limit)
+        return page
+
+    def _roles_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.role_filter = QLineEdit(page)
+        self.role_filter.setPlaceholderText("Filter by role, committee or holder")
+        self.role_filter.setAccessibleName("Filter the roles")
+        self.role_filter.textChanged.connect(self._filter_roles)
+        layout.addWidget(self.role_filter)
+        self.roles = QTableWidget(0, 6, page)
+        self.roles.setAccessibleName("Roles to keep or retire")
+        self.roles.setHorizontalHeaderLabels(
+            ["Keep", "Retire", "Role", "Committees", "Held by", "Sessions"]
+        )
+        self.roles.verticalHeader().setVisible(False)
+        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.roles.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.roles.itemChanged.connect(self._role_checked)
+        layout.addWidget(self.roles, 1)
+        note = QLabel(
+            "Leave both unticked to let the optimiser choose. Roles with the same title "
+            "are told apart by their committees.",
+            page,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        return page
+
+    def _committees_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        label = QLabel(
+            "&Committees removed before the roles are chosen (their seats go with them):", page
+        )
+        self.abolish = QListWidget(page)
+        self.abolish.setAccessibleName("Committees to abolish")
+        label.setBuddy(self.abolish)
+        tiers = {t.id: t.name for t in self.plan.tiers}
+        for c in self.plan.committees:
+            item = QListWidgetItem(f"{c.name} ({tiers.get(c.tier_id, 'no tier')})", self.abolish)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(CHECKABLE)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        layout.addWidget(label)
+        layout.addWidget(self.abolish, 1)
+        return page
+
+    def _weights_page(self) -> QWidget:
+        from govplanner.gui.restructure.reduce_words import WEIGHT_LABELS
+        from govplanner.restructure.outcome import WEIGHT_MEANINGS, Weights
+
+        page = QWidget(self)
+        form = QFormLayout(page)
+        note = QLabel(
+            "Among the choices within the budget, each harm counts this much (0 to "
+            "ignore it). Opened essential gaps are not weighed: they are refused.",
+            page,
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        for key in Weights.NAMES:
+            spin = _spin(page, f"Weight: {WEIGHT_LABELS[key]}", 1_000_000.0, 2)
+            spin.setToolTip(WEIGHT_MEANINGS[key])
+            spin.setAccessibleDescription(WEIGHT_MEANINGS[key])
+            self.weights[key] = spin
+            form.addRow(f"{WEIGHT_LABELS[key]}:", spin)
+        reset = QPushButton("Reset to the &defaults", page)
+        reset.setAccessibleName("Reset the weights to the defaults")
+        reset.clicked.connect(self.reset_weights)
+        row = QHBoxLayout()
+        row.addWidget(reset)
+        row.addStretch(1)
+        form.addRow(row)
+        self.reset_weights()
+        return page
+
+    def reset_weights(self) -> None:
+        from govplanner.restructure.outcome import Weights
+
+        for key, value in Weights().as_json().items():
+            self.weights[key].setValue(value)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def clinical_scope(self) -> bool:
+        return self.scope.currentIndex() == 0
+
+    def _scope_sessions(self) -> float:
+        clinical = self.clinical_scope()
+        return sum(r.sessions_per_week for r in self.plan.roles if r.clinical or not clinical)
+
+    def _scope_changed(self, *_args: Any) -> None:
+        from govplanner.restructure.proposal import sessions_text
+
+        clinical = self.clinical_scope()
+        roles = [r for r in self.plan.roles if r.clinical or not clinical]
+        self.today.setText(
+            f"{len(roles):,} roles in scope, {sessions_text(self._scope_sessions())} a week"
+        )
+        self._fill_roles(roles)
+
+    def _fill_roles(self, roles: list[Any]) -> None:
+        names = {c.id: c.name for c in self.plan.committees}
+        people = {p.id: p.name for p in self.plan.people}
+        self.roles.blockSignals(True)
+        self.roles.setRowCount(len(roles))
+        for r, role in enumerate(roles):
+            for col in (KEEP_COL, RETIRE_COL):
+                item = QTableWidgetItem()
+                item.setFlags(CHECKABLE)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setData(Qt.ItemDataRole.UserRole, role.id)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    f"{'Keep' if col == KEEP_COL else 'Retire'} {role.title}",
+                )
+                self.roles.setItem(r, col, item)
+            committees = (
+                ", ".join(names.get(s.committee_id, "?") for s in role.seats) or "no committee"
+            )
+            held = people.get(role.holder_id or "", "vacant")
+            for col, text in (
+                (2, role.title),
+                (3, committees),
+                (4, held),
+                (5, f"{role.sessions_per_week:g}"),
+            ):
+                self.roles.setItem(r, col, QTableWidgetItem(text))
+        self.roles.blockSignals(False)
+
+    def _role_checked(self, item: QTableWidgetItem) -> None:
+        """Keep and Retire exclude each other on a row."""
+        if (
+            item.column() not in (KEEP_COL, RETIRE_COL)
+            or item.checkState() != Qt.CheckState.Checked
+        ):
+            return
+        other = self.roles.item(item.row(), RETIRE_COL if item.column() == KEEP_COL else KEEP_COL)
+        if other is not None and other.checkState() == Qt.CheckState.Checked:
+            other.setCheckState(Qt.CheckState.Unchecked)
+
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.roles.item(row, col)
+        assert item is not None
+        return item
+
+    def _filter_roles(self, text: str) -> None:
+        needle = text.strip().lower()
+        for r in range(self.roles.rowCount()):
+            words = " ".join(self._cell(r, c).text() for c in (2, 3, 4)).lower()
+            self.roles.setRowHidden(r, bool(needle) and needle not in words)
+
+    def _budget_kind_changed(self, *_args: Any) -> None:
+        if self.budget_kind.currentText() == PERCENT:
+            self.budget.setSuffix(" %")
+            self.budget.setRange(0.0, 100.0)
+        else:
+            self.budget.setSuffix(" sessions")
+            self.budget.setRange(0.0, 100_000.0)
+
+    def set_budget(self, value: float, *, percent: bool) -> None:
+        self.budget_kind.setCurrentText(PERCENT if percent else SESSIONS)
+        self._budget_kind_changed()
+        self.budget.setValue(value)
+
+    def set_role_choice(self, role_id: str, keep: bool | None) -> None:
+        """Keep (True), retire (False) or leave to the optimiser (None) the role ``role_id``."""
+        for r in range(self.roles.rowCount()):
+            if self._cell(r, KEEP_COL).data(Qt.ItemDataRole.UserRole) == role_id:
+                for col, on in ((KEEP_COL, keep is True), (RETIRE_COL, keep is False)):
+                    self._cell(r, col).setCheckState(
+                        Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                    )
+
+    def _checked_roles(self, col: int) -> tuple[str, ...]:
+        return tuple(
+            self._cell(r, col).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.roles.rowCount())
+            if self._cell(r, col).checkState() == Qt.CheckState.Checked
+        )
+
+    def request(self) -> Any:
+        from govplanner.restructure.outcome import Weights
+        from govplanner.restructure.reduce import Budget, Request
+
+        if self.budget_kind.currentText() == PERCENT:
+            budget = Budget(cut_percent=self.budget.value())
+        else:
+            budget = Budget(sessions=self.budget.value())
+        abolish = tuple(
+            self.abolish.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.abolish.count())
+            if self.abolish.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return Request(
+            budget=budget,
+            clinical_scope=self.clinical_scope(),
+            keep=self._checked_roles(KEEP_COL),
+            retire=self._checked_roles(RETIRE_COL),
+            abolish=abolish,
+            allow_gaps=self.allow_gaps.isChecked(),
+            weights=Weights(**{k: s.value() for k, s in self.weights.items()}),
+            time_limit=float(self.time_limit.value()),
+        )
+
+    # -- running ------------------------------------------------------------------------------
+
+    def propose(self) -> BackgroundTask:
+        """Solve in the background; Cancel in the progress dialog stops HiGHS."""
+        request, plan = self.request(), self.plan
+        self.outcome_text.setPlainText("Solving…")
+        self.least_button.hide()
+
+        def work(_progress: Any, cancelled: Any) -> Any:
+            from govplanner.restructure import solver
+            from govplanner.restructure.reduce import reduce_plan
+
+            try:
+                return reduce_plan(plan, request, cancelled=cancelled)
+            except solver.Cancelled:
+                return None
+
+        self.task = run_with_progress(
+            self,
+            "Propose a reduction",
+            "Finding the best choice of roles (HiGHS)…",
+            work,
+            self._done,
+            self._failed,
+        )
+        return self.task
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.outcome_text.setPlainText(f"Cannot propose a reduction: {exc}")
+
+    def _done(self, reduction: Any, cancelled: bool) -> None:
+        self.task = None
+        if cancelled or reduction is None:
+            self.outcome_text.setPlainText(
+                "Cancelled: the solver was stopped and nothing was proposed."
+            )
+            return
+        self.reduction = reduction
+        if reduction.found:
+            from govplanner.restructure.proposal import summary_lines
+
+            self.outcome_text.setPlainText("\n".join(summary_lines(reduction)))
+            self.proposed.emit(reduction)
+            return
+        from govplanner.gui.restructure.reduce_words import refusal_text
+
+        self.outcome_text.setPlainText(refusal_text(reduction))
+        self.least_button.setVisible(reduction.least_budget is not None)
+
+    def use_least_budget(self) -> None:
+        if self.reduction is not None and self.reduction.least_budget is not None:
+            import math
+
+            least = math.ceil(self.reduction.least_budget * 100 - 1e-6) / 100
+            self.set_budget(least, percent=False)

@@ -1,0 +1,77 @@
+"""A reduction's outcome in the app's words (the command line's name its options instead).
+
+No Qt here, so the wording is tested on its own.
+"""
+
+from __future__ import annotations
+
+from govplanner.analysis.rules.common import counted
+from govplanner.restructure.outcome import WEIGHT_MEANINGS
+from govplanner.restructure.proposal import sessions_text
+from govplanner.restructure.reduce import Reduction
+
+#: Short labels for the weights (their meanings, from the core, are the tooltips).
+WEIGHT_LABELS = {
+    "expected_gap": "Expected function left uncovered",
+    "single_point": "Function resting on one person",
+    "overload": "Person over capacity",
+    "profession": "Committee losing its area's professions",
+    "clinical_voice": "Committee losing every clinical role",
+    "displaced": "Person losing a role",
+    "retired": "Role retired",
+}
+assert set(WEIGHT_LABELS) == set(WEIGHT_MEANINGS)
+
+
+def refusal_text(r: Reduction) -> str:
+    """Why no proposal was made: the least budget and what binds, or what else stopped it."""
+    names = {c.id: c.name for c in r.plan.committees}
+    if r.forced_gaps:
+        lines = [
+            "No proposal: the roles you chose to retire leave "
+            f"{counted(len(r.forced_gaps), 'essential function', 'essential functions')} with "
+            "no possible provider, whatever the budget. Keep one of their providers, or tick "
+            "'Allow gaps'. The functions:"
+        ]
+        lines += [
+            f"  • {names.get(p.committee_id, '?')}: {p.function.label}" for p in r.forced_gaps
+        ]
+        return "\n".join(lines)
+    if r.status != "infeasible":
+        limit = r.request.time_limit or 0
+        return (
+            f"No proposal was found within the time limit of {limit:g} seconds. Allow more "
+            "time and propose again."
+        )
+    budget = sessions_text(r.budget)
+    if r.least_budget is None:
+        return (
+            f"No choice within the budget of {budget} a week keeps every essential function "
+            "that is covered today covered, and the least budget that would was not found "
+            "within the time limit. Allow more time, or tick 'Allow gaps'."
+        )
+    least = sessions_text(r.least_budget)
+    proof = "proven the least" if r.least_proven else "the best found in the time limit, not proven"
+    lines = [
+        f"No proposal: no choice within the budget of {budget} a week keeps every essential "
+        "function that is covered today covered.",
+        f"The least budget that does is {least} a week ({proof}). Raise the budget to at "
+        "least that, or tick 'Allow gaps' to keep this budget and open the fewest gaps.",
+    ]
+    by_role: dict[int, list[str]] = {}
+    for b in r.binding:
+        what = f"{names.get(b.pair.committee_id, '?')} ({b.pair.function.label.lower()})"
+        by_role.setdefault(b.role_index, []).append(what)
+    if by_role:
+        lines += [
+            "",
+            f"What binds: at that least budget, each of these "
+            f"{counted(len(by_role), 'role', 'roles')} is the only one left providing an "
+            "essential function:",
+        ]
+        for index, where in by_role.items():
+            role = r.facts.roles[index]
+            lines.append(
+                f"  • {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
+            )
+    return "\n".join(lines)
