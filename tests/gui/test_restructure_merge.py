@@ -42,11 +42,24 @@ def unnamed_inputs(widget: QWidget) -> list[str]:
         if isinstance(child, kinds) and not isinstance(child, QLabel):
             if isinstance(child, QHeaderView) or child.objectName().startswith("qt_"):
                 continue  # Qt's own parts of a table, a tab bar or a spin box
+            if isinstance(child.parentWidget(), QWidget) and _in_combo(child):
+                continue  # a combo box's pop-up list
             if not child.accessibleName() and not (
                 hasattr(child, "text") and callable(child.text) and child.text()
             ):
                 missing.append(f"{type(child).__name__} {child.objectName()}")
     return missing
+
+
+def _in_combo(widget: QWidget) -> bool:
+    from PySide6.QtWidgets import QComboBox
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def fits(dialog: QWidget) -> bool:

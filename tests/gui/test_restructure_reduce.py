@@ -1,0 +1,174 @@
+"""Plan ▸ Propose a reduction…: the request as set in the dialog, the solve off the GUI thread
+with a working Cancel, the refusal in plain words, the proposal opened as a scenario (issue 14)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+from govplanner.files.planfile import load_plan
+from govplanner.gui.restructure.reduce_dialog import PERCENT, SESSIONS, ReduceDialog
+from govplanner.gui.restructure.reduce_words import WEIGHT_LABELS
+from govplanner.restructure.outcome import Weights
+from govplanner.restructure.reduce import reduce_plan
+from tests.gui.test_restructure_merge import EXAMPLES, fits, unnamed_inputs
+
+CLUSTER = EXAMPLES / "cluster-example.govplan"
+NORTH = EXAMPLES / "icb-northfield.govplan"
+
+
+def dialog_for(qtbot: Any, path: Path) -> ReduceDialog:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ReduceDialog(parent, load_plan(path))
+    dialog.kept_parent = parent  # type: ignore[attr-defined]
+    return dialog
+
+
+def solved(qtbot: Any, dialog: ReduceDialog) -> list[Any]:
+    got: list[Any] = []
+    dialog.proposed.connect(got.append)
+    dialog.propose()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
+    return got
+
+
+def test_the_dialog_builds_alone_with_the_core_weights_and_fits(qtbot: Any) -> None:
+    dialog = dialog_for(qtbot, CLUSTER)
+    assert unnamed_inputs(dialog) == []
+    assert fits(dialog)
+    assert {k: s.value() for k, s in dialog.weights.items()} == Weights().as_json()
+    assert set(WEIGHT_LABELS) == set(Weights.NAMES)
+    plan = dialog.plan
+    clinical = [r for r in plan.roles if r.clinical]
+    assert dialog.roles.rowCount() == len(clinical)
+    assert "19 roles in scope, 46 sessions a week" in dialog.today.text()
+    dialog.scope.setCurrentIndex(1)
+    assert dialog.roles.rowCount() == len(plan.roles)
+    assert dialog.abolish.count() == len(plan.committees)
+
+
+def test_the_request_is_what_the_dialog_shows(qtbot: Any) -> None:
+    dialog = dialog_for(qtbot, CLUSTER)
+    plan = dialog.plan
+    keep, retire = [r for r in plan.roles if r.clinical][:2]
+    dialog.set_role_choice(keep.id, True)
+    dialog.set_role_choice(retire.id, True)
+    dialog.set_role_choice(retire.id, False)
+    dialog.abolish.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.weights["displaced"].setValue(3.5)
+    dialog.allow_gaps.setChecked(True)
+    dialog.time_limit.setValue(7)
+    dialog.set_budget(12.5, percent=False)
+    request = dialog.request()
+    assert request.budget.sessions == 12.5
+    assert request.keep == (keep.id,)
+    assert request.retire == (retire.id,)
+    assert request.abolish == (plan.committees[0].id,)
+    assert request.weights.displaced == 3.5
+    assert request.allow_gaps
+    assert request.time_limit == 7.0
+    dialog.set_role_choice(keep.id, None)
+    assert dialog.request().keep == ()
+    dialog.set_budget(20, percent=True)
+    assert dialog.budget_kind.currentText() == PERCENT
+    assert dialog.request().budget.cut_percent == 20
+    dialog.role_filter.setText(retire.title)
+    hidden = [dialog.roles.isRowHidden(r) for r in range(dialog.roles.rowCount())]
+    assert any(hidden)
+    assert not all(hidden)
+
+
+def test_a_cut_of_20_percent_on_the_cluster_is_proposed(qtbot: Any) -> None:
+    dialog = dialog_for(qtbot, CLUSTER)
+    dialog.set_budget(20, percent=True)
+    (reduction,) = solved(qtbot, dialog)
+    assert reduction.status == "optimal"
+    assert reduction.after.scope_sessions <= 46 * 0.8
+    assert not reduction.after.essential_gaps
+    assert "Sessions in scope: 46 -> 36" in dialog.outcome_text.toPlainText()
+
+
+def test_a_refusal_says_the_least_budget_and_what_binds(qtbot: Any) -> None:
+    dialog = dialog_for(qtbot, NORTH)
+    dialog.set_budget(5, percent=False)
+    assert solved(qtbot, dialog) == []
+    text = dialog.outcome_text.toPlainText()
+    assert "budget of 5 sessions a week" in text
+    assert "The least budget that does is 24 sessions a week (proven the least)" in text
+    assert "What binds:" in text
+    assert "--" not in text  # the app's words, not the command line's options
+    assert not dialog.least_button.isHidden()
+    dialog.least_button.click()
+    assert dialog.budget_kind.currentText() == SESSIONS
+    assert dialog.budget.value() == 24
+    (reduction,) = solved(qtbot, dialog)
+    assert reduction.after.scope_sessions <= 24
+
+
+def test_cancel_stops_the_solver(qtbot: Any, monkeypatch: Any) -> None:
+    """The progress dialog's Cancel reaches HiGHS through the solver's ``cancelled``."""
+    started = threading.Event()
+    calls: list[str] = []
+
+    def slow(plan: Any, request: Any, *, cancelled: Any) -> Any:
+        started.set()
+        deadline = time.monotonic() + 30
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        calls.append("cancelled" if cancelled() else "timed out")
+        return reduce_plan(plan, request, cancelled=cancelled)  # raises solver.Cancelled
+
+    monkeypatch.setattr("govplanner.restructure.reduce.reduce_plan", slow)
+    dialog = dialog_for(qtbot, CLUSTER)
+    got: list[Any] = []
+    dialog.proposed.connect(got.append)
+    dialog.propose()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    (progress,) = [w for w in dialog.findChildren(QProgressDialog) if w.isVisible()]
+    (button,) = progress.findChildren(QPushButton)
+    assert button.text() == "Cancel"
+    button.click()  # as the user does
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert calls == ["cancelled"]
+    assert got == []
+    assert dialog.outcome_text.toPlainText().startswith("Cancelled")
+
+
+def test_a_proposal_opens_as_a_scenario_beside_the_plan(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from tests.gui.conftest import main_windows
+
+    plan_path = tmp_path / "cluster.govplan"
+    plan_path.write_bytes(CLUSTER.read_bytes())
+    assert window.files.open_path(plan_path)
+    restructure = window.restructure
+    assert restructure.reduce_action.isEnabled()
+    plan_menu = restructure.plan_menu
+    assert plan_menu.menuAction() in window.menuBar().actions()
+    dialog = restructure.reduce()
+    assert isinstance(dialog, ReduceDialog)
+    dialog.set_budget(20, percent=True)
+    dialog.proposed.disconnect()  # no file dialog: the test names the file
+    (reduction,) = solved(qtbot, dialog)
+    before = set(main_windows())
+    saved = restructure.save_proposal(reduction, tmp_path / "proposal")
+    assert saved == tmp_path / "proposal.govplan"
+    proposal = load_plan(saved)
+    assert "(proposed reduction)" in proposal.name
+    assert "retired roles" in proposal.description
+    (opened,) = set(main_windows()) - before
+    qtbot.addWidget(opened)
+    assert opened.document.path == saved
+    assert window.planning.compare.target is not None
+    report = restructure.report
+    assert "Retired roles (7)" in report.text.toPlainText()
+    assert report.save(tmp_path / "why.json") is not None
+    assert fits(report)
+    opened.undo_stack.setClean()
