@@ -120,7 +120,7 @@ def test_review_lists_the_report_and_the_proposals_of_the_examples(qtbot: Any) -
     assert "Committees in common" in report
     assert dialog.groups.rowCount() == len(dialog.preview.proposals) >= 2
     assert "Audit" in " ".join(
-        dialog.groups.item(r, 1).text() for r in range(dialog.groups.rowCount())
+        dialog.groups.item(r, 2).text() for r in range(dialog.groups.rowCount())
     )
     assert dialog.people.rowCount() == 0
     assert "0 possible same people" in dialog.summary.text()

@@ -198,7 +198,7 @@ class MergeDialog(QDialog):
         self.groups = _table(
             page,
             "Committees proposed to meet in common",
-            ("Meet in common", "Committees (plan)", "Kind"),
+            ("Meet in common", "Kind", "Committees (plan)"),
         )
         groups_page = QWidget(page)
         groups_layout = QVBoxLayout(groups_page)
@@ -315,8 +315,8 @@ class MergeDialog(QDialog):
             )
             check.setCheckState(Qt.CheckState.Unchecked)
             self.groups.setItem(r, 0, check)
-            self.groups.setItem(r, 1, QTableWidgetItem(proposal.names()))
-            self.groups.setItem(r, 2, QTableWidgetItem(proposal.committees[0].kind.label))
+            self.groups.setItem(r, 1, QTableWidgetItem(proposal.committees[0].kind.label))
+            self.groups.setItem(r, 2, QTableWidgetItem(proposal.names()))
 
     def set_all_groups(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

@@ -39,7 +39,7 @@ COLUMNS = (
     "Plan (file)",
     "Coverage (covered/needing)",
     "Open findings",
-    "Essential functions uncovered",
+    "Essential uncovered",
     "Cost of clinical leadership",
     "Changes from the step before",
 )
@@ -59,14 +59,9 @@ def step_cells(steps: Sequence[Any]) -> list[tuple[str, ...]]:
             f"{'' if s.get('warning', 0) == 1 else 's'}, {s.get('info', 0)} for information"
         )
         gaps = step.uncovered
-        uncovered = (
-            "none"
-            if not gaps
-            else f"{len(gaps)}: "
-            + "; ".join(
-                f"{g.subject} ({g.function.label.lower() if g.function else '?'})" for g in gaps
-            )
-        )
+        shown = [f"{g.subject} ({g.function.label.lower() if g.function else '?'})" for g in gaps]
+        more = f"; and {len(shown) - 3} more" if len(shown) > 3 else ""
+        uncovered = f"{len(gaps)}: " + "; ".join(shown[:3]) + more if gaps else "none"
         changes = "(the first step)" if step.changes is None else change_text(step.changes)
         rows.append(
             (
@@ -104,7 +99,7 @@ class TimelineDialog(QDialog):
         top = QHBoxLayout()
         self.files = QListWidget(self)
         self.files.setAccessibleName("Plans of the timeline")
-        self.files.setMaximumHeight(90)
+        self.files.setMaximumHeight(72)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         top.addWidget(self.files, 1)
         side = QVBoxLayout()
@@ -138,6 +133,8 @@ class TimelineDialog(QDialog):
         self.details.setAccessibleName("The timeline in words")
         split.addWidget(self.table)
         split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
         self.conclusion = QLabel(self)
         self.conclusion.setWordWrap(True)

@@ -74,7 +74,8 @@ class Restructure(QObject):
                 file_menu.insertAction(entries[anchor + 1], self.merge_action)
             else:
                 file_menu.addAction(self.merge_action)
-        self.plan_menu = QMenu("&Plan", self.window)
+        # no mnemonic: every letter of Plan is taken (People, Add line, Name, Principles)
+        self.plan_menu = QMenu("Plan", self.window)
         self.plan_menu.addActions([self.reduce_action, self.timeline_action])
         view = getattr(self.window, "view_menu", None)
         if isinstance(view, QMenu):
