@@ -189,6 +189,12 @@ def test_the_merged_plan_opens_unsaved_with_its_report(
     assert txt == tmp_path / "report.txt"
     assert txt.read_text(encoding="utf-8") == report.text("Cluster NS")
     assert fits(dialog)
+    dialog.close()
+    assert restructure.merge_report_action.isEnabled()
+    restructure.merge_report_action.trigger()  # the report again, once closed
+    assert restructure.report is not dialog
+    assert restructure.report.isVisible()
+    assert restructure.report.text.toPlainText() == report.text("Cluster NS")
     window.undo_stack.setClean()
 
 

@@ -51,6 +51,13 @@ class Restructure(QObject):
             self.timeline,
             "Coverage, findings, cost and changes at each step of a transition, by date",
         )
+        self.merge_report_action = self._action(
+            "The last &merge report…",
+            self.show_merge_report,
+            "Show again the report of the last merge made in this window, to check or save it",
+        )
+        self.merge_report_action.setEnabled(False)
+        self.last_merge: tuple[str, Any] | None = None
         self._add_menus()
         window.menu_actions.extra.append(self.reduce_action)
         self.reduce_action.setEnabled(bool(getattr(window, "plan_open", False)))
@@ -77,6 +84,8 @@ class Restructure(QObject):
         # no mnemonic: every letter of Plan is taken (People, Add line, Name, Principles)
         self.plan_menu = QMenu("Plan", self.window)
         self.plan_menu.addActions([self.reduce_action, self.timeline_action])
+        self.plan_menu.addSeparator()
+        self.plan_menu.addAction(self.merge_report_action)
         view = getattr(self.window, "view_menu", None)
         if isinstance(view, QMenu):
             bar.insertMenu(view.menuAction(), self.plan_menu)
@@ -102,34 +111,43 @@ class Restructure(QObject):
 
     def open_merged(self, plan: Plan, report: Any) -> None:
         """The merged plan, unsaved, in this window; its report beside it to check and keep."""
-        from govplanner.files.atomic import atomic_write_text
-
         self.window.show_plan(plan, None)
         self.window.undo_stack.resetClean()  # never saved: closing it must ask
         self.window.update_title()
+        self.last_merge = (plan.name, report)
+        self.merge_report_action.setEnabled(True)
         n = len(report.to_check)
+        self.show_merge_report()
         self.window.statusBar().showMessage(
             f"Merged {len(report.sources)} plans into '{plan.name}'; {n} "
             f"{'item asks' if n == 1 else 'items ask'} for a check. Save it as a plan.",
             10000,
         )
+
+    def show_merge_report(self) -> None:
+        """The last merge's report, to read and save as a workbook, text or JSON."""
+        from govplanner.files.atomic import atomic_write_text
+
+        if self.last_merge is None:
+            return
+        name, report = self.last_merge
         writers = {
             "xlsx": ("Excel workbooks (*.xlsx)", report.write_xlsx),
-            "txt": ("Text files (*.txt)", lambda p: atomic_write_text(p, report.text(plan.name))),
+            "txt": ("Text files (*.txt)", lambda p: atomic_write_text(p, report.text(name))),
             "json": (
                 "JSON files (*.json)",
                 lambda p: atomic_write_text(
-                    p, json.dumps(report.as_json(plan.name), indent=2, ensure_ascii=False) + "\n"
+                    p, json.dumps(report.as_json(name), indent=2, ensure_ascii=False) + "\n"
                 ),
             ),
         }
         self._show_report(
             "Merge report",
-            f"How '{plan.name}' was put together: every alignment "
+            f"How '{name}' was put together: every alignment "
             "and conflict; lines marked '!' ask for a check.",
-            report.text(plan.name),
+            report.text(name),
             writers,
-            f"{_stem(plan.name)} merge report.xlsx",
+            f"{_stem(name)} merge report.xlsx",
         )
 
     def _show_report(self, title: str, intro: str, text: str, writers: Any, name: str) -> None:
