@@ -197,6 +197,9 @@ class AnalysisContext:
     #: committee id -> mask of the functions it needs now (essential or expected; with a level)
     needed: dict[str, int] = field(default_factory=dict)
     _kind_cache: dict[_RowKey, tuple[Requirements, int]] = field(default_factory=dict)
+    #: (tier id, function) -> the tier's committees on which it is essential now (by name);
+    #: filled on first use (GAP003 and its root causes ask the same question)
+    essential_cache: dict[tuple[str, Function], list[Committee]] = field(default_factory=dict)
 
     @property
     def seats(self) -> dict[str, list[Role]]:

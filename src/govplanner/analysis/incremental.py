@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -42,13 +43,12 @@ from govplanner.analysis.engine import (
     no_cyclic_gc,
     order_keys,
     stale_acceptances,
-    summarise,
 )
 from govplanner.analysis.result import Analysis, Finding, StageCoverage, TierCoverage
 from govplanner.analysis.root_causes import closed_by, closing_roles, root_causes
 from govplanner.analysis.rules import clinical, gaps, people, quorum, structure, terms
 from govplanner.analysis.rules.clinical import unjudged_areas
-from govplanner.domain.enums import Membership
+from govplanner.domain.enums import Membership, Severity
 from govplanner.domain.model import Committee, Person, Plan, Role, Tier
 
 #: committee-scoped rules: each finding is about the committee it was judged on
@@ -161,6 +161,7 @@ class IncrementalAnalysis:
                 zip(order_keys(ctx, findings), findings, strict=True)
             )
             self._order.sort(key=_FIRST)
+            self._counts = _counts(findings)
             self._closers = {f.key: roles for f, roles in closing_roles(ctx, findings)}
             self._accepted = accepted_keys(ctx)
             self._tier_rows = {t.id: tier_row(ctx, t, self._accepted) for t in plan.tiers}
@@ -232,6 +233,7 @@ class IncrementalAnalysis:
         for target in new_targets:
             self._lines_into.setdefault(target, set()).add(cid)
         _reindex_committee(ctx, committee, old_tier)
+        ctx.essential_cache.clear()  # its tier's (or tiers') essential committees may change
         near = {cid, *old_targets, *new_targets, *self._lines_into.get(cid, ())}
         touched.committees.update(c for c in near if c in ctx.committees)
         touched.tiers.update((old_tier, new_tier))
@@ -300,28 +302,34 @@ class IncrementalAnalysis:
             self._unjudged = unjudged_areas(ctx)
 
     def _replace(self, stale: Iterable[_Scope], fresh: list[Finding]) -> None:
-        """Swap the findings kept under the stale scopes for the fresh ones."""
-        dropped: set[int] = set()
-        for scope in stale:
-            for finding in self._scopes.pop(scope, ()):
-                dropped.add(id(finding))
-                self._closers.pop(finding.key, None)
-        for finding in fresh:
-            self._scopes.setdefault(scope_of(finding), []).append(finding)
-        order = [entry for entry in self._order if id(entry[1]) not in dropped]
-        order += zip(order_keys(self._ctx, fresh), fresh, strict=True)
-        order.sort(key=_FIRST)  # nearly sorted already: close to linear
-        self._order = order
-        for finding, roles in closing_roles(self._ctx, fresh):
+        """Swap the findings kept under the stale scopes for the fresh ones (each found in,
+        or put into, the ordered list by bisection: no finding has another's order key)."""
+        ctx, order, counts = self._ctx, self._order, self._counts
+        dropped = [f for scope in stale for f in self._scopes.pop(scope, ())]
+        for key, finding in zip(order_keys(ctx, dropped), dropped, strict=True):
+            i = bisect_left(order, key, key=_FIRST)
+            if i < len(order) and order[i][1] is finding:
+                del order[i]
+            else:  # not expected: keys are unique; stay right whatever happens
+                order[:] = [entry for entry in order if entry[1] is not finding]
+            self._closers.pop(finding.key, None)
+            counts[_tally(finding)] -= 1
+        for entry in zip(order_keys(ctx, fresh), fresh, strict=True):
+            insort(order, entry, key=_FIRST)
+            self._scopes.setdefault(scope_of(entry[1]), []).append(entry[1])
+            counts[_tally(entry[1])] += 1
+        for finding, roles in closing_roles(ctx, fresh):
             self._closers[finding.key] = roles
 
     # -- the result ---------------------------------------------------------------------------
 
     def _assemble(self) -> Analysis:
         ctx, plan = self._ctx, self._ctx.plan
-        findings = tuple([f for _key, f in self._order])
+        findings = tuple(map(_SECOND, self._order))
         closers = self._closers
         closing = [(f, closers[f.key]) for f in findings if f.key in closers]
+        counts = self._counts
+        summary = {s.value: counts[s] for s in Severity} | {"accepted": counts["accepted"]}
         coverage: tuple[TierCoverage, ...] = tuple(self._tier_rows[t.id] for t in plan.tiers)
         by_stage: tuple[StageCoverage, ...] = tuple(
             row for t in plan.tiers for row in self._stage_rows[t.id]
@@ -330,7 +338,7 @@ class IncrementalAnalysis:
             findings=findings,
             coverage=coverage,
             coverage_by_stage=by_stage,
-            summary=summarise(findings),
+            summary=summary,
             as_of=ctx.as_of,
             root_causes=root_causes(ctx, closing),
             stale_acceptances=stale_acceptances(plan, findings),
@@ -339,7 +347,18 @@ class IncrementalAnalysis:
         )
 
 
-_FIRST = itemgetter(0)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _tally(finding: Finding) -> Severity | str:
+    """What a finding counts towards in the summary: its severity, or 'accepted'."""
+    return "accepted" if finding.accepted else finding.severity
+
+
+def _counts(findings: Iterable[Finding]) -> Counter[Severity | str]:
+    """Open findings by severity and the accepted ones (as :func:`summarise` counts them)."""
+    counts: Counter[Severity | str] = Counter(map(_tally, findings))
+    return counts
 
 
 def _all_findings(ctx: AnalysisContext) -> list[Finding]:

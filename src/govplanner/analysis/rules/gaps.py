@@ -161,9 +161,14 @@ def sole_holder(
 
 def essential_on(ctx: AnalysisContext, tier: Tier, function: Function) -> list[Committee]:
     """The tier's committees (by name) on which the function is essential now."""
-    committees = ctx.committees_by_tier.get(tier.id, [])
-    requirements = ctx.requirements
-    return [c for c in committees if requirements[c.id][function] is _ESSENTIAL]
+    key = (tier.id, function)
+    found = ctx.essential_cache.get(key)
+    if found is None:
+        committees = ctx.committees_by_tier.get(tier.id, [])
+        requirements = ctx.requirements
+        found = [c for c in committees if requirements[c.id][function] is _ESSENTIAL]
+        ctx.essential_cache[key] = found
+    return found
 
 
 def _single_point(
