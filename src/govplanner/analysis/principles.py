@@ -82,6 +82,10 @@ def _with_accepted(
     return result
 
 
+#: activities that build networks or keep a shared story going (principle 2)
+_NETWORKS = frozenset(("L1", "L2", "T3"))
+
+
 def _clinical_roles(plan: Plan) -> list[Role]:
     return [r for r in plan.roles if r.clinical]
 
@@ -187,7 +191,9 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
             if waived:
                 line += f"; {counted(waived, 'gap', 'gaps')} accepted, not counted"
             evidence.append(line + ".")
-    networks = [r.title for r in ctx.plan.roles if {"L1", "L2", "T3"} & set(r.activities)]
+    networks = [
+        r.title for r in ctx.plan.roles if r.activities and _NETWORKS.intersection(r.activities)
+    ]
     if networks:
         many = len(networks) != 1
         evidence.append(
