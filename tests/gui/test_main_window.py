@@ -170,6 +170,18 @@ def test_table_filter_keeps_the_count_honest(qtbot: Any, opened: MainWindow) -> 
     assert page.filter.text() == ""
 
 
+def test_typing_a_filter_that_hides_the_selected_row_keeps_the_text(
+    qtbot: Any, opened: MainWindow
+) -> None:
+    page = opened.committees
+    assert page.select(committee_id("ICB Board"))
+    page.filter.setText("crisis")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.wait(300)  # past the filter's pause: nothing may clear it afterwards
+    assert page.filter.text() == "crisis"
+    assert page.count.text() == "Committees: 1 of 4"
+
+
 @pytest.mark.parametrize(
     ("action", "module", "name"),
     [

@@ -172,7 +172,9 @@ class TablePage(QWidget):
             self.model.set_filter(
                 lambda item: any(needle in c.display(item).casefold() for c in columns)
             )
-        if current is not None:
+        # Keep the current row selected only while the filter shows it: select() would clear
+        # a filter that hides it, wiping out what the user is typing.
+        if current is not None and self.model.row_of(current) >= 0:
             self.select(current)
         self._update_count()
 
