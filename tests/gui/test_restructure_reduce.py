@@ -46,10 +46,10 @@ def test_the_dialog_builds_alone_with_the_core_weights_and_fits(qtbot: Any) -> N
     assert set(WEIGHT_LABELS) == set(Weights.NAMES)
     plan = dialog.plan
     clinical = [r for r in plan.roles if r.clinical]
-    assert dialog.roles.rowCount() == len(clinical)
+    assert dialog.role_rows.rowCount() == len(clinical)
     assert "19 roles in scope, 46 sessions a week" in dialog.today.text()
     dialog.scope.setCurrentIndex(1)
-    assert dialog.roles.rowCount() == len(plan.roles)
+    assert dialog.role_rows.rowCount() == len(plan.roles)
     assert dialog.abolish.count() == len(plan.committees)
 
 
@@ -78,10 +78,30 @@ def test_the_request_is_what_the_dialog_shows(qtbot: Any) -> None:
     dialog.set_budget(20, percent=True)
     assert dialog.budget_kind.currentText() == PERCENT
     assert dialog.request().budget.cut_percent == 20
-    dialog.role_filter.setText(retire.title)
-    hidden = [dialog.roles.isRowHidden(r) for r in range(dialog.roles.rowCount())]
-    assert any(hidden)
-    assert not all(hidden)
+    dialog.role_filter.setText(retire.title.upper())
+    shown = dialog.role_rows.rowCount()
+    assert 0 < shown < len([r for r in plan.roles if r.clinical])
+    titles = {dialog.role_rows.index(r, 2).data() for r in range(shown)}
+    assert titles == {retire.title}
+
+
+def test_ticking_keep_clears_retire_and_choices_survive_a_change_of_scope(qtbot: Any) -> None:
+    dialog = dialog_for(qtbot, CLUSTER)
+    rows = dialog.role_rows
+    keep_cell, retire_cell = rows.index(0, 0), rows.index(0, 1)
+    role_id = dialog.role_model.rows[0][0]
+    assert rows.setData(retire_cell, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.request().retire == (role_id,)
+    rows.setData(keep_cell, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert retire_cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert dialog.request().keep == (role_id,)
+    assert dialog.request().retire == ()
+    assert "Keep" in str(keep_cell.data(Qt.ItemDataRole.AccessibleTextRole))
+    dialog.scope.setCurrentIndex(1)
+    dialog.scope.setCurrentIndex(0)
+    assert dialog.request().keep == (role_id,)
+    rows.setData(rows.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.request().keep == ()
 
 
 def test_a_cut_of_20_percent_on_the_cluster_is_proposed(qtbot: Any) -> None:

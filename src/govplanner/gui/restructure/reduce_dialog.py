@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,6 @@ SESSIONS, PERCENT = "Sessions a week after the change", "A cut on today's sessio
 CHECKABLE = (
     Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 )
-KEEP_COL, RETIRE_COL = 0, 1
 
 
 def _spin(parent: QWidget, name: str, top: float, decimals: int = 1) -> QDoubleSpinBox:
@@ -139,29 +136,34 @@ class ReduceDialog(QDialog):
         return page
 
     def _roles_page(self) -> QWidget:
+        from govplanner.gui.restructure.reduce_roles import RoleChoices
+
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.role_filter = QLineEdit(page)
         self.role_filter.setPlaceholderText("Filter by role, committee or holder")
         self.role_filter.setAccessibleName("Filter the roles")
-        self.role_filter.textChanged.connect(self._filter_roles)
         layout.addWidget(self.role_filter)
-        self.roles = QTableWidget(0, 6, page)
+        self.role_model = RoleChoices(self.plan, self)
+        self.role_rows = QSortFilterProxyModel(self)
+        self.role_rows.setSourceModel(self.role_model)
+        self.role_rows.setFilterKeyColumn(-1)
+        self.role_rows.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.role_filter.textChanged.connect(self.role_rows.setFilterFixedString)
+        self.roles = QTableView(page)
+        self.roles.setModel(self.role_rows)
         self.roles.setAccessibleName("Roles to keep or retire")
-        self.roles.setHorizontalHeaderLabels(
-            ["Keep", "Retire", "Role", "Committees", "Held by", "Sessions"]
-        )
         self.roles.verticalHeader().setVisible(False)
-        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roles.setWordWrap(False)
         header = self.roles.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.roles.itemChanged.connect(self._role_checked)
+        for col, width in enumerate((48, 56, 220, 380, 160)):
+            self.roles.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
         layout.addWidget(self.roles, 1)
         note = QLabel(
-            "Leave both unticked to let the optimiser choose. Roles with the same title "
-            "are told apart by their committees.",
+            "Tick Keep or Retire to fix a role; leave both unticked to let the optimiser "
+            "choose. Roles with the same title are told apart by their committees.",
             page,
         )
         note.setWordWrap(True)
@@ -240,58 +242,7 @@ class ReduceDialog(QDialog):
         self.today.setText(
             f"{len(roles):,} roles in scope, {sessions_text(self._scope_sessions())} a week"
         )
-        self._fill_roles(roles)
-
-    def _fill_roles(self, roles: list[Any]) -> None:
-        names = {c.id: c.name for c in self.plan.committees}
-        people = {p.id: p.name for p in self.plan.people}
-        self.roles.blockSignals(True)
-        self.roles.setRowCount(len(roles))
-        for r, role in enumerate(roles):
-            for col in (KEEP_COL, RETIRE_COL):
-                item = QTableWidgetItem()
-                item.setFlags(CHECKABLE)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.UserRole, role.id)
-                item.setData(
-                    Qt.ItemDataRole.AccessibleTextRole,
-                    f"{'Keep' if col == KEEP_COL else 'Retire'} {role.title}",
-                )
-                self.roles.setItem(r, col, item)
-            committees = (
-                ", ".join(names.get(s.committee_id, "?") for s in role.seats) or "no committee"
-            )
-            held = people.get(role.holder_id or "", "vacant")
-            for col, text in (
-                (2, role.title),
-                (3, committees),
-                (4, held),
-                (5, f"{role.sessions_per_week:g}"),
-            ):
-                self.roles.setItem(r, col, QTableWidgetItem(text))
-        self.roles.blockSignals(False)
-
-    def _role_checked(self, item: QTableWidgetItem) -> None:
-        """Keep and Retire exclude each other on a row."""
-        if (
-            item.column() not in (KEEP_COL, RETIRE_COL)
-            or item.checkState() != Qt.CheckState.Checked
-        ):
-            return
-        other = self.roles.item(item.row(), RETIRE_COL if item.column() == KEEP_COL else KEEP_COL)
-        if other is not None and other.checkState() == Qt.CheckState.Checked:
-            other.setCheckState(Qt.CheckState.Unchecked)
-
-    def _cell(self, row: int, col: int) -> QTableWidgetItem:
-        item = self.roles.item(row, col)
-        assert item is not None
-        return item
-
-    def _filter_roles(self, text: str) -> None:
-        needle = text.strip().lower()
-        for r in range(self.roles.rowCount()):
-            words = " ".join(self._cell(r, c).text() for c in (2, 3, 4)).lower()
-            self.roles.setRowHidden(r, bool(needle) and needle not in words)
+        self.role_model.set_roles(roles)
 
     def _budget_kind_changed(self, *_args: Any) -> None:
         if self.budget_kind.currentText() == PERCENT:
@@ -308,19 +259,7 @@ class ReduceDialog(QDialog):
 
     def set_role_choice(self, role_id: str, keep: bool | None) -> None:
         """Keep (True), retire (False) or leave to the optimiser (None) the role ``role_id``."""
-        for r in range(self.roles.rowCount()):
-            if self._cell(r, KEEP_COL).data(Qt.ItemDataRole.UserRole) == role_id:
-                for col, on in ((KEEP_COL, keep is True), (RETIRE_COL, keep is False)):
-                    self._cell(r, col).setCheckState(
-                        Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-                    )
-
-    def _checked_roles(self, col: int) -> tuple[str, ...]:
-        return tuple(
-            self._cell(r, col).data(Qt.ItemDataRole.UserRole)
-            for r in range(self.roles.rowCount())
-            if self._cell(r, col).checkState() == Qt.CheckState.Checked
-        )
+        self.role_model.set_choice(role_id, keep)
 
     def request(self) -> Any:
         from govplanner.restructure.outcome import Weights
@@ -338,8 +277,8 @@ class ReduceDialog(QDialog):
         return Request(
             budget=budget,
             clinical_scope=self.clinical_scope(),
-            keep=self._checked_roles(KEEP_COL),
-            retire=self._checked_roles(RETIRE_COL),
+            keep=self.role_model.chosen(True),
+            retire=self.role_model.chosen(False),
             abolish=abolish,
             allow_gaps=self.allow_gaps.isChecked(),
             weights=Weights(**{k: s.value() for k, s in self.weights.items()}),
