@@ -3,12 +3,13 @@ with a working Cancel, the refusal in plain words, the proposal opened as a scen
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from govplanner.files.planfile import load_plan
@@ -175,6 +176,8 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     dialog = restructure.reduce()
     assert isinstance(dialog, ReduceDialog)
     dialog.set_budget(20, percent=True)
+    dialog.dated.setChecked(True)
+    dialog.date.setDate(QDate(2027, 4, 1))
     dialog.proposed.disconnect()  # no file dialog: the test names the file
     (reduction,) = solved(qtbot, dialog)
     before = set(main_windows())
@@ -183,6 +186,7 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     proposal = load_plan(saved)
     assert "(proposed reduction)" in proposal.name
     assert "retired roles" in proposal.description
+    assert proposal.effective_date == dt.date(2027, 4, 1)
     (opened,) = set(main_windows()) - before
     qtbot.addWidget(opened)
     assert opened.document.path == saved
@@ -191,4 +195,13 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     assert "Retired roles (7)" in report.text.toPlainText()
     assert report.save(tmp_path / "why.json") is not None
     assert fits(report)
+    # the proposal is the next step of the transition, in the timeline
+    timeline = window.restructure.timeline()
+    timeline.add_paths([saved])
+    timeline.build()
+    qtbot.waitUntil(lambda: timeline.task is None, timeout=60_000)
+    assert timeline.table.rowCount() == 2
+    assert timeline.table.item(1, 0).text() == "1 April 2027"
+    assert "7 roles removed" in timeline.table.item(1, 6).text()
+    timeline.close()
     opened.undo_stack.setClean()

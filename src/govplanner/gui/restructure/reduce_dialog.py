@@ -7,13 +7,15 @@ here, in plain words, with the least budget that would do and the roles that bin
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -133,7 +135,24 @@ class ReduceDialog(QDialog):
             "The solver then returns its best proposal with its optimality gap"
         )
         form.addRow("&Time limit:", self.time_limit)
+        self.dated = QCheckBox("The proposal takes &effect on", page)
+        self.dated.setAccessibleName("The proposal takes effect on a date")
+        self.date = QDateEdit(QDate(QDate.currentDate().year() + 1, 4, 1), page)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Date the proposal takes effect")
+        self.date.setEnabled(False)
+        self.dated.toggled.connect(self.date.setEnabled)
+        form.addRow(self.dated, self.date)
         return page
+
+    def effective_date(self) -> dt.date | None:
+        """The date the proposal takes effect (for the timeline), if one is set."""
+        if not self.dated.isChecked():
+            return None
+        value = self.date.date().toPython()
+        assert isinstance(value, dt.date)
+        return value
 
     def _roles_page(self) -> QWidget:
         from govplanner.gui.restructure.reduce_roles import RoleChoices

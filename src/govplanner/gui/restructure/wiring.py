@@ -188,6 +188,9 @@ class Restructure(QObject):
         from govplanner.restructure.rationale import reduction_json
 
         proposal = proposal_plan(reduction)
+        date = getattr(self.dialog, "effective_date", lambda: None)()
+        if date is not None:
+            proposal.effective_date = date
         try:
             saved = save_scenario(proposal, proposal.name, path, self.window.document.path)
         except (GovplannerError, OSError) as exc:
