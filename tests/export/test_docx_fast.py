@@ -237,33 +237,32 @@ def test_a_reference_with_content_in_its_body_keeps_it_first(tmp_path: Path) -> 
 
 
 def test_write_behind_reports_each_file_in_order_and_keeps_backups(tmp_path: Path) -> None:
-    seen: list[Path] = []
+    seen: list[tuple[int, int]] = []
     (tmp_path / "a.docx").write_bytes(b"old")
-    with backups_kept(), WriteBehind(seen.append) as writer:
-        for name in ("a.docx", "b.docx", "c.docx"):
+    with backups_kept(), WriteBehind(3, lambda *done: seen.append(done)) as writer:
+        for number, name in enumerate(("a.docx", "b.docx", "c.docx")):
             writer.start(tmp_path / name, name.encode())
-            assert seen == [tmp_path / n for n in ("a.docx", "b.docx", "c.docx")[: len(seen)]]
-    assert seen == [tmp_path / "a.docx", tmp_path / "b.docx", tmp_path / "c.docx"]
+            assert seen == [(n, 3) for n in range(1, number + 1)]  # the one before, reported
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert writer.written == [tmp_path / "a.docx", tmp_path / "b.docx", tmp_path / "c.docx"]
     assert (tmp_path / "a.docx").read_bytes() == b"a.docx"
     assert backup_path(tmp_path / "a.docx").read_bytes() == b"old"  # the context reached it
 
 
 def test_write_behind_raises_a_failed_write_and_reports_nothing_for_it(tmp_path: Path) -> None:
-    seen: list[Path] = []
     (tmp_path / "folder.docx").mkdir()
-    writer = WriteBehind(seen.append)
+    writer = WriteBehind(2)
     writer.start(tmp_path / "fine.docx", b"1")
     writer.start(tmp_path / "folder.docx", b"2")
     with pytest.raises(ExportError, match="folder"):
         writer.wait()
-    assert seen == [tmp_path / "fine.docx"]
+    assert writer.written == [tmp_path / "fine.docx"]
 
 
 def test_write_behind_finishes_the_write_in_flight_when_the_caller_fails(tmp_path: Path) -> None:
-    seen: list[Path] = []
 
     def failing_export() -> None:
-        with WriteBehind(seen.append) as writer:
+        with WriteBehind(1) as writer:
             writer.start(tmp_path / "one.docx", b"complete")
             raise RuntimeError("render failed")
 

@@ -326,17 +326,21 @@ class _XmlWriter:
         out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
         out.append("</w:tblGrid>")
         for (_, cells), header in zip(rows, header_flags, strict=True):
-            out.append("<w:tr><w:trPr><w:cantSplit/>")
-            out.append("<w:tblHeader/></w:trPr>" if header else "</w:trPr>")
-            for c, width in enumerate(widths):
-                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>')
-                content: list[str] = []
-                if c < len(cells):
-                    cell_node = cells[c]
-                    if cell_node.tag == "th":
-                        cell_node = Node("b", children=[cell_node])
-                    self.blocks(Node("td", children=[cell_node]), content, 0, in_cell=True)
-                out.extend(content or ["<w:p/>"])
-                out.append("</w:tc>")
-            out.append("</w:tr>")
+            self.row(cells, header, widths, out)
         out.append("</w:tbl>")
+
+    def row(self, cells: list[Node], header: bool, widths: list[int], out: list[str]) -> None:
+        """One row that never splits across pages (repeated on each page if a header)."""
+        out.append("<w:tr><w:trPr><w:cantSplit/>")
+        out.append("<w:tblHeader/></w:trPr>" if header else "</w:trPr>")
+        for c, width in enumerate(widths):
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>')
+            content: list[str] = []
+            if c < len(cells):
+                cell_node = cells[c]
+                if cell_node.tag == "th":
+                    cell_node = Node("b", children=[cell_node])
+                self.blocks(Node("td", children=[cell_node]), content, 0, in_cell=True)
+            out.extend(content or ["<w:p/>"])  # a cell always holds a paragraph
+            out.append("</w:tc>")
+        out.append("</w:tr>")

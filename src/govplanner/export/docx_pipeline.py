@@ -20,11 +20,13 @@ from govplanner.files.atomic import atomic_write_bytes
 
 
 class WriteBehind:
-    """At most one atomic write in flight; ``written(path)`` is called on the caller's thread
-    once each file is complete, in order."""
+    """At most one atomic write in flight; each file, once complete, joins ``written`` and is
+    reported as ``progress(done, total)`` on the caller's thread, in order."""
 
-    def __init__(self, written: Callable[[Path], None]) -> None:
-        self._written = written
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None = None) -> None:
+        self.total = total
+        self.progress = progress
+        self.written: list[Path] = []
         self._thread: threading.Thread | None = None
         self._target: Path | None = None
         self._failure: BaseException | None = None
@@ -54,7 +56,9 @@ class WriteBehind:
         failure, self._failure = self._failure, None
         if failure is not None:
             raise failure
-        self._written(target)
+        self.written.append(target)
+        if self.progress is not None:
+            self.progress(len(self.written), self.total)
 
     def __enter__(self) -> WriteBehind:
         return self

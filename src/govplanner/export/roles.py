@@ -86,16 +86,9 @@ def export_role_descriptions(
     renderer = _Renderer(fmt, template_dir)
     index = PlanIndex(plan, analysis)
     names = unique_file_names([(r.title, _qualifiers(index, r)) for r in roles], fmt)
-    written: list[Path] = []
-
-    def wrote(target: Path) -> None:
-        written.append(target)
-        if progress is not None:
-            progress(len(written), len(roles))
-
     # Each file is written while the next document is made; cancel is asked again once the
     # write in flight is complete, so a stop still comes between documents.
-    with WriteBehind(wrote) as writer:
+    with WriteBehind(len(roles), progress) as writer:
         for role, name in zip(roles, names, strict=True):
             if cancel is not None and cancel():
                 break
@@ -105,7 +98,7 @@ def export_role_descriptions(
             if cancel is not None and cancel():
                 break
             writer.start(out / name, data)
-    return written
+    return writer.written
 
 
 def planned_file_names(
