@@ -193,13 +193,12 @@ def _cost_rows(rows: Rows, ws: Any, styles: Styles, plan: Plan) -> None:
     from govplanner.restructure.cost import cost_summary, money_text
 
     cost = cost_summary(plan)
-    if cost.cost is None:
-        return
-    per = cost.cost_per_100k
-    for label, value in (("Cost of clinical leadership a year", money_text(cost.cost)),
-                         ("  per 100,000 people", "population not recorded" if per is None
-                          else money_text(per))):  # fmt: skip
-        rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, value, "gp text")])
+    if cost.cost is not None:
+        per = cost.cost_per_100k
+        per_text = "population not recorded" if per is None else money_text(per)
+        for label, text in (("Cost of clinical leadership a year", money_text(cost.cost)),
+                            ("  per 100,000 people", per_text)):  # fmt: skip
+            rows.append([styles.cell(ws, label, "gp label"), styles.cell(ws, text, "gp text")])
 
 
 def _severity_table(
