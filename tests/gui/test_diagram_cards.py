@@ -382,14 +382,30 @@ def test_the_view_never_changes_the_document(
 # -- fitting -----------------------------------------------------------------------------------
 
 
+def small_plan() -> Plan:
+    """Few enough committees to fit a laptop window at a readable zoom."""
+    return (
+        PlanBuilder()
+        .committee("Board", tier="system")
+        .committee("Place", tier="place", reports_to="Board")
+        .build()
+    )
+
+
 def test_the_diagram_fits_when_opened_and_keeps_fitting_until_zoomed(
-    qtbot: QtBot, view: DiagramView
+    qtbot: QtBot, live: FakeLive
 ) -> None:
+    view = DiagramView(PlanDocument(small_plan()), live)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+
     def whole_scene_visible() -> bool:
         visible = view.mapToScene(view.viewport().rect()).boundingRect()
         return visible.adjusted(-2, -2, 2, 2).contains(view.sceneRect())
 
-    assert whole_scene_visible()
+    qtbot.waitUntil(whole_scene_visible)  # once its first build has settled
     assert view.zoom <= 1.0
     view.resize(900, 500)
     qtbot.waitUntil(whole_scene_visible)
@@ -401,9 +417,7 @@ def test_the_diagram_fits_when_opened_and_keeps_fitting_until_zoomed(
     assert whole_scene_visible()
 
 
-def test_a_plan_opened_into_a_visible_view_is_fitted(
-    qtbot: QtBot, live: FakeLive, cluster: PlanDocument
-) -> None:
+def test_a_plan_opened_into_a_visible_view_is_fitted(qtbot: QtBot, live: FakeLive) -> None:
     document = PlanDocument(Plan())
     view = DiagramView(document, live)
     qtbot.addWidget(view)
@@ -411,10 +425,23 @@ def test_a_plan_opened_into_a_visible_view_is_fitted(
     view.show()
     qtbot.waitExposed(view)
     view.zoom_by(3)
-    document.reset(cluster_plan())
+    document.reset(small_plan())
     view.sync()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.adjusted(-2, -2, 2, 2).contains(view.sceneRect())
+
+
+def test_a_plan_whose_fitted_text_would_be_too_small_opens_readable(
+    qtbot: QtBot, live: FakeLive, cluster: PlanDocument
+) -> None:
+    view = DiagramView(cluster, live)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.zoom == pytest.approx(1.0)  # text at the body size, not a fitted thumbnail
+    view.zoom_to_fit()
+    assert view.zoom < 1.0  # Ctrl+0 still fits it
 
 
 def test_a_plan_too_big_to_read_when_fitted_opens_at_actual_size(

@@ -47,7 +47,9 @@ _REACTIONS: dict[str, str] = {
     "role": "seats",
 }
 #: below this fitted zoom even the cards' outlines are specks: open at actual size instead
-MIN_FIT_ZOOM = 0.12
+#: Below this zoom a fitted diagram's text is under half the body size (and below DETAIL_LOD
+#: not drawn at all): a plan that big opens at actual size instead, Ctrl+0 still fits it.
+MIN_FIT_ZOOM = 0.5
 
 
 class DiagramView(QGraphicsView):
@@ -241,7 +243,9 @@ class DiagramView(QGraphicsView):
         self._fit()
         if self.zoom < MIN_FIT_ZOOM:
             self._scale_to(1.0)
-            self.centerOn(QPointF(self.viewport().width() / 2, self.viewport().height() / 2))
+            corner = self.sceneRect().topLeft()
+            half = QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
+            self.centerOn(corner + half)
             self._auto_fit = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
