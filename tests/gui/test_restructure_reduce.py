@@ -205,3 +205,18 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     assert "7 roles removed" in timeline.table.item(1, 6).text()
     timeline.close()
     opened.undo_stack.setClean()
+
+
+def test_retiring_every_provider_is_refused_in_plain_words() -> None:
+    from govplanner.gui.restructure.reduce_words import refusal_text
+    from govplanner.restructure.reduce import Budget, Request
+
+    plan = load_plan(NORTH)
+    retire = tuple(r.id for r in plan.roles if r.clinical)
+    reduction = reduce_plan(plan, Request(budget=Budget(sessions=100), retire=retire))
+    assert not reduction.found
+    text = refusal_text(reduction)
+    assert text.startswith("No proposal: the roles you chose to retire leave ")
+    assert "whatever the budget" in text
+    assert text.count("\n  • ") == len(reduction.forced_gaps)
+    assert "--" not in text

@@ -12,12 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govplanner.gui.restructure.common import chosen_date, date_choice
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
@@ -113,17 +112,7 @@ class MergeDialog(QDialog):
         layout.addWidget(files_label)
         row = QHBoxLayout()
         row.addWidget(self.files, 1)
-        side = QVBoxLayout()
-        add = _button("&Add plans…", page, "Add plans to merge")
-        remove = _button("&Remove", page, "Remove the chosen plans")
-        up = _button("Move &up", page, "Move the chosen plan up")
-        add.clicked.connect(self.choose_files)
-        remove.clicked.connect(self._remove_selected)
-        up.clicked.connect(self._move_up)
-        for b in (add, remove, up):
-            side.addWidget(b)
-        side.addStretch(1)
-        row.addLayout(side)
+        row.addLayout(self._file_buttons(page))
         layout.addLayout(row, 1)
         form = QFormLayout()
         self.name = QLineEdit(page)
@@ -131,19 +120,25 @@ class MergeDialog(QDialog):
         self.name.setPlaceholderText("Cluster of … (the plans' names)")
         self.name.setMaxLength(200)
         form.addRow("&Name of the merged plan:", self.name)
-        self.dated = QCheckBox("&Takes effect on", page)
-        self.dated.setAccessibleName("The merged plan takes effect on a date")
-        self.date = QDateEdit(QDate(QDate.currentDate().year() + 1, 4, 1), page)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setAccessibleName("Date the merged plan takes effect")
-        self.date.setEnabled(False)
-        self.dated.toggled.connect(self.date.setEnabled)
+        self.dated, self.date = date_choice(page, "&Takes effect on", "The merged plan")
         form.addRow(self.dated, self.date)
         layout.addLayout(form)
         self.files.model().rowsInserted.connect(self._update_buttons)
         self.files.model().rowsRemoved.connect(self._update_buttons)
         return page
+
+    def _file_buttons(self, page: QWidget) -> QVBoxLayout:
+        side = QVBoxLayout()
+        for text, name, slot in (
+            ("&Add plans…", "Add plans to merge", self.choose_files),
+            ("&Remove", "Remove the chosen plans", self._remove_selected),
+            ("Move &up", "Move the chosen plan up", self._move_up),
+        ):
+            button = _button(text, page, name)
+            button.clicked.connect(slot)
+            side.addWidget(button)
+        side.addStretch(1)
+        return side
 
     def paths(self) -> list[Path]:
         return [
@@ -350,7 +345,7 @@ class MergeDialog(QDialog):
             return None
         people, groups = self.choices()
         name = self.name.text().strip() or None
-        date: Any = self.date.date().toPython() if self.dated.isChecked() else None
+        date = chosen_date(self.dated, self.date)
         sources = self.sources
 
         def work(_progress: Any, _cancelled: Any) -> Any:

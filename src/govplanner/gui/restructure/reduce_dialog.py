@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from govplanner.domain.model import Plan
+from govplanner.gui.restructure.common import chosen_date, date_choice
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 SESSIONS, PERCENT = "Sessions a week after the change", "A cut on today's sessions (%)"
@@ -83,6 +83,11 @@ class ReduceDialog(QDialog):
         self.outcome_text.setPlaceholderText("The result shows here.")
         self.outcome_text.setMaximumHeight(150)
         layout.addWidget(self.outcome_text)
+        layout.addWidget(self._buttons())
+        self._scope_changed()
+        self.resize(980, 580)
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.propose_button = QPushButton("&Propose", self)
         self.propose_button.setAccessibleName("Propose a reduction")
@@ -95,9 +100,7 @@ class ReduceDialog(QDialog):
         self.propose_button.clicked.connect(self.propose)
         self.least_button.clicked.connect(self.use_least_budget)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._scope_changed()
-        self.resize(980, 580)
+        return buttons
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -135,24 +138,13 @@ class ReduceDialog(QDialog):
             "The solver then returns its best proposal with its optimality gap"
         )
         form.addRow("&Time limit:", self.time_limit)
-        self.dated = QCheckBox("The proposal takes &effect on", page)
-        self.dated.setAccessibleName("The proposal takes effect on a date")
-        self.date = QDateEdit(QDate(QDate.currentDate().year() + 1, 4, 1), page)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setAccessibleName("Date the proposal takes effect")
-        self.date.setEnabled(False)
-        self.dated.toggled.connect(self.date.setEnabled)
+        self.dated, self.date = date_choice(page, "The proposal takes &effect on", "The proposal")
         form.addRow(self.dated, self.date)
         return page
 
     def effective_date(self) -> dt.date | None:
         """The date the proposal takes effect (for the timeline), if one is set."""
-        if not self.dated.isChecked():
-            return None
-        value = self.date.date().toPython()
-        assert isinstance(value, dt.date)
-        return value
+        return chosen_date(self.dated, self.date)
 
     def _roles_page(self) -> QWidget:
         from govplanner.gui.restructure.reduce_roles import RoleChoices

@@ -23,20 +23,44 @@ WEIGHT_LABELS = {
 assert set(WEIGHT_LABELS) == set(WEIGHT_MEANINGS)
 
 
+def _forced_text(r: Reduction, names: dict[str, str]) -> str:
+    lines = [
+        "No proposal: the roles you chose to retire leave "
+        f"{counted(len(r.forced_gaps), 'essential function', 'essential functions')} with "
+        "no possible provider, whatever the budget. Keep one of their providers, or tick "
+        "'Allow gaps'. The functions:"
+    ]
+    lines += [f"  • {names.get(p.committee_id, '?')}: {p.function.label}" for p in r.forced_gaps]
+    return "\n".join(lines)
+
+
+def _binding_lines(r: Reduction, names: dict[str, str]) -> list[str]:
+    """Each role that binds at the least budget, with the essential functions only it keeps."""
+    by_role: dict[int, list[str]] = {}
+    for b in r.binding:
+        what = f"{names.get(b.pair.committee_id, '?')} ({b.pair.function.label.lower()})"
+        by_role.setdefault(b.role_index, []).append(what)
+    if not by_role:
+        return []
+    lines = [
+        "",
+        f"What binds: at that least budget, each of these "
+        f"{counted(len(by_role), 'role', 'roles')} is the only one left providing an "
+        "essential function:",
+    ]
+    for index, where in by_role.items():
+        role = r.facts.roles[index]
+        lines.append(
+            f"  • {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
+        )
+    return lines
+
+
 def refusal_text(r: Reduction) -> str:
     """Why no proposal was made: the least budget and what binds, or what else stopped it."""
     names = {c.id: c.name for c in r.plan.committees}
     if r.forced_gaps:
-        lines = [
-            "No proposal: the roles you chose to retire leave "
-            f"{counted(len(r.forced_gaps), 'essential function', 'essential functions')} with "
-            "no possible provider, whatever the budget. Keep one of their providers, or tick "
-            "'Allow gaps'. The functions:"
-        ]
-        lines += [
-            f"  • {names.get(p.committee_id, '?')}: {p.function.label}" for p in r.forced_gaps
-        ]
-        return "\n".join(lines)
+        return _forced_text(r, names)
     if r.status != "infeasible":
         limit = r.request.time_limit or 0
         return (
@@ -58,20 +82,4 @@ def refusal_text(r: Reduction) -> str:
         f"The least budget that does is {least} a week ({proof}). Raise the budget to at "
         "least that, or tick 'Allow gaps' to keep this budget and open the fewest gaps.",
     ]
-    by_role: dict[int, list[str]] = {}
-    for b in r.binding:
-        what = f"{names.get(b.pair.committee_id, '?')} ({b.pair.function.label.lower()})"
-        by_role.setdefault(b.role_index, []).append(what)
-    if by_role:
-        lines += [
-            "",
-            f"What binds: at that least budget, each of these "
-            f"{counted(len(by_role), 'role', 'roles')} is the only one left providing an "
-            "essential function:",
-        ]
-        for index, where in by_role.items():
-            role = r.facts.roles[index]
-            lines.append(
-                f"  • {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
-            )
-    return "\n".join(lines)
+    return "\n".join(lines + _binding_lines(r, names))

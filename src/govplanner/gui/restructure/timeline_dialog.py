@@ -96,6 +96,23 @@ class TimelineDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._files_row())
+        layout.addWidget(self._steps_area(), 1)
+        self.conclusion = QLabel(self)
+        self.conclusion.setWordWrap(True)
+        layout.addWidget(self.conclusion)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = QPushButton("&Export to Excel…", self)
+        self.export_button.setAccessibleName("Export the timeline to an Excel workbook")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.ask_and_export)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.add_paths(paths)
+        self.resize(1040, 580)
+
+    def _files_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.files = QListWidget(self)
         self.files.setAccessibleName("Plans of the timeline")
@@ -115,7 +132,9 @@ class TimelineDialog(QDialog):
             if slot == self.build:
                 self.show_button = button
         top.addLayout(side)
-        layout.addLayout(top)
+        return top
+
+    def _steps_area(self) -> QSplitter:
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.table = QTableWidget(0, len(COLUMNS), split)
         self.table.setAccessibleName("Steps of the timeline")
@@ -135,20 +154,7 @@ class TimelineDialog(QDialog):
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        layout.addWidget(split, 1)
-        self.conclusion = QLabel(self)
-        self.conclusion.setWordWrap(True)
-        layout.addWidget(self.conclusion)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = QPushButton("&Export to Excel…", self)
-        self.export_button.setAccessibleName("Export the timeline to an Excel workbook")
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.ask_and_export)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.add_paths(paths)
-        self.resize(1040, 580)
+        return split
 
     def paths(self) -> list[Path]:
         return [

@@ -184,8 +184,7 @@ class Restructure(QObject):
     def save_proposal(self, reduction: Any, path: Path) -> Path | None:
         """Save the proposal as a scenario, compare it here and open it beside this plan."""
         from govplanner.gui.planning.scenario import open_in_new_window, save_scenario
-        from govplanner.restructure.proposal import proposal_plan, reduction_text
-        from govplanner.restructure.rationale import reduction_json
+        from govplanner.restructure.proposal import proposal_plan
 
         proposal = proposal_plan(reduction)
         date = getattr(self.dialog, "effective_date", lambda: None)()
@@ -203,6 +202,13 @@ class Restructure(QObject):
             with contextlib.suppress(GovplannerError):
                 planning.compare.set_target(saved, swapped=True)
         self.opened = open_in_new_window(saved, self.window, compare_with=self.window.document.path)
+        self._show_rationale(reduction, saved)
+        return saved
+
+    def _show_rationale(self, reduction: Any, saved: Path) -> None:
+        from govplanner.restructure.proposal import reduction_text
+        from govplanner.restructure.rationale import reduction_json
+
         text = reduction_text(reduction)
         data = reduction_json(reduction, str(saved))
         writers = {
@@ -222,7 +228,6 @@ class Restructure(QObject):
             writers,
             f"{saved.stem} rationale.txt",
         )
-        return saved
 
     # -- timeline -----------------------------------------------------------------------------
 
