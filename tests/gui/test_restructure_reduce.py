@@ -130,6 +130,12 @@ def test_a_refusal_says_the_least_budget_and_what_binds(qtbot: Any) -> None:
     assert dialog.budget.value() == 24
     (reduction,) = solved(qtbot, dialog)
     assert reduction.after.scope_sessions <= 24
+    assert not reduction.after.essential_gaps
+    dialog.set_budget(5, percent=False)
+    dialog.allow_gaps.setChecked(True)  # keep the budget, open the fewest gaps
+    (gapped,) = solved(qtbot, dialog)
+    assert gapped.after.scope_sessions <= 5
+    assert gapped.after.essential_gaps
 
 
 def test_cancel_stops_the_solver(qtbot: Any, monkeypatch: Any) -> None:
