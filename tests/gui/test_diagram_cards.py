@@ -267,7 +267,7 @@ def test_an_irregular_accountable_line_stays_solid_in_its_own_colour(
 
 def test_committees_in_common_are_framed_with_the_groups_name(view: DiagramView) -> None:
     (frame,) = view.diagram.frames
-    assert frame.title == "In common: Quality Committees in Common"
+    assert frame.title == "Quality Committees in Common"  # not "In common: ... in Common"
     assert frame.frame.committee_ids == (QA, QB)
     area = frame.sceneBoundingRect()
     framed = {cid for cid, b in view.diagram.boxes.items() if area.contains(b.sceneBoundingRect())}

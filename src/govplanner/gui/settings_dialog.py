@@ -207,7 +207,9 @@ class SettingsDialog(PlanEditDialog):
         self.words.bind(
             note, "setText",
             "How many sessions a week a person can give to leadership {roles} when their own "
-            "capacity is not recorded. Holding {roles} beyond it is an overload (finding LOD001).",
+            "capacity is not recorded. Holding {roles} beyond it is reported as an assumption to "
+            "confirm (finding LOD002), not as an overload: record the person's own capacity for "
+            "that.",
         )  # fmt: skip
         note.setWordWrap(True)
         form.addRow(note)

@@ -19,6 +19,10 @@ BLOCK_END = "--- end of retired roles ---"
 BINDING_SHOWN = 25
 
 
+def _plural_sessions(sessions: float) -> str:
+    return f"{number(sessions)} session" + ("" if sessions == 1 else "s")
+
+
 def _plural(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
@@ -121,7 +125,7 @@ def reduction_text(r: Reduction) -> str:
         for x in gone:
             held = "vacant" if x.holder is None else f"held by {x.holder}"
             lines.append(
-                f"  - {x.title} ({number(x.sessions)} sessions, {held}): " + "; ".join(x.reasons)
+                f"  - {x.title} ({_plural_sessions(x.sessions)}, {held}): " + "; ".join(x.reasons)
             )
     elif r.status == "infeasible":
         lines += refusal_lines(r)

@@ -27,7 +27,9 @@ class GroupFrameItem(QGraphicsItem):
 
     @property
     def title(self) -> str:
-        return f"In common: {self.frame.name}"
+        name = self.frame.name
+        # A group is often named "... in common" already: do not say it twice.
+        return name if "in common" in name.casefold() else f"In common: {name}"
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1, -1, self.frame.width + 2, self.frame.height + 2)
