@@ -53,8 +53,7 @@ def check_json(
     ``root_causes`` (every vacancy behind at least one open finding, most first);
     ``stale_acceptances`` and ``unjudged_areas``.
     """
-    if principles is None:
-        principles = assess_principles(plan, analysis)
+    principles = assess_principles(plan, analysis) if principles is None else principles
     closed_by = analysis.closed_by
     return {
         "plan": plan.name,

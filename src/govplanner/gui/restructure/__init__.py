@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
-    from govplanner.gui.restructure.wiring import Restructure
+    from govplanner.gui.restructure.wiring import HostWindow, Restructure
 
 
-def install(window: MainWindow) -> Restructure:
+def install(window: HostWindow) -> Restructure:
     """Add the menu entries to ``window`` (once); the result is kept as ``window.restructure``."""
     from govplanner.gui.restructure.wiring import Restructure
 

@@ -5,20 +5,34 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QStatusBar
 
 from govplanner.domain.errors import GovplannerError
 
 if TYPE_CHECKING:
     from govplanner.domain.model import Plan
-    from govplanner.gui.main_window import MainWindow
     from govplanner.gui.restructure.report_dialog import ReportDialog
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
+
+
+class HostWindow(Protocol):
+    """What the restructuring entries use of the window they join (the main window)."""
+
+    document: Any  # PlanDocument: .plan, .path
+    undo_stack: Any
+    menu_actions: Any  # .import_register, .extra (actions that need an open plan)
+    files: Any  # .maybe_save()
+    plan_open: bool
+
+    def show_plan(self, plan: Plan, path: Path | None) -> None: ...
+    def update_title(self) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 def _stem(name: str) -> str:
@@ -30,9 +44,9 @@ def _stem(name: str) -> str:
 class Restructure(QObject):
     """File ▸ Merge plans…, Plan ▸ Propose a reduction…, Plan ▸ Timeline…."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, window: HostWindow) -> None:
+        super().__init__(cast(QObject, window))
+        self.window: Any = window
         self.dialog: Any = None
         self.report: ReportDialog | None = None
         self.opened: Any = None  # the proposal's window
