@@ -132,7 +132,7 @@ def _accept_some(draw: st.DrawFn, plan: Plan) -> None:
     plan.accepted = [AcceptedFinding(key=k, rationale="Agreed.") for k in dict.fromkeys(chosen)]
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(plans(), st.data())
 def test_incremental_and_full_analysis_agree_after_random_edits(
     plan: Plan, data: st.DataObject

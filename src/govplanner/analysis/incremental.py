@@ -30,11 +30,8 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from govplanner.analysis.context import (
-    CLINICAL_BIT,
     AnalysisContext,
-    RoleIndex,
     build_context,
-    function_mask,
 )
 from govplanner.analysis.coverage import accepted_keys, stage_rows, tier_row
 from govplanner.analysis.engine import (
@@ -43,6 +40,16 @@ from govplanner.analysis.engine import (
     no_cyclic_gc,
     order_keys,
     stale_acceptances,
+)
+from govplanner.analysis.reindex import (
+    committee_mark,
+    drop,
+    rehold,
+    reindex_committee,
+    relist,
+    reseat,
+    role_mark,
+    unlist,
 )
 from govplanner.analysis.result import Analysis, Finding, StageCoverage, TierCoverage
 from govplanner.analysis.root_causes import closed_by, closing_roles, root_causes
@@ -168,11 +175,11 @@ class IncrementalAnalysis:
             self._stage_rows = {t.id: stage_rows(ctx, t, self._accepted) for t in plan.tiers}
             self._unjudged = unjudged_areas(ctx)
             self._position = {r.id: i for i, r in enumerate(plan.roles)}
-            self._role_marks = {r.id: _role_mark(r) for r in plan.roles}
-            self._committee_marks = {c.id: _committee_mark(c) for c in plan.committees}
+            self._role_marks = {r.id: role_mark(r) for r in plan.roles}
+            self._committee_marks = {c.id: committee_mark(c) for c in plan.committees}
             self._lines_into: dict[str, set[str]] = {}
             for c in plan.committees:
-                for target in _committee_mark(c)[1]:
+                for target in committee_mark(c)[1]:
                     self._lines_into.setdefault(target, set()).add(c.id)
             self._analysis = self._assemble()
         return self._analysis
@@ -189,6 +196,8 @@ class IncrementalAnalysis:
             return self._analysis
         with no_cyclic_gc():
             touched = _Touched()
+            for cid in committee_ids:  # all out of their tier lists first (see unlist)
+                unlist(self._ctx, self._ctx.committees[cid], self._committee_marks[cid][0])
             for cid in committee_ids:
                 self._committee_edited(cid, touched)
             for rid in role_ids:
@@ -226,13 +235,13 @@ class IncrementalAnalysis:
         ctx = self._ctx
         committee = ctx.committees[cid]
         old_tier, old_targets = self._committee_marks[cid]
-        new_tier, new_targets = mark = _committee_mark(committee)
+        new_tier, new_targets = mark = committee_mark(committee)
         self._committee_marks[cid] = mark
         for target in old_targets:
             self._lines_into.get(target, set()).discard(cid)
         for target in new_targets:
             self._lines_into.setdefault(target, set()).add(cid)
-        _reindex_committee(ctx, committee, old_tier)
+        reindex_committee(ctx, committee, old_tier)
         ctx.essential_cache.clear()  # its tier's (or tiers') essential committees may change
         near = {cid, *old_targets, *new_targets, *self._lines_into.get(cid, ())}
         touched.committees.update(c for c in near if c in ctx.committees)
@@ -245,7 +254,7 @@ class IncrementalAnalysis:
         ctx, position = self._ctx, self._position
         role = ctx.plan.roles[position[rid]]
         old_seats, old_holder = self._role_marks[rid]
-        new_seats, new_holder = mark = _role_mark(role)
+        new_seats, new_holder = mark = role_mark(role)
         self._role_marks[rid] = mark
         index = ctx.roles
         order = self._order_of
@@ -253,19 +262,19 @@ class IncrementalAnalysis:
             seated = index.seats.get(cid)
             if seated is None:  # not a committee of the plan
                 continue
-            _drop(seated, role, order)
+            drop(seated, role, order)
             if cid in new_seats:
                 insort(seated, role, key=order)
-            _reseat(index, cid)
+            reseat(index, cid)
             touched.committees.add(cid)
         for holder in {old_holder, new_holder} - {None}:
             assert holder is not None
-            _rehold(index, holder, role, order, holder == new_holder)
+            rehold(index, holder, role, order, holder == new_holder)
             touched.people.add(holder)
-        _relist(index.unseated, role, order, structure.unseated(ctx, role))
-        _relist(index.unfunctioned, role, order, role.clinical and not role.functions)
+        relist(index.unseated, role, order, structure.unseated(ctx, role))
+        relist(index.unfunctioned, role, order, role.clinical and not role.functions)
         filled_term = role.holder_id is not None and role.term_end is not None
-        _relist(index.terms, role, order, filled_term)
+        relist(index.terms, role, order, filled_term)
         touched.roles.add(rid)
 
     def _order_of(self, role: Role) -> int:
@@ -377,103 +386,3 @@ def _find(plan: Plan, committee_id: str) -> Committee | None:
         if committee.id == committee_id:
             return committee
     return None
-
-
-def _role_mark(role: Role) -> tuple[tuple[str, ...], str | None]:
-    """What a role looked like to the indexes: its committees and its holder."""
-    return tuple(seat.committee_id for seat in role.seats), role.holder_id
-
-
-def _committee_mark(committee: Committee) -> tuple[str, tuple[str, ...]]:
-    """What a committee looked like to the indexes: its tier and the targets of its lines."""
-    return committee.tier_id, tuple(dict.fromkeys(line.to_id for line in committee.lines))
-
-
-def _drop(items: list[Role], role: Role, order: Callable[[Role], int]) -> None:
-    """Remove the role (this very object) from a plan-ordered list, if it is there."""
-    i = bisect_left(items, order(role), key=order)
-    if i < len(items) and items[i] is role:
-        del items[i]
-
-
-def _relist(items: list[Role], role: Role, order: Callable[[Role], int], keep: bool) -> None:
-    """Keep the role in a plan-ordered list exactly when ``keep``."""
-    _drop(items, role, order)
-    if keep:
-        insort(items, role, key=order)
-
-
-def _rehold(
-    index: RoleIndex, holder: str, role: Role, order: Callable[[Role], int], holds: bool
-) -> None:
-    """Update one person's roles and load after a role changed (or changed hands)."""
-    mine = index.held.get(holder, [])
-    _drop(mine, role, order)
-    if holds:
-        insort(mine, role, key=order)
-    if not mine:
-        index.held.pop(holder, None)
-        index.load.pop(holder, None)
-        return
-    index.held[holder] = mine
-    total = 0.0
-    for r in mine:  # summed in plan order, as the full index does, so the sum is the same
-        total += r.sessions_per_week
-    index.load[holder] = total
-
-
-def _reseat(index: RoleIndex, cid: str) -> None:
-    """Recompute one committee's provided and filled functions and deputies from its roles,
-    exactly as :func:`govplanner.analysis.context.index_roles` does."""
-    provided = filled = 0
-    deputies: list[Role] = []
-    for role in index.seats[cid]:
-        mask = function_mask(role.functions) | CLINICAL_BIT if role.clinical else 0
-        for seat in role.seats:
-            if seat.committee_id != cid:
-                continue
-            membership = seat.membership
-            if membership is _MEMBER or membership is _PARTICIPANT:
-                if mask:
-                    provided |= mask
-                    if role.holder_id is not None:
-                        filled |= mask
-                continue
-            if mask:
-                provided |= CLINICAL_BIT
-            if membership is _DEPUTY and (not deputies or deputies[-1] is not role):
-                deputies.append(role)
-    index.provided[cid], index.filled[cid] = provided, filled
-    if deputies:
-        index.deputies[cid] = deputies
-    else:
-        index.deputies.pop(cid, None)
-
-
-def _reindex_committee(ctx: AnalysisContext, committee: Committee, old_tier: str) -> None:
-    """One committee's tier list, stage, level, requirements and needed functions again."""
-    cid = committee.id
-    previous = ctx.committees_by_tier.get(old_tier)
-    if previous is not None:
-        for i, c in enumerate(previous):
-            if c is committee:
-                del previous[i]
-                break
-    stages = ctx.plan.stages
-    stage = committee.stage_id
-    if stage is None:
-        stage = stages[0].id if stages else None
-    ctx.current_stage[cid] = stage
-    ctx.levels.pop(cid, None)
-    ctx.requirements.pop(cid, None)
-    ctx.needed.pop(cid, None)
-    tier = ctx.tiers.get(committee.tier_id)
-    if tier is None:
-        return
-    insort(ctx.committees_by_tier[tier.id], committee, key=_by_name)
-    level = ctx.levels[cid] = tier.level
-    ctx.requirements[cid], ctx.needed[cid] = ctx.requirements_of(committee, level, stage)
-
-
-def _by_name(committee: Committee) -> tuple[str, str]:
-    return committee.name.casefold(), committee.id
