@@ -56,8 +56,9 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
     doc = json.loads(out)
     assert set(doc) == {
         "plan", "summary", "findings", "coverage", "coverage_by_stage", "principles",
-        "root_causes", "stale_acceptances", "unjudged_areas",
+        "root_causes", "stale_acceptances", "unjudged_areas", "cost",
     }  # fmt: skip
+    assert doc["cost"] is None  # issue 14: partnership-a records no cost per session
     assert [p["id"] for p in doc["principles"]] == [f"ccpl-{i}" for i in range(1, 6)]
     principle_keys = {"id", "title", "summary", "rag", "evidence", "limits"}
     assert all(set(p) == principle_keys for p in doc["principles"])

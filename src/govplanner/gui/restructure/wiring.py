@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from govplanner.gui.restructure.report_dialog import ReportDialog
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
+REDUCE_TIP = "Propose which {roles} to retire within a budget of sessions, keeping essential cover"
 
 
 class HostWindow(Protocol):
@@ -58,7 +59,7 @@ class Restructure(QObject):
         self.reduce_action = self._action(
             "&Propose a reduction…",
             self.reduce,
-            "Propose which roles to retire within a budget of sessions, keeping essential cover",
+            REDUCE_TIP.format(roles="roles"),
         )
         self.timeline_action = self._action(
             "&Timeline…",
@@ -73,6 +74,10 @@ class Restructure(QObject):
         self.merge_report_action.setEnabled(False)
         self.last_merge: tuple[str, Any] | None = None
         self._add_menus()
+        words = getattr(window, "words", None)
+        if words is not None:  # the plan's words for roles
+            for setter in ("setStatusTip", "setToolTip"):
+                words.bind(self.reduce_action, setter, REDUCE_TIP)
         window.menu_actions.extra.append(self.reduce_action)
         self.reduce_action.setEnabled(bool(getattr(window, "plan_open", False)))
 
