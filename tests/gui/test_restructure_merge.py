@@ -209,3 +209,26 @@ def test_merge_of_the_cluster_example_with_another_plan(qtbot: Any) -> None:
     plan, _report = dialog.merged
     assert plan.name == "Bigger cluster"
     assert {name_key(c.origin) for c in plan.committees} >= {name_key("Northfield ICB (fictional)")}
+
+
+def test_file_merge_plans_end_to_end(qtbot: Any, window: Any, twin_files: list[Path]) -> None:
+    """The menu entry's dialog, its review and Create: the plan opens in this window."""
+    window.restructure.merge_action.trigger()
+    dialog = window.restructure.dialog
+    assert isinstance(dialog, MergeDialog)
+    assert dialog.isVisible()
+    dialog.add_paths(twin_files)
+    dialog.next_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.task is None and dialog.pages.currentIndex() == 1, timeout=30_000
+    )
+    dialog.set_person_choice(0, merge=True)
+    dialog.dated.setChecked(True)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: window.plan_open, timeout=30_000)
+    plan = window.document.plan
+    assert plan.name.startswith("Cluster of ")
+    assert plan.effective_date == dialog.date.date().toPython()
+    assert len(plan.people) == 7  # 4 + 4, one merged
+    assert "merged into one, as you chose" in window.restructure.report.text.toPlainText()
+    window.undo_stack.setClean()
