@@ -178,3 +178,11 @@ def test_clearing_the_last_profile_entry_of_a_level_removes_the_level() -> None:
 def test_a_role_built_with_committee_ids_gets_member_seats() -> None:
     role = Role(title="R", committee_ids=["com_a"])
     assert role.membership_on("com_a") is Membership.MEMBER
+
+
+def test_the_words_a_plan_may_rename_are_the_renamable_item_kinds() -> None:
+    from govplanner.domain.items import ITEM_KINDS
+    from govplanner.domain.vocabulary import TERMS
+
+    assert set(TERMS) == {k for k, info in ITEM_KINDS.items() if info.renamable}
+    assert TERMS == ("committee", "tier", "role")

@@ -16,9 +16,6 @@ if TYPE_CHECKING:
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 
-#: The words a plan may rename, in the order settings show them.
-TERMS: tuple[str, ...] = ("committee", "tier", "role")
-
 
 class Vocabulary(BaseModel):
     """A plan's words; the defaults are the framework's own."""
@@ -31,6 +28,12 @@ class Vocabulary(BaseModel):
     tiers: Word = "tiers"
     role: Word = "role"
     roles: Word = "roles"
+
+
+#: The words a plan may rename (the singular fields above), in the order settings show them.
+TERMS: tuple[str, ...] = tuple(
+    name for name in Vocabulary.model_fields if f"{name}s" in Vocabulary.model_fields
+)
 
 
 def capitalise(text: str) -> str:

@@ -1,0 +1,131 @@
+"""The codebase's conventions (../shared/STYLE.md) as measurements, shared by the checks.
+
+Each function returns what breaks a rule today; ``test_conventions`` compares that with the
+listed exceptions, which may only shrink. ``python -m tests.architecture.conventions`` prints
+the current state (to shrink a list after a clean-up).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import govplanner
+
+PACKAGE = Path(govplanner.__file__).resolve().parent
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 40
+
+#: The item kinds' keys: a tuple of two or more of them outside the kinds table duplicates it.
+KIND_NAMES = frozenset({"tier", "stage", "organisation", "group", "committee", "role", "person"})
+#: Where the kinds may be spelled out: the table itself.
+KINDS_TABLE = "domain/items.py"
+
+
+def modules(root: Path = PACKAGE) -> Iterator[tuple[str, Path]]:
+    for path in sorted(root.rglob("*.py")):
+        yield path.relative_to(root).as_posix(), path
+
+
+def long_modules(root: Path = PACKAGE) -> dict[str, int]:
+    """Module -> line count, for modules over the limit."""
+    found = {}
+    for rel, path in modules(root):
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        if count > MAX_MODULE_LINES:
+            found[rel] = count
+    return found
+
+
+def long_functions(root: Path = PACKAGE) -> dict[str, int]:
+    """'module:Class.function' -> line count (decorators and docstring included)."""
+    found = {}
+    for rel, path in modules(root):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, node in _functions(tree, ""):
+            count = (node.end_lineno or node.lineno) - node.lineno + 1
+            if count > MAX_FUNCTION_LINES:
+                found[f"{rel}:{name}"] = count
+    return found
+
+
+def _functions(node: ast.AST, prefix: str) -> Iterator[tuple[str, ast.AST]]:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield f"{prefix}{child.name}", child
+            yield from _functions(child, f"{prefix}{child.name}.")
+        elif isinstance(child, ast.ClassDef):
+            yield from _functions(child, f"{prefix}{child.name}.")
+
+
+def main_window_importers(root: Path = PACKAGE) -> set[str]:
+    """Modules that import the main window (only the composition root should)."""
+    found = set()
+    for rel, path in modules(root):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(_imports_main_window(node) for node in ast.walk(tree)):
+            found.add(rel)
+    found.discard("gui/main_window.py")
+    return found
+
+
+def _imports_main_window(node: ast.AST) -> bool:
+    target = "govplanner.gui.main_window"
+    if isinstance(node, ast.ImportFrom):
+        return node.module == target
+    return isinstance(node, ast.Import) and any(a.name == target for a in node.names)
+
+
+def kind_tuples(root: Path = PACKAGE) -> set[str]:
+    """'module:line' of literal tuples/lists/sets naming two or more item kinds."""
+    found = set()
+    for rel, path in modules(root):
+        if rel == KINDS_TABLE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List | ast.Set):
+                names = {
+                    e.value
+                    for e in node.elts
+                    if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                }
+                if len(names & KIND_NAMES) >= 2:
+                    found.add(f"{rel}:{node.lineno}")
+    return found
+
+
+def settings_literals(root: Path = PACKAGE) -> set[str]:
+    """'module:line' where a QSettings key is written as a string literal at the call."""
+    found = set()
+    for rel, path in modules(root):
+        if not rel.startswith("gui/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("value", "setValue", "remove", "contains")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and "/" in node.args[0].value + "/"  # every key; '/' groups them
+                and _is_settings(node.func.value)
+            ):
+                found.add(f"{rel}:{node.lineno}")
+    return found
+
+
+def _is_settings(target: ast.AST) -> bool:
+    text = ast.unparse(target).lower()
+    return "settings" in text
+
+
+if __name__ == "__main__":
+    import pprint
+
+    for name in ("long_modules", "long_functions", "main_window_importers", "kind_tuples",
+                 "settings_literals"):  # fmt: skip
+        print(name)
+        pprint.pprint(globals()[name](), width=100)
