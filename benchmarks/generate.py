@@ -297,6 +297,18 @@ def _base_plan(name: str) -> dict[str, Any]:
     return data
 
 
+_PROGRAMMES: dict[str, tuple[str, ...]] = {
+    "Maternity": ("midwifery", "obstetrics"),
+    "Mental health": ("psychiatry", "mental health nursing", "psychology"),
+    "Primary care": ("general practice", "practice nursing", "community pharmacy"),
+    "Urgent and emergency care": ("emergency medicine", "paramedicine", "acute medicine"),
+    "Community services": ("community nursing", "allied health professions"),
+    "Medicines": ("pharmacy",),
+    "Cancer": ("oncology", "cancer nursing"),
+    "Rehabilitation": ("allied health professions", "nursing"),
+}
+
+
 def generate_plan(
     systems: int = 42,
     committees_per_system: int = 100,
@@ -306,6 +318,9 @@ def generate_plan(
     """A synthetic plan of about ``systems × committees_per_system × seats_per_committee`` seats."""
     rng = random.Random(seed)
     data = _base_plan(f"Synthetic national plan ({systems} systems, seed {seed})")
+    # The generator keeps its own programme table, so a change to the product's defaults
+    # does not change the plans that benchmarks and analysis snapshots are built from.
+    data["programmes"] = [{"name": k, "professions": list(v)} for k, v in _PROGRAMMES.items()]
     tier_ids = dict(zip(_TIER_KINDS, (t["id"] for t in data["tiers"]), strict=True))
     programmes = {p["name"]: list(p["professions"]) for p in data["programmes"]}
     b = _Builder(rng, tier_ids, [s["id"] for s in data["stages"]], programmes)

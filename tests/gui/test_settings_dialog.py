@@ -148,17 +148,17 @@ def test_profession_synonyms_add_edit_and_remove(
     qtbot: QtBot, dialog: SettingsDialog, document: PlanDocument, stack: QUndoStack
 ) -> None:
     synonym_edit, profession_edit = dialog.synonyms.inputs
-    synonym_edit.setText("Health Visitor")
+    synonym_edit.setText("Community Matron")
     profession_edit.setText("Community Nursing")
     dialog.synonyms.add()
-    assert document.plan.profession_synonyms["health visitor"] == "community nursing"
+    assert document.plan.profession_synonyms["community matron"] == "community nursing"
     settle(qtbot, dialog)
     table = dialog.synonyms.table
     keys = sorted(document.plan.profession_synonyms)
-    row = keys.index("health visitor")
+    row = keys.index("community matron")
     table.item(row, 1).setText("public health nursing")
-    assert document.plan.profession_synonyms["health visitor"] == "public health nursing"
-    assert stack.undoText() == "Edit synonym 'health visitor'"
+    assert document.plan.profession_synonyms["community matron"] == "public health nursing"
+    assert stack.undoText() == "Edit synonym 'community matron'"
     synonym_edit.setText("gp")
     profession_edit.setText("x")
     dialog.synonyms.add()
@@ -166,7 +166,7 @@ def test_profession_synonyms_add_edit_and_remove(
     settle(qtbot, dialog)
     table.setCurrentCell(row, 0)
     dialog.synonyms.remove()
-    assert "health visitor" not in document.plan.profession_synonyms
+    assert "community matron" not in document.plan.profession_synonyms
     assert stack.count() == 3
 
 

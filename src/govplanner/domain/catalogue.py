@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 from govplanner.domain.enums import Function, Level, Requirement, Source
 
+# Programme areas live in their own module; re-exported here for the callers that read them.
+from govplanner.domain.programmes import DEFAULT_PROFESSION_SYNONYMS as DEFAULT_PROFESSION_SYNONYMS
+from govplanner.domain.programmes import DEFAULT_PROGRAMMES as DEFAULT_PROGRAMMES
+from govplanner.domain.programmes import PROGRAMMES_BASIS as PROGRAMMES_BASIS
+
 STUDY = (
     "Waring J, Bishop S, Black G, Clarke J, Roe B. Clinical leadership of integrated care "
     "(BMJ Leader, 2023; doi:10.1136/leader-2022-000709)"
@@ -310,47 +315,6 @@ TIER_NAME_LEVELS: dict[str, Level] = {
     "programme": Level.THEMATIC,
     "place": Level.THEMATIC,
     "neighbourhood": Level.PROJECT,
-}
-
-# -- Programme areas and professions ------------------------------------------------------------
-
-DEFAULT_PROGRAMMES: dict[str, tuple[str, ...]] = {
-    "Maternity": ("midwifery", "obstetrics"),
-    "Mental health": ("psychiatry", "mental health nursing", "psychology"),
-    "Primary care": ("general practice", "practice nursing", "community pharmacy"),
-    "Urgent and emergency care": ("emergency medicine", "paramedicine", "acute medicine"),
-    "Community services": ("community nursing", "allied health professions"),
-    "Medicines": ("pharmacy",),
-    "Cancer": ("oncology", "cancer nursing"),
-    "Rehabilitation": ("allied health professions", "nursing"),
-}
-
-DEFAULT_PROFESSION_SYNONYMS: dict[str, str] = {
-    "gp": "general practice",
-    "general practitioner": "general practice",
-    "family medicine": "general practice",
-    "pharmacist": "pharmacy",
-    "community pharmacist": "community pharmacy",
-    "midwife": "midwifery",
-    "obstetrician": "obstetrics",
-    "psychiatrist": "psychiatry",
-    "psychologist": "psychology",
-    "mental health nurse": "mental health nursing",
-    "rmn": "mental health nursing",
-    "practice nurse": "practice nursing",
-    "paramedic": "paramedicine",
-    "ahp": "allied health professions",
-    "allied health professional": "allied health professions",
-    "physiotherapy": "allied health professions",
-    "occupational therapy": "allied health professions",
-    "district nursing": "community nursing",
-    "community nurse": "community nursing",
-    "oncologist": "oncology",
-    "cancer nurse": "cancer nursing",
-    "emergency physician": "emergency medicine",
-    "a&e": "emergency medicine",
-    "acute physician": "acute medicine",
-    "nurse": "nursing",
 }
 
 # -- Optional lenses and the board competency framework -------------------------------------

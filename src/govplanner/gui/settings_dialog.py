@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.domain.catalogue import LEVEL_DESCRIPTIONS, PROFILE_BASIS
+from govplanner.domain.catalogue import LEVEL_DESCRIPTIONS, PROFILE_BASIS, PROGRAMMES_BASIS
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS, LEVELS, Level, Requirement
 from govplanner.domain.model import Programme
@@ -166,8 +166,9 @@ class SettingsDialog(PlanEditDialog):
             self.words.text(
                 "Which professions deliver each programme area. A {committee} serving an area "
                 "should have a clinical leader from one of them (finding PRO001). Separate "
-                "professions with semicolons."
-            ),
+                "professions with semicolons. "
+            )
+            + PROGRAMMES_BASIS,
             ("Programme area", "Professions"),
             lambda: [(p.name, "; ".join(p.professions)) for p in self.document.plan.programmes],
             write,
