@@ -171,9 +171,7 @@ def test_a_folder_without_locks_opens_read_only_and_says_why(
     assert "cannot be locked for editing" in window.read_only_banner.label.text()
 
 
-def test_a_scenario_is_never_saved_over_the_open_plan(
-    window: MainWindow, plan_file: Path
-) -> None:
+def test_a_scenario_is_never_saved_over_the_open_plan(window: MainWindow, plan_file: Path) -> None:
     from govplanner.domain.errors import GovplannerError
     from govplanner.gui.planning.scenario import save_scenario
 
