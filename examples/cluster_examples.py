@@ -264,6 +264,7 @@ def single_icb(key: str, icb: str, council: str, trust: str, places: tuple[str, 
     b.person(f"{short} Okafor", "nursing", 10, [CE, FA, PN])
     b.person(f"{short} Reid", "social work", None, [FA, PN])
     b.person(f"Dr {short} Byrne", "general practice", 2, [CE, PN])
+    b.person(f"Dr {short} Singh", "medicine", 6, [CE, FA])
     b.role(
         "Chief Medical Officer",
         {
@@ -331,6 +332,17 @@ def single_icb(key: str, icb: str, council: str, trust: str, places: tuple[str, 
         bodies=(trust,),
         profession="psychiatry",
         sessions=2,
+    )
+    # Cover the chief medical officer shares on the board and quality committee: the kind of
+    # post a lead weighs when asked to cut clinical leadership sessions by a fifth.
+    b.role(
+        "Associate Medical Director",
+        {f"{short} ICB Board": M, f"{short} Quality Committee": M},
+        [A, R, T],
+        bodies=(icb,),
+        profession="medicine",
+        holder=f"Dr {short} Singh",
+        sessions=4,
     )
     b.role(
         "Healthwatch Representative",

@@ -26,11 +26,12 @@ def test_check_shows_the_cost_when_the_plan_records_one() -> None:
     plan = load_plan(NORTH)
     analysis = analyse(plan)
     cost = check_json(plan, analysis)["cost"]
-    assert cost["cost"] == 322000.0
-    assert cost["sessions_per_week"] == 28
+    assert cost["cost"] == 368000.0
+    assert cost["sessions_per_week"] == 32
+    assert cost["cost"] == cost["sessions_per_week"] * plan.cost_per_session
     assert cost["population"] > 0
-    assert cost["cost_per_100k"] == pytest.approx(322000 * 100_000 / cost["population"], abs=0.01)
-    assert "Cost of clinical leadership: 6 roles, 28 sessions a week, £322,000 a year (£" in (
+    assert cost["cost_per_100k"] == pytest.approx(368000 * 100_000 / cost["population"], abs=0.01)
+    assert "Cost of clinical leadership: 7 roles, 32 sessions a week, £368,000 a year (£" in (
         check_text(plan, analysis)
     )
 
@@ -52,7 +53,7 @@ def test_the_gap_report_summary_shows_the_cost(tmp_path: Path) -> None:
     plan = load_plan(NORTH)
     export_gap_report(plan, analyse(plan), tmp_path / "gaps.xlsx")
     rows = summary_rows(tmp_path / "gaps.xlsx")
-    assert rows["Cost of clinical leadership a year"] == "£322,000"
+    assert rows["Cost of clinical leadership a year"] == "£368,000"
     assert str(rows["  per 100,000 people"]).startswith("£")
     for org in plan.organisations:
         org.population = None

@@ -229,6 +229,6 @@ def test_file_merge_plans_end_to_end(qtbot: Any, window: Any, twin_files: list[P
     plan = window.document.plan
     assert plan.name.startswith("Cluster of ")
     assert plan.effective_date == dialog.date.date().toPython()
-    assert len(plan.people) == 7  # 4 + 4, one merged
+    assert len(plan.people) == 9  # 5 + 5, one merged
     assert "merged into one, as you chose" in window.restructure.report.text.toPlainText()
     window.undo_stack.setClean()

@@ -49,7 +49,7 @@ def test_steps_in_date_order_with_cost_and_changes(qtbot: Any, tmp_path: Path) -
     assert "icb-northfield.govplan" in cells[0][1]
     assert cells[0][6] == "(the first step)"
     assert "committees added" in cells[1][6]
-    assert "£322,000 a year" in cells[0][5]
+    assert "£368,000 a year" in cells[0][5]  # 32 sessions a week x £11,500
     assert "£542,000 a year" in cells[1][5]
     assert "Analytical insight" in cells[0][2]
     for row in cells:
