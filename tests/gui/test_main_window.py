@@ -496,3 +496,19 @@ def test_typing_is_saved_without_leaving_the_field(
     assert saved is not None
     assert (saved.purpose, saved.quorum_note) == ("Sets the strategy", "Two clinicians")
     assert not opened.isWindowModified()
+
+
+def test_the_whole_heatmap_fits_a_laptop_at_125_percent(qtbot: Any, window: MainWindow) -> None:
+    """1366x768 at 125 % is 1093x614 logical: every tier and function, no scrolling."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "cluster-example.govplan"
+    window.show_plan(load_plan(example), example)
+    window.tabs.setCurrentWidget(window.coverage)
+    window.resize(1093, 614)
+    window.show()
+    qtbot.waitExposed(window)
+    window.live.refresh()
+    table = window.coverage.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 4)
+    qtbot.wait(50)
+    assert not table.verticalScrollBar().isVisible()
+    assert not table.horizontalScrollBar().isVisible()

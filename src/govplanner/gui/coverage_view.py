@@ -184,7 +184,7 @@ class CoverageView(QWidget):
         columns.setMinimumHeight(2 * table.fontMetrics().height() + 12)
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        rows.setMinimumSectionSize(48)
+        rows.setMinimumSectionSize(36)  # four tiers fit a 1366x768 laptop at 125 %
         rows.setMaximumSectionSize(110)
         rows.setHighlightSections(False)
         rows.setMinimumWidth(100)
