@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govplanner.gui.restructure.common import chosen_date, date_choice
+from govplanner.gui.restructure.common import (
+    add_listed_paths,
+    chosen_date,
+    date_choice,
+    listed_paths,
+    remove_selected_paths,
+)
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
@@ -141,21 +147,10 @@ class MergeDialog(QDialog):
         return side
 
     def paths(self) -> list[Path]:
-        return [
-            Path(self.files.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.files.count())
-        ]
+        return listed_paths(self.files)
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:
-        have = {str(p) for p in self.paths()}
-        for path in paths:
-            if str(path) in have:
-                continue
-            self.files.addItem(Path(path).name)
-            item = self.files.item(self.files.count() - 1)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-            have.add(str(path))
+        add_listed_paths(self.files, paths)
 
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
@@ -164,8 +159,7 @@ class MergeDialog(QDialog):
         self.add_paths(chosen)
 
     def _remove_selected(self) -> None:
-        for item in self.files.selectedItems():
-            self.files.takeItem(self.files.row(item))
+        remove_selected_paths(self.files)
 
     def _move_up(self) -> None:
         row = self.files.currentRow()

@@ -31,6 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govplanner.gui.restructure.common import (
+    add_listed_paths,
+    listed_paths,
+    remove_selected_paths,
+)
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
@@ -157,20 +162,10 @@ class TimelineDialog(QDialog):
         return split
 
     def paths(self) -> list[Path]:
-        return [
-            Path(self.files.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.files.count())
-        ]
+        return listed_paths(self.files)
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:
-        have = {str(p) for p in self.paths()}
-        for path in paths:
-            if str(path) not in have:
-                self.files.addItem(Path(path).name)
-                item = self.files.item(self.files.count() - 1)
-                item.setData(Qt.ItemDataRole.UserRole, str(path))
-                item.setToolTip(str(path))
-                have.add(str(path))
+        add_listed_paths(self.files, paths)
 
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(
@@ -179,8 +174,7 @@ class TimelineDialog(QDialog):
         self.add_paths(chosen)
 
     def _remove_selected(self) -> None:
-        for item in self.files.selectedItems():
-            self.files.takeItem(self.files.row(item))
+        remove_selected_paths(self.files)
 
     def build(self) -> BackgroundTask | None:
         """Read and judge each plan as of its date, in the background."""
