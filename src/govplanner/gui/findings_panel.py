@@ -101,8 +101,8 @@ class FindingsPanel(QWidget):
         for widget in (self.severity, self.code, self.tier, self.show_accepted):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.count, self.accept_button, self.unaccept_button):
-            bar.addWidget(widget)
+        for part in (self.count, self.accept_button, self.unaccept_button):
+            bar.addWidget(part)
         return bar
 
     def retranslate(self) -> None:

@@ -58,7 +58,8 @@ class Router:
         committees = self.pages["committee"]
         if kind != "committee":
             return
-        if self.diagram is not None and self.tabs.currentWidget() is self.diagram:
+        current: object = self.tabs.currentWidget()  # the diagram is a widget behind its Protocol
+        if self.diagram is not None and current is self.diagram:
             self.diagram.select_committee(item_id)
             return
         self.tabs.setCurrentWidget(committees)

@@ -99,7 +99,11 @@ def run_with_progress(
         dialog.close()
         dialog.deleteLater()
 
-    task.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    task.progressed.connect(progressed)
     dialog.canceled.connect(cancel)
 
     def done(result: Any, cancelled: bool) -> None:

@@ -160,6 +160,7 @@ class CommitteeForm(DetailForm):
         self.frequency.setEditable(True)
         self.frequency.addItems(("", *FREQUENCIES))
         edit = self.frequency.lineEdit()
+        assert edit is not None  # an editable combo box always has its line edit
         edit.setPlaceholderText("How often it meets")
         edit.textEdited.connect(
             self.on_change(

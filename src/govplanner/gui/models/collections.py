@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.enums import FUNCTIONS, Membership
-from govplanner.domain.model import Committee, InCommonGroup, Organisation, Person, Role
+from govplanner.domain.model import Committee, InCommonGroup, Organisation, Person, Plan, Role
 from govplanner.domain.vocabulary import words
 from govplanner.gui.models.lookup import Lookup
 from govplanner.gui.models.table import Column, ItemTableModel
@@ -52,7 +52,8 @@ def _placeholder_brush() -> QBrush:
 
 
 def committee_columns(document: PlanDocument, lookup: Lookup) -> list[Column]:
-    plan = lambda: document.plan  # noqa: E731 - the plan object changes on reset
+    def plan() -> Plan:  # the plan object changes on reset: read it at each call
+        return document.plan
 
     def stage(c: Committee) -> str:
         return lookup.name("stage", plan().current_stage_id(c))

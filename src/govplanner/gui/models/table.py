@@ -159,7 +159,9 @@ class ItemTableModel(QAbstractTableModel):
             return False
         column, item = self.columns[index.column()], self.item_at(index.row())
         if role == Qt.ItemDataRole.CheckStateRole and column.check is not None:
-            values = {column.check_field: Qt.CheckState(value) == Qt.CheckState.Checked}
+            values: dict[str, Any] = {
+                column.check_field: Qt.CheckState(value) == Qt.CheckState.Checked
+            }
         elif role == Qt.ItemDataRole.EditRole and column.edit is not None:
             try:
                 values = column.edit(item, value)
@@ -223,7 +225,6 @@ class ItemTableModel(QAbstractTableModel):
             key=keys.__getitem__,
             reverse=self._sort[1] == Qt.SortOrder.DescendingOrder,
         )
-        rows = list(rows)
         return [rows[i] for i in order]
 
     # -- following the document -------------------------------------------------------------
