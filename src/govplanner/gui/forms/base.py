@@ -76,6 +76,14 @@ def hint_label(parent: QWidget, text: str = "") -> QLabel:
     return label
 
 
+def wrap_long_rows(body: QWidget) -> None:
+    """A row too wide for a narrow pane puts its field under its label, so the form reflows
+    instead of running off the right edge (a laptop at 125 %)."""
+    for form in body.findChildren(QFormLayout):
+        if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
 class DetailForm(QWidget):
     """A form for one item of ``kind``; shows a hint when nothing is selected."""
 
@@ -117,6 +125,7 @@ class DetailForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
         self.build(self.body)
+        wrap_long_rows(self.body)
         self._unsubscribe = document.subscribe(self._changed)
         self.words.changed.connect(self._words_changed)
 

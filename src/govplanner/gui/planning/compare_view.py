@@ -32,6 +32,7 @@ from govplanner.analysis.compare import COMPARED_KINDS, Comparison, compare_plan
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.vocabulary import words
+from govplanner.gui.forms.flow import FlowLayout, together
 from govplanner.gui.planning.common import (
     date_edit,
     hint_style,
@@ -112,7 +113,7 @@ class CompareView(QWidget):
 
     # -- building --------------------------------------------------------------------------
 
-    def _make_controls(self) -> QHBoxLayout:
+    def _make_controls(self) -> FlowLayout:
         self.choose = QPushButton("Choose p&lan…", self)
         self.choose.setToolTip("Choose the plan file to compare the open plan with")
         self.choose.clicked.connect(self.choose_requested)
@@ -132,12 +133,11 @@ class CompareView(QWidget):
         self.export = QPushButton("E&xport comparison…", self)
         self.export.setToolTip("Write the comparison as an Excel workbook for a board paper")
         self.export.clicked.connect(self.export_requested)
-        row = QHBoxLayout()
-        widgets = [self.choose, self.saved, self.windows, self.direction, as_of_label, self.as_of]
-        for widget in widgets:
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.export)
+        row = FlowLayout()  # wraps on a narrow window: no button runs under another
+        for widget in (self.choose, self.saved, self.windows, self.direction):
+            row.add(widget)
+        row.add(together(self, as_of_label, self.as_of))
+        row.add(self.export, push_right=True)
         return row
 
     def _make_windows_button(self) -> QToolButton:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeView,
@@ -22,6 +21,7 @@ from govplanner.analysis.rules.common import long_date
 from govplanner.analysis.rules.terms import TermEnd
 from govplanner.domain.document import PlanDocument
 from govplanner.domain.vocabulary import words
+from govplanner.gui.forms.flow import FlowLayout, together
 from govplanner.gui.planning.common import RAG_FILL, chip, date_edit, hint_style, set_chip, to_date
 from govplanner.gui.planning.terms_model import (
     STATUS_RAG,
@@ -121,7 +121,7 @@ class TermsView(QWidget):
         self.tree = self._make_tree()
         layout.addWidget(self.tree, 1)
 
-    def _make_controls(self) -> QHBoxLayout:
+    def _make_controls(self) -> FlowLayout:
         self.as_of = date_edit(self, "Date to count term ends from")
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         as_of_label = QLabel("&As of:", self)
@@ -135,12 +135,11 @@ class TermsView(QWidget):
         horizon_label = QLabel("&Look ahead over:", self)
         horizon_label.setBuddy(self.horizon)
         self.chips = {s: chip("", RAG_FILL[STATUS_RAG[s]], self) for s in STATUS_RAG}
-        row = QHBoxLayout()
-        for widget in (as_of_label, self.as_of, horizon_label, self.horizon):
-            row.addWidget(widget)
-        row.addStretch(1)
-        for label in self.chips.values():
-            row.addWidget(label)
+        row = FlowLayout()  # wraps on a narrow window rather than cutting the chips
+        row.add(together(self, as_of_label, self.as_of))
+        row.add(together(self, horizon_label, self.horizon))
+        for n, label in enumerate(self.chips.values()):
+            row.add(label, push_right=n == 0)
         return row
 
     def _make_tree(self) -> QTreeView:
