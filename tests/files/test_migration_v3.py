@@ -59,7 +59,7 @@ def test_free_text_quorum_becomes_a_note_and_no_quorum_rule_can_fire() -> None:
 
 
 def test_the_kind_rules_written_out_keep_the_profile_for_decision_committees() -> None:
-    migrated = migrations.migrate(_old(), 2)
+    migrated = migrations.migrate(_old(), 2, current=3)
     rules = migrated["plan"]["kind_rules"]
     assert set(rules["decision"].values()) == {Rule.PROFILE.value}
     assert set(rules["assurance"].values()) == {Rule.OPTIONAL.value}

@@ -142,7 +142,7 @@ def test_a_saved_file_is_labelled_with_the_current_version(tmp_path: Path) -> No
     path = tmp_path / "plan.govplan"
     planfile.save_plan(small_plan(), path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["schema_version"] == CURRENT_SCHEMA_VERSION == 3
+    assert doc["schema_version"] == CURRENT_SCHEMA_VERSION == 4
     assert doc["plan"]["vocabulary"]["committees"] == "committees"
 
 

@@ -39,7 +39,7 @@ def _load_error(tmp_path: Path, doc: object) -> PlanFileError:
 
 def test_layout_is_wrapped_indented_and_ends_with_newline() -> None:
     text = plan_to_json(small_plan())
-    assert text.startswith('{\n  "format": "govplanner-plan",\n  "schema_version": 3,\n')
+    assert text.startswith('{\n  "format": "govplanner-plan",\n  "schema_version": 4,\n')
     assert text.endswith("}\n")
     doc = json.loads(text)
     assert list(doc) == ["format", "schema_version", "plan"]
@@ -354,7 +354,7 @@ def test_a_key_given_twice_is_an_error_not_last_one_wins(tmp_path: Path) -> None
 
 def test_a_five_thousand_digit_number_is_one_clear_error(tmp_path: Path) -> None:
     doc = _doc()
-    text = json.dumps(doc).replace('"schema_version": 3', '"schema_version": ' + "9" * 5000)
+    text = json.dumps(doc).replace('"schema_version": 4', '"schema_version": ' + "9" * 5000)
     with pytest.raises(PlanFileError, match="a number in the file is too long to read"):
         load_plan(_write(tmp_path, text))
 

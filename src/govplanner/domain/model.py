@@ -28,6 +28,7 @@ from govplanner.domain.enums import (
     Source,
 )
 from govplanner.domain.names import new_id
+from govplanner.domain.proposal import Proposal
 from govplanner.domain.vocabulary import Vocabulary
 
 #: Limits on free text keep files sane; they are far above any real use.
@@ -289,6 +290,8 @@ class Plan(_Item):
     roles: list[Role] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     accepted: list[AcceptedFinding] = Field(default_factory=list)
+    #: how this plan was made, when it is a proposal (domain/proposal.py); None otherwise
+    proposal: Proposal | None = None
 
     # -- look-ups (linear; callers with hot loops build their own indexes) -----------------
 

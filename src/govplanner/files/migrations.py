@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 FORMAT = "govplanner-plan"
-CURRENT_SCHEMA_VERSION = 3
+CURRENT_SCHEMA_VERSION = 4
 
 Document = dict[str, Any]
 Step = Callable[[Document], Document]
@@ -127,8 +127,20 @@ def _v2_to_v3(doc: Document) -> Document:
     return {**doc, "schema_version": 3, "plan": plan}
 
 
+def _v3_to_v4(doc: Document) -> Document:
+    """Version 4 lets a proposal carry its rationale as data (``Plan.proposal``).
+
+    No version-3 plan has one, so every plan opens with none and its meaning unchanged; a
+    version-3 proposal keeps its rationale where it was written, in the description.
+    """
+    plan = doc.get("plan")
+    if isinstance(plan, dict):
+        plan = {**plan, "proposal": None}
+    return {**doc, "schema_version": 4, "plan": plan}
+
+
 #: schema version n -> the step that turns a version-n document into a version n+1 one.
-STEPS: Mapping[int, Step] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: Mapping[int, Step] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def looks_like_bare_plan(doc: Mapping[str, Any]) -> bool:
