@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,11 @@ from govplanner.gui.dialogs import AcceptDialog
 from govplanner.gui.live_analysis import LiveAnalysis
 from govplanner.gui.models.findings import COLUMNS, FindingFilter, FindingsModel
 from govplanner.gui.wording import ui_words
+
+#: Column widths on a narrow screen (by column number), and how the rest is shared out.
+NARROW = {0: 84, 1: 64, 2: 72, 4: 96, 5: 120}
+SHARES = {3: 1, 6: 2, 7: 2}  # subject, message, remedy
+assert {COLUMNS[n].header for n in SHARES} == {"Subject", "Message", "Remedy"}
 
 
 def _describe(finding: Finding | None) -> str:
@@ -126,21 +131,48 @@ class FindingsPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        # Two lines a row, wrapped: the message and what would close it both show, with no
+        # sideways scrolling, on a laptop screen (the whole text is in the tooltip and below).
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         view.setTabKeyNavigation(False)
-        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 10)
         header = view.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
-        for n, column in enumerate(COLUMNS):
-            header.resizeSection(n, column.width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.viewport().installEventFilter(self)
         view.setSortingEnabled(True)
         view.activated.connect(self._activated)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         return view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Every column within the table's width: the short ones at (about) their own width,
+        the rest shared by subject, message and remedy (1 : 2 : 2)."""
+        header, width = self.view.horizontalHeader(), self.view.viewport().width()
+        natural = [c.width for c in COLUMNS]
+        if sum(natural) <= width:
+            widths = natural
+        else:
+            widths = [min(c.width, NARROW.get(n, c.width)) for n, c in enumerate(COLUMNS)]
+            spare = max(width - sum(w for n, w in enumerate(widths) if n not in SHARES), 0)
+            total = sum(SHARES.values())
+            for n, share in SHARES.items():
+                widths[n] = max(spare * share // total, 60)
+        for n, w in enumerate(widths):
+            header.resizeSection(n, w)
 
     # -- filters ---------------------------------------------------------------------------
 
