@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton, QWidget
 
 from govplanner.files.planfile import load_plan
 from govplanner.gui.restructure.reduce_dialog import PERCENT, SESSIONS, ReduceDialog
@@ -112,7 +112,11 @@ def test_a_cut_of_20_percent_on_the_cluster_is_proposed(qtbot: Any) -> None:
     assert reduction.status == "optimal"
     assert reduction.after.scope_sessions <= 46 * 0.8
     assert not reduction.after.essential_gaps
-    assert "Sessions in scope: 46 -> 36" in dialog.outcome_text.toPlainText()
+    shown = dialog.outcome_text.toPlainText()
+    assert "Sessions in scope: 46 to 36" in shown  # plain words: no arrows, no solver names
+    assert "->" not in shown
+    assert "HiGHS" not in shown
+    assert not dialog.save_button.isHidden()
 
 
 def test_a_refusal_says_the_least_budget_and_what_binds(qtbot: Any) -> None:
@@ -168,7 +172,7 @@ def test_cancel_stops_the_solver(qtbot: Any, monkeypatch: Any) -> None:
 
 
 def test_a_proposal_opens_as_a_scenario_beside_the_plan(
-    qtbot: Any, window: Any, tmp_path: Path
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     from tests.gui.conftest import main_windows
 
@@ -184,11 +188,22 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     dialog.set_budget(20, percent=True)
     dialog.dated.setChecked(True)
     dialog.date.setDate(QDate(2027, 4, 1))
-    dialog.proposed.disconnect()  # no file dialog: the test names the file
-    (reduction,) = solved(qtbot, dialog)
+    asked: list[str] = []
+
+    def choose_file(*_args: Any) -> tuple[str, str]:
+        asked.append(dialog.outcome_text.toPlainText())  # what the user has read by now
+        return str(tmp_path / "proposal"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_file)
+    (_reduction,) = solved(qtbot, dialog)
+    assert asked == []  # the result is shown first; saving is offered, not forced
+    assert "Sessions in scope" in dialog.outcome_text.toPlainText()
     before = set(main_windows())
-    saved = restructure.save_proposal(reduction, tmp_path / "proposal")
-    assert saved == tmp_path / "proposal.govplan"
+    dialog.save_button.click()
+    assert len(asked) == 1
+    assert "Sessions in scope" in asked[0]
+    saved = tmp_path / "proposal.govplan"
+    assert saved.exists()
     proposal = load_plan(saved)
     assert "(proposed reduction)" in proposal.name
     assert "retired roles" in proposal.description

@@ -1,8 +1,9 @@
-"""Plan ▸ Propose a reduction…: the budget, what may change and the weights, then HiGHS.
+"""Plan ▸ Propose a reduction…: the budget, what may change and the weights, then the optimiser.
 
 The solve runs off the GUI thread behind a progress dialog whose Cancel stops the solver
-(its ``cancelled`` callback). A proposal is handed on through ``proposed``; a refusal is shown
-here, in plain words, with the least budget that would do and the roles that bind.
+(its ``cancelled`` callback). A proposal is shown here first (``proposed``); "Save the
+proposal…" then hands it on (``save_requested``). A refusal is shown here, in plain words, with
+the least budget that would do and the roles that bind.
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ from PySide6.QtWidgets import (
 
 from govplanner.domain.model import Plan
 from govplanner.gui.restructure.common import chosen_date, date_choice
+from govplanner.gui.restructure.reduce_words import plain_words
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
+SAVE_OFFER = (
+    "To keep this proposal, choose 'Save the proposal…': it is saved as a plan of its own, "
+    "compared with this one and opened beside it."
+)
 SESSIONS, PERCENT = "Sessions a week after the change", "A cut on today's sessions (%)"
 CHECKABLE = (
     Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -52,9 +58,11 @@ def _spin(parent: QWidget, name: str, top: float, decimals: int = 1) -> QDoubleS
 
 
 class ReduceDialog(QDialog):
-    """The reduction's request; ``proposed(reduction)`` when HiGHS finds a proposal."""
+    """The reduction's request; ``proposed(reduction)`` when the optimiser finds a proposal
+    (it is shown in the dialog), ``save_requested(reduction)`` when the user chooses to keep it."""
 
     proposed = Signal(object)
+    save_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None, plan: Plan) -> None:
         super().__init__(parent)
@@ -66,7 +74,8 @@ class ReduceDialog(QDialog):
         intro = QLabel(
             "Choose which roles to keep within a budget of sessions. Every essential function "
             "that a filled role covers today stays covered (unless you allow gaps); among the "
-            "choices that do, the weighted harms are fewest. HiGHS solves this exactly.",
+            "choices that do, the weighted harms are fewest. The optimiser finds the best choice "
+            "exactly.",
             self,
         )
         intro.setWordWrap(True)
@@ -95,6 +104,14 @@ class ReduceDialog(QDialog):
         self.least_button = QPushButton("Use the &least budget", self)
         self.least_button.setAccessibleName("Set the budget to the least that keeps cover")
         self.least_button.hide()
+        self.save_button = QPushButton("Sa&ve the proposal…", self)
+        self.save_button.setAccessibleName("Save the proposal as a scenario")
+        self.save_button.setToolTip(
+            "Save the proposal as a plan of its own, compare it with this one and open it"
+        )
+        self.save_button.hide()
+        self.save_button.clicked.connect(self.save_proposal)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.least_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.propose_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.propose_button.clicked.connect(self.propose)
@@ -135,7 +152,8 @@ class ReduceDialog(QDialog):
         self.time_limit.setSuffix(" s")
         self.time_limit.setAccessibleName("Time limit in seconds")
         self.time_limit.setToolTip(
-            "The solver then returns its best proposal with its optimality gap"
+            "The optimiser then offers the best proposal found so far, and says how far from "
+            "the best it may be"
         )
         form.addRow("&Time limit:", self.time_limit)
         self.dated, self.date = date_choice(page, "The proposal takes &effect on", "The proposal")
@@ -299,10 +317,11 @@ class ReduceDialog(QDialog):
     # -- running ------------------------------------------------------------------------------
 
     def propose(self) -> BackgroundTask:
-        """Solve in the background; Cancel in the progress dialog stops HiGHS."""
+        """Solve in the background; Cancel in the progress dialog stops the optimiser."""
         request, plan = self.request(), self.plan
         self.outcome_text.setPlainText("Solving…")
         self.least_button.hide()
+        self.save_button.hide()
 
         def work(_progress: Any, cancelled: Any) -> Any:
             from govplanner.restructure import solver
@@ -316,7 +335,7 @@ class ReduceDialog(QDialog):
         self.task = run_with_progress(
             self,
             "Propose a reduction",
-            "Finding the best choice of roles (HiGHS)…",
+            "Finding the best choice of roles…",
             work,
             self._done,
             self._failed,
@@ -338,13 +357,21 @@ class ReduceDialog(QDialog):
         if reduction.found:
             from govplanner.restructure.proposal import summary_lines
 
-            self.outcome_text.setPlainText("\n".join(summary_lines(reduction)))
+            lines = [*summary_lines(reduction), "", SAVE_OFFER]
+            self.outcome_text.setPlainText(plain_words("\n".join(lines)))
+            self.save_button.show()
+            self.save_button.setFocus()
             self.proposed.emit(reduction)
             return
         from govplanner.gui.restructure.reduce_words import refusal_text
 
-        self.outcome_text.setPlainText(refusal_text(reduction))
+        self.outcome_text.setPlainText(plain_words(refusal_text(reduction)))
         self.least_button.setVisible(reduction.least_budget is not None)
+
+    def save_proposal(self) -> None:
+        """The user read the result and wants to keep it: hand it on to be saved."""
+        if self.reduction is not None and self.reduction.found:
+            self.save_requested.emit(self.reduction)
 
     def use_least_budget(self) -> None:
         if self.reduction is not None and self.reduction.least_budget is not None:

@@ -83,3 +83,20 @@ def refusal_text(r: Reduction) -> str:
         "least that, or tick 'Allow gaps' to keep this budget and open the fewest gaps.",
     ]
     return "\n".join(lines + _binding_lines(r, names))
+
+
+#: The core's text is shared with the command line; in the app it reads in plain words.
+PLAIN = (
+    ("(weight; today -> proposal)", "(its weight; today, then in the proposal)"),
+    (" -> ", " to "),
+    ("with an optimality gap of", "when its answer could still be improved by up to"),
+    ("HiGHS", "the optimiser"),
+    ("--retire", "the roles you chose to retire"),
+)
+
+
+def plain_words(text: str) -> str:
+    """The core's reduction text without arrows, the solver's name or command-line options."""
+    for jargon, plain in PLAIN:
+        text = text.replace(jargon, plain)
+    return text

@@ -184,7 +184,7 @@ class Restructure(QObject):
         if not getattr(self.window, "plan_open", False):
             return None
         dialog = ReduceDialog(self.window, self.window.document.plan)
-        dialog.proposed.connect(self.proposal_ready)
+        dialog.save_requested.connect(self.proposal_ready)  # the result is shown first
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -225,10 +225,11 @@ class Restructure(QObject):
         return saved
 
     def _show_rationale(self, reduction: Any, saved: Path) -> None:
+        from govplanner.gui.restructure.reduce_words import plain_words
         from govplanner.restructure.proposal import reduction_text
         from govplanner.restructure.rationale import reduction_json
 
-        text = reduction_text(reduction)
+        text = plain_words(reduction_text(reduction))
         data = reduction_json(reduction, str(saved))
         writers = {
             "txt": ("Text files (*.txt)", lambda p: _write(p, text)),
