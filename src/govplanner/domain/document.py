@@ -68,6 +68,10 @@ class PlanDocument:
     revision: int = 0
     _before: list[Listener] = field(default_factory=list, repr=False)
     _after: list[Listener] = field(default_factory=list, repr=False)
+    #: per kind: the list indexed and each id's position in it (see :meth:`_position`)
+    _index: dict[Kind, tuple[list[Any], dict[str, int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # -- listeners -------------------------------------------------------------------------
 
@@ -102,10 +106,37 @@ class PlanDocument:
         return items
 
     def index_of(self, kind: Kind, item_id: str) -> int:
-        for i, item in enumerate(self.items(kind)):
-            if item.id == item_id:
-                return i
-        raise EditError(f"There is no {kind} with id '{item_id}' in the plan.")
+        at = self._position(kind, item_id)
+        if at is None:
+            raise EditError(f"There is no {kind} with id '{item_id}' in the plan.")
+        return at
+
+    def _position(self, kind: Kind, item_id: str) -> int | None:
+        """Where ``item_id`` is in its list, or None: a dict look-up, not a search.
+
+        The index is checked on every use (the item found must have the id asked for, the
+        list must be the one indexed) and built afresh when it is wrong or has no answer, so
+        a list changed behind the mutators' back (a new plan, a direct append) is still
+        answered correctly; the mutators keep it right so that this is rare.
+        """
+        items = self.items(kind)
+        indexed = self._index.get(kind)
+        if indexed is not None and indexed[0] is items:
+            at = indexed[1].get(item_id)
+            if at is not None and at < len(items) and items[at].id == item_id:
+                return at
+        positions: dict[str, int] = {}
+        for i, item in enumerate(items):
+            positions.setdefault(item.id, i)  # the first of any repeated id, as a search finds
+        self._index[kind] = (items, positions)
+        return positions.get(item_id)
+
+    def _moved(self, kind: Kind, start: int) -> None:
+        """Positions from ``start`` on have shifted: re-number them in the index (which the
+        mutator's own look-up has just made sure is of this list)."""
+        items, positions = self._index[kind]
+        for i in range(start, len(items)):
+            positions[items[i].id] = i
 
     def get(self, kind: Kind, item_id: str) -> Any:
         return self.items(kind)[self.index_of(kind, item_id)]
@@ -115,12 +146,13 @@ class PlanDocument:
     def insert(self, kind: Kind, item: Item, index: int | None = None) -> int:
         """Insert ``item`` at ``index`` (default: the end); returns where it went."""
         items = self.items(kind)
-        if any(existing.id == item.id for existing in items):
+        if self._position(kind, item.id) is not None:
             raise EditError(f"A {kind} with id '{item.id}' is already in the plan.")
         at = len(items) if index is None else max(0, min(index, len(items)))
         change = Change("added", kind, item.id, at)
         self._notify_before(change)
         items.insert(at, item)
+        self._moved(kind, at)
         self._notify_after(change)
         return at
 
@@ -130,6 +162,8 @@ class PlanDocument:
         change = Change("removed", kind, item_id, at)
         self._notify_before(change)
         item = self.items(kind).pop(at)
+        del self._index[kind][1][item_id]
+        self._moved(kind, at)
         self._notify_after(change)
         return item, at
 
@@ -139,7 +173,8 @@ class PlanDocument:
         ``kind`` and ``item_id`` are positional only, so a committee's own ``kind`` field can
         be set too: ``update("committee", cid, kind=CommitteeKind.ASSURANCE)``.
         """
-        item = self.get(kind, item_id)
+        at = self.index_of(kind, item_id)
+        item = self.items(kind)[at]
         unknown = set(values) - set(type(item).model_fields) - {"id"}
         if unknown or "id" in values:
             raise EditError(f"A {kind} has no field(s) {', '.join(sorted(unknown or {'id'}))}.")
@@ -150,7 +185,6 @@ class PlanDocument:
             validated = type(item).model_validate(candidate)
         except ValidationError as exc:
             raise EditError(_plain_validation_message(kind, exc)) from None
-        at = self.index_of(kind, item_id)
         change = Change("updated", kind, item_id, at, tuple(values))
         self._notify_before(change)
         for name in values:
@@ -167,6 +201,7 @@ class PlanDocument:
         change = Change("moved", kind, item_id, new_index)
         self._notify_before(change)
         items.insert(new_index, items.pop(old_index))
+        self._moved(kind, min(old_index, new_index))
         self._notify_after(change)
         return old_index
 
