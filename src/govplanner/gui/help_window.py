@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -90,7 +91,17 @@ class HelpWindow(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([320, 660])
         layout.addWidget(splitter, 1)
+        layout.addWidget(self._close_row())
         fit_to_screen(self, 980, 700)
+
+    def _close_row(self) -> QDialogButtonBox:
+        """A Close button (Esc does the same): Enter in the find box still finds, not closes."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
+        self.close_button.setToolTip("Close the help (Esc)")
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     def _find_bar(self) -> QHBoxLayout:
         self.find_box = QLineEdit(self)
