@@ -253,8 +253,10 @@ class MainWindow(QMainWindow):
         self.findings.subject_activated.connect(self.select_subject)
         self.findings_dock = self._dock("Findings", "findingsDock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.structure_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
+        # On a small screen (a laptop at 125 %) the main view comes first: the docks give way.
+        tree, findings = min(300, self.width() // 4), min(230, self.height() // 3)
+        self.resizeDocks([self.structure_dock], [tree], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
