@@ -507,6 +507,7 @@ def test_with_the_real_analysis_an_empty_assurance_committee_is_not_badged_criti
     view = DiagramView(cluster, live_analysis)
     qtbot.addWidget(view)
     live_analysis.refresh()
+    view.sync()  # hidden, it would wait until shown
     # Neither has a clinician: the assurance committee needs none, the joint ICP does.
     assert box(view, AUDIT).status != Severity.CRITICAL
     assert box(view, ICP).status == Severity.CRITICAL

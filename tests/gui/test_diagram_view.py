@@ -351,6 +351,10 @@ def test_with_the_real_live_analysis_boxes_wait_for_it_then_show_findings(
     qtbot.addWidget(view)
     assert box(view, CRISIS).status == "unknown"  # nothing analysed yet: not "No issues"
     live_analysis.refresh()
+    assert box(view, CRISIS).status == "unknown"  # hidden: the cards wait until shown
+    assert view.is_behind()
+    view.show()
+    assert not view.is_behind()
     worst = {
         f.severity
         for f in live_analysis.analysis.open_findings

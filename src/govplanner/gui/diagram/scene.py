@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
-from govplanner.analysis.result import Analysis
+from govplanner.analysis.result import Analysis, Finding
 from govplanner.domain.enums import Severity, SubjectKind
 from govplanner.domain.model import Committee, Plan
 from govplanner.domain.vocabulary import DEFAULT_WORDS, Words, words
@@ -28,6 +28,7 @@ from govplanner.gui.diagram.layout import (
     layout_plan,
 )
 from govplanner.gui.diagram.legend import LegendItem
+from govplanner.gui.diagram.seats import SeatCounts
 from govplanner.gui.diagram.theme import OK, UNKNOWN, Status, Theme, fonts
 
 MAX_TOOLTIP_FINDINGS = 8
@@ -49,7 +50,9 @@ class DiagramScene(QGraphicsScene):
         self.connectors: list[ConnectorItem] = []
         self.legend: LegendItem | None = None
         self.layout = Layout()
-        self.findings: dict[str, list[str]] = {}
+        #: each committee's open findings, as the last analysis applied found them
+        self.findings: dict[str, list[Finding]] = {}
+        self.seat_counts = SeatCounts()
         self.words: Words = DEFAULT_WORDS  # the plan's words for committee, tier, role
         self.set_fonts(QGuiApplication.font())
 
@@ -130,16 +133,17 @@ class DiagramScene(QGraphicsScene):
             if box is not None and committee_id in cards:
                 box.set_card(cards[committee_id])
 
-    def refresh_seats(self, plan: Plan) -> None:
-        seats: Counter[str] = Counter()
-        vacant: Counter[str] = Counter()
-        for role in plan.roles:
-            for committee_id in set(role.committee_ids):
-                seats[committee_id] += 1
-                if role.holder_id is None:
-                    vacant[committee_id] += 1
-        for committee_id, box in self.boxes.items():
-            box.set_seats(seats[committee_id], vacant[committee_id])
+    def refresh_seats(self, plan: Plan, committee_ids: Iterable[str] | None = None) -> None:
+        """Show the seat counts on these committees' cards (None: count every role afresh
+        and show them on every card). Between full counts, :attr:`seat_counts` is kept up to
+        date by whoever changes the roles (the view, around each edit)."""
+        if committee_ids is None:
+            self.seat_counts.recount(plan.roles)
+            committee_ids = self.boxes
+        for committee_id in committee_ids:
+            box = self.boxes.get(committee_id)
+            if box is not None:
+                box.set_seats(*self.seat_counts.of(committee_id))
 
     def apply_analysis(self, analysis: Analysis | None) -> None:
         """Colour each card by its worst open finding (or 'not checked' without an analysis)."""
@@ -149,12 +153,11 @@ class DiagramScene(QGraphicsScene):
                 box.set_status(UNKNOWN, 0)
             return
         counts: dict[str, Counter[Severity]] = defaultdict(Counter)
-        for finding in analysis.open_findings:
-            if finding.subject_kind is SubjectKind.COMMITTEE:
+        committee = SubjectKind.COMMITTEE
+        for finding in analysis.findings:  # the tooltip's words are made when it is shown
+            if finding.subject_kind is committee and not finding.accepted:
                 counts[finding.subject_id][finding.severity] += 1
-                self.findings[finding.subject_id].append(
-                    f"{finding.severity.label} {finding.code}: {finding.message}"
-                )
+                self.findings[finding.subject_id].append(finding)
         for committee_id, box in self.boxes.items():
             status, count = worst(counts.get(committee_id))
             box.set_status(status, count)
@@ -199,7 +202,9 @@ class DiagramScene(QGraphicsScene):
             return ""
         lines = [item.summary()]
         found = self.findings.get(item.committee_id, [])
-        lines += [f"• {text}" for text in found[:MAX_TOOLTIP_FINDINGS]]
+        lines += [
+            f"• {f.severity.label} {f.code}: {f.message}" for f in found[:MAX_TOOLTIP_FINDINGS]
+        ]
         if len(found) > MAX_TOOLTIP_FINDINGS:
             lines.append(f"… and {len(found) - MAX_TOOLTIP_FINDINGS} more")
         return "\n".join(lines)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 from govplanner.analysis.result import Analysis
 from govplanner.domain.document import Change, PlanDocument
 from govplanner.gui.diagram import export
+from govplanner.gui.diagram.follow import Pending
 from govplanner.gui.diagram.items import CommitteeBox
 from govplanner.gui.diagram.navigation import neighbour
 from govplanner.gui.diagram.scene import DiagramScene
@@ -35,17 +36,6 @@ ZOOM_STEP = 1.25
 MIN_ZOOM = 0.0005
 MAX_ZOOM = 4.0
 FOCUS_WIDTH = 3.0  # pixels of the focus frame
-#: committee fields that move cards or lines (a rebuild), and those that only change words
-_STRUCTURE_FIELDS = frozenset({"tier_id", "lines", "group_id"})
-_TEXT_FIELDS = frozenset({"name", "programme_area", "kind", "organisation_ids"})
-#: what a change to an item of each other kind means for the diagram: tiers are its bands,
-#: groups its frames, organisations are named on the cards, roles are the cards' seats
-_REACTIONS: dict[str, str] = {
-    "tier": "rebuild",
-    "group": "rebuild",
-    "organisation": "texts",
-    "role": "seats",
-}
 #: below this fitted zoom even the cards' outlines are specks: open at actual size instead
 #: Below this zoom a fitted diagram's text is under half the body size (and below DETAIL_LOD
 #: not drawn at all): a plan that big opens at actual size instead, Ctrl+0 still fits it.
@@ -77,18 +67,17 @@ class DiagramView(QGraphicsView):
         is_stale = getattr(live_analysis, "is_stale", None)
         if callable(is_stale) and is_stale():
             self._analysis = None  # not analysed yet: show "Not checked", not "No issues"
-        self._rebuild = True
-        self._seats = False
-        self._texts: set[str] | None = set()  # None: every card
+        self._pending = Pending(document, self.diagram.seat_counts)
+        self._analysis_due = False  # an analysis arrived while hidden: applied when shown
         self._fitted = False
         self._auto_fit = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.sync)
+        self._timer.timeout.connect(self._sync_if_shown)
         self._setup_view()
         self._make_actions()
-        unsubscribe = document.subscribe(self._on_change)
+        unsubscribe = document.subscribe(self._on_change, self._before_change)
         self.destroyed.connect(lambda *_: unsubscribe())
         live_analysis.updated.connect(self._on_analysis)  # type: ignore[attr-defined]
         self.diagram.selectionChanged.connect(self._describe)
@@ -106,60 +95,63 @@ class DiagramView(QGraphicsView):
 
     # -- keeping up with the document ------------------------------------------------------------
 
+    def _before_change(self, change: Change) -> None:
+        if shiboken6.isValid(self):
+            self._pending.before(change)
+
     def _on_change(self, change: Change) -> None:
         if not shiboken6.isValid(self):
             return
-        fields = set(change.fields)
-        reaction = _REACTIONS.get(change.kind or "")
         if change.action == "reset":
-            self._rebuild = True
             self._analysis = None  # a different plan: its findings are not known yet
             self._fitted, self._auto_fit = False, True  # fit the new plan when shown
-        elif change.action == "plan":
-            if "vocabulary" not in fields:
-                return
-            self._rebuild = True  # the words the bands and legend speak
-        elif change.kind == "committee":
-            self._on_committee(change, fields)
-        elif reaction == "rebuild":
-            self._rebuild = True
-        elif reaction == "texts":
-            self._texts = None
-        elif reaction == "seats":
-            self._seats = True
-        else:
-            return
-        self._timer.start()
-
-    def _on_committee(self, change: Change, fields: set[str]) -> None:
-        if change.action != "updated" or fields & _STRUCTURE_FIELDS:
-            self._rebuild = True
-        elif "name" in fields:
-            self._texts = None  # other cards' tooltips name it too
-        elif fields & _TEXT_FIELDS and change.item_id is not None and self._texts is not None:
-            self._texts.add(change.item_id)
+        if self._pending.after(change):
+            self._timer.start()
 
     def _on_analysis(self, analysis: Analysis | None) -> None:
         self._analysis = analysis
-        if not self._rebuild:
-            self.diagram.apply_analysis(analysis)
-            self._describe()
+        self._analysis_due = True
+        if self.isVisible() and not self._pending.rebuild:
+            self._apply_analysis()
+
+    def _apply_analysis(self) -> None:
+        self._analysis_due = False
+        self.diagram.apply_analysis(self._analysis)
+        self._describe()
+
+    def _sync_if_shown(self) -> None:
+        """The diagram is one tab of many: while hidden, edits wait for it to be shown (a
+        national plan's cards are thousands; no edit should pay for an unseen diagram)."""
+        if self.isVisible():
+            self.sync()
+
+    def is_behind(self) -> bool:
+        """Whether the scene still lacks changes or an analysis (it catches up when shown)."""
+        pending = self._pending
+        return (
+            pending.rebuild or pending.texts != set() or bool(pending.seats) or self._analysis_due
+        )
 
     def sync(self) -> None:
-        """Bring the scene up to date now (normally done on the next event-loop turn)."""
+        """Bring the scene up to date now (normally done on the next event-loop turn, or when
+        the view is shown)."""
         self._timer.stop()
-        plan = self.document.plan
-        if self._rebuild:
+        plan, pending = self.document.plan, self._pending
+        if pending.rebuild:
             selected = self.selected_committee_id()
             self.diagram.rebuild(plan, self._analysis)
             if selected in self.diagram.boxes:
                 self.diagram.boxes[selected].setSelected(True)
+            self._analysis_due = False  # the rebuild coloured the cards
         else:
-            if self._texts is None or self._texts:
-                self.diagram.refresh_text(plan, self._texts)
-            if self._seats:
-                self.diagram.refresh_seats(plan)
-        self._rebuild, self._seats, self._texts = False, False, set()
+            if pending.texts is None or pending.texts:
+                self.diagram.refresh_text(plan, pending.texts)
+            if pending.seats:
+                self.diagram.refresh_seats(plan, pending.seats)
+        pending.clear()
+        if self._analysis_due:
+            self._analysis_due = False
+            self.diagram.apply_analysis(self._analysis)
         self._describe()
         if self.isVisible() and not self._fitted:
             self._fitted = True
@@ -173,7 +165,7 @@ class DiagramView(QGraphicsView):
 
     def select_committee(self, committee_id: str) -> bool:
         """Select that committee's box and centre it; False if it is not in the diagram."""
-        if self._timer.isActive():
+        if self.is_behind():
             self.sync()
         box = self.diagram.boxes.get(committee_id)
         if box is None:
@@ -228,6 +220,8 @@ class DiagramView(QGraphicsView):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.is_behind():
+            self.sync()
         if not self._fitted:
             self._fitted = True
             self._initial_zoom()
@@ -332,7 +326,7 @@ class DiagramView(QGraphicsView):
             self._apply_palette()
         elif event.type() == QEvent.Type.FontChange:
             self.diagram.set_fonts(self.font())
-            self._rebuild = True  # larger text needs larger cards
+            self._pending.rebuild = True  # larger text needs larger cards
             self._timer.start()
 
     def _apply_palette(self) -> None:
