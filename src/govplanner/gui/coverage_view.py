@@ -44,6 +44,7 @@ EMPTY_HINT = (
     "{committees} panel (Ctrl+Shift+C); the heatmap fills in as you add {committees} and {roles}."
 )
 NO_CELL = "Select a cell to see the {committees} behind it."
+NO_COMMITTEE = "No {committee} in this {tier} needs this function."
 
 
 def _legend(parent: QWidget | None, words: UiWords | None = None) -> QWidget:
@@ -93,6 +94,8 @@ class CoverageView(QWidget):
         self.document, self.live = document, live
         self.words = ui_words(document)
         self.model = CoverageModel(live, self)
+        #: the detail list as last shown (title, entries): an unchanged list is left alone
+        self._shown: tuple[str, tuple[tuple[str, str], ...], str] | None = None
         top = self._make_top()
         self.note = note = QLabel(self)
         note.setWordWrap(True)
@@ -209,8 +212,9 @@ class CoverageView(QWidget):
         self._cell_chosen(self.table.currentIndex())
 
     def _cell_chosen(self, index: QModelIndex, _previous: Any = None) -> None:
-        self.detail.clear()
         if not index.isValid():
+            self._shown = None
+            self.detail.clear()
             self.detail_title.setText(self.words.text(NO_CELL))
             return
         self.detail_pane.setVisible(True)
@@ -219,19 +223,33 @@ class CoverageView(QWidget):
         function = FUNCTIONS[index.column()].label
         w = self.words.words
         noun = w.committee if cell.required == 1 else w.committees
-        self.detail_title.setText(
-            f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} {noun} covered"
-        )
+        title = f"<b>{tier} · {function}</b><br>{cell.covered} of {cell.required} {noun} covered"
+        if cell.accepted_ids:
+            title += f", {len(set(cell.accepted_ids))} with the gap accepted"
+        entries = self._entries(cell)
+        none = "" if cell.required_ids else self.words.text(NO_COMMITTEE)
+        if (title, entries, none) == self._shown:
+            return  # the same list: keep its selection and scroll position
+        self._shown = (title, entries, none)
+        self.detail_title.setText(title)
+        self.detail.clear()
+        for text, cid in entries:
+            entry = QListWidgetItem(text, self.detail)
+            entry.setData(Qt.ItemDataRole.UserRole, cid)
+        if none:
+            entry = QListWidgetItem(none, self.detail)
+            entry.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _entries(self, cell: CoverageCell) -> tuple[tuple[str, str], ...]:
+        """(text, committee id) for each committee behind ``cell``: open gaps first (they are
+        what the user came to see), accepted ones apart, covered last."""
         covered, accepted = set(cell.covered_ids), set(cell.accepted_ids)
-        if accepted:
-            self.detail_title.setText(
-                f"{self.detail_title.text()}, {len(accepted)} with the gap accepted"
-            )
-        # Open gaps first: they are what the user came to see; accepted ones apart.
         order = sorted(cell.required_ids, key=lambda c: (c in covered, c in accepted))
+        names = {c.id: c.name for c in self.document.plan.committees}  # one pass, not one each
+        entries = []
         for cid in order:
-            committee = self.document.plan.committee(cid)
-            if committee is None:
+            name = names.get(cid)
+            if name is None:
                 continue
             if cid in covered:
                 mark = "✓ Covered"
@@ -239,12 +257,8 @@ class CoverageView(QWidget):
                 mark = "◌ Not covered, gap accepted"
             else:
                 mark = "✗ Not covered"
-            entry = QListWidgetItem(f"{committee.name} — {mark}", self.detail)
-            entry.setData(Qt.ItemDataRole.UserRole, cid)
-        if not cell.required_ids:
-            none = self.words.text("No {committee} in this {tier} needs this function.")
-            entry = QListWidgetItem(none, self.detail)
-            entry.setFlags(Qt.ItemFlag.NoItemFlags)
+            entries.append((f"{name} — {mark}", cid))
+        return tuple(entries)
 
     def _activate(self, entry: QListWidgetItem) -> None:
         cid = entry.data(Qt.ItemDataRole.UserRole)
