@@ -62,8 +62,8 @@ class CheckListModel(QAbstractListModel):
         if not index.isValid():
             return None
         text, item_id = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text  # the whole name in the tooltip, where the list elides it
         if role == Qt.ItemDataRole.CheckStateRole:
             on = item_id in self._checked
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
@@ -108,6 +108,9 @@ class CheckList(QWidget):
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
+        # A narrow pane shortens long names in the middle, not by scrolling sideways.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -53,6 +53,8 @@ class OrganisationForm(DetailForm):
         self.typed_number(self.population, "population", self._population_value)
         self.uses = QListWidget(body)
         self.uses.setMinimumHeight(80)
+        self.uses.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # no sideways scrolling
+        self.uses.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.words.bind(self.uses, "setAccessibleName", "{Committees} and {roles} of it")
         self.uses.itemActivated.connect(self._open)
         form.addRow(hint_label(body, "Where it appears (double-click to open):"))
@@ -91,6 +93,7 @@ class OrganisationForm(DetailForm):
     def _use(self, text: str, target: str) -> None:
         entry = QListWidgetItem(text, self.uses)
         entry.setData(Qt.ItemDataRole.UserRole, target)
+        entry.setToolTip(text)
 
 
 class GroupForm(DetailForm):

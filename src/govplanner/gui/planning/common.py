@@ -89,3 +89,20 @@ class FilledCellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+
+def place_beside(window: QWidget, beside: QWidget, offset: int = 48) -> None:
+    """Put ``window`` down and right of ``beside`` (both stay in sight), shrunk and moved as
+    needed to lie within the screen's available area (a full-screen window on a laptop)."""
+    frame = beside.frameGeometry()
+    extra = frame.size() - beside.size()  # the title bar and borders
+    screen = beside.screen()
+    free = screen.availableGeometry() if screen is not None else frame
+    width = max(min(frame.width(), free.width() - offset), window.minimumWidth() + extra.width())
+    height = max(
+        min(frame.height(), free.height() - offset), window.minimumHeight() + extra.height()
+    )
+    x = min(frame.x() + offset, free.x() + free.width() - width)
+    y = min(frame.y() + offset, free.y() + free.height() - height)
+    window.resize(width - extra.width(), height - extra.height())
+    window.move(max(x, free.x()), max(y, free.y()))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
 from govplanner.domain.document import PlanDocument
-from govplanner.gui.forms.flow import FlowLayout
+from govplanner.gui.forms.flow import FlowLayout, together
 from govplanner.gui.planning.common import RAG_FILL, chip, set_chip
 
 if TYPE_CHECKING:
@@ -106,8 +106,8 @@ class PrinciplesView(QWidget):
         self.overall = QLabel(self)
         self.legend = FlowLayout()  # wraps on a narrow window rather than cutting the chips
         self.legend.add(self.overall)
-        for n, (rag, label) in enumerate(RAG_LABELS.items()):
-            self.legend.add(chip(label, RAG_FILL[rag], self), push_right=n == 0)
+        chips = [chip(label, RAG_FILL[rag], self) for rag, label in RAG_LABELS.items()]
+        self.legend.add(together(self, *chips), push_right=True)
         self.cards = [PrincipleCard(self) for _ in range(5)]
         inner = QWidget(self)
         column = QVBoxLayout(inner)

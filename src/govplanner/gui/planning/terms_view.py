@@ -86,13 +86,19 @@ class TimelineStrip(QWidget):
         painter.end()
 
     def _paint_months(self, painter: QPainter, left: float, width: float, axis: float) -> None:
+        """A tick each month; its name where it fits (none runs into the next or off the end)."""
         day = dt.date(self.start.year, self.start.month, 1)
+        metrics, free_from = painter.fontMetrics(), left
         while day <= self.end:
             if day >= self.start:
                 x = self._x(day, left, width)
                 painter.drawLine(QPointF(x, axis), QPointF(x, axis + 4))
                 name = _MONTHS[day.month - 1] + (f" {day.year}" if day.month == 1 else "")
-                painter.drawText(QRectF(x + 2, axis + 4, 80, 20), Qt.AlignmentFlag.AlignLeft, name)
+                wide = metrics.horizontalAdvance(name) + 2
+                if x + 2 >= free_from and x + 2 + wide <= self.width():
+                    rect = QRectF(x + 2, axis + 4, wide, 20)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, name)
+                    free_from = x + 2 + wide + 6
             day = add_months(day, 1)
 
 
@@ -138,8 +144,7 @@ class TermsView(QWidget):
         row = FlowLayout()  # wraps on a narrow window rather than cutting the chips
         row.add(together(self, as_of_label, self.as_of))
         row.add(together(self, horizon_label, self.horizon))
-        for n, label in enumerate(self.chips.values()):
-            row.add(label, push_right=n == 0)
+        row.add(together(self, *self.chips.values()), push_right=True)
         return row
 
     def _make_tree(self) -> QTreeView:
@@ -149,8 +154,12 @@ class TermsView(QWidget):
         tree.setAlternatingRowColors(True)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        tree.header().setStretchLastSection(True)
+        header = tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The role takes what is left: every heading shows on a laptop at 125 %, no sideways
+        # scrolling (a role's whole title is in its tooltip).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         tree.activated.connect(self._activated)
         return tree
 
@@ -186,7 +195,7 @@ class TermsView(QWidget):
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        for column, width in enumerate((150, 150, 260, 200)):
+        for column, width in enumerate((140, 130, 260, 180)):
             self.tree.setColumnWidth(column, width)
 
     def horizon_months(self) -> int:
