@@ -68,8 +68,10 @@ def test_diff_json_shape(tmp_path, capsys):
     assert set(doc) == {
         "before", "after", "as_of", "at_a_glance", "coverage", "committees", "roles", "people",
         "findings_opened", "findings_closed", "findings_accepted", "organisations", "merged",
-        "settings",
+        "settings", "proposal",
     }  # fmt: skip
+    assert doc["proposal"] is None  # a plan edited by hand is not a proposal
+    assert all(x["why"] == [] for x in doc["committees"] + doc["roles"])
     assert doc["at_a_glance"]["committees"] == {"added": 0, "removed": 1, "changed": 0}
     assert doc["at_a_glance"]["organisations"] == {"added": 0, "removed": 0, "changed": 0}
     assert doc["at_a_glance"]["merged"] == {"committees": 0, "into": 0}

@@ -206,7 +206,9 @@ def test_a_proposal_opens_as_a_scenario_beside_the_plan(
     assert saved.exists()
     proposal = load_plan(saved)
     assert "(proposed reduction)" in proposal.name
-    assert "retired roles" in proposal.description
+    assert proposal.proposal is not None
+    assert proposal.proposal.changes
+    assert proposal.proposal.sessions_after <= proposal.proposal.budget_sessions + 1e-9
     assert proposal.effective_date == dt.date(2027, 4, 1)
     (opened,) = set(main_windows()) - before
     qtbot.addWidget(opened)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from govplanner.cli.main import main
+from govplanner.domain.proposal import ChangeAction
 from govplanner.files.planfile import load_plan, save_plan
 from tests.restructure.plans import judge
 
@@ -78,12 +79,24 @@ def test_reduce_by_a_fifth_keeps_essential_cover_and_explains_each_retirement(
     assert judge(before, {r.id for r in after.roles}, NO_WEIGHTS).essential_lost == 0
     retired = [r for r in before.roles if r.id not in {x.id for x in after.roles}]
     assert retired
+    assert after.proposal is not None
     for role in retired:
-        assert role.id in after.description
+        change = after.proposal.change_for(ChangeAction.RETIRE_ROLE, role.id)
+        assert change is not None
+        assert change.reasons
         assert role.title in out
     code, diff, _ = run(["diff", str(cluster), str(proposal)], capsys)
     assert code == 0
-    assert all(role.title in diff for role in retired)
+    assert "The after plan is a proposal, made by govplanner reduce" in diff
+    for role in retired:  # each retirement is listed with its reasons, straight after it
+        reasons = after.proposal.change_for(ChangeAction.RETIRE_ROLE, role.id).reasons
+        assert f"{role.title} " in diff
+        assert all(f"why: {reason}" in diff for reason in reasons)
+    code, data, _ = run(["diff", str(cluster), str(proposal), "--format", "json"], capsys)
+    removed = [x for x in json.loads(data)["roles"] if x["change"] == "removed"]
+    assert len(removed) == len(retired)
+    assert all(x["why"] for x in removed)
+    assert json.loads(data)["proposal"]["source_plan"] == before.name
 
 
 def test_reduce_refuses_a_budget_too_low_with_the_exact_least_budget(tmp_path, capsys, cluster):

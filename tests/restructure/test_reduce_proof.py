@@ -13,6 +13,7 @@ import itertools
 import pytest
 
 from govplanner.domain.model import Plan
+from govplanner.domain.proposal import ChangeAction
 from govplanner.restructure.outcome import Weights
 from govplanner.restructure.proposal import proposal_plan
 from govplanner.restructure.reduce import Budget, Request, reduce_plan
@@ -143,8 +144,11 @@ def test_proposal_plan_never_uncovers_a_covered_essential_function(seed):
     assert judge(plan, kept, WEIGHTS.as_json()).essential_lost == 0
     assert sum(r.sessions_per_week for r in proposal.roles if r.clinical) <= today * 0.7 + 1e-9
     retired = {r.id for r in plan.roles} - kept
-    for role_id in retired:  # each retirement is explained in the proposal's description
-        assert role_id in proposal.description
+    record = proposal.proposal
+    assert record is not None
+    explained = {c.subject_id for c in record.changes if c.action is ChangeAction.RETIRE_ROLE}
+    assert explained == retired  # each retirement, and nothing else, is recorded with reasons
+    assert all(c.reasons for c in record.changes)
 
 
 def test_keep_and_retire_fix_choices():

@@ -33,6 +33,7 @@ from govplanner.analysis.result import Finding
 from govplanner.domain.items import ITEM_KINDS as KIND_TABLE
 from govplanner.domain.items import KINDS, Kind
 from govplanner.domain.model import Committee, Organisation, Person, Plan, Role
+from govplanner.domain.proposal import ChangeAction, Proposal
 from govplanner.domain.vocabulary import Words, words
 
 __all__ = [
@@ -69,6 +70,13 @@ COMPARED_KINDS: tuple[ItemKind, ...] = tuple(
 )
 
 
+#: the proposal changes that remove an item of each kind (Plan.proposal)
+_REMOVALS: dict[str, tuple[ChangeAction, ...]] = {
+    "role": (ChangeAction.RETIRE_ROLE,),
+    "committee": (ChangeAction.ABOLISH_COMMITTEE, ChangeAction.COMBINE_COMMITTEES),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FieldChange:
     """One field that differs, in plain words: ('Accountable to', 'ICB Board', 'Place Board')."""
@@ -91,6 +99,8 @@ class ItemChange:
     #: the tier (or for a role, the committees) it belongs to, for context
     where: str
     fields: tuple[FieldChange, ...] = ()
+    #: why it changed, when the after plan is a proposal that recorded it (Plan.proposal)
+    why: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +131,8 @@ class Comparison:
     after_source: str = ""
     #: open findings of the before plan that the after plan still has, but accepted
     accepted: tuple[Finding, ...] = ()
+    #: how the after plan was made, when it is a proposal (its record, Plan.proposal)
+    proposal: Proposal | None = None
 
     def coverage_count(self, verdict: Verdict) -> int:
         return sum(1 for c in self.coverage if c.verdict == verdict)
@@ -168,7 +180,7 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
     old, new = analyse(before, as_of=day), analyse(after, as_of=day)
     # Both sides are labelled in the after plan's words, so plans that name things differently
     # ("committee" and "forum") still compare field by field.
-    sides = _Sides(Names(before), Names(after), words(after))
+    sides = _Sides(Names(before), Names(after), words(after), after.proposal)
     match = match_plans(before, after, sides.role)
     merges = find_merges(before, after, match)
     opened, closed, accepted = finding_changes(old, new, match)
@@ -188,6 +200,7 @@ def compare_plans(before: Plan, after: Plan, *, as_of: dt.date | None = None) ->
         organisations=items["organisation"],
         merges=merges,
         accepted=accepted,
+        proposal=after.proposal,
         settings=_field_changes(
             describe_settings(before, sides.w), describe_settings(after, sides.w)
         ),
@@ -245,9 +258,21 @@ def _ids_named(items: Sequence[Committee], names: Sequence[str]) -> list[str]:
 class _Sides:
     """Describes items of either plan (``is_after`` picks the plan), remembering each answer."""
 
-    def __init__(self, old: Names, new: Names, w: Words) -> None:
+    def __init__(self, old: Names, new: Names, w: Words, proposal: Proposal | None = None) -> None:
+        self.proposal = proposal
         self.old, self.new, self.w = old, new, w
         self._roles: dict[tuple[str, bool], dict[str, str]] = {}
+
+    def why(self, kind: ItemKind, item_id: str) -> tuple[str, ...]:
+        """The proposal's reasons for removing this item, if it recorded any."""
+        if self.proposal is None:
+            return ()
+        actions = _REMOVALS.get(kind, ())
+        for action in actions:
+            change = self.proposal.change_for(action, item_id)
+            if change is not None:
+                return tuple(change.reasons)
+        return ()
 
     def names(self, is_after: bool) -> Names:
         return self.new if is_after else self.old
@@ -296,7 +321,10 @@ def _changes(
     new_ids = set(match.added)
     added = [a for a in after if a.id in new_ids and a.id not in skip]
     result = [_added_or_removed(kind, "added", a, sides.where(a, True)) for a in added]
-    result += [_added_or_removed(kind, "removed", b, sides.where(b, False)) for b in removed]
+    result += [
+        _added_or_removed(kind, "removed", b, sides.where(b, False), sides.why(kind, b.id))
+        for b in removed
+    ]
     for a in after:
         b = old.get(match.to_before.get(a.id, ""))
         if b is None:
@@ -326,9 +354,11 @@ def _field_changes(old: dict[str, str], new: dict[str, str]) -> tuple[FieldChang
     )
 
 
-def _added_or_removed(kind: ItemKind, status: ItemStatus, item: T, where: str) -> ItemChange:
+def _added_or_removed(
+    kind: ItemKind, status: ItemStatus, item: T, where: str, why: tuple[str, ...] = ()
+) -> ItemChange:
     name = _name(item)
-    return ItemChange(kind, status, name, None if status == "added" else name, where)
+    return ItemChange(kind, status, name, None if status == "added" else name, where, (), why)
 
 
 def _name(item: Committee | Role | Person | Organisation) -> str:

@@ -17,6 +17,7 @@ from govplanner.analysis.result import CoverageCell, Finding
 from govplanner.analysis.rules.common import long_date, name_list
 from govplanner.cli.report import finding_json
 from govplanner.domain.items import ITEM_KINDS
+from govplanner.domain.proposal import ChangeAction, Proposal
 from govplanner.domain.vocabulary import Words
 
 _KINDS: tuple[ItemKind, ...] = COMPARED_KINDS
@@ -112,7 +113,22 @@ def _item_lines(change: ItemChange) -> list[str]:
         else ""
     )
     lines = [f"  {_SIGN[change.status]} {change.name}{renamed}{where}: {change.status}"]
+    lines += [f"      why: {reason}" for reason in change.why]
     return lines + _field_lines(change.fields, "      ")
+
+
+def _proposal_lines(proposal: Proposal | None) -> list[str]:
+    """Where the after plan came from, when it is a proposal, and what it did as a whole."""
+    if proposal is None:
+        return []
+    made = f"made by govplanner {proposal.method} on {long_date(proposal.made_on)}"
+    source = f" from '{proposal.source_plan}'" if proposal.source_plan else ""
+    lines = ["", f"The after plan is a proposal, {made}{source}:"]
+    lines += [f"  {line}" for line in proposal.summary]
+    for change in proposal.changes:
+        if change.action is ChangeAction.COMBINE_COMMITTEES:
+            lines.append(f"  {change.action.label}: {change.subject}: " + "; ".join(change.reasons))
+    return lines
 
 
 def _finding_lines(title: str, findings: tuple[Finding, ...]) -> list[str]:
@@ -131,6 +147,7 @@ def diff_text(comparison: Comparison, w: Words) -> str:
         f"Before: {c.before_plan}" + (f" — {c.before_source}" if c.before_source else ""),
         f"After:  {c.after_plan}" + (f" — {c.after_source}" if c.after_source else ""),
         f"As of:  {long_date(c.as_of)}",
+        *_proposal_lines(c.proposal),
         "",
         *_glance(c, w),
         "",
@@ -188,6 +205,7 @@ def _item_json(change: ItemChange) -> dict[str, Any]:
         "before_name": change.before_name,
         "where": change.where,
         "fields": _fields_json(change.fields),
+        "why": list(change.why),
     }
 
 
@@ -229,4 +247,5 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
         "findings_opened": [finding_json(f) for f in c.opened],
         "findings_closed": [finding_json(f) for f in c.closed],
         "findings_accepted": [finding_json(f) for f in c.accepted],
+        "proposal": None if c.proposal is None else c.proposal.model_dump(mode="json"),
     }

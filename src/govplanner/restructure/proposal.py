@@ -8,13 +8,11 @@ from govplanner.analysis.rules.common import number
 from govplanner.domain.model import Plan
 from govplanner.restructure.edit import remove_roles
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
-from govplanner.restructure.rationale import SCOPE_TEXT, costs, retirements
+from govplanner.restructure.rationale import SCOPE_TEXT, costs, proposal_record, retirements
 from govplanner.restructure.reduce import Reduction
 
-#: Plan.description holds at most 20,000 characters; the block of retired roles is cut to fit.
+#: Plan.description holds at most 20,000 characters.
 DESCRIPTION_LIMIT = 20_000
-BLOCK_START = "--- govplanner reduce: retired roles (id | title | sessions | holder | why) ---"
-BLOCK_END = "--- end of retired roles ---"
 #: Roles listed as binding in the text of a refusal (the JSON lists every one).
 BINDING_SHOWN = 25
 
@@ -188,41 +186,29 @@ def refusal_message(r: Reduction) -> str:
 
 
 def proposal_plan(r: Reduction, *, name: str | None = None, today: dt.date | None = None) -> Plan:
-    """The scenario plan: retired roles removed, the rationale in its description."""
+    """The scenario plan: retired roles removed, its rationale recorded as ``Plan.proposal``.
+
+    The description says in a few lines what the proposal is; the full record (every change
+    and its reasons, the figures before and after, the optimiser's verdict) is the plan's
+    :class:`~govplanner.domain.proposal.Proposal`, which diff, Compare and the gap report read.
+    """
     retired_ids = [r.facts.roles[i].id for i in r.retired]
     plan = remove_roles(r.plan, retired_ids)
     plan.name = (name or f"{r.original.name} (proposed reduction)")[:200]
     day = dt.date.today() if today is None else today
     head = [
-        f"Proposed reduction of '{r.original.name}', made by govplanner reduce on "
-        f"{day.isoformat()}.",
+        f"Proposed reduction of '{r.original.name}', made by govplanner on {day.isoformat()}.",
         *summary_lines(r),
         "Weights: "
         + "; ".join(
             f"{k} {v:g} ({WEIGHT_MEANINGS[k]})" for k, v in r.request.weights.as_json().items()
         )
         + ".",
+        "Each change and its reasons are recorded with the plan: see Compare, "
+        "`govplanner diff` or the gap report's Proposal sheet.",
     ]
     if r.original.description.strip():
         head += ["", "Description of the original plan:", r.original.description.strip()]
-    text = "\n".join(head)
-    block = [x.line() for x in retirements(r)]
-    plan.description = _fit(text, block)
+    plan.description = "\n".join(head)[:DESCRIPTION_LIMIT]
+    plan.proposal = proposal_record(r, day)
     return plan
-
-
-def _fit(head: str, block: list[str]) -> str:
-    """The head and as many block lines as fit, saying how many were left out."""
-    room = DESCRIPTION_LIMIT - len(head) - len(BLOCK_START) - len(BLOCK_END) - 200
-    shown: list[str] = []
-    used = 0
-    for line in block:
-        if used + len(line) + 1 > room:
-            break
-        shown.append(line)
-        used += len(line) + 1
-    if len(shown) < len(block):
-        left = len(block) - len(shown)
-        shown.append(f"(and {_plural(left, 'more role')}: see the reduction report, --report)")
-    text = "\n".join([head, "", BLOCK_START, *shown, BLOCK_END])
-    return text[:DESCRIPTION_LIMIT]

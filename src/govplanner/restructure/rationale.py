@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from govplanner.analysis.rules.common import function_text, name_list, number
 from govplanner.domain.enums import Requirement
 from govplanner.domain.model import Plan
+from govplanner.domain.proposal import ChangeAction, Proposal, ProposalChange
 from govplanner.restructure.cost import CostSummary, cost_summary
 from govplanner.restructure.facts import Pair
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
@@ -162,3 +164,56 @@ def reduction_json(reduction: Reduction, proposal_path: str | None = None) -> di
     if r.status == "infeasible":
         data.update(_refusal_json(r))
     return data
+
+
+def _retirement_change(x: Retirement) -> ProposalChange:
+    return ProposalChange(
+        action=ChangeAction.RETIRE_ROLE,
+        subject_id=x.role_id,
+        subject=x.title[:200],
+        sessions_per_week=x.sessions,
+        holder=(x.holder or "")[:200],
+        reasons=[reason[:2_000] for reason in x.reasons],
+    )
+
+
+def _abolition_changes(r: Reduction) -> list[ProposalChange]:
+    names = _committee_names(r.original)
+    left = {c.id for c in r.plan.committees}
+    return [
+        ProposalChange(
+            action=ChangeAction.ABOLISH_COMMITTEE,
+            subject_id=cid,
+            subject=names.get(cid, cid)[:200],
+            reasons=["abolished as asked (--abolish), before the roles were chosen"],
+        )
+        for cid in names
+        if cid not in left
+    ]
+
+
+def proposal_record(r: Reduction, made_on: dt.date) -> Proposal:
+    """The reduction as the proposal plan's record (``Plan.proposal``)."""
+    from govplanner.restructure.proposal import summary_lines
+
+    before, after = costs(r)
+    sol, facts = r.solution, r.facts
+    kept = len(facts.essential) - (0 if r.after is None else len(r.after.essential_gaps))
+    changes = _abolition_changes(r) + [_retirement_change(x) for x in retirements(r)]
+    return Proposal(
+        method="reduce",
+        made_on=made_on,
+        source_plan=r.original.name,
+        scope="clinical" if r.request.clinical_scope else "all",
+        budget_sessions=round(r.budget, 6),
+        sessions_before=round(facts.scope_sessions, 6),
+        sessions_after=round(r.after.scope_sessions if r.after else facts.scope_sessions, 6),
+        cost_before=before.cost,
+        cost_after=None if after is None else after.cost,
+        essential_covered_before=len(facts.essential),
+        essential_covered_after=kept,
+        solver_status=r.status if sol is None else f"{r.status}: {sol.detail}",
+        optimality_gap=None if sol is None else sol.gap,
+        summary=[line[:2_000] for line in summary_lines(r)],
+        changes=changes,
+    )
