@@ -3,13 +3,18 @@
 An export's ``-o`` names a file to create or replace. Replacing the plan it was made from (or
 any plan) with a workbook would lose the plan, so those targets are refused outright; any
 other existing file is replaced only after a ``.bak`` copy of it is kept (see
-:func:`govplanner.files.atomic.backups_kept`).
+:func:`govplanner.files.atomic.backups_kept`). A file govplanner has open for editing, in
+this process or another, is never an export's target either, whatever its name.
+
+The command line and the app's File ▸ Export both check here, and both write inside
+:func:`export_writes`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from govplanner.domain.errors import GovplannerError
@@ -52,6 +57,7 @@ def check_output_file(target: Path, inputs: Iterable[Path], *, what: str) -> Pat
                 f"{target} is the file the {what} is made from; writing it there would "
                 "replace it. Choose another output file."
             )
+    check_not_open(target)
     if target.name.lower().endswith(PLAN_SUFFIX):
         raise OutputPathError(
             f"{target.name} is a plan file name: the {what} is not a plan, so it is never "
@@ -69,6 +75,40 @@ def check_output_file(target: Path, inputs: Iterable[Path], *, what: str) -> Pat
     if not target.parent.exists():
         raise OutputPathError(f"The folder {target.parent} does not exist.")
     return Path(os.path.realpath(target))
+
+
+def check_not_open(target: Path) -> None:
+    """Refuse a file that govplanner has open for editing: its lock file names a holder that
+    is still running (this process included), or one on another computer, which we cannot
+    ask."""
+    import socket
+
+    from govplanner.files.lock import process_alive, read_owner
+
+    owner = read_owner(target)
+    if owner is None:
+        return
+    if owner.host == socket.gethostname() and not process_alive(owner.pid):
+        return  # left behind by a program that has ended
+    raise OutputPathError(
+        f"{target.name} is open in govplanner by {owner.describe()}; an export never writes "
+        "over a file that is open. Choose another output file."
+    )
+
+
+@contextlib.contextmanager
+def export_writes() -> Iterator[None]:
+    """Around an export's writing: a file it replaces keeps a ``.bak`` copy, and a workbook
+    writer's temporary files go to a private folder removed at the end (even on failure).
+
+    Enter it on the thread that writes: the ``.bak`` rule is a context variable, which a
+    worker thread does not inherit.
+    """
+    from govplanner.files.atomic import backups_kept
+    from govplanner.files.scratch import scratch_space
+
+    with scratch_space(), backups_kept():
+        yield
 
 
 def check_output_folder(folder: Path, inputs: Iterable[Path], *, what: str) -> Path:

@@ -129,43 +129,59 @@ class ExportOps:
         """
         return self.window.document.plan
 
-    def _export_target(self, title: str, name: str, file_filter: str) -> str:
-        suggested = str(Path(self._start_folder()) / name)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, file_filter)
-        return path
+    def _export_target(self, title: str, name: str, file_filter: str, what: str) -> Path | None:
+        """The file to write, checked as the command line checks it (never the open plan,
+        a plan file or a plan open anywhere); None if cancelled or refused."""
+        from govplanner.gui.export_prompts import export_file
+
+        suggested = Path(self._start_folder()) / name
+        source = self.window.document.path
+        return export_file(self.window, title, suggested, file_filter, inputs=[source], what=what)
 
     def export_register(self) -> BackgroundTask | None:
         plan = self._plan_for_export()
         name = f"{_stem(plan.name)} register.xlsx"
-        path = self._export_target("Export register", name, REGISTER_FILTER)
-        if not path:
+        path = self._export_target("Export register", name, REGISTER_FILTER, "register")
+        if path is None:
             return None
+        replacing = path.exists()
 
         def work(progress: Any, cancelled: Any) -> None:
+            from govplanner.files.output_safety import export_writes
             from govplanner.files.register_export import export_register
 
-            export_register(plan, path)
+            with export_writes():  # on this thread: a replaced file keeps a .bak
+                export_register(plan, path)
 
-        return self._background("Export register", "Writing the register…", work, self._wrote(path))
+        done = self._wrote(path, replacing)
+        return self._background("Export register", "Writing the register…", work, done)
 
     def export_gap_report(self) -> BackgroundTask | None:
         plan = self._plan_for_export()
         name = f"{_stem(plan.name)} gap report.xlsx"
-        path = self._export_target("Gap report", name, REGISTER_FILTER)
-        if not path:
+        path = self._export_target("Gap report", name, REGISTER_FILTER, "gap report")
+        if path is None:
             return None
+        replacing = path.exists()
 
         def work(progress: Any, cancelled: Any) -> Path | None:
             from govplanner.analysis import analyse
             from govplanner.export.gap_report import export_gap_report
+            from govplanner.files.output_safety import export_writes
 
-            return export_gap_report(plan, analyse(plan), path, progress=progress, cancel=cancelled)
+            with export_writes():
+                return export_gap_report(
+                    plan, analyse(plan), path, progress=progress, cancel=cancelled
+                )
 
         def done(written: Path | None, _cancelled: bool) -> None:
             # Cancelled means nothing was written at all (the old file, if any, is untouched).
-            name = Path(path).name
-            message = f"Wrote {name}" if written else "Gap report cancelled: nothing written."
-            self.window.statusBar().showMessage(message, 6000)
+            from govplanner.gui.export_prompts import replaced_note
+
+            message = "Gap report cancelled: nothing written."
+            if written:
+                message = f"Wrote {path.name}.{replaced_note(path, replacing)}"
+            self.window.statusBar().showMessage(message, 8000)
 
         return self._background("Gap report", "Writing the gap report…", work, done)
 
@@ -188,10 +204,12 @@ class ExportOps:
 
         def work(progress: Any, cancelled: Any) -> list[Path]:
             from govplanner.export.roles import export_role_descriptions
+            from govplanner.files.output_safety import export_writes
 
-            return export_role_descriptions(
-                plan, target, fmt=fmt, progress=progress, cancel=cancelled
-            )
+            with export_writes():  # "Replace" still keeps each replaced document as .bak
+                return export_role_descriptions(
+                    plan, target, fmt=fmt, progress=progress, cancel=cancelled
+                )
 
         def done(written: list[Path], cancelled: bool) -> None:
             from govplanner.analysis.rules.common import counted
@@ -214,21 +232,25 @@ class ExportOps:
             return False
         kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
         name = f"{_stem(self.window.document.plan.name)} diagram.{fmt}"
-        path = self._export_target("Export diagram", name, kind)
-        if not path:
+        path = self._export_target("Export diagram", name, kind, "diagram")
+        if path is None:
             return False
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
+        from govplanner.files.atomic import backups_kept
+
         try:
-            (diagram.export_png if fmt == "png" else diagram.export_svg)(path)
+            with backups_kept():
+                (diagram.export_png if fmt == "png" else diagram.export_svg)(path)
         except (GovplannerError, OSError) as exc:
             self.error("Cannot export the diagram", exc)
             return False
-        self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+        self.window.statusBar().showMessage(f"Wrote {path.name}", 6000)
         return True
 
-    def _wrote(self, path: str) -> Callable[[Any, bool], None]:
+    def _wrote(self, path: Path, replacing: bool) -> Callable[[Any, bool], None]:
         def done(_result: Any, _cancelled: bool) -> None:
-            self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+            from govplanner.gui.export_prompts import replaced_note
+
+            note = replaced_note(path, replacing)
+            self.window.statusBar().showMessage(f"Wrote {path.name}.{note}", 8000)
 
         return done

@@ -1,8 +1,10 @@
 """Asking before an export replaces documents already in a folder (replace, keep both, choose
-another folder), and offering to open the folder once the documents are written."""
+another folder), checking a chosen export file as the command line does, and offering to open
+the folder once the documents are written."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -93,6 +95,60 @@ def choose_role_folder(
         if not chosen:
             return None
         folder = Path(chosen)
+
+
+def export_file(
+    parent: QWidget,
+    title: str,
+    suggested: Path,
+    file_filter: str,
+    *,
+    inputs: Iterable[Path | None],
+    what: str,
+) -> Path | None:
+    """Ask where to write one export file (``suggested`` gives its extension) and check that
+    it may be written there; None when cancelled or refused (after saying why).
+
+    The save dialog itself asks before replacing a file; the replaced file is then kept as
+    ``.bak`` by :func:`govplanner.files.output_safety.export_writes`.
+    """
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    return checked_output(parent, Path(chosen), inputs=inputs, what=what, suffix=suggested.suffix)
+
+
+def checked_output(
+    parent: QWidget,
+    path: Path,
+    *,
+    inputs: Iterable[Path | None],
+    what: str,
+    suffix: str = "",
+) -> Path | None:
+    """``path`` (with ``suffix`` added when it lacks it) if an export of ``what`` may write
+    it: never the plans it is made from, a plan file, a plan open for editing here or
+    elsewhere, a folder or a device. Otherwise say why in a message box and return None."""
+    from govplanner.domain.errors import GovplannerError
+    from govplanner.files.output_safety import check_output_file
+
+    sources = [Path(p) for p in inputs if p is not None]
+    try:
+        check_output_file(path, sources, what=what)  # as typed: a plan is named as such
+        if suffix and path.suffix.lower() != suffix.lower():
+            path = path.with_name(path.name + suffix)
+        return check_output_file(path, sources, what=what)
+    except GovplannerError as exc:
+        QMessageBox.warning(parent, f"Cannot write the {what} there", str(exc))
+        return None
+
+
+def replaced_note(target: Path, replacing: bool) -> str:
+    """' The file it replaced is kept as NAME.bak.' when an export replaced a file."""
+    from govplanner.files.atomic import backup_path
+
+    kept = backup_path(target)
+    return f" The file it replaced is kept as {kept.name}." if replacing and kept.exists() else ""
 
 
 def offer_to_open(parent: QWidget, folder: Path, text: str) -> QMessageBox:

@@ -120,8 +120,11 @@ def ask_and_write(
     path = Path(chosen)
     if path.suffix.lower() != f".{kind}":
         path = path.with_name(path.name + f".{kind}")
+    from govplanner.files.atomic import backups_kept
+
     try:
-        write(path)
+        with backups_kept():  # a replaced picture is kept as .bak, as every export does
+            write(path)
     except (GovplannerError, OSError) as exc:
         QMessageBox.warning(parent, "Export diagram", f"The diagram was not exported. {exc}")
         return None

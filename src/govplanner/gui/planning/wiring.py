@@ -177,25 +177,34 @@ class Planning(QObject):
     def _export(self, comparison: Any) -> Any:
         from govplanner.domain.vocabulary import words
         from govplanner.export.filenames import safe_stem
+        from govplanner.gui.export_prompts import export_file
         from govplanner.gui.workers import run_with_progress
 
         document = self.window.document
         folder = document.path.parent if document.path else Path.home()
         name = f"{safe_stem(document.plan.name, fallback='plan')} comparison.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export comparison", str(folder / name), XLSX_FILTER
+        other = self.compare.target.path if self.compare and self.compare.target else None
+        path = export_file(  # checked as the command line checks: never a plan, never open
+            self.window,
+            "Export comparison",
+            folder / name,
+            XLSX_FILTER,
+            inputs=[document.path, other],
+            what="comparison",
         )
-        if not path:
+        if path is None:
             return None
-        return self.export_to(comparison, path, words(document.plan), run_with_progress)
+        return self.export_to(comparison, str(path), words(document.plan), run_with_progress)
 
     def export_to(self, comparison: Any, path: str, w: Any, runner: Any) -> Any:
         """Write the workbook in the background; the status bar says when it is done."""
 
         def work(_progress: Any, _cancelled: Any) -> Path:
             from govplanner.export.compare_report import export_comparison
+            from govplanner.files.output_safety import export_writes
 
-            return export_comparison(comparison, path, w)
+            with export_writes():  # a replaced workbook is kept as .bak
+                return export_comparison(comparison, path, w)
 
         def done(written: Path, _cancelled: bool) -> None:
             self.window.statusBar().showMessage(f"Wrote {Path(written).name}", 6000)

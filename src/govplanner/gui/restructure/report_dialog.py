@@ -77,10 +77,20 @@ class ReportDialog(QDialog):
         if have not in self.writers:
             have = suffix or next(iter(self.writers))
             path = path.with_name(f"{path.name}.{have}")
+        from govplanner.domain.errors import GovplannerError
+        from govplanner.files.output_safety import export_writes
+        from govplanner.gui.export_prompts import checked_output
+
+        plan_file = getattr(getattr(self.parent(), "document", None), "path", None)
+        checked = checked_output(self, path, inputs=[plan_file], what="report")  # never a plan
+        if checked is None:
+            return None
         try:
-            self.writers[have][1](path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Cannot save the report", f"{path}: {exc.strerror or exc}")
+            with export_writes():  # a replaced file is kept as .bak
+                self.writers[have][1](checked)
+        except (GovplannerError, OSError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            QMessageBox.warning(self, "Cannot save the report", f"{path}: {reason}")
             return None
         self.setWindowTitle(f"{self.windowTitle().split(' — ')[0]} — saved as {path.name}")
         return path

@@ -227,23 +227,28 @@ class TimelineDialog(QDialog):
         self.export_button.setEnabled(bool(self.steps))
 
     def ask_and_export(self) -> Path | None:
+        from govplanner.gui.export_prompts import export_file
+
         folder = Path(self.start_folder) if self.start_folder else Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the timeline", str(folder / "timeline.xlsx"), "Excel workbooks (*.xlsx)"
-        )
-        return self.export(Path(chosen)) if chosen else None
+        chosen = export_file(  # never over one of the plans, any plan, or a plan open anywhere
+            self, "Export the timeline", folder / "timeline.xlsx", "Excel workbooks (*.xlsx)",
+            inputs=self.paths(), what="timeline",
+        )  # fmt: skip
+        return self.export(chosen) if chosen else None
 
     def export(self, path: Path) -> Path | None:
+        from govplanner.domain.errors import GovplannerError
+        from govplanner.files.output_safety import export_writes
         from govplanner.restructure.timeline_workbook import write_timeline
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         try:
-            write_timeline(self.steps, path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, "Cannot export the timeline", f"{path}: {exc.strerror or exc}"
-            )
+            with export_writes():  # a replaced workbook is kept as .bak
+                write_timeline(self.steps, path)
+        except (GovplannerError, OSError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            QMessageBox.warning(self, "Cannot export the timeline", f"{path}: {reason}")
             return None
         self.conclusion.setText(f"{self.conclusion.text()}  Saved as {path.name}.")
         return path
