@@ -253,8 +253,7 @@ class MainWindow(QMainWindow):
         self.findings.subject_activated.connect(self.select_subject)
         self.findings_dock = self._dock("Findings", "findingsDock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        # On a small screen (a laptop at 125 %) the main view comes first: the docks give way.
-        tree, findings = min(300, self.width() // 4), min(230, self.height() // 3)
+        tree, findings = min(300, self.width() // 4), min(230, self.height() // 3)  # laptops
         self.resizeDocks([self.structure_dock], [tree], Qt.Orientation.Horizontal)
         self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Vertical)
 
