@@ -122,10 +122,43 @@ def _is_settings(target: ast.AST) -> bool:
     return "settings" in text
 
 
+#: Calls that reach a menu: code that makes one of these and compares a visible text picks a
+#: menu (or its entry) by the words on the screen, which change with the plan's words.
+_MENU_CALLS = frozenset({"menu", "menuBar", "menuAction"})
+_TEXT_CALLS = frozenset({"text", "title", "iconText"})
+
+
+def menus_found_by_text(root: Path = PACKAGE) -> set[str]:
+    """'module:line' where code that walks menus compares a menu's or action's visible text."""
+    found = set()
+    for rel, path in modules(root):
+        for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if not any(_calls(node, _MENU_CALLS) for node in ast.walk(fn)):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Compare) and any(
+                    _calls(part, _TEXT_CALLS)
+                    for operand in (node.left, *node.comparators)
+                    for part in ast.walk(operand)
+                ):
+                    found.add(f"{rel}:{node.lineno}")
+    return found
+
+
+def _calls(node: ast.AST, names: frozenset[str]) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in names
+    )
+
+
 if __name__ == "__main__":
     import pprint
 
     for name in ("long_modules", "long_functions", "main_window_importers", "kind_tuples",
-                 "settings_literals"):  # fmt: skip
+                 "settings_literals", "menus_found_by_text"):  # fmt: skip
         print(name)
         pprint.pprint(globals()[name](), width=100)

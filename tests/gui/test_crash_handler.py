@@ -40,8 +40,8 @@ def win(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
 
 @pytest.fixture
 def handler(win: MainWindow, tmp_path: Path) -> Iterator[CrashHandler]:
-    crash = CrashHandler(win, tmp_path / "logs")
-    crash.install()
+    crash = CrashHandler(win, tmp_path / "logs", lambda: win.autosave)
+    win.crash_handler = crash.install()
     yield crash
     crash.uninstall()
     if crash.dialog is not None:
@@ -65,10 +65,9 @@ def _message(handler: CrashHandler) -> str:
 def test_hooks_are_installed_and_put_back(win: MainWindow, tmp_path: Path) -> None:
     before = (sys.excepthook, threading.excepthook)
     crash = CrashHandler(win, tmp_path)
-    crash.install()
+    assert crash.install() is crash
     assert sys.excepthook == crash.handle
     assert threading.excepthook == crash.handle_thread
-    assert win.crash_handler is crash
     crash.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
 
@@ -146,7 +145,7 @@ def test_unwritable_log_still_gets_a_message(
 ) -> None:
     blocked = tmp_path / "not a folder"
     blocked.write_text("x")
-    crash = CrashHandler(win, blocked)
+    crash = CrashHandler(win, blocked, lambda: win.autosave)
     try:
         _raise()
     except BoomError:

@@ -75,7 +75,7 @@ def test_recover_opens_unsaved_work_whose_save_goes_to_the_original(
     save_plan(small_plan_builder().build(), original)
     leftover(store, _edited_plan(), original)
     _answer(monkeypatch, "recover")
-    assert offer_recovery(win, store)
+    assert offer_recovery(win, store, win.files)
     assert win.document.plan.committees[0].name == "Recovered Board"
     assert win.document.path == original
     assert win.isWindowModified()
@@ -93,7 +93,7 @@ def test_recovered_never_saved_plan_asks_where_to_save(
 ) -> None:
     leftover(store, _edited_plan(), None)
     _answer(monkeypatch, "recover")
-    assert offer_recovery(win, store)
+    assert offer_recovery(win, store, win.files)
     target = tmp_path / "chosen.govplan"
     asked = []
 
@@ -112,7 +112,7 @@ def test_later_keeps_every_copy_for_next_time(
 ) -> None:
     leftover(store, _edited_plan(), None)
     _answer(monkeypatch, "later")
-    assert not offer_recovery(win, store)
+    assert not offer_recovery(win, store, win.files)
     assert not win.plan_open
     assert len(store.pending()) == 1
 
@@ -145,7 +145,7 @@ def test_unreadable_copy_is_explained_and_kept(
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: shown.append(text))
     _answer(monkeypatch, "recover")
-    assert not offer_recovery(win, store)
+    assert not offer_recovery(win, store, win.files)
     assert len(shown) == 1
     assert "old.govplan" in shown[0]
     assert len(store.pending()) == 1
@@ -155,7 +155,7 @@ def test_nothing_to_recover_shows_nothing(
     win: MainWindow, store: RecoveryStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(RecoveryDialog, "exec", lambda _d: pytest.fail("no dialog expected"))
-    assert not offer_recovery(win, store)
+    assert not offer_recovery(win, store, win.files)
 
 
 def test_app_offers_recovery_before_opening_the_command_line_plan(
@@ -167,9 +167,9 @@ def test_app_offers_recovery_before_opening_the_command_line_plan(
     order: list[str] = []
     real_offer, real_open = recovery_dialog.offer_recovery, FileOps.open_path
 
-    def offer(window: MainWindow, store: RecoveryStore) -> bool:
+    def offer(window: MainWindow, store: RecoveryStore, files: FileOps) -> bool:
         order.append(f"offer {len(store.pending())}, window shown: {window.isVisible()}")
-        return real_offer(window, store)
+        return real_offer(window, store, files)
 
     def open_path(files: FileOps, path: str, ask: bool = True) -> bool:
         order.append("open")
@@ -250,7 +250,7 @@ def test_work_autosaved_before_a_crash_is_offered_at_the_next_start(
     (entry,) = store.pending()
     assert entry.original_path == plan_file
     _answer(monkeypatch, "recover")
-    assert offer_recovery(win, store)
+    assert offer_recovery(win, store, win.files)
     assert win.document.plan.committees[0].name == "Edited before the crash"
     assert win.document.path == plan_file
     assert win.isWindowModified()
@@ -281,7 +281,7 @@ def test_one_damaged_copy_is_skipped_and_named_and_the_others_offered(
     leftover(store, _edited_plan("Bad copy"), None, key="bad")
     (store.root / "bad.json").write_bytes(meta.encode("latin-1"))
     monkeypatch.setattr(RecoveryDialog, "exec", lambda _d: 0)  # Later
-    assert not offer_recovery(win, store)
+    assert not offer_recovery(win, store, win.files)
     assert [e.plan_file.stem for e in store.pending()] == ["good"]
     assert len(store.skipped) == 1
     assert store.skipped[0].startswith("bad.json: ")

@@ -1,294 +1,335 @@
-"""The window's actions and menus, with standard shortcuts."""
+"""The window's actions and menus, declared as data: id, text, shortcut, menu, group, plan.
+
+Menus are known by id (``"file"``, ``"file.export"``, ``"edit"``), never by their visible
+text; parts that add entries later (planning, restructuring) name a menu id and a group, and
+:class:`MenuBook` puts them at the end of that group. Enabling is one loop over
+:meth:`Actions.plan_actions`, derived from the ``needs_plan`` of each declaration.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QTabWidget, QWidget
 
 from govplanner.gui.export_ops import ROLE_FORMAT_NOUNS, ROLE_FORMATS
 from govplanner.gui.file_ops import example_files, example_title
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
+    from PySide6.QtGui import QUndoStack
+
+    from govplanner.gui.editing import EditOps
+    from govplanner.gui.file_ops import FileOps
     from govplanner.gui.wording import UiWords
 
 Key = QKeySequence.StandardKey
+Shortcut = Key | str | tuple[str, ...] | None
+Slot = Callable[[], object]
+#: the platform's Preferences key, resolved when the action is made (see _preferences_key)
+PREFERENCES = "<preferences>"
 
 
-@dataclass
+@dataclass(frozen=True)
+class ActionSpec:
+    """One menu entry: ``menu`` and ``group`` place it (groups are set apart by separators)."""
+
+    id: str
+    text: str
+    menu: str
+    group: str
+    shortcut: Shortcut = None
+    needs_plan: bool = False
+    tip: str = ""
+    worded: str = ""  #: the text in the plan's words (a template, see gui.wording)
+    worded_tip: str = ""  #: the tip in the plan's words
+    button: str = ""  #: a shorter text for the button beside a table
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A menu: top-level (``parent`` None) or a submenu placed in a group of its parent."""
+
+    id: str
+    text: str
+    parent: str | None = None
+    group: str = ""
+    worded: str = ""
+
+
+ROLE_ACTION_NAMES = {"docx": "export_roles", "pdf": "export_roles_pdf",
+                     "html": "export_roles_html", "md": "export_roles_md"}  # fmt: skip
+_ROLE_TIP = "One {noun} per clinical {role}, in a folder you choose"
+_GROUP_TIP = "{Committees} of different bodies that meet together, each deciding for its own"
+
+#: The menus and their entries, in the order they appear (each goes at the end of its group).
+LAYOUT: tuple[MenuSpec | ActionSpec, ...] = (
+    MenuSpec("file", "&File"),
+    ActionSpec("new", "&New from preset…", "file", "open", Key.New),
+    ActionSpec("open", "&Open…", "file", "open", Key.Open),
+    MenuSpec("file.examples", "Open &Example", "file", "open"),
+    MenuSpec("file.recent", "Open &Recent", "file", "open"),
+    ActionSpec("save", "&Save", "file", "save", Key.Save, needs_plan=True),
+    ActionSpec("save_as", "Save &As…", "file", "save", Key.SaveAs, needs_plan=True),
+    ActionSpec("import_register", "&Import register…", "file", "exchange",
+               tip="Make a plan from a committee and role register workbook (.xlsx)",
+               worded_tip="Make a plan from a {committee} and {role} register workbook (.xlsx)"),
+    ActionSpec("export_register", "Export re&gister…", "file", "exchange", needs_plan=True,
+               tip="Write the plan as a register workbook (.xlsx)"),
+    MenuSpec("file.export", "E&xport", "file", "exchange"),
+    MenuSpec("file.export.roles", "&Role descriptions", "file.export", "reports",
+             worded="&{Role} descriptions"),
+    *(
+        ActionSpec(ROLE_ACTION_NAMES[fmt], text, "file.export.roles", "formats", needs_plan=True,
+                   tip=_ROLE_TIP.format(noun=ROLE_FORMAT_NOUNS[fmt], role="role"),
+                   worded_tip=_ROLE_TIP.format(noun=ROLE_FORMAT_NOUNS[fmt], role="{role}"))
+        for fmt, text in ROLE_FORMATS.items()
+    ),
+    ActionSpec("gap_report", "&Gap report…", "file.export", "reports", needs_plan=True,
+               tip="A workbook of findings and coverage for the board"),
+    ActionSpec("diagram_png", "Diagram as &PNG picture…", "file.export", "diagram",
+               needs_plan=True),
+    ActionSpec("diagram_svg", "Diagram as &SVG drawing…", "file.export", "diagram",
+               needs_plan=True),
+    ActionSpec("close", "&Close", "file", "close", Key.Close, needs_plan=True),
+    ActionSpec("quit", "&Quit", "file", "close", Key.Quit),
+    MenuSpec("edit", "&Edit"),
+    ActionSpec("undo", "&Undo", "edit", "undo", Key.Undo),
+    # Both keys on every platform, each once: Key.Redo is Ctrl+Shift+Z on Linux, and listing
+    # it beside an explicit Ctrl+Shift+Z made Qt report an ambiguous shortcut there.
+    ActionSpec("redo", "&Redo", "edit", "undo", ("Ctrl+Y", "Ctrl+Shift+Z")),
+    ActionSpec("add_committee", "Add &committee", "edit", "items", "Ctrl+Shift+C",
+               needs_plan=True, worded="Add &{committee}"),
+    ActionSpec("add_role", "&Add role", "edit", "items", "Ctrl+Shift+R", needs_plan=True,
+               worded="&Add {role}"),
+    ActionSpec("add_person", "Add &person", "edit", "items", "Ctrl+Shift+P", needs_plan=True),
+    ActionSpec("add_organisation", "Add &organisation", "edit", "items", needs_plan=True),
+    ActionSpec("add_group", "Add committees-in-common &group", "edit", "items", needs_plan=True,
+               tip=_GROUP_TIP.replace("{Committees}", "Committees"), worded_tip=_GROUP_TIP,
+               worded="Add {committees}-in-common &group", button="Add group"),
+    ActionSpec("delete", "&Delete", "edit", "items", Key.Delete, needs_plan=True),
+    ActionSpec("settings", "&Settings…", "edit", "plan", PREFERENCES, needs_plan=True),
+    ActionSpec("tiers_stages", "&Tiers and stages…", "edit", "plan", needs_plan=True,
+               worded="&{Tiers} and stages…"),
+    MenuSpec("view", "&View"),
+    MenuSpec("help", "&Help"),
+)  # fmt: skip
+ACTIONS = tuple(entry for entry in LAYOUT if isinstance(entry, ActionSpec))
+
+
 class Actions:
-    """Actions other parts of the window enable, disable or place in toolbars."""
+    """The window's actions by id (``actions.save``), and those that need an open plan."""
 
-    new: QAction
-    open: QAction
-    save: QAction
-    save_as: QAction
-    close: QAction
-    quit: QAction
-    import_register: QAction
-    export_register: QAction
-    export_roles: QAction
-    export_roles_html: QAction
-    export_roles_pdf: QAction
-    export_roles_md: QAction
-    gap_report: QAction
-    diagram_png: QAction
-    diagram_svg: QAction
-    undo: QAction
-    redo: QAction
-    add_committee: QAction
-    add_role: QAction
-    add_person: QAction
-    add_organisation: QAction
-    add_group: QAction
-    delete: QAction
-    settings: QAction
-    tiers_stages: QAction
-    recent_menu: QMenu
+    recent_menu: QMenu  # set by build_menus
     examples_menu: QMenu
-    #: further actions that need an open plan (the View menu's tab switches)
-    extra: list[QAction] = field(default_factory=list)
+
+    def __init__(self, by_id: dict[str, QAction], specs: tuple[ActionSpec, ...] = ACTIONS) -> None:
+        self.by_id = by_id
+        self._needs_plan = [by_id[s.id] for s in specs if s.needs_plan]
+        #: further actions that need an open plan (View's tab switches, planning's entries)
+        self.extra: list[QAction] = []
+
+    def __getattr__(self, name: str) -> QAction:
+        try:
+            return self.__dict__["by_id"][name]  # type: ignore[no-any-return]
+        except KeyError:
+            raise AttributeError(name) from None
 
     def plan_actions(self) -> list[QAction]:
         """Actions that need an open plan."""
-        return [
-            self.save, self.save_as, self.close, self.export_register, self.export_roles,
-            self.export_roles_html, self.export_roles_pdf, self.export_roles_md, self.gap_report,
-            self.diagram_png, self.diagram_svg,
-            self.add_committee, self.add_role, self.add_person, self.add_organisation,
-            self.add_group, self.delete, self.settings,
-            self.tiers_stages, *self.extra,
-        ]  # fmt: skip
+        return [*self._needs_plan, *self.extra]
 
 
-def _action(
-    window: MainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = ""
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        else:
-            action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
-
-
-def _preferences_key() -> Any:
+def _preferences_key() -> Key | str:
     """The platform's Preferences shortcut; Windows has none, so Ctrl+, as elsewhere."""
     return Key.Preferences if QKeySequence.keyBindings(Key.Preferences) else "Ctrl+,"
 
 
-def _file_actions(window: MainWindow) -> dict[str, QAction]:
-    files = window.files
-    return {
-        "new": _action(window, "&New from preset…", files.new_plan, Key.New),
-        "open": _action(window, "&Open…", files.open_dialog, Key.Open),
-        "save": _action(window, "&Save", files.save, Key.Save),
-        "save_as": _action(window, "Save &As…", files.save_as, Key.SaveAs),
-        "close": _action(window, "&Close", files.close_plan, Key.Close),
-        "quit": _action(window, "&Quit", window.close, Key.Quit),
-    }
+def make_action(spec: ActionSpec, parent: QWidget, slot: Slot | None) -> QAction:
+    """A QAction as ``spec`` declares it, triggering ``slot``."""
+    action = QAction(spec.text, parent)
+    shortcut = _preferences_key() if spec.shortcut == PREFERENCES else spec.shortcut
+    if isinstance(shortcut, tuple):
+        action.setShortcuts([QKeySequence(s) for s in shortcut])
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    if slot is not None:
+        action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
-def _exchange_actions(window: MainWindow) -> dict[str, QAction]:
-    files = window.files
-    return {
-        "import_register": _action(
-            window, "&Import register…", files.import_register,
-            tip="Make a plan from a committee and role register workbook (.xlsx)",
-        ),
-        "export_register": _action(
-            window, "Export re&gister…", files.export_register,
-            tip="Write the plan as a register workbook (.xlsx)",
-        ),
-        **_role_actions(window),
-        "gap_report": _action(
-            window, "&Gap report…", files.export_gap_report,
-            tip="A workbook of findings and coverage for the board",
-        ),
-        "diagram_png": _action(
-            window, "Diagram as &PNG picture…", lambda: files.export_diagram("png")
-        ),
-        "diagram_svg": _action(
-            window, "Diagram as &SVG drawing…", lambda: files.export_diagram("svg")
-        ),
+def window_slots(files: FileOps, edits: EditOps, quit_: Slot) -> dict[str, Slot]:
+    """What each of the window's actions does."""
+    slots: dict[str, Slot] = {
+        "new": files.new_plan, "open": files.open_dialog, "save": files.save,
+        "save_as": files.save_as, "close": files.close_plan, "quit": quit_,
+        "import_register": files.import_register, "export_register": files.export_register,
+        "gap_report": files.export_gap_report,
+        "diagram_png": lambda: files.export_diagram("png"),
+        "diagram_svg": lambda: files.export_diagram("svg"),
+        "add_committee": edits.add_committee, "add_role": edits.add_role,
+        "add_person": edits.add_person, "add_organisation": edits.add_organisation,
+        "add_group": edits.add_group, "delete": edits.delete_selected,
+        "settings": edits.open_settings, "tiers_stages": edits.open_tiers_and_stages,
     }  # fmt: skip
+    for fmt, name in ROLE_ACTION_NAMES.items():
+        slots[name] = lambda f=fmt: files.export_role_descriptions(f)  # type: ignore[misc]
+    return slots
 
 
-#: File ▸ Export ▸ Role descriptions: the action of each format, by its name in :class:`Actions`.
-ROLE_ACTION_NAMES = {"docx": "export_roles", "pdf": "export_roles_pdf",
-                     "html": "export_roles_html", "md": "export_roles_md"}  # fmt: skip
-
-
-def _role_actions(window: MainWindow) -> dict[str, QAction]:
-    """File ▸ Export ▸ Role descriptions ▸ one entry per format the exporter writes."""
-    files = window.files
-    return {
-        ROLE_ACTION_NAMES[fmt]: _action(
-            window, text, lambda f=fmt: files.export_role_descriptions(f),
-            tip=f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical role, in a folder you choose",
-        )
-        for fmt, text in ROLE_FORMATS.items()
-    }  # fmt: skip
-
-
-def _edit_actions(window: MainWindow) -> dict[str, QAction]:
-    edits = window.edits
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence(Key.Undo))
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    # Both keys on every platform, each once: Key.Redo is Ctrl+Shift+Z on Linux, and listing
-    # it beside an explicit Ctrl+Shift+Z made Qt report an ambiguous shortcut there.
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    delete = _action(window, "&Delete", edits.delete_selected, Key.Delete)
+def build_actions(parent: QWidget, slots: Mapping[str, Slot], undo_stack: QUndoStack) -> Actions:
+    """Every declared action; Undo and Redo are the undo stack's own (they follow its text)."""
+    by_id: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        if spec.id in ("undo", "redo"):
+            make = undo_stack.createUndoAction if spec.id == "undo" else undo_stack.createRedoAction
+            action = make(parent, spec.text)
+            shortcut = make_action(spec, parent, None)  # the declared keys, read back
+            action.setShortcuts(shortcut.shortcuts())
+            shortcut.deleteLater()
+        else:
+            action = make_action(spec, parent, slots[spec.id])
+        by_id[spec.id] = action
     # The Delete key deletes only where it is added (the tables and the tree), never from a
     # form field: a Delete pressed in the Tier box must not delete the committee.
-    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    return {
-        "undo": undo,
-        "redo": redo,
-        "add_committee": _action(window, "Add &committee", edits.add_committee, "Ctrl+Shift+C"),
-        "add_role": _action(window, "&Add role", edits.add_role, "Ctrl+Shift+R"),
-        "add_person": _action(window, "Add &person", edits.add_person, "Ctrl+Shift+P"),
-        "add_organisation": _action(window, "Add &organisation", edits.add_organisation),
-        "add_group": _action(
-            window,
-            "Add committees-in-common &group",
-            edits.add_group,
-            tip="Committees of different bodies that meet together, each deciding for its own",
-        ),
-        "delete": delete,
-        "settings": _action(window, "&Settings…", edits.open_settings, _preferences_key()),
-        "tiers_stages": _action(window, "&Tiers and stages…", edits.open_tiers_and_stages),
-    }
+    by_id["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return Actions(by_id)
 
 
-def build_actions(window: MainWindow) -> Actions:
-    return Actions(
-        **_file_actions(window),
-        **_exchange_actions(window),
-        **_edit_actions(window),
-        recent_menu=QMenu("Open &Recent", window),
-        examples_menu=QMenu("Open &Example", window),
-    )
+class MenuBook:
+    """The menu bar's menus by id, and where each group of entries in them ends."""
+
+    def __init__(self, bar: QMenuBar) -> None:
+        self.bar = bar
+        self._menus: dict[str, QMenu] = {}
+        self._groups: dict[str, list[str]] = {}  # menu id -> its groups, in order
+        self._last: dict[tuple[str, str], QAction] = {}  # (menu id, group) -> its last entry
+
+    def menu(self, menu_id: str) -> QMenu:
+        return self._menus[menu_id]
+
+    def add_menu(self, spec: MenuSpec, before: str | None = None) -> QMenu:
+        """A top-level menu (before the menu ``before``, else last), or a submenu in its group."""
+        if spec.parent is None:
+            menu = QMenu(spec.text, self.bar)
+            if before is not None:
+                self.bar.insertMenu(self._menus[before].menuAction(), menu)
+            else:
+                self.bar.addMenu(menu)
+        else:
+            menu = QMenu(spec.text, self._menus[spec.parent])
+            self.place(menu.menuAction(), spec.parent, spec.group)
+        self._menus[spec.id] = menu
+        return menu
+
+    def place(
+        self, action: QAction, menu_id: str, group: str, after: QAction | None = None
+    ) -> None:
+        """Put ``action`` at the end of ``group`` in the menu (a new group goes last), or
+        right after ``after`` when that is in the group."""
+        menu, groups = self._menus[menu_id], self._groups.setdefault(menu_id, [])
+        last = self._last.get((menu_id, group))
+        if last is None:
+            if groups:
+                menu.addSeparator()
+            groups.append(group)
+            menu.addAction(action)
+        else:
+            entries = menu.actions()
+            anchor = after if after in entries else last
+            at = entries.index(anchor) + 1
+            if at < len(entries):
+                menu.insertAction(entries[at], action)
+            else:
+                menu.addAction(action)
+        if last is None or after is None or after is last:
+            self._last[(menu_id, group)] = action
+
+    def add(self, spec: ActionSpec, action: QAction, actions: Actions) -> None:
+        """Place an action declared elsewhere (planning's); it joins the plan actions if it
+        needs an open plan."""
+        self.place(action, spec.menu, spec.group)
+        if spec.needs_plan:
+            actions.extra.append(action)
 
 
-def build_menus(window: MainWindow, a: Actions) -> None:
-    bar = window.menuBar()
-    file = bar.addMenu("&File")
-    file.addActions([a.new, a.open])
-    file.addMenu(a.examples_menu)
-    file.addMenu(a.recent_menu)
-    file.addSeparator()
-    file.addActions([a.save, a.save_as])
-    file.addSeparator()
-    file.addActions([a.import_register, a.export_register])
-    export = file.addMenu("E&xport")
-    roles = export.addMenu("&Role descriptions")
-    window.role_descriptions_menu = roles
-    roles.addActions([a.export_roles, a.export_roles_pdf, a.export_roles_html, a.export_roles_md])
-    export.addAction(a.gap_report)
-    export.addSeparator()
-    export.addActions([a.diagram_png, a.diagram_svg])
-    file.addSeparator()
-    file.addActions([a.close, a.quit])
-    edit = bar.addMenu("&Edit")
-    edit.addActions([a.undo, a.redo])
-    edit.addSeparator()
-    edit.addActions(
-        [a.add_committee, a.add_role, a.add_person, a.add_organisation, a.add_group, a.delete]
-    )
-    edit.addSeparator()
-    edit.addActions([a.settings, a.tiers_stages])
-    window.view_menu = bar.addMenu("&View")
-    help_menu = bar.addMenu("&Help")
-    from govplanner.gui.help_menu import install_help_menu
-
-    install_help_menu(window, help_menu)
-    fill_examples(window, a.examples_menu)
+def build_menus(bar: QMenuBar, a: Actions) -> MenuBook:
+    """The menu bar as :data:`LAYOUT` declares it; Help is filled by gui.help_menu."""
+    book = MenuBook(bar)
+    for entry in LAYOUT:
+        if isinstance(entry, MenuSpec):
+            book.add_menu(entry)
+        else:
+            book.place(a.by_id[entry.id], entry.menu, entry.group)
+    a.recent_menu, a.examples_menu = book.menu("file.recent"), book.menu("file.examples")
+    return book
 
 
-#: Action texts that carry the plan's words (see :mod:`govplanner.gui.wording`).
-WORDED_TEXTS = {
-    "add_committee": "Add &{committee}",
-    "add_role": "&Add {role}",
-    "tiers_stages": "&{Tiers} and stages…",
-    "add_group": "Add {committees}-in-common &group",
-}
-#: Shorter texts for the buttons beside a table (the menu keeps the full text).
-BUTTON_TEXTS = {"add_group": "Add group"}
+def bind_words(actions: Actions, book: MenuBook, words: UiWords) -> None:
+    """Make the menus' texts and tips follow the plan's words."""
+    for spec in ACTIONS:
+        action = actions.by_id[spec.id]
+        if spec.worded:
+            words.bind(action, "setText", spec.worded)
+        if spec.button:
+            words.bind(action, "setIconText", spec.button)
+        for setter in ("setStatusTip", "setToolTip") if spec.worded_tip else ():
+            words.bind(action, setter, spec.worded_tip)
+    for menu in LAYOUT:
+        if isinstance(menu, MenuSpec) and menu.worded:
+            words.bind(book.menu(menu.id).menuAction(), "setText", menu.worded)
 
 
-def bind_words(window: MainWindow, words: UiWords) -> None:
-    """Make the menus' texts follow the plan's words."""
-    a = window.menu_actions
-    for name, text in WORDED_TEXTS.items():
-        words.bind(getattr(a, name), "setText", text)
-    for name, text in BUTTON_TEXTS.items():
-        words.bind(getattr(a, name), "setIconText", text)
-    words.bind(window.role_descriptions_menu.menuAction(), "setText", "&{Role} descriptions")
-    tips = {
-        a.import_register: "Make a plan from a {committee} and {role} register workbook (.xlsx)",
-        a.add_group: "{Committees} of different bodies that meet together, each deciding for "
-        "its own",
-    }
-    for fmt, name in ROLE_ACTION_NAMES.items():
-        tips[getattr(a, name)] = (
-            f"One {ROLE_FORMAT_NOUNS[fmt]} per clinical {{role}}, in a folder you choose"
-        )
-    for action, tip in tips.items():
-        words.bind(action, "setStatusTip", tip)
-        words.bind(action, "setToolTip", tip)
-
-
-def build_view_menu(window: MainWindow) -> None:
-    """View: show or hide each dock, and go to each tab (Ctrl+1…), named in the plan's words."""
-    menu, tabs = window.view_menu, window.tabs
-    for dock, key in ((window.structure_dock, "Ctrl+Alt+1"), (window.findings_dock, "Ctrl+Alt+2")):
+def build_view_menu(
+    menu: QMenu,
+    tabs: QTabWidget,
+    docks: Mapping[QDockWidget, str],
+    worded: Mapping[QWidget, str],
+    words: UiWords,
+    actions: Actions,
+) -> None:
+    """View: show or hide each dock (its key), and go to each tab (Ctrl+1…), in the plan's words."""
+    for dock, key in docks.items():
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(key))
         menu.addAction(toggle)
     menu.addSeparator()
-    worded = window.worded_tabs()
     for n in range(tabs.count()):
         action = menu.addAction(f"Show {tabs.tabText(n).replace('&', '')}")
         page = tabs.widget(n)
         if page is not None and page in worded:
-            window.words.bind(action, "setText", f"Show {worded[page]}")
+            words.bind(action, "setText", f"Show {worded[page]}")
         action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         action.triggered.connect(lambda _c=False, i=n: tabs.setCurrentIndex(i))
-        window.menu_actions.extra.append(action)
-    from govplanner.gui.keyboard import install_editor_keys
-
-    install_editor_keys(window)
+        actions.extra.append(action)
 
 
-def fill_examples(window: MainWindow, menu: QMenu) -> None:
+def fill_examples(menu: QMenu, open_example: Callable[[str], object]) -> None:
     menu.clear()
     for path in example_files():
         title, description = example_title(path)
         action = menu.addAction(title.replace("&", "&&"))
         action.setStatusTip(description or str(path))
-        action.triggered.connect(lambda _c=False, p=str(path): window.files.open_example(p))
+        action.triggered.connect(lambda _c=False, p=str(path): open_example(p))
     menu.setEnabled(bool(menu.actions()))
 
 
-def fill_recent(window: MainWindow, menu: QMenu, paths: list[str]) -> None:
+def fill_recent(
+    menu: QMenu, paths: list[str], open_path: Callable[[str], object], clear: Slot
+) -> None:
     menu.clear()
     for n, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{n} {Path(path).name}")
         action.setStatusTip(path)
-        action.triggered.connect(lambda _c=False, p=path: window.files.open_path(p))
+        action.triggered.connect(lambda _c=False, p=path: open_path(p))
     if paths:
         menu.addSeparator()
-        menu.addAction("Clear list", window.files.clear_recent)
+        menu.addAction("Clear list", clear)
     menu.setEnabled(bool(paths))

@@ -15,7 +15,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from govplanner.domain.model import Plan
+    from govplanner.gui.coverage_view import CoverageView
+    from govplanner.gui.main_window import MainWindow
 
 
 def _application() -> object:
@@ -89,6 +96,10 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
 
+    from govplanner.gui import text_entry
+
+    text_entry.install(app)  # type: ignore[arg-type]  # no control character in any box
+
     from govplanner.gui.main_window import MainWindow
 
     settings = QSettings()
@@ -98,20 +109,34 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
         from govplanner.gui.screenshot import take_screenshot
 
         window = MainWindow(PlanDocument(), undo_stack, settings, locking=False)
-        code = take_screenshot(window, plan_path, Path(screenshot))
+        code = take_screenshot(
+            window, _coverage_of(window), window.live.refresh, plan_path, Path(screenshot)
+        )
         window.deleteLater()
         return code
     from govplanner.gui import app_data
     from govplanner.gui.crash_handler import CrashHandler
 
     window = MainWindow(None, undo_stack, settings)
-    CrashHandler(window, app_data.log_dir()).install()
+    crash_handler = CrashHandler(window, app_data.log_dir(), lambda: window.autosave)
+    window.crash_handler = crash_handler.install()
     when_painted(window, lambda: _after_first_paint(window, plan_path))
     window.show()
     return int(app.exec())  # type: ignore[attr-defined]
 
 
-def when_painted(window: Any, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+def _coverage_of(window: MainWindow) -> Callable[[Plan, Path], CoverageView]:
+    """Open a plan in ``window`` on its coverage tab, for the screenshot."""
+
+    def show(plan: Plan, path: Path) -> CoverageView:
+        window.show_plan(plan, path)
+        window.tabs.setCurrentWidget(window.coverage)
+        return window.coverage
+
+    return show
+
+
+def when_painted(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
     """Call ``then`` once, just after the window's first paint (or after ``fallback_ms``, if a
     minimised or hidden start never paints)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -136,7 +161,7 @@ def when_painted(window: Any, then: Callable[[], None], fallback_ms: int = 1000)
     QTimer.singleShot(fallback_ms, watcher, run)  # both timers die with the window
 
 
-def _after_first_paint(window: Any, plan_path: str | None) -> None:
+def _after_first_paint(window: MainWindow, plan_path: str | None) -> None:
     """The document (pydantic), autosave, recovery, then the plan from the command line."""
     from govplanner.domain.document import PlanDocument
     from govplanner.gui import app_data
@@ -145,7 +170,9 @@ def _after_first_paint(window: Any, plan_path: str | None) -> None:
     store = app_data.recovery_store()
     window.attach(PlanDocument(), recovery=store)
     try:
-        offer_recovery(window, store)  # the window is up; before a file from the command line
+        offer_recovery(
+            window, store, window.files
+        )  # the window is up; before a file from the command line
     finally:  # a failure there is reported, but never stops the plan asked for from opening
         if plan_path is not None:
             window.files.open_path(plan_path)

@@ -18,7 +18,7 @@ import socket
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -29,9 +29,6 @@ from govplanner.domain.model import Plan
 from govplanner.files.atomic import atomic_write_text
 from govplanner.files.migrations import CURRENT_SCHEMA_VERSION, FORMAT
 from govplanner.files.recovery import RecoveryStore
-
-if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
 
 DEFAULT_MINUTES = 3
 SETTINGS_KEY = "autosave/minutes"
@@ -164,13 +161,3 @@ class Autosaver(QObject):
             self.failed.emit(f"Autosave failed: {exc}")
         elif isinstance(future.result(), Path):
             self.written.emit(str(future.result()))
-
-
-def autosave_window(window: MainWindow, store: RecoveryStore, interval_ms: int | None) -> Autosaver:
-    """An autosaver for a main window's document (interval: given, or from its settings)."""
-    interval = interval_ms if interval_ms is not None else interval_from(window.settings)
-    autosave = Autosaver(
-        window.document, window.undo_stack, store, interval, window, lambda: window.plan_open
-    )
-    autosave.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
-    return autosave

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from govplanner.files.crash_log import write_crash_log
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.shell import UnsavedWork
 
 
 def crash_dialog(parent: QWidget | None, log: Path | None, work: str) -> QMessageBox:
@@ -48,24 +49,37 @@ def crash_dialog(parent: QWidget | None, log: Path | None, work: str) -> QMessag
     return box
 
 
+def _no_work() -> UnsavedWork | None:
+    return None
+
+
 class CrashHandler(QObject):
-    """Handles exceptions nobody caught, on any thread, for one main window."""
+    """Handles exceptions nobody caught, on any thread, for one main window.
+
+    ``unsaved``: the autosaver of the window's unsaved work, if it has one yet (it comes with
+    the document, after the handler is installed).
+    """
 
     _thread_error = Signal(object, object)  # (exception, log path): to the GUI thread
 
-    def __init__(self, window: MainWindow, log_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        log_dir: Path | None = None,
+        unsaved: Callable[[], UnsavedWork | None] = _no_work,
+    ) -> None:
         super().__init__(window)
-        self.window, self.log_dir = window, log_dir
+        self.window, self.log_dir, self.unsaved = window, log_dir, unsaved
         self.dialog: QMessageBox | None = None
         self.last_log: Path | None = None
         self._previous: tuple[Any, Any] | None = None
         self._thread_error.connect(self._after_thread_error)
 
-    def install(self) -> None:
+    def install(self) -> CrashHandler:
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.handle
         threading.excepthook = self.handle_thread
-        self.window.crash_handler = self
+        return self
 
     def uninstall(self) -> None:
         if self._previous is not None:
@@ -119,7 +133,7 @@ class CrashHandler(QObject):
         self.dialog.open()
 
     def _autosave_now(self) -> str:
-        autosave = getattr(self.window, "autosave", None)
+        autosave = self.unsaved()
         if autosave is None or not autosave.needs_saving():
             return "Your plan had no unsaved changes."
         try:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from govplanner.domain.names import name_key
 
 if TYPE_CHECKING:
-    from govplanner.domain.document import Kind
+    from govplanner.domain.document import Item, Kind, PlanDocument
     from govplanner.gui import commands
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.shell import PlanHost, Selection
 
 # The domain model (pydantic) is imported when an edit is made, not with this module: the
 # window's menus are built before the first paint, and pydantic is most of the start-up time.
@@ -30,25 +30,24 @@ def unique_name(base: str, taken: list[str]) -> str:
     return f"{base} {n}"
 
 
-def optional_class(module: str, name: str) -> Any:
-    """A class from a module that may not be part of this build yet (None if absent)."""
-    try:
-        if importlib.util.find_spec(module) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return getattr(importlib.import_module(module), name, None)
+class EditOps(QObject):
+    """Adding and deleting through undo commands, placed by what the user has selected.
 
+    ``window`` is the parent of its dialogs; a refused edit goes out as ``refused``.
+    """
 
-class EditOps:
-    """Adding and deleting through undo commands, for one window."""
+    refused = Signal(str)  # why an edit was not made, in plain English
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self, window: QWidget, host: PlanHost, undo_stack: QUndoStack, selection: Selection
+    ) -> None:
+        super().__init__(window)
+        self.window, self.host, self.undo_stack = window, host, undo_stack
+        self.selection = selection
 
     @property
-    def document(self) -> Any:
-        return self.window.document
+    def document(self) -> PlanDocument:
+        return self.host.document
 
     def _run(self, command: commands.DocumentCommand) -> bool:
         from govplanner.domain.errors import GovplannerError
@@ -56,13 +55,13 @@ class EditOps:
         from govplanner.gui.commands import execute
 
         try:
-            execute(self.window.undo_stack, command)
+            execute(self.undo_stack, command)
         except DeleteRefusedError as exc:
             # Not a slip of the hand: say plainly what to do first.
             QMessageBox.information(self.window, "Cannot delete", str(exc))
             return False
         except GovplannerError as exc:
-            self.window.show_refusal(str(exc))
+            self.refused.emit(str(exc))
             return False
         return True
 
@@ -71,7 +70,7 @@ class EditOps:
 
         plan = self.document.plan
         if not plan.tiers:
-            w = self.window.words
+            w = self.host.words
             QMessageBox.information(
                 self.window,
                 w.text("Add {committee}"),
@@ -79,7 +78,7 @@ class EditOps:
             )
             return None
         tier_id, reports_to = self._placement()
-        new = self.window.words.text("New {committee}")
+        new = self.host.words.text("New {committee}")
         name = unique_name(new, [c.name for c in plan.committees])
         lines = [Line(to_id=reports_to)] if reports_to else []
         committee = Committee(name=name, tier_id=tier_id, lines=lines)
@@ -88,7 +87,7 @@ class EditOps:
     def _placement(self) -> tuple[str, str | None]:
         """Where a new committee goes: under the selected committee's tier, or the selected tier."""
         plan = self.document.plan
-        current = self.window.structure.current()
+        current = self.selection.selected_in_tree()
         if current is not None and current[0] == "tier":
             return current[1], None
         if current is not None and current[0] == "committee":
@@ -108,9 +107,9 @@ class EditOps:
         from govplanner.domain.model import Role, Seat
 
         plan = self.document.plan
-        new = self.window.words.text("New {role}")
+        new = self.host.words.text("New {role}")
         title = unique_name(new, [r.title for r in plan.roles])
-        current = on or self.window.current_committee_id()
+        current = on or self.selection.current_committee_id()
         role = Role(title=title, seats=[Seat(committee_id=current)] if current else [])
         return self._add("role", role)
 
@@ -133,44 +132,41 @@ class EditOps:
         group = InCommonGroup(name=unique_name("New committees-in-common group", taken))
         return self._add("group", group)
 
-    def _add(self, kind: Kind, item: Any) -> str | None:
+    def _add(self, kind: Kind, item: Item) -> str | None:
         from govplanner.gui.commands import add_item
 
         if not self._run(add_item(self.document, kind, item)):
             return None
-        self.window.select_subject(kind, item.id, focus_form=True)
+        self.selection.select_subject(kind, item.id, focus_form=True)
         return str(item.id)
 
     def delete_selected(self) -> None:
-        kind, ids = self.window.selection_for_delete()
+        kind, ids = self.selection.selection_for_delete()
         if not ids:
             return
         if kind == "tier":
             QMessageBox.information(
                 self.window,
                 "Delete",
-                self.window.words.text("{Tiers} are deleted in Edit ▸ {Tiers} and stages…."),
+                self.host.words.text("{Tiers} are deleted in Edit ▸ {Tiers} and stages…."),
             )
             return
         from govplanner.gui.commands import delete_items
 
         self._run(delete_items(self.document, kind, ids))  # type: ignore[arg-type]
 
-    # -- dialogs owned by the settings module ----------------------------------------------
+    # -- the plan's settings dialogs ---------------------------------------------------------
 
     def open_settings(self) -> None:
-        self._dialog("govplanner.gui.settings_dialog", "SettingsDialog")
+        from govplanner.gui.settings_dialog import SettingsDialog
+
+        self._dialog(SettingsDialog(self.document, self.undo_stack, self.window))
 
     def open_tiers_and_stages(self) -> None:
-        self._dialog("govplanner.gui.tiers_stages_dialog", "TiersStagesDialog")
+        from govplanner.gui.tiers_stages_dialog import TiersStagesDialog
 
-    def _dialog(self, module: str, name: str) -> None:
-        dialog_class = optional_class(module, name)
-        if dialog_class is None:
-            QMessageBox.information(
-                self.window, "Not available", "This dialog is not in this build."
-            )
-            return
-        dialog = dialog_class(self.document, self.window.undo_stack, self.window)
+        self._dialog(TiersStagesDialog(self.document, self.undo_stack, self.window))
+
+    def _dialog(self, dialog: QDialog) -> None:
         dialog.exec()
         dialog.deleteLater()

@@ -15,8 +15,11 @@ from govplanner.domain.errors import GovplannerError
 from govplanner.gui.workers import BackgroundTask, run_with_progress
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QWidget
+
     from govplanner.domain.model import Plan
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.shell import DiagramExport, PlanHost
 
 REGISTER_FILTER = "Excel workbooks (*.xlsx)"
 
@@ -45,16 +48,22 @@ def _stem(name: str) -> str:
 class ExportOps:
     """The import and export half of the File menu (mixed into :class:`FileOps`)."""
 
-    window: MainWindow
+    window: QWidget  # the parent of its dialogs
+    host: PlanHost
+    undo_stack: QUndoStack
+    diagram: DiagramExport | None
 
     def error(self, title: str, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def show_status(self, message: str, timeout_ms: int) -> None:
         raise NotImplementedError
 
     def maybe_save(self) -> bool:
         raise NotImplementedError
 
     def _start_folder(self) -> str:
-        path = self.window.document.path
+        path = self.host.document.path
         if path is not None:
             return str(path.parent)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -81,15 +90,15 @@ class ExportOps:
                 return
             plan = result.plan
             plan.name = plan.name if plan.name != "Untitled plan" else Path(path).stem
-            self.window.show_plan(plan, None)
+            self.host.show_plan(plan, None)
             # Never saved: closing it must ask, as for any unsaved work.
-            self.window.undo_stack.resetClean()
-            self.window.update_title()
+            self.undo_stack.resetClean()
+            self.host.update_title()
             from govplanner.analysis.rules.common import counted  # pydantic: not at start-up
             from govplanner.domain.vocabulary import words
 
             w = words(plan)
-            self.window.statusBar().showMessage(
+            self.show_status(
                 f"Imported {counted(len(plan.committees), w.committee, w.committees)}, "
                 f"{counted(len(plan.roles), w.role, w.roles)} and "
                 f"{counted(len(plan.people), 'person', 'people')} from {Path(path).name}. "
@@ -127,7 +136,7 @@ class ExportOps:
         """The plan as it is: exports run behind a window-modal progress dialog, so nothing
         can edit it until they finish, and a copy (a second at national scale) is not needed.
         """
-        return self.window.document.plan
+        return self.host.document.plan
 
     def _export_target(self, title: str, name: str, file_filter: str, what: str) -> Path | None:
         """The file to write, checked as the command line checks it (never the open plan,
@@ -135,7 +144,7 @@ class ExportOps:
         from govplanner.gui.export_prompts import export_file
 
         suggested = Path(self._start_folder()) / name
-        source = self.window.document.path
+        source = self.host.document.path
         return export_file(self.window, title, suggested, file_filter, inputs=[source], what=what)
 
     def export_register(self) -> BackgroundTask | None:
@@ -181,7 +190,7 @@ class ExportOps:
             message = "Gap report cancelled: nothing written."
             if written:
                 message = f"Wrote {path.name}.{replaced_note(path, replacing)}"
-            self.window.statusBar().showMessage(message, 8000)
+            self.show_status(message, 8000)
 
         return self._background("Gap report", "Writing the gap report…", work, done)
 
@@ -217,7 +226,7 @@ class ExportOps:
             stopped = " (stopped early)" if cancelled else ""
             many = f"{w.role} descriptions"
             text = f"Wrote {counted(len(written), f'{w.role} description', many)} to {target}"
-            self.window.statusBar().showMessage(f"{text}{stopped}.", 8000)
+            self.show_status(f"{text}{stopped}.", 8000)
             if written:
                 self.opened_folder_box = prompts.offer_to_open(
                     self.window, target, f"{text}{stopped}."
@@ -227,11 +236,11 @@ class ExportOps:
 
     def export_diagram(self, fmt: str = "png") -> bool:
         """Save the governance diagram as a PNG picture or an SVG drawing."""
-        diagram = getattr(self.window, "diagram", None)
+        diagram = self.diagram
         if diagram is None:
             return False
         kind = "PNG pictures (*.png)" if fmt == "png" else "SVG drawings (*.svg)"
-        name = f"{_stem(self.window.document.plan.name)} diagram.{fmt}"
+        name = f"{_stem(self.host.document.plan.name)} diagram.{fmt}"
         path = self._export_target("Export diagram", name, kind, "diagram")
         if path is None:
             return False
@@ -243,7 +252,7 @@ class ExportOps:
         except (GovplannerError, OSError) as exc:
             self.error("Cannot export the diagram", exc)
             return False
-        self.window.statusBar().showMessage(f"Wrote {path.name}", 6000)
+        self.show_status(f"Wrote {path.name}", 6000)
         return True
 
     def _wrote(self, path: Path, replacing: bool) -> Callable[[Any, bool], None]:
@@ -251,6 +260,6 @@ class ExportOps:
             from govplanner.gui.export_prompts import replaced_note
 
             note = replaced_note(path, replacing)
-            self.window.statusBar().showMessage(f"Wrote {path.name}.{note}", 8000)
+            self.show_status(f"Wrote {path.name}.{note}", 8000)
 
         return done

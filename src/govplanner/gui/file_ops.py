@@ -10,24 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.files.lock import PlanLockedError
-from govplanner.gui import settings_keys as keys
 from govplanner.gui.dialogs import NewPlanDialog
 from govplanner.gui.export_ops import REGISTER_FILTER, ExportOps, _stem
-from govplanner.gui.plan_locks import Claim, who
+from govplanner.gui.plan_locks import Claim, LockKeeper, who
+from govplanner.gui.recent_files import RecentFiles
 
 if TYPE_CHECKING:
     from govplanner.files.recovery import RecoveryEntry, RecoveryStore
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.autosave import Autosaver
+    from govplanner.gui.shell import DiagramExport, PlanHost
 
 __all__ = ["PLAN_FILTER", "REGISTER_FILTER", "FileOps", "example_files", "example_title"]
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
-MAX_RECENT = 8
 
 
 def examples_folder() -> Path | None:
@@ -55,11 +56,32 @@ def example_title(path: Path) -> tuple[str, str]:
         return path.stem.replace("-", " ").replace("_", " "), ""
 
 
-class FileOps(ExportOps):
-    """The File menu's work, for one window."""
+class FileOps(QObject, ExportOps):
+    """The File menu's work, over the open plan, its undo stack, file locks and recent files.
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
-        self.window, self.settings = window, settings
+    ``window`` is the parent of its dialogs; what it has to say goes out as signals.
+    """
+
+    status_shown = Signal(str, int)  # a message for the status bar, and for how long (ms)
+    #: a bug, not a file problem (the title of what failed, the exception): for the crash dialog
+    unexpected_error = Signal(str, object)
+
+    def __init__(
+        self,
+        window: QWidget,
+        host: PlanHost,
+        undo_stack: QUndoStack,
+        locks: LockKeeper,
+        recent_files: RecentFiles,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.host, self.undo_stack = window, host, undo_stack
+        self.locks, self.recent_files = locks, recent_files
+        self.autosave: Autosaver | None = None  # set when the window has a document
+        self.diagram: DiagramExport | None = None  # set when the window builds its editor
+
+    def show_status(self, message: str, timeout_ms: int) -> None:
+        self.status_shown.emit(message, timeout_ms)
 
     # -- prompts ---------------------------------------------------------------------------
 
@@ -69,23 +91,21 @@ class FileOps(ExportOps):
             text = str(exc)
         elif isinstance(exc, OSError):
             text = f"The file system refused: {exc.strerror or exc}."
-        elif self.window.crash_handler is not None:
-            self.window.crash_handler.report_exception(exc)
-            return
         else:
-            text = f"Unexpected problem: {exc}"
+            self.unexpected_error.emit(title, exc)
+            return
         from govplanner.gui.messages import show_problem  # long lists scroll, paths in Details
 
         show_problem(self.window, title, text)
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to throw the current plan away."""
-        if not self.window.plan_open or self.window.undo_stack.isClean():
+        if not self.host.plan_open or self.undo_stack.isClean():
             return True
-        name = self.window.document_name()
+        name = self.host.document_name()
         question = (
             f"Save the changes to '{name}' before closing it?"
-            if self.window.document.path is not None
+            if self.host.document.path is not None
             else f"'{name}' has never been saved. Save it before closing it?"
         )
         answer = QMessageBox.question(
@@ -106,7 +126,7 @@ class FileOps(ExportOps):
     def new_plan(self, preset: str = "ics") -> bool:
         if not self.maybe_save():
             return False
-        vocabulary = self.window.document.plan.vocabulary if self.window.plan_open else None
+        vocabulary = self.host.document.plan.vocabulary if self.host.plan_open else None
         dialog = NewPlanDialog(self.window, preset, vocabulary)
         if not dialog.exec():
             return False
@@ -115,7 +135,7 @@ class FileOps(ExportOps):
         key, name = dialog.choice()
         plan = new_plan(key, name)
         plan.vocabulary = dialog.vocabulary() or plan.vocabulary
-        self.window.show_plan(plan, None)
+        self.host.show_plan(plan, None)
         return True
 
     def open_dialog(self) -> bool:
@@ -141,10 +161,10 @@ class FileOps(ExportOps):
             if not Path(path).exists():
                 self.forget_recent(str(Path(path).resolve()))
             return False
-        claim = self.window.locks.claim(Path(path))
+        claim = self.locks.claim(Path(path))
         if claim is None:
             return False
-        self.window.show_plan(plan, Path(path), claim)
+        self.host.show_plan(plan, Path(path), claim)
         self.add_recent(str(Path(path).resolve()))
         return True
 
@@ -156,17 +176,17 @@ class FileOps(ExportOps):
             self.error("Cannot recover the plan", exc)
             return False
         path = entry.original_path
-        claim = self.window.locks.claim(path) if path is not None else None
+        claim = self.locks.claim(path) if path is not None else None
         if path is not None and claim is None:
             return False
-        self.window.show_plan(plan, path, claim)
-        self.window.undo_stack.resetClean()  # never clean: it differs from the file on disk
-        self.window.update_title()
-        autosave = self.window.autosave
+        self.host.show_plan(plan, path, claim)
+        self.undo_stack.resetClean()  # never clean: it differs from the file on disk
+        self.host.update_title()
+        autosave = self.autosave
         # Copy it under this session first, so there is never a moment without a copy.
         if autosave is not None and autosave.write_now() and autosave.flush():
             store.discard_entry(entry)
-        self.window.statusBar().showMessage(
+        self.show_status(
             f"Recovered '{plan.name}' from its autosaved copy. Save it to keep it.", 10000
         )
         return True
@@ -182,29 +202,27 @@ class FileOps(ExportOps):
         except GovplannerError as exc:
             self.error("Cannot open the example", exc)
             return False
-        self.window.show_plan(plan, None)
-        self.window.statusBar().showMessage(
-            "This is a copy of an example: save it under a name of your own.", 8000
-        )
+        self.host.show_plan(plan, None)
+        self.show_status("This is a copy of an example: save it under a name of your own.", 8000)
         return True
 
     def close_plan(self) -> bool:
         if not self.maybe_save():
             return False
-        self.window.show_welcome()
+        self.host.show_welcome()
         return True
 
     # -- save ------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        path = self.window.document.path
-        if path is None or self.window.locks.read_only:
+        path = self.host.document.path
+        if path is None or self.locks.read_only:
             return self.save_as()  # a read-only plan is saved as a copy, never over theirs
         return self._save_to(path)
 
     def save_as(self) -> bool:
-        suggested = self.window.document.path or Path(self._start_folder()) / (
-            f"{_stem(self.window.document.plan.name)}.govplan"
+        suggested = self.host.document.path or Path(self._start_folder()) / (
+            f"{_stem(self.host.document.plan.name)}.govplan"
         )
         path, _ = QFileDialog.getSaveFileName(
             self.window, "Save plan as", str(suggested), PLAN_FILTER
@@ -220,7 +238,7 @@ class FileOps(ExportOps):
         from govplanner.files.planfile import save_plan
 
         try:
-            new_lock = self.window.locks.lock_for_save(path)
+            new_lock = self.locks.lock_for_save(path)
         except PlanLockedError as exc:
             QMessageBox.warning(
                 self.window, "Cannot save the plan",
@@ -229,19 +247,19 @@ class FileOps(ExportOps):
             )  # fmt: skip
             return False
         try:
-            save_plan(self.window.document.plan, path)
+            save_plan(self.host.document.plan, path)
         except (GovplannerError, OSError) as exc:
             if new_lock is not None:
                 new_lock.release()
             self._save_failed(path, exc)
             return False
         if new_lock is not None:
-            self.window.locks.adopt(Claim(new_lock))
-        self.window.document.path = path
-        self.window.undo_stack.setClean()
-        self.window.update_title()
+            self.locks.adopt(Claim(new_lock))
+        self.host.document.path = path
+        self.undo_stack.setClean()
+        self.host.update_title()
         self.add_recent(str(path.resolve()))
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.show_status(f"Saved {path.name}", 4000)
         return True
 
     def _save_failed(self, path: Path, exc: GovplannerError | OSError) -> None:
@@ -257,19 +275,13 @@ class FileOps(ExportOps):
     # -- recent files ----------------------------------------------------------------------
 
     def recent(self) -> list[str]:
-        value = self.settings.value(keys.RECENT_FILES.key, keys.RECENT_FILES.default)
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [str(p) for p in items if p]
+        return self.recent_files.paths()
 
     def add_recent(self, path: str) -> None:
-        items = [path] + [p for p in self.recent() if p != path]
-        self.settings.setValue(keys.RECENT_FILES.key, items[:MAX_RECENT])
-        self.window.recent_changed()
+        self.recent_files.add(path)
 
     def forget_recent(self, path: str) -> None:
-        self.settings.setValue(keys.RECENT_FILES.key, [p for p in self.recent() if p != path])
-        self.window.recent_changed()
+        self.recent_files.forget(path)
 
     def clear_recent(self) -> None:
-        self.settings.setValue(keys.RECENT_FILES.key, [])
-        self.window.recent_changed()
+        self.recent_files.clear()

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QLabel,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -22,10 +20,14 @@ from PySide6.QtWidgets import (
 
 from govplanner.gui import actions as menus
 from govplanner.gui import settings_keys as keys
-from govplanner.gui.editing import EditOps, optional_class
+from govplanner.gui.editing import EditOps
 from govplanner.gui.file_ops import FileOps, example_files
+from govplanner.gui.findings_summary import FindingsSummary
+from govplanner.gui.messages import show_problem
 from govplanner.gui.plan_locks import Claim, LockKeeper, ReadOnlyBanner
+from govplanner.gui.recent_files import RecentFiles
 from govplanner.gui.welcome import WelcomePage
+from govplanner.gui.window_frame import default_size, make_dock
 
 if TYPE_CHECKING:
     from govplanner.analysis.result import Analysis
@@ -34,13 +36,14 @@ if TYPE_CHECKING:
     from govplanner.files.recovery import RecoveryStore
     from govplanner.gui.autosave import Autosaver
     from govplanner.gui.crash_handler import CrashHandler
+    from govplanner.gui.diagram import DiagramView
     from govplanner.gui.live_analysis import LiveAnalysis
     from govplanner.gui.models.lookup import Lookup
-    from govplanner.gui.table_page import TablePage
+    from govplanner.gui.planning.wiring import Planning
+    from govplanner.gui.restructure.wiring import Restructure
     from govplanner.gui.wording import UiWords
 
 APP_TITLE = "govplanner"
-MIN_SIZE = (800, 480)
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +59,8 @@ class MainWindow(QMainWindow):
     live: LiveAnalysis
     lookup: Lookup
     words: UiWords  # the plan's words for committee, tier and role (set by attach)
-    role_descriptions_menu: QMenu
+    planning: Planning  # set by gui.planning.install
+    restructure: Restructure  # set by gui.restructure.install
 
     def __init__(
         self,
@@ -71,23 +75,20 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.undo_stack, self.settings = undo_stack, settings
-        self.plan_open = self.attached = False
+        self.plan_open = self.attached = self.editor_built = False
+        self._editor_waiting: list[Callable[[QTabWidget], None]] = []
         self.locks = LockKeeper(self, locking)
         self.crash_handler: CrashHandler | None = None  # set when installed by the app
         self.autosave: Autosaver | None = None
-        self.files = FileOps(self, settings)
-        self.edits = EditOps(self)
-        self.menu_actions = menus.build_actions(self)
-        self.view_menu: Any = None
-        self.editor_built = False
-        menus.build_menus(self, self.menu_actions)
+        self.recent_files = RecentFiles(settings, self)
+        self.files = FileOps(self, self, undo_stack, self.locks, self.recent_files)
+        self.edits = EditOps(self, self, undo_stack, self)
+        self._build_menus()
         self._build_centre()
-        self._build_status_bar()
-        undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
-        # Small enough for a 1366x768 laptop at 125 % (1093x614 logical, less the task bar
-        # and title bar): panes scroll inside.
-        self.setMinimumSize(*MIN_SIZE)
-        self._default_size()
+        self.summary = FindingsSummary(self)
+        self.statusBar().addPermanentWidget(self.summary)
+        self._connect_parts()
+        default_size(self)
         geometry = self.settings.value(keys.WINDOW_GEOMETRY.key)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -111,30 +112,58 @@ class MainWindow(QMainWindow):
 
         self.document = document
         self.words = ui_words(document)
-        menus.bind_words(self, self.words)
+        menus.bind_words(self.menu_actions, self.menu_book, self.words)
         self.live = LiveAnalysis(document, self)
         self.lookup = Lookup(document)
         self.live.updated.connect(self._analysis_updated)
-        self.live.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.live.failed.connect(lambda message: self.show_status(message, 15000))
         if recovery is not None:
-            from govplanner.gui.autosave import autosave_window
-
-            self.autosave = autosave_window(self, recovery, autosave_ms)
+            self._autosave_to(recovery, autosave_ms)
         from govplanner.gui import planning  # compare, term timeline, principles, plan words
 
         planning.install(self)
         self.attached = True
 
-    def _default_size(self) -> None:
-        """1440×900, or less on a small laptop screen (never larger than the screen)."""
-        screen = QApplication.primaryScreen()
-        width, height = 1440, 900
-        # The offscreen platform's pretend 800×600 screen is no reason to shrink the window.
-        if screen is not None and QApplication.platformName() != "offscreen":
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.95))
-            height = min(height, int(available.height() * 0.95))
-        self.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
+    def _build_menus(self) -> None:
+        """The menus as gui.actions declares them, each action doing what its part does."""
+        from govplanner.gui.help_menu import install_help_menu  # the help loads the domain
+
+        slots = menus.window_slots(self.files, self.edits, self.close)
+        self.menu_actions = menus.build_actions(self, slots, self.undo_stack)
+        self.menu_book = menus.build_menus(self.menuBar(), self.menu_actions)
+        self.view_menu = self.menu_book.menu("view")
+        install_help_menu(self, self.menu_book.menu("help"))
+        menus.fill_examples(self.menu_actions.examples_menu, self.files.open_example)
+
+    def _connect_parts(self) -> None:
+        """The parts report back here: every signal between them and the window, in one place."""
+        files, welcome = self.files, self.welcome
+        files.status_shown.connect(self.show_status)
+        files.unexpected_error.connect(self._unexpected_error)
+        self.edits.refused.connect(self.show_refusal)
+        self.recent_files.changed.connect(self.recent_changed)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        welcome.new_requested.connect(files.new_plan)
+        welcome.open_requested.connect(files.open_dialog)
+        welcome.path_chosen.connect(files.open_path)
+        welcome.example_chosen.connect(files.open_example)
+        self.read_only_banner.save_as_requested.connect(files.save_as)
+
+    def _autosave_to(self, store: RecoveryStore, interval_ms: int | None) -> None:
+        from govplanner.gui.autosave import Autosaver, interval_from
+
+        interval = interval_ms if interval_ms is not None else interval_from(self.settings)
+        active = lambda: self.plan_open  # noqa: E731 - read at each tick
+        self.autosave = Autosaver(self.document, self.undo_stack, store, interval, self, active)
+        self.autosave.failed.connect(lambda message: self.show_status(message, 15000))
+        self.files.autosave = self.autosave
+
+    def new_window(self) -> MainWindow:
+        """Another window, built as the app builds its first (the same autosave store)."""
+        from govplanner.domain.document import PlanDocument
+
+        store = self.autosave.store if self.autosave is not None else None
+        return MainWindow(PlanDocument(), QUndoStack(), QSettings(), recovery=store)
 
     def _ensure_editor(self) -> None:
         """Build the editor the first time a plan opens: the welcome page paints sooner."""
@@ -142,91 +171,73 @@ class MainWindow(QMainWindow):
             return
         self.editor_built = True
         self._build_editor()
+        for then in self._editor_waiting:
+            then(self.tabs)
         self._build_docks()
-        menus.build_view_menu(self)
+        docks = {self.structure_dock: "Ctrl+Alt+1", self.findings_dock: "Ctrl+Alt+2"}
+        worded, a = self.worded_tabs(), self.menu_actions
+        menus.build_view_menu(self.view_menu, self.tabs, docks, worded, self.words, a)
+        from govplanner.gui.keyboard import install_editor_keys
+
+        install_editor_keys(self)
         self.centre.updateGeometry()  # its minimum is now the editor's, not the welcome page's
         state = self.settings.value(keys.WINDOW_STATE.key)
         if state is not None:
             self.restoreState(state)
 
-    # -- building --------------------------------------------------------------------------
-
-    def _page(self, noun: str, model: Any, form: Any, add: QAction) -> TablePage:
-        from govplanner.gui.table_page import TablePage
-
-        page = TablePage(noun, model, form, add, self.menu_actions.delete, self)
-        model.edit_refused.connect(self.show_refusal)
-        form.edit_refused.connect(self.show_refusal)
-        form.navigate.connect(self.select_subject)
-        return page
+    def when_editor_built(self, then: Callable[[QTabWidget], None]) -> None:
+        """Call ``then`` with the editor's tabs once they exist (at once if they do)."""
+        if self.editor_built:
+            then(self.tabs)
+        else:
+            self._editor_waiting.append(then)
 
     def _build_centre(self) -> None:
         self.welcome = WelcomePage(self)
-        self.welcome.new_requested.connect(self.files.new_plan)
-        self.welcome.open_requested.connect(self.files.open_dialog)
-        self.welcome.path_chosen.connect(self.files.open_path)
-        self.welcome.example_chosen.connect(self.files.open_example)
         self.welcome.set_examples([str(p) for p in example_files()])
         self.centre = QStackedWidget(self)
         # The welcome page is shown alone; its width must not set the editor's minimum.
         self.welcome.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.centre.addWidget(self.welcome)
         self.read_only_banner = ReadOnlyBanner(self)
-        self.read_only_banner.save_as_requested.connect(self.files.save_as)
         self.setCentralWidget(self.read_only_banner.above(self.centre))
 
     def _build_editor(self) -> None:
         from govplanner.gui.coverage_view import CoverageView
-        from govplanner.gui.forms.committee_form import CommitteeForm
-        from govplanner.gui.forms.person_form import PersonForm
-        from govplanner.gui.forms.role_form import RoleForm
-        from govplanner.gui.models import collections as tables
+        from govplanner.gui.diagram import DiagramView
+        from govplanner.gui.editor_pages import build_pages
 
-        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
-        committees = tables.committees_model(d, s, lk, self)
-        committee_form = CommitteeForm(d, s, lk)
-        committee_form.add_role_requested.connect(lambda cid: self.edits.add_role(on=cid))
-        self.committees = self._page("{committees}", committees, committee_form, a.add_committee)
-        roles = tables.roles_model(d, s, lk, self)
-        self.roles = self._page("{roles}", roles, RoleForm(d, s, lk), a.add_role)
-        people = tables.people_model(d, s, lk, self)
-        self.people = self._page("people", people, PersonForm(d, s, lk), a.add_person)
+        d = self.document
+        self.pages = build_pages(self, d, self.undo_stack, self.lookup, self.menu_actions)
+        p = self.pages
+        self.committees, self.roles, self.people = p.committees, p.roles, p.people
+        self.organisations, self.groups, self.bodies = p.organisations, p.groups, p.bodies
         self.coverage = CoverageView(d, self.live, self)
-        self.coverage.committee_activated.connect(lambda cid: self.select_subject("committee", cid))
+        self.diagram: DiagramView = DiagramView(d, self.live, self)
+        self.files.diagram = self.diagram
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.coverage, "Covera&ge")
         self.tabs.addTab(self.committees, "")
         self.tabs.addTab(self.roles, "")
         self.tabs.addTab(self.people, "&People")
-        self.bodies = self._bodies_tab()
         self.tabs.addTab(self.bodies, "&Organisations")
         for page, text in self.worded_tabs().items():
             self.words.bind(self.tabs, "setTabText", f"&{text}", self.tabs.indexOf(page))
-        self.diagram: Any = None
-        diagram_class = optional_class("govplanner.gui.diagram", "DiagramView")
-        if diagram_class is not None:
-            self.diagram = diagram_class(d, self.live, self)
-            self.diagram.committee_activated.connect(
-                lambda cid: self.select_subject("committee", cid)
-            )
-            self.tabs.addTab(self.diagram, "&Diagram")
+        self.tabs.addTab(self.diagram, "&Diagram")
         self.centre.addWidget(self.tabs)
+        self._connect_editor()
 
-    def _bodies_tab(self) -> QWidget:
-        """Organisations above, committees-in-common groups below: both small tables."""
-        from govplanner.gui.forms.organisation_form import GroupForm, OrganisationForm
-        from govplanner.gui.models import collections as tables
-        from govplanner.gui.table_page import stacked_pages
-
-        d, s, lk, a = self.document, self.undo_stack, self.lookup, self.menu_actions
-        organisations = tables.organisations_model(d, s, lk, self)
-        form = OrganisationForm(d, s, lk)
-        self.organisations = self._page("organisations", organisations, form, a.add_organisation)
-        groups = tables.groups_model(d, s, lk, self)
-        noun = "{committees}-in-common groups"
-        self.groups = self._page(noun, groups, GroupForm(d, s, lk), a.add_group)
-        return stacked_pages(self, self.organisations, self.groups)
+    def _connect_editor(self) -> None:
+        """The editor's parts report back here, as the window's own parts do."""
+        show_committee = lambda cid: self.select_subject("committee", cid)  # noqa: E731
+        for page in self.pages.all():
+            page.model.edit_refused.connect(self.show_refusal)
+            page.form.edit_refused.connect(self.show_refusal)
+            page.form.navigate.connect(self.select_subject)
+        self.pages.committee_form().add_role_requested.connect(lambda c: self.edits.add_role(on=c))
+        self.coverage.committee_activated.connect(show_committee)
+        self.diagram.committee_activated.connect(show_committee)
 
     def worded_tabs(self) -> dict[QWidget, str]:
         """Tabs titled in the plan's words (templates, see :mod:`govplanner.gui.wording`)."""
@@ -241,37 +252,19 @@ class MainWindow(QMainWindow):
         self.structure = StructureView(self.document, self.undo_stack, tree_actions, self)
         from govplanner.gui.routing import Router
 
-        pages = {p.model.kind: p for p in (self.committees, self.roles, self.people)}
-        pages |= {p.model.kind: p for p in (self.organisations, self.groups)}
-        shared = {self.organisations: self.bodies, self.groups: self.bodies}
-        self.router = Router(self.tabs, pages, shared, self.structure, self.diagram)
+        shared: dict[QWidget, QWidget] = {self.organisations: self.bodies, self.groups: self.bodies}
+        self.router = Router(self.tabs, self.pages.by_kind(), shared, self.structure, self.diagram)
         self.structure.current_changed.connect(self.router.structure_selected)
-        self.structure_dock = self._dock("", "structureDock", self.structure)
+        self.structure_dock = make_dock(self, "", "structureDock", self.structure)
         self.words.bind(self.structure_dock, "setWindowTitle", "{Tiers} and {committees}")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.structure_dock)
         self.findings = FindingsPanel(self.document, self.undo_stack, self.live, self)
         self.findings.subject_activated.connect(self.select_subject)
-        self.findings_dock = self._dock("Findings", "findingsDock", self.findings)
+        self.findings_dock = make_dock(self, "Findings", "findingsDock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         tree, findings = min(300, self.width() // 4), min(230, self.height() // 3)  # laptops
         self.resizeDocks([self.structure_dock], [tree], Qt.Orientation.Horizontal)
         self.resizeDocks([self.findings_dock], [findings], Qt.Orientation.Vertical)
-
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        return dock
-
-    def _build_status_bar(self) -> None:
-        self.summary = QLabel(self)
-        self.summary.setAccessibleName("Findings summary")
-        self.statusBar().addPermanentWidget(self.summary)
 
     # -- plan state ------------------------------------------------------------------------
 
@@ -347,29 +340,34 @@ class MainWindow(QMainWindow):
             self.read_only_banner.hide()
 
     def recent_changed(self) -> None:
-        recent = self.files.recent()
-        menus.fill_recent(self, self.menu_actions.recent_menu, recent)
+        recent, files = self.recent_files.paths(), self.files
+        menus.fill_recent(
+            self.menu_actions.recent_menu, recent, files.open_path, files.clear_recent
+        )
         self.welcome.set_recent(recent)
 
     def _analysis_updated(self, analysis: Analysis) -> None:
-        if not self.plan_open:
+        if self.plan_open:
+            self.summary.show_analysis(analysis)
+
+    def show_status(self, message: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def _unexpected_error(self, title: str, exc: BaseException) -> None:
+        """A bug met by a part: the crash dialog (with the log), or at least a message."""
+        if self.crash_handler is not None:
+            self.crash_handler.report_exception(exc)
             return
-        s = analysis.summary
-        self.summary.setText(
-            f"Open findings: {s.get('critical', 0)} critical · {s.get('warning', 0)} warning · "
-            f"{s.get('info', 0)} info   |   {s.get('accepted', 0)} accepted"
-        )
+        show_problem(self, title, f"Unexpected problem: {exc}")
 
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(f"Not changed: {message}", 10000)
         QApplication.beep()
 
-    def show_about(self) -> None:
-        from govplanner.gui.dialogs import show_about
-
-        show_about(self)
-
     # -- selection routing (gui/routing.py) ----------------------------------------------------
+
+    def selected_in_tree(self) -> tuple[str, str] | None:
+        return self.structure.current()
 
     def select_subject(self, kind: str, item_id: str, focus_form: bool = False) -> None:
         self.router.select(kind, item_id, focus_form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -18,9 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from govplanner.files.recovery import RecoveryEntry, RecoveryStore
-
-if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
 
 INTRO = (
     "<b>govplanner closed before some work was saved.</b><br>Autosaved copies of it were "
@@ -97,8 +95,14 @@ class RecoveryDialog(QDialog):
             self.reject()
 
 
-def offer_recovery(window: MainWindow, store: RecoveryStore) -> bool:
-    """Ask about copies left by sessions that crashed; True if one was recovered."""
+class Recoverer(Protocol):
+    """The File menu's object, as recovery uses it."""
+
+    def recover(self, entry: RecoveryEntry, store: RecoveryStore) -> bool: ...
+
+
+def offer_recovery(window: QMainWindow, store: RecoveryStore, files: Recoverer) -> bool:
+    """Ask about copies left by sessions that crashed; True if one was recovered by ``files``."""
     entries = store.pending()
     if store.skipped:
         count = len(store.skipped)
@@ -113,4 +117,4 @@ def offer_recovery(window: MainWindow, store: RecoveryStore) -> bool:
     dialog.exec()
     chosen = dialog.chosen
     dialog.deleteLater()
-    return chosen is not None and window.files.recover(chosen, store)
+    return chosen is not None and files.recover(chosen, store)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
+from PySide6.QtWidgets import QWidget
 
 from govplanner.domain.errors import GovplannerError
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.domain.model import Plan
+    from govplanner.gui.coverage_view import CoverageView
 
 #: The smallest picture the README and support requests rely on.
 MIN_SIZE = QSize(1280, 800)
@@ -23,8 +26,18 @@ def _settle() -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def take_screenshot(window: MainWindow, plan_path: str | None, out: Path) -> int:
-    """Show the plan (coverage tab) at a fixed size, grab it and write a PNG; 0 on success."""
+def take_screenshot(
+    window: QWidget,
+    show_coverage: Callable[[Plan, Path], CoverageView],
+    refresh: Callable[[], object],
+    plan_path: str | None,
+    out: Path,
+) -> int:
+    """Show the plan at a fixed size, grab ``window`` and write a PNG; 0 on success.
+
+    ``show_coverage`` opens the plan on the coverage tab and returns that tab; ``refresh``
+    brings the analysis up to date.
+    """
     if plan_path is not None:
         from govplanner.files.planfile import load_plan
 
@@ -33,13 +46,13 @@ def take_screenshot(window: MainWindow, plan_path: str | None, out: Path) -> int
         except GovplannerError as exc:
             print(f"govplanner: {exc}", file=sys.stderr)
             return 2
-        window.show_plan(plan, Path(plan_path))
-        window.tabs.setCurrentWidget(window.coverage)
-        _select_worst_cell(window)
+        coverage = show_coverage(plan, Path(plan_path))
+        refresh()
+        _select_worst_cell(coverage)
     window.resize(SIZE.expandedTo(MIN_SIZE))
     window.show()
     _settle()
-    window.live.refresh()
+    refresh()
     _settle()
     image = window.grab().toImage()
     if not image.save(str(out), "PNG"):  # type: ignore[call-overload]
@@ -49,13 +62,12 @@ def take_screenshot(window: MainWindow, plan_path: str | None, out: Path) -> int
     return 0
 
 
-def _select_worst_cell(window: MainWindow) -> None:
+def _select_worst_cell(coverage: CoverageView) -> None:
     """Open the first gap in the heatmap, so the picture shows the drill-down too."""
-    model = window.coverage.model
-    window.live.refresh()
+    model = coverage.model
     for row in range(model.rowCount()):
         for column in range(model.columnCount()):
             cell = model.cell(row, column)
             if cell.required and cell.covered < cell.required:
-                window.coverage.table.setCurrentIndex(model.index(row, column))
+                coverage.table.setCurrentIndex(model.index(row, column))
                 return

@@ -78,6 +78,11 @@ def _progress_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog
     return dialog
 
 
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -99,11 +104,7 @@ def run_with_progress(
         dialog.close()
         dialog.deleteLater()
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-
-    task.progressed.connect(progressed)
+    task.progressed.connect(lambda done, total: _show_progress(dialog, done, total))
     dialog.canceled.connect(cancel)
 
     def done(result: Any, cancelled: bool) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.shell import ExtensionHost
 
 
-def install(window: MainWindow) -> None:
+def install(window: ExtensionHost) -> None:
     """Add the planning tabs and menu entries to ``window`` (called once, from its __init__)."""
     from govplanner.gui.planning.wiring import install_planning
 

@@ -6,21 +6,19 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from govplanner.analysis.compare import scenario_of
-from govplanner.domain.document import PlanDocument
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
+    from govplanner.gui.shell import ExtensionHost
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
 #: second windows, kept alive until closed (Qt deletes them on close)
-_WINDOWS: set[MainWindow] = set()
+_WINDOWS: set[QWidget] = set()
 
 
 def save_scenario(plan: Plan, name: str, path: str | Path, open_path: Path | None = None) -> Path:
@@ -63,27 +61,24 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def open_in_new_window(
-    path: str | Path, beside: MainWindow, compare_with: Path | None = None
-) -> MainWindow | None:
+    path: str | Path, beside: ExtensionHost, compare_with: Path | None = None
+) -> ExtensionHost | None:
     """Open ``path`` in a second window built as the app builds its first; None on failure.
 
     With ``compare_with``, the new window's Compare tab shows that file (before) against the
     newly opened plan (after), so as-is and to-be can be edited side by side.
     """
-    from govplanner.gui.main_window import MainWindow
-
     # Built as the app builds its first window: the same autosave store, and file locks.
-    autosaver = getattr(beside, "autosave", None)
-    store = getattr(autosaver, "store", None)
-    window = MainWindow(PlanDocument(), QUndoStack(), QSettings(), recovery=store)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _WINDOWS.add(window)
-    window.destroyed.connect(lambda *_a, w=window: _WINDOWS.discard(w))
-    window.resize(beside.size())
-    window.move(beside.pos() + QPoint(48, 48))
-    window.show()
+    window = beside.new_window()
+    widget = window.window()
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _WINDOWS.add(widget)
+    widget.destroyed.connect(lambda *_a, w=widget: _WINDOWS.discard(w))
+    widget.resize(beside.window().size())
+    widget.move(beside.window().pos() + QPoint(48, 48))
+    widget.show()
     if not window.files.open_path(path):
-        window.close()
+        widget.close()
         return None
     from govplanner.gui.planning.wiring import install_planning
 
@@ -95,11 +90,11 @@ def open_in_new_window(
     return window
 
 
-def ask_and_save_scenario(window: MainWindow) -> Path | None:
+def ask_and_save_scenario(window: ExtensionHost) -> Path | None:
     """Ask for a name and a file, save the scenario, then offer to open it in a new window."""
     plan = window.document.plan
     name, ok = QInputDialog.getText(
-        window,
+        window.window(),
         "Save as scenario",
         "Name of the scenario (for example 'Proposed restructure 2026'):",
         QLineEdit.EchoMode.Normal,
@@ -109,26 +104,28 @@ def ask_and_save_scenario(window: MainWindow) -> Path | None:
         return None
     folder = window.document.path.parent if window.document.path else Path.home()
     suggested = folder / f"{_stem(name or plan.name)}.govplan"
-    chosen, _ = QFileDialog.getSaveFileName(window, "Save scenario as", str(suggested), PLAN_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(
+        window.window(), "Save scenario as", str(suggested), PLAN_FILTER
+    )
     if not chosen:
         return None
     try:
         path = save_scenario(plan, name, chosen, window.document.path)
     except GovplannerError as exc:
-        QMessageBox.warning(window, "Cannot save the scenario", str(exc))
+        QMessageBox.warning(window.window(), "Cannot save the scenario", str(exc))
         return None
     _after_saving(window, path)
     return path
 
 
-def _after_saving(window: MainWindow, path: Path) -> None:
+def _after_saving(window: ExtensionHost, path: Path) -> None:
     """Compare the open plan (before) with the scenario (after), and offer a second window."""
     planning = getattr(window, "planning", None)
     if planning is not None and planning.compare is not None:
         planning.compare.set_target(path, swapped=True)
-    window.statusBar().showMessage(f"Saved the scenario as {path.name}", 8000)
+    window.show_status(f"Saved the scenario as {path.name}", 8000)
     answer = QMessageBox.question(
-        window,
+        window.window(),
         "Scenario saved",
         f"The scenario is saved as {path.name}; this window's Compare tab now shows what it "
         "changes.\n\nOpen the scenario in a new window, to edit it beside this plan?",

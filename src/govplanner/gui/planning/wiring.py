@@ -11,22 +11,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QWidget
 
 from govplanner.domain.errors import GovplannerError
+from govplanner.gui.actions import ActionSpec, make_action
 from govplanner.gui.commands import try_execute
 
 if TYPE_CHECKING:
-    from govplanner.gui.main_window import MainWindow
     from govplanner.gui.planning.compare_view import CompareView
     from govplanner.gui.planning.principles_view import PrinciplesView
     from govplanner.gui.planning.terms_view import TermsView
+    from govplanner.gui.shell import ExtensionHost
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
 
 
-def install_planning(window: MainWindow) -> Planning:
+def install_planning(window: ExtensionHost) -> Planning:
     """Add the planning tabs and menu entries; the result is kept as ``window.planning``."""
     existing = getattr(window, "planning", None)
     if isinstance(existing, Planning):
@@ -36,93 +37,53 @@ def install_planning(window: MainWindow) -> Planning:
     return planning
 
 
-def _menu(window: MainWindow, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if action.text().replace("&", "") == title and isinstance(menu, QMenu):
-            return menu
-    return None
-
-
-def _insert_after(menu: QMenu | None, anchor: QAction, actions: list[QAction]) -> None:
-    """Put ``actions`` right after ``anchor`` in ``menu`` (at the end if it is not there)."""
-    if menu is None:
-        return
-    entries = menu.actions()
-    following = entries[entries.index(anchor) + 1] if anchor in entries[:-1] else None
-    for action in actions:
-        if following is None:
-            menu.addAction(action)
-        else:
-            menu.insertAction(following, action)
+#: Planning's menu entries, declared as the window's own are (gui.actions).
+ACTIONS = (
+    ActionSpec("scenario", "Sa&ve as scenario…", "file", "save", needs_plan=True,
+               tip="Save a copy of this plan to change as a proposal, and compare it with "
+               "this one"),
+    ActionSpec("compare_with", "Compare &with plan…", "file", "save", needs_plan=True,
+               tip="Compare the open plan with another plan file"),
+    ActionSpec("export_comparison", "&Comparison with another plan…", "file.export", "reports",
+               needs_plan=True, tip="A workbook of coverage gains and losses and structural "
+               "changes, for a board paper"),
+    ActionSpec("words", "Plan &words and terms…", "edit", "plan", needs_plan=True,
+               tip="Rename committee, tier and role for this plan; set the term warning window"),
+)  # fmt: skip
 
 
 class Planning(QObject):
     """The compare, terms and principles tabs and the menu entries of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ExtensionHost) -> None:
+        super().__init__(window.window())
         self.window = window
+        self._tabs: QTabWidget | None = None
         self.compare: CompareView | None = None
         self.terms: TermsView | None = None
         self.principles: PrinciplesView | None = None
         self.actions = self._make_actions()
-        self._add_menus()
-        for action in self.actions.values():
-            window.menu_actions.extra.append(action)
-            action.setEnabled(bool(getattr(window, "plan_open", False)))
-        if getattr(window, "tabs", None) is not None:
-            self._add_tabs()
-        else:
-            window.centre.widgetAdded.connect(self._widget_added)
-
-    def _action(self, text: str, slot: Any, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        for spec in ACTIONS:  # each joins the actions that need an open plan
+            window.menu_book.add(spec, self.actions[spec.id], window.menu_actions)
+            self.actions[spec.id].setEnabled(window.plan_open)
+        window.when_editor_built(self._add_tabs)
 
     def _make_actions(self) -> dict[str, QAction]:
-        return {
-            "scenario": self._action(
-                "Sa&ve as scenario…", self.save_scenario,
-                "Save a copy of this plan to change as a proposal, and compare it with this one",
-            ),
-            "compare_with": self._action(
-                "Compare &with plan…", self.choose_compare_target,
-                "Compare the open plan with another plan file",
-            ),
-            "export_comparison": self._action(
-                "&Comparison with another plan…", self.export_comparison,
-                "A workbook of coverage gains and losses and structural changes, for a board paper",
-            ),
-            "words": self._action(
-                "Plan &words and terms…", self.edit_words,
-                "Rename committee, tier and role for this plan; set the term warning window",
-            ),
+        slots = {
+            "scenario": self.save_scenario, "compare_with": self.choose_compare_target,
+            "export_comparison": self.export_comparison, "words": self.edit_words,
         }  # fmt: skip
-
-    def _add_menus(self) -> None:
-        a, w = self.actions, self.window.menu_actions
-        file_menu = _menu(self.window, "File")
-        _insert_after(file_menu, w.save_as, [a["scenario"], a["compare_with"]])
-        export_menu = _menu_of(w.gap_report, file_menu)
-        _insert_after(export_menu, w.gap_report, [a["export_comparison"]])
-        _insert_after(_menu(self.window, "Edit"), w.tiers_stages, [a["words"]])
+        parent = self.window.window()
+        return {spec.id: make_action(spec, parent, slots[spec.id]) for spec in ACTIONS}
 
     # -- tabs ---------------------------------------------------------------------------------
 
-    def _widget_added(self, _index: int) -> None:
-        if self.compare is None and getattr(self.window, "tabs", None) is not None:
-            self._add_tabs()
-
-    def _add_tabs(self) -> None:
+    def _add_tabs(self, tabs: QTabWidget) -> None:
         from govplanner.gui.planning.compare_view import CompareView
         from govplanner.gui.planning.principles_view import PrinciplesView
         from govplanner.gui.planning.terms_view import TermsView
 
-        window, tabs = self.window, self.window.tabs
+        window, self._tabs = self.window, tabs
         self.terms = TermsView(window.document, tabs)
         self.terms.role_activated.connect(lambda rid: window.select_subject("role", rid))
         self.principles = PrinciplesView(window.document, window.live, tabs)
@@ -137,8 +98,8 @@ class Planning(QObject):
         tabs.addTab(self.compare, "Co&mpare")
 
     def show_tab(self, widget: QWidget | None) -> None:
-        if widget is not None:
-            self.window.tabs.setCurrentWidget(widget)
+        if widget is not None and self._tabs is not None:
+            self._tabs.setCurrentWidget(widget)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -152,7 +113,9 @@ class Planning(QObject):
             return False
         document = self.window.document
         folder = str(document.path.parent) if document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Compare with plan", folder, PLAN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window.window(), "Compare with plan", folder, PLAN_FILTER
+        )
         if not path:
             return False
         try:
@@ -185,7 +148,7 @@ class Planning(QObject):
         name = f"{safe_stem(document.plan.name, fallback='plan')} comparison.xlsx"
         other = self.compare.target.path if self.compare and self.compare.target else None
         path = export_file(  # checked as the command line checks: never a plan, never open
-            self.window,
+            self.window.window(),
             "Export comparison",
             folder / name,
             XLSX_FILTER,
@@ -207,20 +170,20 @@ class Planning(QObject):
                 return export_comparison(comparison, path, w)
 
         def done(written: Path, _cancelled: bool) -> None:
-            self.window.statusBar().showMessage(f"Wrote {Path(written).name}", 6000)
+            self.window.show_status(f"Wrote {Path(written).name}", 6000)
 
         def failed(exc: BaseException) -> None:
             self.window.files.error("Cannot export the comparison", exc)
 
         return runner(
-            self.window, "Export comparison", "Writing the comparison…", work, done, failed
+            self.window.window(), "Export comparison", "Writing the comparison…", work, done, failed
         )
 
     def edit_words(self) -> bool:
         """Show the plan words dialog; its change lands on the undo stack as one command."""
         from govplanner.gui.planning.words_dialog import PlanWordsDialog
 
-        dialog = PlanWordsDialog(self.window.document, self.window)
+        dialog = PlanWordsDialog(self.window.document, self.window.window())
         if not dialog.exec():
             return False
         command = dialog.command()
@@ -231,14 +194,3 @@ class Planning(QObject):
             self.window.show_refusal(refusal)
             return False
         return True
-
-
-def _menu_of(action: QAction, parent: QMenu | None) -> QMenu | None:
-    """The submenu of ``parent`` that holds ``action`` (the File ▸ Export menu)."""
-    if parent is None:
-        return None
-    for entry in parent.actions():
-        menu = entry.menu()
-        if isinstance(menu, QMenu) and action in menu.actions():
-            return menu
-    return None

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govplanner.gui.restructure.wiring import HostWindow, Restructure
+    from govplanner.gui.restructure.wiring import Restructure
+    from govplanner.gui.shell import ExtensionHost
 
 
-def install(window: HostWindow) -> Restructure:
+def install(window: ExtensionHost) -> Restructure:
     """Add the menu entries to ``window`` (once); the result is kept as ``window.restructure``."""
     from govplanner.gui.restructure.wiring import Restructure
 

@@ -5,35 +5,22 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QStatusBar
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from govplanner.domain.errors import GovplannerError
+from govplanner.gui.actions import MenuSpec
 
 if TYPE_CHECKING:
     from govplanner.domain.model import Plan
     from govplanner.gui.restructure.report_dialog import ReportDialog
+    from govplanner.gui.shell import ExtensionHost
 
 PLAN_FILTER = "govplanner plans (*.govplan);;All files (*)"
 REDUCE_TIP = "Propose which {roles} to retire within a budget of sessions, keeping essential cover"
-
-
-class HostWindow(Protocol):
-    """What the restructuring entries use of the window they join (the main window)."""
-
-    document: Any  # PlanDocument: .plan, .path
-    undo_stack: Any
-    menu_actions: Any  # .import_register, .extra (actions that need an open plan)
-    files: Any  # .maybe_save()
-    plan_open: bool
-
-    def show_plan(self, plan: Plan, path: Path | None) -> None: ...
-    def update_title(self) -> None: ...
-    def menuBar(self) -> QMenuBar: ...
-    def statusBar(self) -> QStatusBar: ...
 
 
 def _stem(name: str) -> str:
@@ -45,8 +32,10 @@ def _stem(name: str) -> str:
 class Restructure(QObject):
     """File ▸ Merge plans…, Plan ▸ Propose a reduction…, Plan ▸ Timeline…."""
 
-    def __init__(self, window: HostWindow) -> None:
-        super().__init__(cast(QObject, window))
+    def __init__(self, window: ExtensionHost) -> None:
+        super().__init__(window.window())
+        # Any: its dialogs take the window as their parent and host at once (issue 18 leaves
+        # typing them to the restructuring dialogs' own change)
         self.window: Any = window
         self.dialog: Any = None
         self.report: ReportDialog | None = None
@@ -89,27 +78,14 @@ class Restructure(QObject):
         return action
 
     def _add_menus(self) -> None:
-        bar, a = self.window.menuBar(), self.window.menu_actions
-        file_menu = next(
-            (x.menu() for x in bar.actions() if x.text().replace("&", "") == "File"), None
-        )
-        if isinstance(file_menu, QMenu):
-            entries = file_menu.actions()
-            anchor = entries.index(a.import_register) if a.import_register in entries else -1
-            if 0 <= anchor < len(entries) - 1:
-                file_menu.insertAction(entries[anchor + 1], self.merge_action)
-            else:
-                file_menu.addAction(self.merge_action)
+        """By menu id (gui.actions): Merge after Import register, a Plan menu before View."""
+        book, a = self.window.menu_book, self.window.menu_actions
+        book.place(self.merge_action, "file", "exchange", after=a.import_register)
         # no mnemonic: every letter of Plan is taken (People, Add line, Name, Principles)
-        self.plan_menu = QMenu("Plan", self.window)
-        self.plan_menu.addActions([self.reduce_action, self.timeline_action])
-        self.plan_menu.addSeparator()
-        self.plan_menu.addAction(self.merge_report_action)
-        view = getattr(self.window, "view_menu", None)
-        if isinstance(view, QMenu):
-            bar.insertMenu(view.menuAction(), self.plan_menu)
-        else:
-            bar.addMenu(self.plan_menu)
+        self.plan_menu = book.add_menu(MenuSpec("plan", "Plan"), before="view")
+        book.place(self.reduce_action, "plan", "propose")
+        book.place(self.timeline_action, "plan", "propose")
+        book.place(self.merge_report_action, "plan", "reports")
 
     def _folder(self) -> str:
         path = self.window.document.path if getattr(self.window, "attached", False) else None
