@@ -55,10 +55,11 @@ def _managed(layout: QLayout) -> Iterator[QWidget]:
         item = layout.itemAt(i)
         if item is None:
             continue
-        if item.widget() is not None:
-            yield item.widget()
-        elif item.layout() is not None:
-            yield from _managed(item.layout())
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            yield widget
+        elif inner is not None:
+            yield from _managed(inner)
 
 
 def _shown(widget: QWidget) -> bool:
@@ -267,14 +268,14 @@ def walk_scenario(walk: Walk, window: Any) -> None:
     """A scenario opened beside the plan: a second main window, placed on the screen."""
     from govplanner.gui.planning.scenario import open_in_new_window
 
-    second = open_in_new_window(EXAMPLE, window)
+    second: Any = open_in_new_window(EXAMPLE, window)
     if second is None:
         walk.problems.append("the scenario window did not open")
         return
     settle()
-    walk.check(second, "scenario window")
+    walk.check(second.window(), "scenario window")
     second.undo_stack.setClean()
-    second.close()
+    second.window().close()
 
 
 def main(out_dir: str) -> int:

@@ -69,8 +69,11 @@ def _narrow_form(qtbot: Any, form: Any, width: int) -> QScrollArea:
     form.resize(width, 500)
     form.show()
     qtbot.waitExposed(form)
-    (area,) = [a for a in form.findChildren(QScrollArea) if a.widget() is form.body]
-    return area
+    areas: list[QScrollArea] = [
+        a for a in form.findChildren(QScrollArea) if a.widget() is form.body
+    ]
+    assert len(areas) == 1
+    return areas[0]
 
 
 def test_the_role_form_reflows_in_a_narrow_pane(qtbot: Any, document: PlanDocument) -> None:
