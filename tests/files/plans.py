@@ -42,6 +42,7 @@ from govplanner.domain.model import (
 )
 from govplanner.domain.names import name_key, new_id
 from govplanner.domain.presets import default_profile, default_programmes, new_plan
+from govplanner.domain.proposal import ChangeAction, Proposal, ProposalChange
 from govplanner.domain.vocabulary import Vocabulary
 
 
@@ -456,8 +457,48 @@ def full_plans(draw: st.DrawFn) -> Plan:
         people=people,
     )
     plan.accepted = _acceptances(draw, plan)
+    plan.proposal = draw(st.one_of(st.none(), _proposals()))
     assert plan_problems(plan) == [], plan_problems(plan)
     return plan
+
+
+#: a proposal's lines: anything but line breaks (the cell puts one between lines)
+_LINE = st.one_of(_NAME, st.sampled_from(["  spaced  ", "=SUM(A1)", "why: a; b | c", "Ünï"]))
+_TOTAL = st.one_of(st.integers(0, 10**6).map(float), st.sampled_from([0.0, 12.5, 0.1 + 0.2]))
+
+
+@st.composite
+def _proposals(draw: st.DrawFn) -> Proposal:
+    """A proposal's record with every field set (or left at its default)."""
+    changes = [
+        ProposalChange(
+            action=draw(st.sampled_from(list(ChangeAction))),
+            subject_id=draw(_NAME),
+            subject=draw(_NAME),
+            replaces=draw(st.lists(_NAME, max_size=3)),
+            sessions_per_week=draw(_TOTAL),
+            holder=draw(st.one_of(st.just(""), _NAME)),
+            reasons=draw(st.lists(_LINE, max_size=3)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return Proposal(
+        method=draw(st.sampled_from(["reduce", "merge"])),
+        made_on=draw(_DATE),
+        source_plan=draw(st.one_of(st.just(""), _NAME)),
+        scope=draw(st.sampled_from(["clinical", "all"])),
+        budget_sessions=draw(_TOTAL),
+        sessions_before=draw(_TOTAL),
+        sessions_after=draw(_TOTAL),
+        cost_before=draw(_MONEY),
+        cost_after=draw(_MONEY),
+        essential_covered_before=draw(st.integers(0, 10**6)),
+        essential_covered_after=draw(st.integers(0, 10**6)),
+        solver_status=draw(st.one_of(st.just(""), _LINE)),
+        optimality_gap=draw(st.one_of(st.none(), st.floats(0, 10, allow_nan=False))),
+        summary=draw(st.lists(_LINE, max_size=3)),
+        changes=changes,
+    )
 
 
 def _acceptances(draw: st.DrawFn, plan: Plan) -> list[AcceptedFinding]:

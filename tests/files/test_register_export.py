@@ -158,9 +158,11 @@ def test_layout_headers_order_and_tidiness(tmp_path: Path) -> None:
     plan = small_plan()
     export_register(plan, path)
     workbook = load_workbook(path)
-    assert workbook.sheetnames == list(layout.SHEET_ORDER)
+    # a plan that is not a proposal has no Proposal sheets; every other sheet, in order
+    assert workbook.sheetnames == list(layout.SHEET_ORDER[:-2])
+    assert layout.SHEET_ORDER[-2:] == (layout.PROPOSAL, layout.CHANGES)
     assert workbook.properties.title == "Example partnership"
-    for name in layout.SHEET_ORDER:
+    for name in layout.SHEET_ORDER[:-2]:
         sheet = workbook[name]
         headers = [c.value for c in sheet[1]]
         sparse = layout.SPARSE_HEADERS.get(name, frozenset())

@@ -30,6 +30,7 @@ from govplanner.files import register_layout as layout
 from govplanner.files.register_committees import read_committees
 from govplanner.files.register_people import read_people, read_programmes, read_roles
 from govplanner.files.register_problems import ProblemLimitError, Problems, RegisterImportError
+from govplanner.files.register_proposal import read_proposal
 from govplanner.files.register_registry import Registry
 from govplanner.files.register_settings import (
     Settings,
@@ -252,6 +253,9 @@ def _plan_sheets(found: _Found, registry: Registry, stages: list[Stage]) -> dict
         fields["profession_costs"] = read_costs(cost_rows)
     if (accepted_rows := found.rows(layout.ACCEPTED)) is not None:
         fields["accepted"] = read_accepted(accepted_rows, registry)
+    fields["proposal"] = read_proposal(
+        found.rows(layout.PROPOSAL), found.rows(layout.CHANGES), found.problems
+    )
     return fields
 
 

@@ -31,6 +31,9 @@ PROFILE = "Profile"
 KINDS = "Kinds"
 SYNONYMS = "Profession synonyms"
 COSTS = "Profession costs"
+#: a proposal plan's record (Plan.proposal), written only for a proposal
+PROPOSAL = "Proposal"
+CHANGES = "Proposal changes"
 
 FUNCTION_HEADERS: tuple[str, ...] = ("Analytical", "Representation", "Translation", "Relational")
 HEADER_FUNCTIONS: dict[str, Function] = dict(zip(FUNCTION_HEADERS, Function, strict=True))
@@ -99,6 +102,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     KINDS: ("Kind", *FUNCTION_HEADERS),
     SYNONYMS: ("Word", "Profession"),
     COSTS: ("Profession", "Cost per session"),
+    PROPOSAL: ("Field", "Value"),
+    CHANGES: ("Action", "Id", "Subject", "Replaces", "Sessions per week", "Holder", "Why"),
 }
 
 #: Columns the exporter writes only when some row needs them (they keep rare details exact).
@@ -123,12 +128,14 @@ REQUIRED_HEADERS: dict[str, tuple[str, ...]] = {
     KINDS: ("Kind",),
     SYNONYMS: ("Word", "Profession"),
     COSTS: ("Profession", "Cost per session"),
+    PROPOSAL: ("Field", "Value"),
+    CHANGES: ("Action", "Id", "Subject"),
 }
 
 REQUIRED_SHEETS = (COMMITTEES, ROLES)
 #: govplanner's own sheets (not DOMAIN.md's): a workbook from elsewhere may well have a sheet
 #: called "Profile" or "Settings" of its own, so one without these columns is passed over.
-OWN_SHEETS = (GROUPS, SETTINGS, PROFILE, KINDS, SYNONYMS, COSTS)
+OWN_SHEETS = (GROUPS, SETTINGS, PROFILE, KINDS, SYNONYMS, COSTS, PROPOSAL, CHANGES)
 #: The order the exporter writes the sheets in: the registers first, the settings after.
 SHEET_ORDER = (
     COMMITTEES,
@@ -145,6 +152,8 @@ SHEET_ORDER = (
     KINDS,
     SYNONYMS,
     COSTS,
+    PROPOSAL,
+    CHANGES,
 )
 
 # -- Settings (one row each on the Settings sheet) ---------------------------------------------

@@ -14,6 +14,7 @@ from govplanner.domain.model import Plan
 from govplanner.files import register_layout as layout
 from govplanner.files.register_item_rows import accepted_rows, committee_rows, role_rows
 from govplanner.files.register_lists import SEPARATORS, Finder, Row, Rows, Value
+from govplanner.files.register_proposal import proposal_sheets
 
 __all__ = ["Row", "Rows", "Value", "plan_rows"]
 
@@ -50,8 +51,10 @@ def plan_rows(plan: Plan) -> Rows:
         layout.SYNONYMS: _keyed_rows(rows, layout.SYNONYMS, plan.profession_synonyms),
         layout.COSTS: _keyed_rows(rows, layout.COSTS, plan.profession_costs),
     }
+    content.update(proposal_sheets(plan.proposal, rows))
     for name in layout.SHEET_ORDER:
-        rows.headers[name], rows.sheets[name] = _without_unused(name, content[name])
+        if name in content:
+            rows.headers[name], rows.sheets[name] = _without_unused(name, content[name])
     return rows
 
 
