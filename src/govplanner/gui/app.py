@@ -100,10 +100,6 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
 
     text_entry.install(app)  # type: ignore[arg-type]  # no control character in any box
 
-    from govplanner.gui import text_entry
-
-    text_entry.install(app)  # type: ignore[arg-type]  # no control character in any box
-
     from govplanner.gui.main_window import MainWindow
 
     settings = QSettings()
