@@ -157,3 +157,31 @@ def test_the_help_window_has_a_close_button_and_esc_closes_it(qtbot: Any) -> Non
     win.show_section("top")
     QTest.keyClick(win.browser, Qt.Key.Key_Escape)
     assert not win.isVisible()
+
+
+def test_a_narrow_committee_form_puts_labels_above_fields(
+    qtbot: Any, document: PlanDocument
+) -> None:
+    """Long labels ('Committees in common:') beside the fields would leave the organisations
+    list a sliver on a laptop: in a narrow pane they go above, in a wide one beside."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QFormLayout
+
+    from govplanner.gui.forms.base import label_width
+    from govplanner.gui.forms.committee_form import CommitteeForm
+    from govplanner.gui.models.lookup import Lookup
+
+    form = CommitteeForm(document, QUndoStack(), Lookup(document))
+    qtbot.addWidget(form)
+    form.set_item(document.plan.committees[0].id)
+    (main,) = [f for f in form.body.findChildren(QFormLayout) if f.indexOf(form.name) >= 0]
+    narrow = int(label_width(main) / 0.4) - 10  # the labels would take over 40 %
+    _narrow_form(qtbot, form, narrow)
+    name_label = form.body.findChildren(QLabel)[0]
+    assert name_label.buddy() is form.name
+    assert form.name.geometry().top() > name_label.geometry().bottom()  # under its label
+    assert form.bodies.width() > 0.8 * form.body.width()
+    form.resize(1000, 500)
+    qtbot.waitUntil(lambda: form.name.geometry().left() > name_label.geometry().right())
+    policies = {f.rowWrapPolicy() for f in form.body.findChildren(QFormLayout)}
+    assert QFormLayout.RowWrapPolicy.DontWrapRows not in policies

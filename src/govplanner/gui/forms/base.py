@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFormLayout,
@@ -76,12 +76,38 @@ def hint_label(parent: QWidget, text: str = "") -> QLabel:
     return label
 
 
-def wrap_long_rows(body: QWidget) -> None:
+def wrap_long_rows(body: QWidget) -> list[QFormLayout]:
     """A row too wide for a narrow pane puts its field under its label, so the form reflows
-    instead of running off the right edge (a laptop at 125 %)."""
+    instead of running off the right edge (a laptop at 125 %). Returns the forms that reflow
+    (not those that always put labels above)."""
+    forms = []
     for form in body.findChildren(QFormLayout):
-        if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows:
+        if form.rowWrapPolicy() != QFormLayout.RowWrapPolicy.WrapAllRows:
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            forms.append(form)
+    return forms
+
+
+def label_width(form: QFormLayout) -> int:
+    """The width of the form's widest label."""
+    widest = 0
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            widest = max(widest, item.sizeHint().width())
+    return widest
+
+
+def reflow(forms: list[QFormLayout], width: int) -> None:
+    """Labels above their fields where the labels would take over 40 % of a narrow pane."""
+    for form in forms:
+        above = label_width(form) > 0.4 * width
+        wanted = QFormLayout.RowWrapPolicy.WrapAllRows if above else WRAP_LONG
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
+
+
+WRAP_LONG = QFormLayout.RowWrapPolicy.WrapLongRows
 
 
 class DetailForm(QWidget):
@@ -125,7 +151,7 @@ class DetailForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
         self.build(self.body)
-        wrap_long_rows(self.body)
+        self._reflowing = wrap_long_rows(self.body)
         self._unsubscribe = document.subscribe(self._changed)
         self.words.changed.connect(self._words_changed)
 
@@ -273,6 +299,10 @@ class DetailForm(QWidget):
             self.reload()
         else:
             self._stale = True  # a hidden tab catches up when it is shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        reflow(self._reflowing, event.size().width())
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
