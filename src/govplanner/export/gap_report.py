@@ -23,6 +23,7 @@ from govplanner.export.gap_findings import (
     write_root_causes,
 )
 from govplanner.export.gap_planning import TERM_HORIZON_DAYS, write_principles, write_term_ends
+from govplanner.export.gap_proposal import write_proposal
 from govplanner.export.gap_sheets import (
     CancelledError,
     ReportMeta,
@@ -99,6 +100,7 @@ def _write_sheets(
     write_roles(workbook, styles, meta, plan, ticker)
     write_people(workbook, styles, meta, plan, ticker)
     write_organisations(workbook, styles, meta, plan)
+    write_proposal(workbook, styles, meta, plan)
     ticker.report()
 
 
