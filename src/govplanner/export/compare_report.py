@@ -277,6 +277,8 @@ def _structure(ws: Worksheet, c: Comparison, w: Words) -> None:
 def _change_rows(kind: str, change: ItemChange) -> list[list[Any]]:
     was = "" if change.before_name in (None, change.name) else str(change.before_name)
     head = [kind, change.status.capitalize(), change.name, was, change.where]
+    if change.why:  # a proposal said why: the reasons go where the new value would
+        return [[*head, "Why", "", "\n".join(change.why)]]
     if not change.fields:
         return [[*head, "", "", ""]]
     return [[*head, f.field, f.before, f.after] for f in change.fields]

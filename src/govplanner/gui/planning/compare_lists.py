@@ -106,7 +106,12 @@ class StructureChanges(QTreeWidget):
         for field in change.fields:
             child = QTreeWidgetItem(row, ["", field.field, "", f"{field.before} → {field.after}"])
             child.setToolTip(3, child.text(3))
-        if len(change.fields) == 1:
+        if change.why:  # the proposal recorded why: its reasons, one a line beneath
+            row.setText(3, "Why: " + "; ".join(change.why))
+            row.setToolTip(3, "\n".join(change.why))
+            for reason in change.why:
+                QTreeWidgetItem(row, ["", "", "", reason]).setToolTip(3, reason)
+        elif len(change.fields) == 1:
             row.setText(3, f"{change.fields[0].field}: {change.fields[0].before} → "
                         f"{change.fields[0].after}")  # fmt: skip
             row.setToolTip(3, row.text(3))
