@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -163,6 +164,12 @@ class Walk:
             then(widget)
             settle()
         self.check(widget, where)
+        for tabs in widget.findChildren(QTabWidget):  # each page of a tabbed dialog
+            shown = tabs.currentIndex()
+            for index in range(tabs.count()):
+                if index != shown:
+                    tabs.setCurrentIndex(index)
+                    self.check(widget, f"{where}, {tabs.tabText(index).replace('&', '')}")
         widget.close()
         return widget
 

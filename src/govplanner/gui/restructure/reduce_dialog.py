@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -186,9 +187,11 @@ class ReduceDialog(QDialog):
         self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.roles.setWordWrap(False)
         header = self.roles.horizontalHeader()
-        for col, width in enumerate((48, 56, 220, 380, 160)):
+        for col, width in enumerate((48, 56, 220, 380, 160, 70)):
             self.roles.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
+        # The committees take what is left, so every column shows on a laptop at 125 %.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         layout.addWidget(self.roles, 1)
         note = QLabel(
             "Tick Keep or Retire to fix a role; leave both unticked to let the optimiser "
