@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -49,6 +49,10 @@ def crash_dialog(parent: QWidget | None, log: Path | None, work: str) -> QMessag
     return box
 
 
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+ThreadHook = Callable[[threading.ExceptHookArgs], object]
+
+
 def _no_work() -> UnsavedWork | None:
     return None
 
@@ -72,7 +76,7 @@ class CrashHandler(QObject):
         self.window, self.log_dir, self.unsaved = window, log_dir, unsaved
         self.dialog: QMessageBox | None = None
         self.last_log: Path | None = None
-        self._previous: tuple[Any, Any] | None = None
+        self._previous: tuple[ExceptHook, ThreadHook] | None = None
         self._thread_error.connect(self._after_thread_error)
 
     def install(self) -> CrashHandler:
