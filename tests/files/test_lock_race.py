@@ -39,13 +39,44 @@ lock.release()
 
 RACERS = 12
 
+#: Windows' byte-range lock (msvcrt.locking) emulated with POSIX record locks, so the Windows
+#: branch of govplanner.files.lock runs here: the same calls, the same error (EACCES) when
+#: another process holds the byte. It proves the branch's logic, not Windows itself.
+_AS_WINDOWS = """
+import errno, fcntl, os, sys, types
+fake = types.ModuleType("msvcrt")
+fake.LK_NBLCK, fake.LK_UNLCK = 2, 0
+def locking(fd, mode, nbytes):
+    fake.calls += 1
+    where = os.lseek(fd, 0, os.SEEK_CUR)
+    if mode == fake.LK_UNLCK:
+        fcntl.lockf(fd, fcntl.LOCK_UN, nbytes, where)
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, nbytes, where)
+    except BlockingIOError:
+        raise PermissionError(errno.EACCES, "Permission denied") from None
+fake.locking, fake.calls = locking, 0
+sys.modules["msvcrt"] = fake
+sys.platform = "win32"
+_print = print
+def print(text, **kw):  # each racer says how often it called the (emulated) Windows lock
+    _print(f"{text} msvcrt={fake.calls}", **kw)
+"""
 
-def _race(plan: Path) -> list[str]:
+
+def _race(plan: Path, *, windows: bool = False) -> list[str]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     start = time.time() + 4.0  # every racer is up and spinning before this instant
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _RACER, str(plan), repr(start)],
+            [
+                sys.executable,
+                "-c",
+                (_AS_WINDOWS if windows else "") + _RACER,
+                str(plan),
+                repr(start),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -92,6 +123,17 @@ def test_exactly_one_of_many_racing_processes_holds_the_lock(tmp_path, left_behi
     results = _race(plan)
     assert sorted(results) == ["held"] + ["locked"] * (RACERS - 1)
     assert not lock_path(plan).exists()  # the holder removed it on release
+
+
+def test_the_windows_branch_also_gives_the_lock_to_exactly_one_racer(tmp_path):
+    plan = tmp_path / "plan.govplan"
+    plan.write_text("{}", encoding="utf-8")
+    lock_path(plan).write_bytes(b"")  # a holder killed before it wrote its name
+    results = _race(plan, windows=True)
+    assert all(r.endswith(" msvcrt=1") for r in results)  # the Windows branch took the lock
+    words = sorted(r.split()[0] for r in results)
+    assert words == ["held"] + ["locked"] * (RACERS - 1)
+    assert not lock_path(plan).exists()  # the holder emptied and removed it on release
 
 
 def test_two_locks_in_one_process_do_not_both_hold(tmp_path):
