@@ -20,9 +20,9 @@ LONG_FUNCTIONS: dict[str, int] = {}
 #: modules that still import the main window besides the composition root (may only shrink);
 #: issue 15's "end the god object" emptied it: parts take Protocols from gui/shell.py
 MAIN_WINDOW_IMPORTERS: set[str] = set()
-#: ops module -> times it names ``Any`` when the check came in (may only shrink): the background
-#: work's callbacks in export_ops (workers.Progress and Cancelled are their types)
-ANY_IN_OPS: dict[str, int] = {"gui/export_ops.py": 14}
+#: ops module -> times it names ``Any`` (may only shrink; empty since export_ops' background
+#: callbacks took workers.Progress and Cancelled)
+ANY_IN_OPS: dict[str, int] = {}
 #: 'module:line' of literal kind tuples still to be replaced by domain.items (may only shrink)
 KIND_TUPLES: set[str] = set()
 #: 'module:line' of QSettings keys still typed at the call (may only shrink)

@@ -6,22 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from govplanner.domain.errors import GovplannerError
-from govplanner.gui.workers import BackgroundTask, run_with_progress
+from govplanner.gui.workers import BackgroundTask, Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
 
     from govplanner.domain.model import Plan
+    from govplanner.files.register_import import RegisterImport
     from govplanner.gui.shell import DiagramExport, PlanHost
 
 REGISTER_FILTER = "Excel workbooks (*.xlsx)"
+#: what a piece of background work returns to its ``done``
+Result = TypeVar("Result")
 
 #: Role description formats offered in File ▸ Export, with their menu words.
 ROLE_FORMATS = {
@@ -80,12 +83,12 @@ class ExportOps:
             self.import_register_from(path)
 
     def import_register_from(self, path: str) -> BackgroundTask:
-        def work(progress: Any, cancelled: Any) -> Any:
+        def work(progress: Progress, cancelled: Cancelled) -> RegisterImport:
             from govplanner.files.register_import import read_register
 
             return read_register(path)
 
-        def done(result: Any, cancelled: bool) -> None:
+        def done(result: RegisterImport, cancelled: bool) -> None:
             if cancelled:
                 return
             plan = result.plan
@@ -126,7 +129,11 @@ class ExportOps:
         self.notices_box = box
 
     def _background(
-        self, title: str, label: str, work: Any, done: Callable[[Any, bool], None]
+        self,
+        title: str,
+        label: str,
+        work: Callable[[Progress, Cancelled], Result],
+        done: Callable[[Result, bool], None],
     ) -> BackgroundTask:
         return run_with_progress(
             self.window, title, label, work, done, lambda exc: self.error(title, exc)
@@ -155,7 +162,7 @@ class ExportOps:
             return None
         replacing = path.exists()
 
-        def work(progress: Any, cancelled: Any) -> None:
+        def work(progress: Progress, cancelled: Cancelled) -> None:
             from govplanner.files.output_safety import export_writes
             from govplanner.files.register_export import export_register
 
@@ -173,7 +180,7 @@ class ExportOps:
             return None
         replacing = path.exists()
 
-        def work(progress: Any, cancelled: Any) -> Path | None:
+        def work(progress: Progress, cancelled: Cancelled) -> Path | None:
             from govplanner.analysis import analyse
             from govplanner.export.gap_report import export_gap_report
             from govplanner.files.output_safety import export_writes
@@ -211,7 +218,7 @@ class ExportOps:
         if target is None:
             return None
 
-        def work(progress: Any, cancelled: Any) -> list[Path]:
+        def work(progress: Progress, cancelled: Cancelled) -> list[Path]:
             from govplanner.export.roles import export_role_descriptions
             from govplanner.files.output_safety import export_writes
 
@@ -255,8 +262,8 @@ class ExportOps:
         self.show_status(f"Wrote {path.name}", 6000)
         return True
 
-    def _wrote(self, path: Path, replacing: bool) -> Callable[[Any, bool], None]:
-        def done(_result: Any, _cancelled: bool) -> None:
+    def _wrote(self, path: Path, replacing: bool) -> Callable[[object, bool], None]:
+        def done(_result: object, _cancelled: bool) -> None:
             from govplanner.gui.export_prompts import replaced_note
 
             note = replaced_note(path, replacing)
