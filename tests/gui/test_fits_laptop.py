@@ -126,13 +126,14 @@ def test_the_findings_table_fits_its_width_with_the_remedy_on_screen(
 def test_a_reduction_reads_in_plain_words() -> None:
     core = (
         "Result: optimal: HiGHS proved no better choice exists (0.10 s).\n"
-        "Sessions in scope: 46 -> 36 (7 roles retired).\n"
-        "Harms weighed (weight; today -> proposal):\n"
-        "  people displaced (weight 1): 0 -> 3\n"
+        "Sessions in scope: 46 → 36 (7 roles retired).\n"
+        "Harms weighed (weight; today → proposal):\n"
+        "  people displaced (weight 1): 0 → 3\n"
+        "  roles retired (weight 1): 0 -> 7\n"
         "refused: --retire leaves essential functions with no possible provider"
     )
     text = plain_words(core)
-    for jargon in ("->", "HiGHS", "--retire"):
+    for jargon in ("→", "->", "HiGHS", "--retire"):
         assert jargon not in text
     assert "Sessions in scope: 46 to 36" in text
     assert "the optimiser proved no better choice exists" in text

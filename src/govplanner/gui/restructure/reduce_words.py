@@ -88,8 +88,10 @@ def refusal_text(r: Reduction) -> str:
 
 #: The core's text is shared with the command line; in the app it reads in plain words.
 PLAIN = (
+    ("(weight; today → proposal)", "(its weight; today, then in the proposal)"),
     ("(weight; today -> proposal)", "(its weight; today, then in the proposal)"),
-    (" -> ", " to "),
+    (" → ", " to "),
+    (" -> ", " to "),  # the command line's older arrow
     ("with an optimality gap of", "when its answer could still be improved by up to"),
     ("HiGHS", "the optimiser"),
     ("--retire", "the roles you chose to retire"),
