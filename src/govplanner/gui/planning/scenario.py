@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from govplanner.analysis.compare import scenario_of
@@ -74,8 +74,9 @@ def open_in_new_window(
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _WINDOWS.add(widget)
     widget.destroyed.connect(lambda *_a, w=widget: _WINDOWS.discard(w))
-    widget.resize(beside.window().size())
-    widget.move(beside.window().pos() + QPoint(48, 48))
+    from govplanner.gui.planning.common import place_beside
+
+    place_beside(widget, beside.window())  # offset, but within the screen
     widget.show()
     if not window.files.open_path(path):
         widget.close()
