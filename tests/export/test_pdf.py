@@ -171,7 +171,8 @@ def test_a_role_description_pdf_is_tagged_for_screen_readers(qapp: object, tmp_p
     assert lines[title + 1].replace("\t", " ") == f'"{path.stem}"'
     assert "H2 (block)" in lines
     assert '"The\trole\tat\ta\tglance"' in lines
-    for kind in ("Table (block)", "TR", "TH", "TD", "L (block)", "LI (block)", "LBody (block)"):
+    for kind in ("Table (block)", "THead", "TBody", "TR", "TH:", "TD", "L (block)", "LI (block)"):
         assert kind in lines
+    assert "LBody (block)" in lines
     # The running title and page numbers are artifacts, never part of the structure.
     assert not any("Page 1 of" in line.replace("\t", " ") for line in lines)

@@ -78,3 +78,22 @@ def test_an_earlier_language_is_replaced_not_doubled() -> None:
 def test_output_that_is_not_a_pdf_is_an_export_error() -> None:
     with pytest.raises(ExportError, match="trailer"):
         finish_pdf(b"not a pdf", language="en-GB", bookmarks=[], page_height=842)
+
+
+def _xmp(data: bytes) -> bytes:
+    stream = _read(data).trailer["/Root"]["/Metadata"].get_object()
+    assert "/Filter" not in stream
+    return bytes(stream.get_data())
+
+
+def test_metadata_claims_pdf_ua_1_once_with_the_title() -> None:
+    first = finish_pdf(
+        _minimal_pdf(1), language="en-GB", bookmarks=[], page_height=842, title="A & B – role"
+    )
+    xmp = _xmp(first)
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert b'<rdf:li xml:lang="x-default">A &amp; B \xe2\x80\x93 role</rdf:li>' in xmp
+    # Finished again (Qt's own metadata now there): amended, never claimed twice.
+    again = _xmp(finish_pdf(first, language="en-GB", bookmarks=[], page_height=842))
+    assert again.count(b"pdfuaid:part>1<") == 1
+    assert b"A &amp; B" in again

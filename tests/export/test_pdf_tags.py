@@ -46,12 +46,13 @@ def test_the_structure_tree_nests_lists_and_tables_and_points_at_the_marks() -> 
         Element("H1", ()),
         Element("LI", (), ("L", 7)),
         Element("LI", (), ("L", 7)),
-        Element("TH", (), ("TR", 3, 0)),
-        Element("TD", (), ("TR", 3, 0)),
+        Element("TH", (), ("TR", 3, 0, True)),  # a header row
+        Element("TH", (), ("TR", 3, 1, False)),  # a row header in the body
+        Element("TD", (), ("TR", 3, 1, False)),
         Element("P", ()),  # never drawn: left out
     ]
     objects, next_number = structure_objects(
-        elements, [[0, 1], [2, 3, 4]], pages=[40, 41], first=100, language="en-GB"
+        elements, [[0, 1], [2, 3, 4, 5]], pages=[40, 41], first=100, language="en-GB"
     )
     text = b" ".join(objects[n] for n in sorted(objects))
     assert objects[100].startswith(b"<< /Type /StructTreeRoot /K [101 0 R]")
@@ -67,10 +68,18 @@ def test_the_structure_tree_nests_lists_and_tables_and_points_at_the_marks() -> 
         b"LI",
         b"LBody",
         b"Table",
+        b"THead",
+        b"TR",
+        b"TH",
+        b"TBody",
         b"TR",
         b"TH",
         b"TD",
     ]
+    heads = [objects[n] for n in sorted(objects) if b"/S /TH " in objects[n]]
+    assert [h.endswith(b"/A << /O /Table /Scope /%s >> >>" % s) for h, s in
+            zip(heads, (b"Column", b"Row"), strict=True)] == [True, True]  # fmt: skip
+    assert not any(b"/A " in objects[n] for n in objects if b"/S /TD " in objects[n])
     assert b"/Type /MCR /Pg 41 0 R /MCID 2" in text
     assert b"/Lang (en-GB)" in objects[101]
     parent_tree = next_number - 1
@@ -86,3 +95,19 @@ def test_paths_are_artifacts_and_text_inside_is_left_alone() -> None:
     assert b"/Artifact BMC\n118 427 509 107 re\nf\nEMC\n" in marked
     assert b"/Artifact BMC\n0 5 m\n5 5 l\n5 0 l\nh\nW* n\nEMC\n" in marked
     assert marked.count(b"BMC") == marked.count(b"EMC") == 5  # 2 paths and 3 text objects
+
+
+def test_text_in_the_margins_is_the_running_head_or_foot() -> None:
+    content = (
+        b"q\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n200 -150 Td <0001> Tj\nET\nQ\n"
+        b"q\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n1100 -3370 Td <0002> Tj\nET\nQ\n"
+        b"q\n1 0 0 1 100 200 cm\nBT\n/F1 10 Tf 1 0 0 -1 0 0 Tm\n0 -900 Td <0003> Tj\nET\nQ\n"
+    )
+    marked, indices = mark_content(content, 0, [], margins=(260.0, 3272.0))
+    assert indices == []
+    head = b"/Artifact << /Type /Pagination /Subtype /Header >> BDC\nBT"
+    foot = b"/Artifact << /Type /Pagination /Subtype /Footer >> BDC\nBT"
+    assert marked.index(head) < marked.index(foot)
+    assert marked.count(head) == marked.count(foot) == 1
+    # Text in the body that no element holds (a repeated table header) is a plain artifact.
+    assert marked.count(b"/Artifact BMC\nBT") == 1

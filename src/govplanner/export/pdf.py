@@ -60,6 +60,8 @@ def html_to_pdf(
         bookmarks=[_bookmark(h, pages, resolution) for h in headings],
         page_height=_PAGE_H * _MM * 72,
         elements=placed(_leaves(document), pages, _LEFT * dots, _TOP * dots),
+        margins=(_TOP * dots, (_PAGE_H - _BOTTOM) * dots),
+        title=title,
     )
 
 
@@ -164,7 +166,7 @@ def _cell_leaves(table: Any, layout: Any) -> list[Leaf]:
             bold = first.charFormat().fontWeight() >= 600 or cell.format().fontWeight() >= 600
             kind = "TH" if row < heads or (column == 0 and bold) else "TD"
             box = (top.left(), top.top(), max(top.right(), bottom.right()), bottom.bottom())
-            leaves.append(Leaf(kind, ("TR", table.firstPosition(), row), box))
+            leaves.append(Leaf(kind, ("TR", table.firstPosition(), row, row < heads), box))
     return leaves
 
 

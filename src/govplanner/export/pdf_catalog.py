@@ -2,9 +2,10 @@
 
 Qt writes no document language, no bookmarks and no request to show the title rather than
 the file name. :func:`finish_pdf` appends a new version of the document catalogue that has
-``/Lang``, ``/ViewerPreferences << /DisplayDocTitle true >>`` and an outline (bookmarks) built
-from the headings, with a cross-reference section pointing back at Qt's (the standard way a
-PDF is amended, so every reader sees the result as one document).
+``/Lang``, ``/ViewerPreferences << /DisplayDocTitle true >>``, an outline (bookmarks) built
+from the headings, the structure tags and XMP metadata that claims PDF/UA-1
+(``pdfuaid:part`` 1, beside Qt's ``dc:title``), with a cross-reference section pointing back at
+Qt's (the standard way a PDF is amended, so every reader sees the result as one document).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from govplanner.domain.errors import ExportError
 from govplanner.export.pdf_tags import Element, mark_content, structure_objects
@@ -42,16 +44,22 @@ def finish_pdf(
     bookmarks: list[Bookmark],
     page_height: float,
     elements: list[Element] | None = None,
+    margins: tuple[float, float] = (0.0, float("inf")),
+    title: str = "",
 ) -> bytes:
-    """``data`` (a PDF from Qt) with the language, the outline and the title shown; with
-    ``elements`` (where each heading, paragraph, list item and cell was drawn), tagged."""
+    """``data`` (a PDF from Qt) with the language, the outline, the title shown and PDF/UA
+    metadata; with ``elements`` (where each heading, paragraph, list item and cell was
+    drawn), tagged, and text outside the ``margins`` (dots from the top of a page) marked as
+    the running head and foot. ``title`` is for metadata Qt did not write."""
     trailer = _last_trailer(data)
     root = _ref(trailer, b"Root")
     catalogue = _object_body(data, root)
     pages = _page_numbers(data, _ref(catalogue, b"Pages"))
     size = int(_value(trailer, rb"/Size\s+(\d+)"))
-    objects: dict[int, bytes] = {}
+    objects: dict[int, bytes] = {size: _metadata(data, catalogue, title)}
     entries = b"/Lang " + _text(language) + b" /ViewerPreferences << /DisplayDocTitle true >>"
+    entries += b" /Metadata %d 0 R" % size
+    size += 1
     tree = _tree(bookmarks)
     if tree:
         outline_number = size
@@ -59,7 +67,7 @@ def finish_pdf(
         objects.update(_outline_objects(tree, outline_number, pages, page_height))
         entries += b" /Outlines %d 0 R /PageMode /UseOutlines" % outline_number
     if elements is not None:
-        structure_root, size = _tag(data, pages, elements, language, objects, size)
+        structure_root, size = _tag(data, pages, (elements, margins), language, objects, size)
         entries += b" /StructTreeRoot %d 0 R /MarkInfo << /Marked true >>" % structure_root
     kept = _REPLACED.sub(b"", catalogue)
     objects[root] = b"<<" + kept.strip()[2:-2] + b" " + entries + b" >>"
@@ -69,17 +77,18 @@ def finish_pdf(
 def _tag(
     data: bytes,
     pages: list[int],
-    elements: list[Element],
+    drawn: tuple[list[Element], tuple[float, float]],
     language: str,
     objects: dict[int, bytes],
     size: int,
 ) -> tuple[int, int]:
     """New content and page objects with the text marked, and the structure tree: its
     root's number and the next free object number."""
+    elements, margins = drawn
     marks: list[list[int]] = []
     for index, page in enumerate(pages):
         body = _object_body(data, page)
-        content, marked = mark_content(_content(data, body), index, elements)
+        content, marked = mark_content(_content(data, body), index, elements, margins)
         marks.append(marked)
         packed = zlib.compress(content)
         objects[size] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
@@ -96,7 +105,42 @@ def _tag(
 
 def _content(data: bytes, page_body: bytes) -> bytes:
     """A page's content stream, decompressed."""
-    number = _ref(page_body, b"Contents")
+    return _stream(data, _ref(page_body, b"Contents"))
+
+
+#: The PDF/UA identification schema: the document claims PDF/UA-1.
+_PDFUA = (
+    '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+    "<pdfuaid:part>1</pdfuaid:part></rdf:Description>"
+)
+_XMP = (
+    "<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
+    "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>"
+)
+
+
+def _metadata(data: bytes, catalogue: bytes, title: str) -> bytes:
+    """The XMP metadata stream: Qt's (or one with ``title`` when Qt wrote none), claiming
+    PDF/UA-1. Left unfiltered, as PDF/A and PDF/UA readers expect."""
+    found = re.search(rb"/Metadata\s+(\d+)\s+0\s+R", catalogue)
+    xmp = _stream(data, int(found.group(1))).decode("utf-8") if found else ""
+    if "</rdf:RDF>" not in xmp:
+        xmp = _XMP.format(title=escape(title))
+    if "pdfuaid:part" not in xmp:
+        xmp = xmp.replace("</rdf:RDF>", _PDFUA + "</rdf:RDF>", 1)
+    packet = xmp.encode("utf-8")
+    return b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream" % (
+        len(packet),
+        packet,
+    )
+
+
+def _stream(data: bytes, number: int) -> bytes:
+    """The stream of object ``number``, decompressed."""
     found = list(re.finditer(rb"(?<![0-9])%d 0 obj\s*(<<.*?>>)\s*stream\r?\n" % number, data, re.S))
     if not found:
         raise ExportError(f"The PDF writer's output lacks the content stream {number}.")
@@ -117,7 +161,7 @@ def _content(data: bytes, page_body: bytes) -> bytes:
 
 #: Entries Qt may one day write itself, dropped so that none is given twice.
 _REPLACED = re.compile(
-    rb"/(?:Lang|Outlines|PageMode|ViewerPreferences)\b\s*"
+    rb"/(?:Lang|Metadata|Outlines|PageMode|ViewerPreferences)\b\s*"
     rb"(?:\([^)]*\)|<<[^>]*>>|<[0-9A-Fa-f]*>|/\w+|\d+ \d+ R)"
 )
 

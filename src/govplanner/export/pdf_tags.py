@@ -4,10 +4,12 @@ Qt writes untagged PDFs. The writer knows where each leaf of the document's stru
 heading, paragraph, list item or table cell: :class:`Element`) was drawn on each page, in
 device dots. :func:`mark_content` wraps each text object of Qt's page content in a
 marked-content sequence for the element it falls in (``/H2 << /MCID 3 >> BDC ... EMC``) and
-marks the rest of the text (the running head and foot, a table's repeated header) as an
-artifact, as it does every path (borders, shading, bullets);
-:func:`structure_objects` builds the structure tree (Document > H1-H6, P,
-L > LI > LBody, Table > TR > TH/TD) as PDF objects.
+marks the rest of the text as an artifact: the running head and foot as pagination
+artifacts (``/Header``, ``/Footer``), a table's repeated header as a plain one, as it does
+every path (borders, shading, bullets). :func:`structure_objects` builds the structure tree
+(Document > H1-H6, P, L > LI > LBody, Table > THead/TBody > TR > TH/TD, a header cell
+scoped to its column or row) as PDF objects. A list's bullets are drawn as paths, so they are
+artifacts and a list item holds only its body (PDF/UA allows an LI without a Lbl).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class Element:
 
     kind: str  # H1-H6, P, LI, TH or TD
     boxes: tuple[Box, ...]
-    #: what holds it: ("L", key) for a list, ("TR", table key, row) for a table row
+    #: what holds it: ("L", key) for a list, ("TR", table key, row, in the header rows)
+    #: for a table row
     group: tuple[object, ...] = ()
 
 
@@ -66,8 +69,15 @@ _PATH = re.compile(
 )
 
 
-def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[bytes, list[int]]:
-    """The page content with its text marked, and the element index of each MCID in order."""
+def mark_content(
+    content: bytes,
+    page: int,
+    elements: list[Element],
+    margins: tuple[float, float] = (0.0, float("inf")),
+) -> tuple[bytes, list[int]]:
+    """The page content with its text marked, and the element index of each MCID in order.
+    Text above ``margins[0]`` or below ``margins[1]`` (dots from the top) and in no element
+    is the running head or foot."""
     out = bytearray()
     marked: list[int] = []
     at = 0
@@ -76,7 +86,8 @@ def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[by
         where = _position(content, found.start(), found.group(0))
         index = None if where is None else _element_at(elements, page, *where)
         if index is None:
-            out += b"/Artifact BMC\n" + found.group(0) + b"\nEMC"
+            out += _artifact(where or _untranslated(found.group(0)), margins)
+            out += found.group(0) + b"\nEMC"
         else:
             out += b"/%s << /MCID %d >> BDC\n" % (elements[index].kind.encode(), len(marked))
             out += found.group(0) + b"\nEMC"
@@ -84,6 +95,22 @@ def mark_content(content: bytes, page: int, elements: list[Element]) -> tuple[by
         at = found.end()
     out += content[at:]
     return _PATH.sub(rb"/Artifact BMC\n\g<0>EMC\n", bytes(out)), marked
+
+
+def _artifact(where: tuple[float, float] | None, margins: tuple[float, float]) -> bytes:
+    """The opening of an artifact: pagination for the running head or foot."""
+    if where is not None and where[1] < margins[0]:
+        return b"/Artifact << /Type /Pagination /Subtype /Header >> BDC\n"
+    if where is not None and where[1] > margins[1]:
+        return b"/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n"
+    return b"/Artifact BMC\n"
+
+
+def _untranslated(text: bytes) -> tuple[float, float] | None:
+    """Where a text object drawn with no translation of its own starts (the running head and
+    foot are painted straight onto the page)."""
+    td = _TD.search(text)
+    return None if td is None else (float(td.group(1)), -float(td.group(2)))
 
 
 def _position(content: bytes, start: int, text: bytes) -> tuple[float, float] | None:
@@ -115,6 +142,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     number: int = 0
     leaf: int | None = None  # the element index, for a node that holds marked content
+    attributes: bytes = b""  # the /A entry's dictionary, if any
 
 
 def structure_objects(
@@ -162,12 +190,30 @@ def _tree(elements: list[Element], drawn: set[int]) -> _Node:
             holder.children.append(item)
             holder, kind = item, "LBody"
         elif element.group[:1] == ("TR",):
-            table = _holder(containers, ("Table", element.group[1]), "Table", document)
-            holder, kind = _holder(containers, element.group, "TR", table), element.kind
+            holder = _row(containers, element.group, document)
+            kind = element.kind
         else:
             kind = element.kind
-        holder.children.append(_Node(kind, leaf=index))
+        node = _Node(kind, leaf=index)
+        if kind == "TH":
+            scope = b"Column" if _in_head(element.group) else b"Row"
+            node.attributes = b"<< /O /Table /Scope /%s >>" % scope
+        holder.children.append(node)
     return document
+
+
+def _in_head(group: tuple[object, ...]) -> bool:
+    return len(group) > 3 and bool(group[3])
+
+
+def _row(
+    containers: dict[tuple[object, ...], _Node], group: tuple[object, ...], document: _Node
+) -> _Node:
+    """The TR for a cell, in its table's THead (header rows) or TBody (the rest)."""
+    table = _holder(containers, ("Table", group[1]), "Table", document)
+    part = "THead" if _in_head(group) else "TBody"
+    section = _holder(containers, (part, group[1]), part, table)
+    return _holder(containers, ("TR", *group[1:3]), "TR", section)
 
 
 def _holder(
@@ -203,10 +249,12 @@ def _objects(
         kids = [b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (pages[p], m) for p, m in marked]
     else:
         kids = [b"%d 0 R" % child.number for child in node.children]
-    objects[node.number] = b"<< /Type /StructElem /S /%s /P %d 0 R /K [%s] >>" % (
+    attributes = b" /A " + node.attributes if node.attributes else b""
+    objects[node.number] = b"<< /Type /StructElem /S /%s /P %d 0 R /K [%s]%s >>" % (
         node.kind.encode(),
         parent,
         b" ".join(kids),
+        attributes,
     )
     for child in node.children:
         _objects(child, node.number, where, pages, objects)
