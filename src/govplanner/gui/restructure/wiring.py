@@ -34,9 +34,7 @@ class Restructure(QObject):
 
     def __init__(self, window: ExtensionHost) -> None:
         super().__init__(window.window())
-        # Any: its dialogs take the window as their parent and host at once (issue 18 leaves
-        # typing them to the restructuring dialogs' own change)
-        self.window: Any = window
+        self.window = window
         self.dialog: Any = None
         self.report: ReportDialog | None = None
         self.opened: Any = None  # the proposal's window
@@ -71,7 +69,7 @@ class Restructure(QObject):
         self.reduce_action.setEnabled(bool(getattr(window, "plan_open", False)))
 
     def _action(self, text: str, slot: Any, tip: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.window())
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -98,7 +96,7 @@ class Restructure(QObject):
 
         if getattr(self.window, "plan_open", False) and not self.window.files.maybe_save():
             return None
-        dialog = MergeDialog(self.window, self._folder())
+        dialog = MergeDialog(self.window.window(), self._folder())
         dialog.accepted.connect(lambda: self.open_merged(*dialog.merged) if dialog.merged else None)
         self.dialog = dialog
         dialog.open()
@@ -113,7 +111,7 @@ class Restructure(QObject):
         self.merge_report_action.setEnabled(True)
         n = len(report.to_check)
         self.show_merge_report()
-        self.window.statusBar().showMessage(
+        self.window.show_status(
             f"Merged {len(report.sources)} plans into '{plan.name}'; {n} "
             f"{'item asks' if n == 1 else 'items ask'} for a check. Save it as a plan.",
             10000,
@@ -149,7 +147,7 @@ class Restructure(QObject):
         from govplanner.gui.restructure.report_dialog import ReportDialog
 
         folder = Path(self._folder()) if self._folder() else Path.home()
-        self.report = ReportDialog(self.window, title, intro, text, writers, folder / name)
+        self.report = ReportDialog(self.window.window(), title, intro, text, writers, folder / name)
         self.report.show()
 
     # -- reduce -------------------------------------------------------------------------------
@@ -159,7 +157,7 @@ class Restructure(QObject):
 
         if not getattr(self.window, "plan_open", False):
             return None
-        dialog = ReduceDialog(self.window, self.window.document.plan)
+        dialog = ReduceDialog(self.window.window(), self.window.document.plan)
         dialog.save_requested.connect(self.proposal_ready)  # the result is shown first
         self.dialog = dialog
         dialog.open()
@@ -169,7 +167,7 @@ class Restructure(QObject):
         plan = self.window.document.plan
         folder = Path(self._folder()) if self._folder() else Path.home()
         suggested = folder / f"{_stem(plan.name)} proposed reduction.govplan"
-        parent = self.dialog if self.dialog is not None else self.window
+        parent = self.dialog if self.dialog is not None else self.window.window()
         chosen, _ = QFileDialog.getSaveFileName(
             parent, "Save the proposal as a scenario", str(suggested), PLAN_FILTER
         )
@@ -188,7 +186,7 @@ class Restructure(QObject):
         try:
             saved = save_scenario(proposal, proposal.name, path, self.window.document.path)
         except (GovplannerError, OSError) as exc:
-            QMessageBox.warning(self.window, "Cannot save the proposal", str(exc))
+            QMessageBox.warning(self.window.window(), "Cannot save the proposal", str(exc))
             return None
         if self.dialog is not None:
             self.dialog.accept()
@@ -231,7 +229,9 @@ class Restructure(QObject):
         from govplanner.gui.restructure.timeline_dialog import TimelineDialog
 
         path = self.window.document.path if getattr(self.window, "plan_open", False) else None
-        dialog = TimelineDialog(self.window, [path] if path is not None else [], self._folder())
+        dialog = TimelineDialog(
+            self.window.window(), [path] if path is not None else [], self._folder()
+        )
         self.dialog = dialog
         dialog.open()
         return dialog
