@@ -186,3 +186,21 @@ def test_a_narrow_committee_form_puts_labels_above_fields(
     qtbot.waitUntil(lambda: form.name.geometry().left() > name_label.geometry().right())
     policies = {f.rowWrapPolicy() for f in form.body.findChildren(QFormLayout)}
     assert QFormLayout.RowWrapPolicy.DontWrapRows not in policies
+
+
+def test_a_second_window_opens_offset_but_on_the_screen(qtbot: Any) -> None:
+    """A scenario beside a plan whose window fills the screen: offset, shrunk, never off it."""
+    from govplanner.gui.planning.common import place_beside
+
+    beside, second = QWidget(), QWidget()
+    for widget in (beside, second):
+        qtbot.addWidget(widget)
+    free = beside.screen().availableGeometry()
+    beside.setGeometry(free)
+    beside.show()
+    qtbot.waitExposed(beside)
+    place_beside(second, beside)
+    second.show()
+    qtbot.waitExposed(second)
+    assert free.contains(second.frameGeometry())
+    assert second.frameGeometry().topLeft() != beside.frameGeometry().topLeft()  # both in sight
