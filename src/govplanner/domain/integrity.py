@@ -2,18 +2,32 @@
 
 Ids and names come from the item kinds table, references from the references table: a new
 kind or reference is checked here without a line of its own.
+
+Opening a plan checks it, so the check must stay cheap at national scale (50,000 seats): each
+part first asks, with whole-list operations, whether anything at all is wrong, and only then
+walks the items one by one to name every problem (the walk says exactly what the quick test
+found, in the plan's order).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
+from operator import attrgetter, eq
+from typing import Any
 
 from govplanner.domain.catalogue import ACTIVITY_BY_CODE
 from govplanner.domain.errors import PlanIntegrityError
 from govplanner.domain.items import ITEM_KINDS, KINDS, Kind, items_of, label_of
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Plan, Role
 from govplanner.domain.names import name_key
-from govplanner.domain.references import REFERENCES, referenced_ids
+from govplanner.domain.references import REFERENCES, Reference, referenced_ids
+
+_ID = attrgetter("id")
+
+
+def _all_different(values: Sequence[Any]) -> bool:
+    return len(set(values)) == len(values)
 
 
 def _duplicates(noun: str, names: Iterable[str]) -> list[str]:
@@ -27,8 +41,23 @@ def _duplicates(noun: str, names: Iterable[str]) -> list[str]:
     return problems
 
 
-def _identity_problems(plan: Plan) -> list[str]:
+def _identity_sound(plan: Plan, ids: dict[Kind, list[str]]) -> bool:
+    """Whether every id is unique and no two names that must differ are the same."""
+    if not _all_different(list(chain.from_iterable(ids.values()))):
+        return False
+    name_lists: list[Iterable[str]] = [
+        map(attrgetter(ITEM_KINDS[kind].label_field), items_of(plan, kind))
+        for kind in KINDS
+        if ITEM_KINDS[kind].unique_names
+    ]
+    name_lists.append(p.name for p in plan.programmes)
+    return all(_all_different(list(map(name_key, names))) for names in name_lists)
+
+
+def _identity_problems(plan: Plan, ids: dict[Kind, list[str]]) -> list[str]:
     """Ids unique across the plan; names unique within each kind that needs it."""
+    if _identity_sound(plan, ids):
+        return []
     seen: set[str] = set()
     problems = []
     for kind in KINDS:
@@ -42,33 +71,61 @@ def _identity_problems(plan: Plan) -> list[str]:
     return problems + _duplicates("programme area", (p.name for p in plan.programmes))
 
 
-def _reference_problems(plan: Plan) -> list[str]:
-    ids: dict[Kind, set[str]] = {k: {i.id for i in items_of(plan, k)} for k in KINDS}
+def _reference_sound(items: list[Any], ref: Reference, known: set[str]) -> bool:
+    """Whether every item's ids through ``ref`` exist, none twice, none its own if not allowed."""
+    values = list(map(attrgetter(ref.field), items))
+    if ref.entry_field is None and not ref.many:  # one id or None
+        present = set(values)
+        present.discard(None)
+        if not ref.self_allowed and any(map(eq, map(_ID, items), values)):
+            return False
+        return known.issuperset(present)
+    targets = list(chain.from_iterable(values))
+    if ref.entry_field is not None:
+        targets = list(map(attrgetter(ref.entry_field), targets))
+    owners = list(chain.from_iterable(map(repeat, map(_ID, items), map(len, values))))
+    if not known.issuperset(targets) or len(set(zip(owners, targets, strict=True))) != len(targets):
+        return False  # a target that does not exist, or one item naming a target twice
+    return ref.self_allowed or not any(map(eq, owners, targets))
+
+
+def _reference_problems(plan: Plan, ids: dict[Kind, list[str]]) -> list[str]:
+    known: dict[Kind, set[str]] = {kind: set(ids[kind]) for kind in KINDS}
     problems = []
     for ref in REFERENCES:
-        noun = ITEM_KINDS[ref.source].noun.capitalize()
-        known = ids[ref.target]
-        for item in items_of(plan, ref.source):
-            targets = referenced_ids(item, ref)
-            if not targets or (  # the usual case, kept cheap: 50,000 seats at national scale
-                known.issuperset(targets)
-                and (ref.self_allowed or item.id not in targets)
-                and (len(targets) == 1 or len(targets) == len(set(targets)))
-            ):
-                continue
-            name = label_of(item)
-            if any(t not in known for t in targets):
-                problems.append(f"{noun} '{name}' {ref.what} that does not exist.")
-            if not ref.self_allowed and item.id in targets:
-                problems.append(f"{noun} '{name}' {ref.verb} itself.")
-            if len(targets) != len(set(targets)):
-                problems.append(f"{noun} '{name}' {ref.what} more than once.")
+        items = items_of(plan, ref.source)
+        if not _reference_sound(items, ref, known[ref.target]):
+            problems += _problems_of_reference(items, ref, known[ref.target])
     return problems
+
+
+def _problems_of_reference(items: list[Any], ref: Reference, known: set[str]) -> list[str]:
+    """Each item's problems with ``ref``, in the plan's order, naming the item."""
+    noun = ITEM_KINDS[ref.source].noun.capitalize()
+    problems = []
+    for item in items:
+        targets = referenced_ids(item, ref)
+        name = label_of(item)
+        if any(t not in known for t in targets):
+            problems.append(f"{noun} '{name}' {ref.what} that does not exist.")
+        if not ref.self_allowed and item.id in targets:
+            problems.append(f"{noun} '{name}' {ref.verb} itself.")
+        if len(targets) != len(set(targets)):
+            problems.append(f"{noun} '{name}' {ref.what} more than once.")
+    return problems
+
+
+def _roles_sound(roles: list[Role]) -> bool:
+    """Whether every role's activities are known and no term ends before it starts."""
+    activities = set(chain.from_iterable(map(attrgetter("activities"), roles)))
+    if not ACTIVITY_BY_CODE.keys() >= activities:
+        return False
+    return not any(r.term_end < r.term_start for r in roles if r.term_start and r.term_end)
 
 
 def _value_problems(plan: Plan) -> list[str]:
     problems = []
-    for r in plan.roles:
+    for r in [] if _roles_sound(plan.roles) else plan.roles:
         for code in r.activities:
             if code not in ACTIVITY_BY_CODE:
                 problems.append(f"Role '{r.title}' lists an unknown activity '{code}'.")
@@ -89,7 +146,8 @@ def _value_problems(plan: Plan) -> list[str]:
 
 def plan_problems(plan: Plan) -> list[str]:
     """Every integrity problem in the plan, each a sentence naming the item; [] if none."""
-    return _identity_problems(plan) + _reference_problems(plan) + _value_problems(plan)
+    ids = {kind: list(map(_ID, items_of(plan, kind))) for kind in KINDS}
+    return _identity_problems(plan, ids) + _reference_problems(plan, ids) + _value_problems(plan)
 
 
 def check_plan(plan: Plan) -> None:
