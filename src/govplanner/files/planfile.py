@@ -1,6 +1,6 @@
 """Reading and writing ``.govplan`` files: versioned, diff-friendly JSON, saved atomically.
 
-A file is ``{"format": "govplanner-plan", "schema_version": 3, "plan": {...}}`` in UTF-8 with
+A file is ``{"format": "govplanner-plan", "schema_version": 4, "plan": {...}}`` in UTF-8 with
 two-space indentation and a trailing newline. Fields come in the model's order and maps in a
 fixed order, so a small edit to a plan gives a small diff under version control.
 """
@@ -195,18 +195,26 @@ def _plan_from_json(text: str | bytes, source: Path) -> Plan:
     # (a key given twice, where the last would silently win) and finds unsafe characters.
     parsed = _parse_json(text, source)
     _refuse_unsafe_text(text, parsed, source)
-    try:
-        # Fast path: an up-to-date, valid file is validated from the parse just made
-        # (validating the parsed objects is faster than pydantic parsing the text again).
-        document = _PlanDocument.model_validate(parsed)
-    except (ValidationError, ValueError, RecursionError):
-        document = None
-    if document is not None and document.schema_version == CURRENT_SCHEMA_VERSION:
-        plan = document.plan
-    else:
+    plan = _fast_load(parsed)
+    if plan is None:
         plan = _slow_load(parsed, source)
     _check_integrity(plan, source)
     return plan
+
+
+def _fast_load(document: Any) -> Plan | None:
+    """An up-to-date, valid document's plan in one step; None for anything else.
+
+    It validates the objects the parse just made (faster than pydantic parsing the text
+    again). An older file is not tried: it would be validated twice, here and after its
+    migration.
+    """
+    if not isinstance(document, dict) or document.get("schema_version") != CURRENT_SCHEMA_VERSION:
+        return None
+    try:
+        return _PlanDocument.model_validate(document).plan
+    except (ValidationError, ValueError, RecursionError):
+        return None
 
 
 def _refuse_unsafe_text(text: str | bytes, parsed: Any, source: Path) -> None:

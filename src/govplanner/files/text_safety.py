@@ -43,8 +43,16 @@ def first_unsafe(text: str) -> str | None:
     return match.group() if match else None
 
 
+#: The byte each search above starts with: looking for one byte alone is many times faster
+#: still, and most plans hold no backslash, DEL, C1 or bidi lead byte at all.
+_FIRST_BYTES = (b"\\", b"\x7f", b"\xc2", b"\xe2")
+
+
 def json_bytes_may_hold_unsafe(data: bytes) -> bool:
-    return any(pattern.search(data) for pattern in _MAYBE_IN_JSON_BYTES)
+    return any(
+        first in data and pattern.search(data)
+        for first, pattern in zip(_FIRST_BYTES, _MAYBE_IN_JSON_BYTES, strict=True)
+    )
 
 
 def find_in_json(value: Any, root: str = "$") -> tuple[str, str] | None:
