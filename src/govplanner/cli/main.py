@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -162,17 +163,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         cast(TextIO, SafeText(stream)) if stream is not None else stream for stream in streams
     )
     try:
-        return _run(args_list)
+        return _run(args_list, whole_process=argv is None)
     except BrokenPipeError:
         return _output_closed(streams[0])
     finally:
         sys.stdout, sys.stderr = streams
 
 
-def _run(args_list: list[str]) -> int:
+def _run(args_list: list[str], whole_process: bool = False) -> int:
     if not args_list or (args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help")):
         return _guarded(lambda: _run_app(args_list))
     args = build_parser().parse_args(args_list)
+    # Run as the program itself (not called from Python with arguments): a command that
+    # has nothing left to do may end the process at once (``commands._finish``).
+    args.whole_process = whole_process
     return _guarded(lambda: int(args.run(args)))
 
 
@@ -247,6 +251,8 @@ _UNSAFE = {
     ]
     if code != 0x0D
 }
+#: Whether a text holds any of them: one search, where a translation looks up every character.
+_HAS_UNSAFE = re.compile("[" + "".join(f"\\u{code:04x}" for code in _UNSAFE) + "]").search
 
 
 class SafeText:
@@ -256,7 +262,7 @@ class SafeText:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(text.translate(_UNSAFE))
+        self._stream.write(text.translate(_UNSAFE) if _HAS_UNSAFE(text) else text)
         return len(text)
 
     def __getattr__(self, name: str) -> object:
