@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,11 +134,11 @@ class Actions:
         #: further actions that need an open plan (View's tab switches, planning's entries)
         self.extra: list[QAction] = []
 
-    def __getattr__(self, name: str) -> QAction:
-        try:
-            return self.__dict__["by_id"][name]  # type: ignore[no-any-return]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __getattr__(self, name: str) -> QAction:  # only for names not set on the instance
+        by_id: dict[str, QAction] = self.__dict__.get("by_id", {})
+        if name not in by_id:
+            raise AttributeError(name)
+        return by_id[name]
 
     def plan_actions(self) -> list[QAction]:
         """Actions that need an open plan."""
@@ -180,7 +181,7 @@ def window_slots(files: FileOps, edits: EditOps, quit_: Slot) -> dict[str, Slot]
         "settings": edits.open_settings, "tiers_stages": edits.open_tiers_and_stages,
     }  # fmt: skip
     for fmt, name in ROLE_ACTION_NAMES.items():
-        slots[name] = lambda f=fmt: files.export_role_descriptions(f)  # type: ignore[misc]
+        slots[name] = partial(files.export_role_descriptions, fmt)
     return slots
 
 
