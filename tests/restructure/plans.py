@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from govplanner.domain.enums import FUNCTIONS, CommitteeKind, Function, Membership, Requirement
 from govplanner.domain.governance import KIND_INFO
-from govplanner.domain.model import Person, Plan, Role, Seat
+from govplanner.domain.model import InCommonGroup, Organisation, Person, Plan, Role, Seat
 from tests.builders import PlanBuilder
 
 PROFESSIONS = ("general practice", "nursing", "pharmacy", "psychiatry", "midwifery")
@@ -56,6 +56,52 @@ def random_plan(seed: int, roles: int, committees: int = 4, people: int = 5) -> 
     return plan
 
 
+def random_plan_with_groups(seed: int, roles: int, committees: int = 5) -> Plan:
+    """A random plan where C1 and C2 meet in common (alike, so they may be combined) and, when
+    there are five committees, C3 and C4 too but as different kinds (so they may not)."""
+    rng = random.Random(seed)
+    plan = random_plan(seed, roles, committees)
+    plan.organisations = [Organisation(id="org-n", name="North ICB"),
+                          Organisation(id="org-s", name="South ICB")]  # fmt: skip
+    c = plan.committees
+    plan.groups = [InCommonGroup(id="grp-a", name="Alike (in common)")]
+    c[2].tier_id, c[2].kind, c[2].stage_id = c[1].tier_id, c[1].kind, c[1].stage_id
+    c[2].programme_area = rng.choice((c[1].programme_area, c[2].programme_area))
+    c[1].organisation_ids, c[2].organisation_ids = ["org-n"], ["org-s"]
+    c[1].group_id = c[2].group_id = "grp-a"
+    if len(c) >= 5:
+        plan.groups.append(InCommonGroup(id="grp-b", name="Unlike (in common)"))
+        c[3].group_id = c[4].group_id = "grp-b"
+        c[4].kind = CommitteeKind.ASSURANCE if c[3].kind is not CommitteeKind.ASSURANCE else (
+            CommitteeKind.DECISION)  # fmt: skip
+    return plan
+
+
+_STRENGTH = (Membership.ATTENDEE, Membership.DEPUTY, Membership.PARTICIPANT, Membership.MEMBER)
+
+
+def naive_combine(plan: Plan, group_ids: frozenset[str]) -> tuple[Plan, dict[str, str]]:
+    """The plan with each group's committees replaced by one committee 'J-<group id>' (seats
+    moved onto it, the strongest kept), and each committee id -> its id in that plan."""
+    after = plan.model_copy(deep=True)
+    successor = {c.id: c.id for c in plan.committees}
+    for gid in group_ids:
+        members = [c for c in after.committees if c.group_id == gid]
+        joint = members[0].model_copy(update={"id": f"J-{gid}", "name": f"J {gid}",
+                                              "group_id": None})  # fmt: skip
+        after.committees = [c for c in after.committees if c.group_id != gid] + [joint]
+        for c in members:
+            successor[c.id] = joint.id
+    for role in after.roles:
+        seats: dict[str, Membership] = {}
+        for seat in role.seats:
+            target = successor[seat.committee_id]
+            old = seats.get(target, Membership.ATTENDEE)
+            seats[target] = max(old, seat.membership, key=_STRENGTH.index)
+        role.seats = [Seat(committee_id=cid, membership=m) for cid, m in seats.items()]
+    return after, successor
+
+
 # -- the naive judge -------------------------------------------------------------------------
 
 
@@ -82,9 +128,13 @@ class Judged:
     penalty: float
 
 
-def judge(plan: Plan, kept_ids: set[str], weights: dict[str, float]) -> Judged:
-    """Essential pairs lost and the weighted harms when only ``kept_ids`` stay."""
-    before, after = plan.roles, [r for r in plan.roles if r.id in kept_ids]
+def judge(
+    plan: Plan, kept_ids: set[str], weights: dict[str, float], combine: frozenset[str] = frozenset()
+) -> Judged:
+    """Essential pairs lost and the weighted harms when only ``kept_ids`` stay (and the groups
+    of ``combine`` each become one committee)."""
+    joined, successor = naive_combine(plan, combine)
+    before, after = plan.roles, [r for r in joined.roles if r.id in kept_ids]
     essential_lost = 0
     expected_lost = 0
     for c in plan.committees:
@@ -92,19 +142,20 @@ def judge(plan: Plan, kept_ids: set[str], weights: dict[str, float]) -> Judged:
             need = _requirement(plan, c.id, f)
             if need is Requirement.OPTIONAL:
                 continue
-            if _covered(before, c.id, f) and not _covered(after, c.id, f):
+            if _covered(before, c.id, f) and not _covered(after, successor[c.id], f):
                 if need is Requirement.ESSENTIAL:
                     essential_lost += 1
                 else:
                     expected_lost += 1
     penalty = (
         weights["expected_gap"] * expected_lost
-        + weights["single_point"] * _single_points(plan, after)
+        + weights["single_point"] * _single_points(joined, after)
         + weights["overload"] * _overloads(plan, after)
-        + weights["profession"] * _professions_lost(plan, before, after)
-        + weights["clinical_voice"] * _voices_lost(plan, before, after)
+        + weights["profession"] * _professions_lost(plan, joined, successor, after)
+        + weights["clinical_voice"] * _voices_lost(plan, successor, after)
         + weights["displaced"] * _displaced(before, after)
         + weights["retired"] * (len(before) - len(after))
+        + weights.get("combined", 0.0) * len(combine)
     )
     return Judged(essential_lost, penalty)
 
@@ -139,13 +190,13 @@ def _clinical_on(roles: list[Role], committee_id: str) -> list[Role]:
     return [r for r in roles if r.clinical and committee_id in r.committee_ids]
 
 
-def _voices_lost(plan: Plan, before: list[Role], after: list[Role]) -> int:
+def _voices_lost(plan: Plan, successor: dict[str, str], after: list[Role]) -> int:
     return sum(
         1
         for c in plan.committees
         if KIND_INFO[c.kind].needs_clinical_voice
-        and _clinical_on(before, c.id)
-        and not _clinical_on(after, c.id)
+        and _clinical_on(plan.roles, c.id)
+        and not _clinical_on(after, successor[c.id])
     )
 
 
@@ -169,13 +220,15 @@ def _pro_fires(plan: Plan, committee_id: str, roles: list[Role]) -> bool:
     return False
 
 
-def _professions_lost(plan: Plan, before: list[Role], after: list[Role]) -> int:
+def _professions_lost(
+    plan: Plan, joined: Plan, successor: dict[str, str], after: list[Role]
+) -> int:
     return sum(
         1
         for c in plan.committees
-        if _clinical_on(before, c.id)
-        and not _pro_fires(plan, c.id, before)
-        and _pro_fires(plan, c.id, after)
+        if _clinical_on(plan.roles, c.id)
+        and not _pro_fires(plan, c.id, plan.roles)
+        and _pro_fires(joined, successor[c.id], after)
     )
 
 

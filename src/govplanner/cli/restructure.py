@@ -174,6 +174,12 @@ def _add_reduce_choices(p: argparse.ArgumentParser) -> None:
         help="keep the budget and open the fewest essential gaps, instead of refusing",
     )
     p.add_argument(
+        "--combine-in-common",
+        action="store_true",
+        help="let each group of committees in common become one joint committee when that "
+        "keeps cover within the budget or lowers the harms (weight 'combined')",
+    )
+    p.add_argument(
         "--time-limit",
         type=float,
         default=60.0,
@@ -242,12 +248,12 @@ def _request(args: argparse.Namespace) -> Any:
         allow_gaps=args.allow_gaps,
         weights=parse_weights(args.weight),
         time_limit=args.time_limit,
+        combine_in_common=args.combine_in_common,
     )
 
 
 def cmd_reduce(args: argparse.Namespace) -> int:
-    from govplanner.restructure.proposal import proposal_plan, reduction_text, refusal_message
-    from govplanner.restructure.rationale import reduction_json
+    from govplanner.restructure.proposal import proposal_plan, refusal_message
     from govplanner.restructure.reduce import reduce_plan
 
     if args.time_limit is not None and args.time_limit <= 0:
@@ -257,8 +263,7 @@ def cmd_reduce(args: argparse.Namespace) -> int:
         _refuse_overwrite(args.report, args.force)
     request = _request(args)
     reduction = reduce_plan(_load(args.plan), request)
-    data = reduction_json(reduction, str(args.output) if reduction.found else None)
-    text = reduction_text(reduction)
+    data, text = _reduce_report(reduction, args.output)
     if args.report is not None:
         _write_reduce_report(args.report, data, text)
     if args.format == "json":
@@ -278,6 +283,20 @@ def cmd_reduce(args: argparse.Namespace) -> int:
         print(f"Wrote the proposal to {args.output}; compare it with: govplanner diff "
               f"{args.plan} {args.output}")  # fmt: skip
     return 0
+
+
+def _reduce_report(reduction: Any, output: Path) -> tuple[dict[str, Any], str]:
+    """The reduction as JSON data and as text, with the committees in common combined."""
+    from govplanner.restructure.combine import combination_json, combination_lines
+    from govplanner.restructure.proposal import reduction_text
+    from govplanner.restructure.rationale import reduction_json
+
+    data = reduction_json(reduction, str(output) if reduction.found else None)
+    text = reduction_text(reduction)
+    if reduction.request.combine_in_common:
+        data["combined"] = combination_json(reduction)
+        text += "".join(line + "\n" for line in combination_lines(reduction))
+    return data, text
 
 
 def _write_reduce_report(path: Path, data: dict[str, Any], text: str) -> None:

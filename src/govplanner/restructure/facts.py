@@ -5,11 +5,16 @@ on c as member or participant that declares f; a pair (c, f) is *covered* when a
 provider exists. A reduction keeps or retires each role; the facts below say, per role index,
 which pairs, tiers, people and committees each choice touches, so the optimiser and the report
 read the same numbers.
+
+With ``combine`` (``--combine-in-common``) each group of committees in common that may become
+one joint committee (``restructure.combine``) is a :class:`Group`; a pair, voice or single
+point of its committees also says what the joint committee would have: any provider on any of
+the group's committees covers the joint committee's function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -18,6 +23,7 @@ from govplanner.domain.enums import FUNCTIONS, Function, Requirement
 from govplanner.domain.governance import KIND_INFO
 from govplanner.domain.model import Plan, Role
 from govplanner.domain.names import name_key
+from govplanner.restructure.combine import combinable
 
 #: Sums of sessions such as 1.1 + 1.1 + 1.8 must not count as over a capacity of 4.
 TOLERANCE = 1e-9
@@ -37,6 +43,10 @@ class Pair:
     function: Function
     requirement: Requirement
     providers: tuple[int, ...]
+    #: the combinable group the committee meets in, and the providers of the function on any
+    #: of its committees (who would cover it on the joint committee)
+    group: int | None = None
+    joint: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,9 @@ class SinglePoint:
     function: Function
     #: person id -> indices of the filled providers they hold on those committees
     holders: dict[str, tuple[int, ...]]
+    #: the combinable group whose committees are exactly those committees: combined, the
+    #: tier has one committee making f essential, so no single point of failure
+    group: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,19 @@ class Voice:
 
     committee_id: str
     groups: tuple[tuple[int, ...], ...]
+    #: the combinable group the committee meets in, and per group the roles on any of its
+    #: committees that would keep it on the joint committee
+    group: int | None = None
+    joint: tuple[tuple[int, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Committees in common that may become one joint committee."""
+
+    group_id: str
+    name: str
+    committee_ids: tuple[str, ...]
 
 
 @dataclass
@@ -84,6 +110,11 @@ class Facts:
     voices: list[Voice] = field(default_factory=list)
     #: person id -> the in-scope roles they hold (retiring any one displaces them)
     held: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: groups that may be combined (``combine``), and the others with why not
+    groups: list[Group] = field(default_factory=list)
+    not_combinable: list[tuple[str, str]] = field(default_factory=list)
+    #: committee id -> index of its combinable group
+    group_of: dict[str, int] = field(default_factory=dict)
 
     def sessions(self, index: int) -> float:
         return self.roles[index].sessions_per_week
@@ -95,7 +126,12 @@ class Facts:
 
 
 def read_facts(
-    plan: Plan, *, clinical_scope: bool, keep: Iterable[str] = (), retire: Iterable[str] = ()
+    plan: Plan,
+    *,
+    clinical_scope: bool,
+    keep: Iterable[str] = (),
+    retire: Iterable[str] = (),
+    combine: bool = False,
 ) -> Facts:
     """The facts of ``plan`` (after any committees were abolished) for one reduction."""
     keep_ids, retire_ids = set(keep), set(retire)
@@ -110,6 +146,8 @@ def read_facts(
         for r, scoped in zip(roles, in_scope, strict=True)
     ]
     facts = Facts(plan, roles, choice, in_scope)
+    if combine:
+        _read_groups(facts)
     _read_pairs(facts)
     _read_people(facts)
     _read_voices(facts)
@@ -132,9 +170,27 @@ def _providers(facts: Facts) -> dict[tuple[str, Function], list[int]]:
     return found
 
 
+def _read_groups(facts: Facts) -> None:
+    ok, not_ok = combinable(facts.plan)
+    for group, members in ok:
+        for c in members:
+            facts.group_of[c.id] = len(facts.groups)
+        facts.groups.append(Group(group.id, group.name, tuple(c.id for c in members)))
+    facts.not_combinable = [(group.name, why) for group, why in not_ok]
+
+
+def _joint(facts: Facts, by_committee: Mapping[str, Iterable[int]], group: int) -> tuple[int, ...]:
+    """The roles of ``by_committee`` on any committee of the group, each once, in role order."""
+    found = {i for cid in facts.groups[group].committee_ids for i in by_committee.get(cid, ())}
+    return tuple(sorted(found))
+
+
 def _read_pairs(facts: Facts) -> None:
     plan = facts.plan
     providers = _providers(facts)
+    by_function: dict[Function, dict[str, list[int]]] = {f: {} for f in FUNCTIONS}
+    for (cid, function), found in providers.items():
+        by_function[function][cid] = found
     tiers = {t.id: t for t in plan.tiers}
     essential_by_tier: dict[tuple[str, Function], list[str]] = {}
     for committee in plan.committees:
@@ -150,8 +206,18 @@ def _read_pairs(facts: Facts) -> None:
                 essential_by_tier.setdefault((tier.id, function), []).append(committee.id)
             who = providers.get((committee.id, function))
             if who:
-                pair = Pair(committee.id, function, need, tuple(who))
+                group = facts.group_of.get(committee.id)
+                joint = () if group is None else _joint(facts, by_function[function], group)
+                pair = Pair(committee.id, function, need, tuple(who), group, joint)
                 (facts.essential if need is Requirement.ESSENTIAL else facts.expected).append(pair)
+    _read_single_points(facts, providers, essential_by_tier)
+
+
+def _read_single_points(
+    facts: Facts,
+    providers: dict[tuple[str, Function], list[int]],
+    essential_by_tier: dict[tuple[str, Function], list[str]],
+) -> None:
     for (tier_id, function), committee_ids in essential_by_tier.items():
         if len(committee_ids) < 2:
             continue
@@ -164,8 +230,11 @@ def _read_pairs(facts: Facts) -> None:
                 if index not in mine:
                     mine.append(index)
         if holders:
+            group = facts.group_of.get(committee_ids[0])
+            if group is not None and set(facts.groups[group].committee_ids) != set(committee_ids):
+                group = None
             facts.single_points.append(
-                SinglePoint(tier_id, function, {p: tuple(r) for p, r in holders.items()})
+                SinglePoint(tier_id, function, {p: tuple(r) for p, r in holders.items()}, group)
             )
 
 
@@ -189,35 +258,56 @@ def _read_people(facts: Facts) -> None:
 def _read_voices(facts: Facts) -> None:
     """Committees that today have a clinical voice, or a role from each area's professions."""
     plan = facts.plan
-    programmes = {name_key(p.name): p for p in plan.programmes}
-    matcher = ProfessionMatcher(plan)
     seated: dict[str, list[int]] = {}
     for index, role in enumerate(facts.roles):
         if not role.clinical:
             continue
         for cid in dict.fromkeys(role.committee_ids):
             seated.setdefault(cid, []).append(index)
+    areas = _Areas(facts)
     for committee in plan.committees:
         if not KIND_INFO[committee.kind].needs_clinical_voice:
             continue
         clinical = seated.get(committee.id, [])
         if not clinical:
             continue
-        facts.voices.append(Voice(committee.id, (tuple(clinical),)))
+        group = facts.group_of.get(committee.id)
+        everyone = () if group is None else _joint(facts, seated, group)
+        joint = () if group is None else (everyone,)
+        facts.voices.append(Voice(committee.id, (tuple(clinical),), group, joint))
+        found = areas.groups(committee.programme_areas, clinical, everyone)
+        if found is not None and found[0]:
+            voice = Voice(committee.id, found[0], group, found[1] if group is not None else ())
+            facts.professions.append(voice)
+
+
+class _Areas:
+    """Per programme area, the clinical roles whose profession is one of the area's."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        self.programmes = {name_key(p.name): p for p in facts.plan.programmes}
+        self.matcher = ProfessionMatcher(facts.plan)
+
+    def groups(
+        self, names: list[str], clinical: list[int], joint: tuple[int, ...]
+    ) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]] | None:
+        """(roles of ``clinical`` per area, the same of ``joint``); None when PRO001 fires today."""
         groups: list[tuple[int, ...]] = []
-        for area in committee.programme_areas:
-            programme = programmes.get(name_key(area))
+        joints: list[tuple[int, ...]] = []
+        for area in names:
+            programme = self.programmes.get(name_key(area))
             if programme is None:
                 continue
-            wanted = {matcher.canonical(p) for p in programme.professions} - {""}
+            wanted = {self.matcher.canonical(p) for p in programme.professions} - {""}
             if not wanted:
                 continue
-            match = tuple(
-                i for i in clinical if matcher.canonical(facts.roles[i].profession) in wanted
-            )
+            match = tuple(i for i in clinical if self._profession(i) in wanted)
             if not match:  # PRO001 fires today already: nothing a reduction can lose
-                groups = []
-                break
+                return None
             groups.append(match)
-        if groups:
-            facts.professions.append(Voice(committee.id, tuple(groups)))
+            joints.append(tuple(i for i in joint if self._profession(i) in wanted))
+        return tuple(groups), tuple(joints)
+
+    def _profession(self, index: int) -> str:
+        return self.matcher.canonical(self.facts.roles[index].profession)

@@ -9,6 +9,12 @@ Rows, each built in one pass over the facts:
   displaced: a penalty column each, pushed to 1 exactly when the harm happens, weighted.
 
 Roles fixed by scope, ``--keep`` or ``--retire`` are constants, never columns.
+
+With ``--combine-in-common``: a binary y_G per combinable group G (weighted ``combined``);
+a pair, clinical voice or area of G's committees may also be kept by any role on any of G's
+committees once G is combined: z <= y_G, z <= sum of those roles' columns, and the row that
+keeps it gets + z. A single point of failure that G's combining dissolves is weighed only
+when G is not combined.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ class Built:
     forced_gaps: list[Pair] = field(default_factory=list)
     #: the budget row, if any
     budget_row: int | None = None
+    #: combinable group index -> its 'combined' column
+    group_columns: list[int] = field(default_factory=list)
 
 
 class _Builder:
@@ -47,7 +55,10 @@ class _Builder:
             if choice is Choice.FREE:  # retiring costs ``retired``: r * (1 - x)
                 self.columns[index] = self.m.column(0.0, 1.0, -retired, integer=True)
                 self.m.offset += retired
-        self.built = Built(self.m, self.columns)
+        combined = 0.0 if weights is None else weights.combined
+        groups = [self.m.column(0.0, 1.0, combined, integer=True) for _ in facts.groups]
+        self.built = Built(self.m, self.columns, group_columns=groups)
+        self.joints: dict[tuple[int, tuple[int, ...]], int | None] = {}
 
     def terms(self, indices: Iterable[int]) -> tuple[list[int], int]:
         """The free columns among ``indices`` and how many are kept for certain."""
@@ -61,17 +72,37 @@ class _Builder:
                 fixed += 1
         return cols, fixed
 
-    def at_least_one(self, indices: Iterable[int], penalty: int | None) -> bool:
-        """sum(kept) + penalty >= 1; False when nothing can keep it (a certain loss)."""
+    def joint(self, group: int | None, roles: tuple[int, ...]) -> int | None:
+        """z: 1 only if the group is combined and one of ``roles`` (on any of its committees)
+        is kept; None when there is no group or none of the roles can be kept."""
+        if group is None:
+            return None
+        key = (group, roles)
+        if key not in self.joints:
+            cols, fixed = self.terms(roles)
+            z = None
+            if cols or fixed:
+                z = self.m.column(0.0, 1.0)
+                self.m.row([z, self.built.group_columns[group]], [1.0, -1.0], -INF, 0.0)
+                if not fixed:
+                    self.m.row([z, *cols], [1.0] + [-1.0] * len(cols), -INF, 0.0)
+            self.joints[key] = z
+        return self.joints[key]
+
+    def at_least_one(
+        self, indices: Iterable[int], penalty: int | None, joint: int | None = None
+    ) -> bool:
+        """sum(kept) + joint + penalty >= 1; False when nothing can keep it (a certain loss)."""
         cols, fixed = self.terms(indices)
         if fixed:
             return True
+        if joint is not None:
+            cols.append(joint)
         if not cols:
             return False
-        if penalty is None:
-            self.m.row(cols, [1.0] * len(cols), 1.0, INF)
-        else:
-            self.m.row([*cols, penalty], [1.0] * (len(cols) + 1), 1.0, INF)
+        if penalty is not None:
+            cols.append(penalty)
+        self.m.row(cols, [1.0] * len(cols), 1.0, INF)
         return True
 
     # -- the parts ---------------------------------------------------------------------------
@@ -79,20 +110,22 @@ class _Builder:
     def essential(self, allow_gaps: bool) -> None:
         for pair in self.facts.essential:
             gap = self.m.column(0.0, 1.0) if allow_gaps else None
-            if not self.at_least_one(pair.providers, gap):
+            if not self.at_least_one(pair.providers, gap, self.joint(pair.group, pair.joint)):
                 self.built.forced_gaps.append(pair)
             if gap is not None:
                 self.built.gap_columns.append(gap)
 
     def expected(self, weight: float) -> None:
         for pair in self.facts.expected:
-            self.at_least_one(pair.providers, self.m.column(0.0, 1.0, weight))
+            joint = self.joint(pair.group, pair.joint)
+            self.at_least_one(pair.providers, self.m.column(0.0, 1.0, weight), joint)
 
     def voices(self, voices: list[Voice], weight: float) -> None:
         for voice in voices:
             lost = self.m.column(0.0, 1.0, weight)
-            for group in voice.groups:
-                self.at_least_one(group, lost)
+            joints = voice.joint or ((),) * len(voice.groups)
+            for group, joint in zip(voice.groups, joints, strict=True):
+                self.at_least_one(group, lost, self.joint(voice.group, joint))
 
     def displaced(self, weight: float) -> None:
         for roles in self.facts.held.values():
@@ -127,23 +160,16 @@ class _Builder:
         """
         m = self.m
         for point in self.facts.single_points:
-            certain, providing = 0, []
-            for roles in point.holders.values():
-                cols, fixed = self.terms(roles)
-                if fixed:
-                    certain += 1
-                elif len(cols) == 1 and covered:
-                    providing.append(cols[0])
-                elif cols:
-                    z = m.column(0.0, 1.0)
-                    if not covered:
-                        for col in cols:
-                            m.row([col, z], [1.0, -1.0], -INF, 0.0)
-                    m.row([z, *cols], [1.0] + [-1.0] * len(cols), -INF, 0.0)
-                    providing.append(z)
-            if not providing or certain >= 2:
+            certain, providing = self._providing(point.holders.values(), covered)
+            y = None if point.group is None else self.built.group_columns[point.group]
+            if certain >= 2 or (not providing and (certain == 0 or y is None)):
                 continue  # the same whatever the choice
-            s = m.column(0.0, 1.0, weight)
+            s = m.column(0.0, 1.0, weight if y is None else 0.0)
+            if y is not None:  # weighed only when the group is not combined: p >= s - y
+                m.row([m.column(0.0, 1.0, weight), s, y], [1.0, -1.0, 1.0], 0.0, INF)
+            if not providing:  # one person for certain: a single point unless combined
+                m.row([s], [1.0], 1.0, INF)
+                continue
             if covered:
                 m.row([s, *providing], [1.0] * (len(providing) + 1), 2.0 - certain, INF)
                 continue
@@ -153,6 +179,26 @@ class _Builder:
                 m.row([s, z, total], [1.0, -2.0, 1.0], -float(certain), INF)
             if certain:
                 m.row([s, total], [1.0, 1.0], 1.0, INF)
+
+    def _providing(
+        self, holders: Iterable[tuple[int, ...]], covered: bool
+    ) -> tuple[int, list[int]]:
+        """(people providing for certain, a column per person who may: 1 only if they do)."""
+        m, certain, providing = self.m, 0, []
+        for roles in holders:
+            cols, fixed = self.terms(roles)
+            if fixed:
+                certain += 1
+            elif len(cols) == 1 and covered:
+                providing.append(cols[0])
+            elif cols:
+                z = m.column(0.0, 1.0)
+                if not covered:
+                    for col in cols:
+                        m.row([col, z], [1.0, -1.0], -INF, 0.0)
+                m.row([z, *cols], [1.0] + [-1.0] * len(cols), -INF, 0.0)
+                providing.append(z)
+        return certain, providing
 
     def budget(self, budget: float) -> None:
         facts = self.facts

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from govplanner.restructure.facts import TOLERANCE, Facts, Pair
+from govplanner.restructure.facts import TOLERANCE, Facts, Pair, Voice
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Weights:
     clinical_voice: float = 10.0
     displaced: float = 1.0
     retired: float = 0.1
+    combined: float = 0.5
 
     NAMES = (
         "expected_gap",
@@ -37,6 +38,7 @@ class Weights:
         "clinical_voice",
         "displaced",
         "retired",
+        "combined",
     )
 
     def as_json(self) -> dict[str, float]:
@@ -52,6 +54,8 @@ WEIGHT_MEANINGS = {
     "clinical_voice": "a committee left with no clinical role at all (CLN001)",
     "displaced": "a person who loses a role they hold",
     "retired": "a role retired (a little, so nothing is cut beyond what the budget needs)",
+    "combined": "committees in common made one joint committee (a little, so they are "
+    "combined only when that saves something; only with --combine-in-common)",
 }
 
 
@@ -69,6 +73,8 @@ class Outcome:
     scope_sessions: float
     retired: int
     kept: tuple[bool, ...] = field(repr=False, default=())
+    #: groups of committees in common made one joint committee
+    combined: int = 0
 
     def penalty(self, weights: Weights) -> float:
         """The weighted secondary objective the optimiser minimises."""
@@ -80,6 +86,7 @@ class Outcome:
             + weights.clinical_voice * len(self.voices_lost)
             + weights.displaced * len(self.displaced)
             + weights.retired * self.retired
+            + weights.combined * self.combined
         )
 
     def counts(self) -> dict[str, Any]:
@@ -92,18 +99,36 @@ class Outcome:
             "clinical_voices_lost": len(self.voices_lost),
             "people_displaced": len(self.displaced),
             "roles_retired": self.retired,
+            "groups_combined": self.combined,
             "scope_sessions": round(self.scope_sessions, 6),
         }
 
 
-def outcome(facts: Facts, kept: Sequence[bool]) -> Outcome:
-    """The counts when exactly the roles with ``kept[i]`` stay."""
+def covering(pair: Pair, combined: Sequence[bool] = ()) -> tuple[int, ...]:
+    """The roles whose keeping covers ``pair``: its providers, and with its group combined,
+    the providers on any committee of the group."""
+    if pair.group is not None and combined and combined[pair.group]:
+        return pair.joint
+    return pair.providers
+
+
+def _voice_kept(voice: Voice, group: int, kept: Sequence[bool], combined: Sequence[bool]) -> bool:
+    joined = voice.group is not None and combined and combined[voice.group]
+    roles = voice.joint[group] if joined else voice.groups[group]
+    return any(kept[i] for i in roles)
+
+
+def outcome(facts: Facts, kept: Sequence[bool], combined: Sequence[bool] = ()) -> Outcome:
+    """The counts when exactly the roles with ``kept[i]`` stay (and, with ``combined[g]``,
+    the committees in common of ``facts.groups[g]`` become one joint committee)."""
 
     def uncovered(pairs: list[Pair]) -> tuple[Pair, ...]:
-        return tuple(p for p in pairs if not any(kept[i] for i in p.providers))
+        return tuple(p for p in pairs if not any(kept[i] for i in covering(p, combined)))
 
     single = 0
     for point in facts.single_points:
+        if point.group is not None and combined and combined[point.group]:
+            continue  # one joint committee: the tier no longer has two that need f
         providing = sum(1 for roles in point.holders.values() if any(kept[i] for i in roles))
         single += providing == 1
     overloads = 0
@@ -118,10 +143,10 @@ def outcome(facts: Facts, kept: Sequence[bool]) -> Outcome:
         professions_lost=tuple(
             v.committee_id
             for v in facts.professions
-            if any(not any(kept[i] for i in g) for g in v.groups)
+            if not all(_voice_kept(v, g, kept, combined) for g in range(len(v.groups)))
         ),
         voices_lost=tuple(
-            v.committee_id for v in facts.voices if not any(kept[i] for i in v.groups[0])
+            v.committee_id for v in facts.voices if not _voice_kept(v, 0, kept, combined)
         ),
         displaced=tuple(p for p, roles in facts.held.items() if not all(kept[i] for i in roles)),
         scope_sessions=sum(
@@ -129,4 +154,5 @@ def outcome(facts: Facts, kept: Sequence[bool]) -> Outcome:
         ),
         retired=sum(1 for k in kept if not k),
         kept=tuple(kept),
+        combined=sum(1 for c in combined if c),
     )

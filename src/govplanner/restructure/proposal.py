@@ -6,6 +6,7 @@ import datetime as dt
 
 from govplanner.analysis.rules.common import number
 from govplanner.domain.model import Plan
+from govplanner.restructure.combine import combine_reduction
 from govplanner.restructure.edit import remove_roles
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
 from govplanner.restructure.rationale import SCOPE_TEXT, costs, proposal_record, retirements
@@ -194,6 +195,7 @@ def proposal_plan(r: Reduction, *, name: str | None = None, today: dt.date | Non
     """
     retired_ids = [r.facts.roles[i].id for i in r.retired]
     plan = remove_roles(r.plan, retired_ids)
+    plan, combined = combine_reduction(plan, r)  # committees in common made joint ones
     plan.name = (name or f"{r.original.name} (proposed reduction)")[:200]
     day = dt.date.today() if today is None else today
     head = [
@@ -211,4 +213,5 @@ def proposal_plan(r: Reduction, *, name: str | None = None, today: dt.date | Non
         head += ["", "Description of the original plan:", r.original.description.strip()]
     plan.description = "\n".join(head)[:DESCRIPTION_LIMIT]
     plan.proposal = proposal_record(r, day)
+    plan.proposal.changes.extend(combined)
     return plan

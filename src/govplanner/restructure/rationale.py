@@ -67,7 +67,7 @@ def retirements(reduction: Reduction) -> list[Retirement]:
         else:
             reasons.append(f"{people.get(role.holder_id, role.holder_id)} is displaced from it")
         for pair in touching.get(i, []):
-            others = [facts.roles[j].title for j in pair.providers if kept[j]]
+            others = [facts.roles[j].title for j in reduction.covering(pair) if kept[j]]
             what = f"{function_text(pair.function)} on {names.get(pair.committee_id, '?')}"
             if others:
                 reasons.append(f"{what} stays covered by {name_list(others, limit=2)}")

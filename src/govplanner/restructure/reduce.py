@@ -8,7 +8,11 @@ The semantics (issue 14), so a result can be checked by hand:
   stays covered by a kept filled provider; when no choice within the budget does that, the
   answer is a refusal with the least budget that would (solved exactly) and the pairs that
   bind; with ``allow_gaps`` the fewest such pairs are opened instead, before anything else;
-- among the choices left, the weighted harms of :class:`Weights` are minimised.
+- among the choices left, the weighted harms of :class:`Weights` are minimised;
+- with ``combine_in_common``, each group of committees in common that can be may also become
+  one joint committee (``restructure.combine``), whose functions any provider on any of the
+  group's committees covers; it is combined only when that lowers the weighted harms or is
+  needed to keep cover within the budget.
 """
 
 from __future__ import annotations
@@ -23,9 +27,9 @@ from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
 from govplanner.domain.names import name_key
 from govplanner.restructure.edit import remove_committees
-from govplanner.restructure.facts import Choice, Facts, Pair, read_facts
+from govplanner.restructure.facts import Choice, Facts, Group, Pair, read_facts
 from govplanner.restructure.model import Built, build_least_budget, build_model
-from govplanner.restructure.outcome import Outcome, Weights, outcome
+from govplanner.restructure.outcome import Outcome, Weights, covering, outcome
 from govplanner.restructure.solver import GRACE, INF, Solution, solve
 
 
@@ -84,6 +88,8 @@ class Request:
     allow_gaps: bool = False
     weights: Weights = field(default_factory=Weights)
     time_limit: float | None = None
+    #: committees in common may become one joint committee
+    combine_in_common: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,21 @@ class Reduction:
     forced_gaps: tuple[Pair, ...] = ()
     build_seconds: float = 0.0
     model_size: tuple[int, int, int] = (0, 0, 0)  # columns, rows, non-zeros
+    #: per group of ``facts.groups``: made one joint committee (in the proposal, or in the
+    #: least-budget answer of a refusal)
+    combined: tuple[bool, ...] = ()
 
     @property
     def found(self) -> bool:
         return self.after is not None
+
+    @property
+    def combined_groups(self) -> list[Group]:
+        return [g for g, c in zip(self.facts.groups, self.combined, strict=False) if c]
+
+    def covering(self, pair: Pair) -> tuple[int, ...]:
+        """The roles whose keeping covers ``pair`` in this answer (its group's, if combined)."""
+        return covering(pair, self.combined)
 
     @property
     def retired(self) -> list[int]:
@@ -164,7 +181,13 @@ def prepare(plan: Plan, request: Request) -> tuple[Plan, Facts, tuple[str, ...]]
     abolish = _committees_named(plan, request.abolish)
     names = tuple(c.name for c in plan.committees if c.id in set(abolish))
     working = remove_committees(plan, abolish) if abolish else plan
-    facts = read_facts(working, clinical_scope=request.clinical_scope, keep=keep, retire=retire)
+    facts = read_facts(
+        working,
+        clinical_scope=request.clinical_scope,
+        keep=keep,
+        retire=retire,
+        combine=request.combine_in_common,
+    )
     return working, facts, names
 
 
@@ -202,12 +225,13 @@ def reduce_plan(
         return _refusal(base, facts, request, cancelled)
     if not solution.found:
         return dataclasses.replace(base, status=solution.status, solution=solution)
-    kept = kept_from(facts, built, solution)
-    after = outcome(facts, kept)
+    kept, combined = kept_from(facts, built, solution), combined_from(built, solution)
+    after = outcome(facts, kept, combined)
     _check(after, base.budget, request)
     return dataclasses.replace(
-        base, status=solution.status, kept=tuple(kept), after=after, solution=solution
-    )
+        base, status=solution.status, kept=tuple(kept), after=after, solution=solution,
+        combined=combined,
+    )  # fmt: skip
 
 
 def _left(request: Request, spent: float) -> Request:
@@ -224,6 +248,11 @@ def kept_from(facts: Facts, built: Built, solution: Solution) -> list[bool]:
         else:
             kept.append(choice is Choice.KEEP)
     return kept
+
+
+def combined_from(built: Built, solution: Solution) -> tuple[bool, ...]:
+    """Per combinable group: made one joint committee in ``solution``."""
+    return tuple(solution.values[col] > 0.5 for col in built.group_columns)
 
 
 def _solve_gaps_first(
@@ -256,11 +285,11 @@ def _refusal(
     solution = solve(built.model, time_limit=request.time_limit, cancelled=cancelled)
     if not solution.found:
         return dataclasses.replace(base, status="infeasible", solution=solution)
-    kept = kept_from(facts, built, solution)
-    least = outcome(facts, kept).scope_sessions
+    kept, combined = kept_from(facts, built, solution), combined_from(built, solution)
+    least = outcome(facts, kept, combined).scope_sessions
     binding = []
     for pair in facts.essential:
-        holding = [i for i in pair.providers if kept[i]]
+        holding = [i for i in covering(pair, combined) if kept[i]]
         if len(holding) == 1 and facts.choice[holding[0]] is Choice.FREE:
             binding.append(Binding(pair, holding[0]))
     binding.sort(key=lambda b: (-facts.sessions(b.role_index), b.pair.committee_id))
@@ -272,6 +301,7 @@ def _refusal(
         least_proven=solution.status == "optimal",
         binding=tuple(binding),
         kept=tuple(kept),
+        combined=combined,
     )
 
 

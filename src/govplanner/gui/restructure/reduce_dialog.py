@@ -147,6 +147,16 @@ class ReduceDialog(QDialog):
         )
         self.allow_gaps.setAccessibleName("Allow gaps")
         form.addRow("", self.allow_gaps)
+        self.combine = QCheckBox(
+            "Co&mbine committees in common: a group may become one joint committee when "
+            "that keeps functions covered within the budget",
+            page,
+        )
+        self.combine.setAccessibleName("Combine committees in common")
+        if not self.plan.groups:
+            self.combine.setEnabled(False)
+            self.combine.setToolTip("This plan has no committees in common.")
+        form.addRow("", self.combine)
         self.time_limit = QSpinBox(page)
         self.time_limit.setRange(1, 3600)
         self.time_limit.setValue(60)
@@ -315,6 +325,7 @@ class ReduceDialog(QDialog):
             allow_gaps=self.allow_gaps.isChecked(),
             weights=Weights(**{k: s.value() for k, s in self.weights.items()}),
             time_limit=float(self.time_limit.value()),
+            combine_in_common=self.combine.isChecked(),
         )
 
     # -- running ------------------------------------------------------------------------------
