@@ -24,7 +24,7 @@ from govplanner.domain.integrity import check_plan
 from govplanner.domain.model import Plan, Profile
 from govplanner.files import text_safety
 from govplanner.files.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
-from govplanner.files.json_errors import explain
+from govplanner.files.json_errors import explain, json_path
 from govplanner.files.migrations import (
     CURRENT_SCHEMA_VERSION,
     FORMAT,
@@ -269,6 +269,33 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Pairs(list[tuple[str, Any]]):
+    """An object's pairs as written (a repeated key kept), told apart from a JSON array."""
+
+
+def _where_repeated(text: str) -> str | None:
+    """The JSON path of the object whose key :func:`_no_duplicates` found repeated.
+
+    Only for the error: the text is parsed again keeping every object's pairs, and searched
+    children first, in the order the parser finishes objects, so it is the same object.
+    """
+    try:
+        return _find_repeat(json.loads(text, object_pairs_hook=_Pairs), [])
+    except RecursionError:
+        return None
+
+
+def _find_repeat(value: Any, loc: list[int | str]) -> str | None:
+    children = enumerate(value) if type(value) is list else value if type(value) is _Pairs else ()
+    for key, child in children:
+        found = _find_repeat(child, [*loc, key])
+        if found is not None:
+            return found
+    if type(value) is _Pairs and len({key for key, _ in value}) != len(value):
+        return json_path(loc)
+    return None
+
+
 def _parse_json(text: str | bytes, source: Path) -> Any:
     """The parsed JSON, or a PlanFileError that says what is wrong."""
     if isinstance(text, bytes):
@@ -289,7 +316,7 @@ def _parse_json(text: str | bytes, source: Path) -> Any:
     except RecursionError:
         raise _too_deep(source) from None
     except _DuplicateKeyError as exc:
-        raise PlanFileError(source, str(exc)) from None
+        raise PlanFileError(source, str(exc), _where_repeated(text)) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         stripped = text.rstrip()
