@@ -147,15 +147,7 @@ class ReduceDialog(QDialog):
         )
         self.allow_gaps.setAccessibleName("Allow gaps")
         form.addRow("", self.allow_gaps)
-        self.combine = QCheckBox(
-            "Co&mbine committees in common: a group may become one joint committee when "
-            "that keeps functions covered within the budget",
-            page,
-        )
-        self.combine.setAccessibleName("Combine committees in common")
-        if not self.plan.groups:
-            self.combine.setEnabled(False)
-            self.combine.setToolTip("This plan has no committees in common.")
+        self.combine = self._combine_box(page)
         form.addRow("", self.combine)
         self.time_limit = QSpinBox(page)
         self.time_limit.setRange(1, 3600)
@@ -170,6 +162,18 @@ class ReduceDialog(QDialog):
         self.dated, self.date = date_choice(page, "The proposal takes &effect on", "The proposal")
         form.addRow(self.dated, self.date)
         return page
+
+    def _combine_box(self, page: QWidget) -> QCheckBox:
+        box = QCheckBox(
+            "Co&mbine committees in common: a group may become one joint committee when "
+            "that keeps functions covered within the budget",
+            page,
+        )
+        box.setAccessibleName("Combine committees in common")
+        if not self.plan.groups:
+            box.setEnabled(False)
+            box.setToolTip("This plan has no committees in common.")
+        return box
 
     def effective_date(self) -> dt.date | None:
         """The date the proposal takes effect (for the timeline), if one is set."""

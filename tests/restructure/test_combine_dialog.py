@@ -1,0 +1,27 @@
+"""Plan ▸ Propose a reduction…: the checkbox that lets committees in common be combined."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from govplanner.gui.restructure.reduce_dialog import ReduceDialog
+from tests.restructure.test_combine import audit_pair
+
+
+def test_the_dialog_asks_whether_committees_in_common_may_combine(qtbot: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    plan = audit_pair()
+    dialog = ReduceDialog(parent, plan)
+    assert dialog.combine.isEnabled()
+    assert not dialog.request().combine_in_common  # off unless asked for
+    dialog.combine.setChecked(True)
+    assert dialog.request().combine_in_common
+    plan.groups = []
+    for committee in plan.committees:
+        committee.group_id = None
+    alone = ReduceDialog(parent, plan)
+    assert not alone.combine.isEnabled()
+    assert "no committees in common" in alone.combine.toolTip()
