@@ -116,11 +116,30 @@ def check_exports(iso: Isolation, res: Results, cli: Path, plan: Path, out: Path
         res.expect(f"export roles --format {fmt}", run, ok, f"{len(files)} .{fmt} file(s)")
 
 
+def retired_ids(stdout: str) -> list[str] | None:
+    try:
+        return [r["id"] for r in json.loads(stdout)["retired"]]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def check_optimiser(iso: Isolation, res: Results, cli: Path, plan: Path, out: Path) -> None:
-    """`reduce` runs HiGHS through highspy and numpy: their native libraries must be there."""
-    target = out / "reduced.govplan"
-    run = iso.run([cli, "reduce", plan, "--budget", "-10%", "-o", target], timeout=180)
+    """`reduce` runs HiGHS through highspy and numpy: their native libraries must be there.
+
+    Large models are solved in a child process, which the frozen app starts as itself with
+    a hidden argument: forced here for every solve, it must give the same proposal.
+    """
+    target, child = out / "reduced.govplan", out / "reduced-in-child.govplan"
+    cmd = [cli, "reduce", plan, "--budget", "-10%", "--format", "json", "-o"]
+    run = iso.run([*cmd, target], timeout=180)
     res.expect("reduce (the HiGHS optimiser)", run, target.is_file(), "writes a proposal")
+    env = {**iso.env, "GOVPLANNER_SOLVE_ISOLATE_COLUMNS": "0"}
+    in_child = iso.run_plain([*iso.prefix, *cmd, child], env, timeout=180)
+    in_child.cmd = ["GOVPLANNER_SOLVE_ISOLATE_COLUMNS=0", *(str(c) for c in cmd), str(child)]
+    expected = retired_ids(run.stdout)
+    same = child.is_file() and expected is not None and retired_ids(in_child.stdout) == expected
+    res.expect("reduce solved in the optimiser's child process", in_child, same,
+               "the same proposal as solved in process")  # fmt: skip
 
 
 def check_screenshots(iso: Isolation, res: Results, app: Path, plan: Path, out: Path) -> None:

@@ -152,6 +152,11 @@ def _run_app(argv: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--solve-child"]:  # the optimiser's child process (frozen app too)
+        from govplanner.restructure.solver import child_main
+
+        child_main()
+        return 0
     streams = sys.stdout, sys.stderr
     for stream in streams:
         # A Windows console may not encode every character a plan holds; never crash on it.

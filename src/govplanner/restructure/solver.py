@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -121,8 +122,22 @@ _MAKE_LOCK = threading.Lock()
 #: time limit: HiGHS 1.16 does not look at its clock (or its interrupt callback) during
 #: root cut separation, which on a national plan can run for minutes past the limit.
 ISOLATE_COLUMNS = 20_000
+#: Sets that threshold (a whole number of columns; 0 isolates every solve with a time limit),
+#: so the packaged app's smoke test can prove the child process starts from the frozen app.
+ISOLATE_ENV = "GOVPLANNER_SOLVE_ISOLATE_COLUMNS"
 #: Seconds the child may run past the time limit before it is stopped.
 GRACE = 2.0
+#: The hidden first argument that makes ``govplanner`` (cli.main) the solver's child process.
+CHILD_FLAG = "--solve-child"
+
+
+def isolate_columns() -> int:
+    """Models with more columns than this are solved in a child process."""
+    text = os.environ.get(ISOLATE_ENV, "").strip()
+    try:
+        return max(0, int(text)) if text else ISOLATE_COLUMNS
+    except ValueError:
+        return ISOLATE_COLUMNS
 
 
 def _highs(model: Model, time_limit: float | None, relative_gap: float) -> Highs:
@@ -185,7 +200,7 @@ def solve(
             return Solution("infeasible", (), None, None, None, 0.0, "Infeasible")
         return Solution("optimal", (), model.offset, model.offset, 0.0, 0.0, "Nothing to choose")
     if isolate is None:
-        isolate = time_limit is not None and model.columns > ISOLATE_COLUMNS
+        isolate = time_limit is not None and model.columns > isolate_columns()
     if isolate:
         return _solve_isolated(model, time_limit, relative_gap, cancelled)
     highs = _highs(model, time_limit, relative_gap)
@@ -214,8 +229,10 @@ def child_main() -> None:
     Messages go to stdout framed by a marker and a length, so anything a library prints
     there is skipped by the reader.
     """
-    model, time_limit, relative_gap = pickle.loads(sys.stdin.buffer.read())
-    out = sys.stdout.buffer
+    # A windowed launcher may have no sys.stdin or sys.stdout even when given pipes.
+    source = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb", closefd=False)
+    out = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb", closefd=False)
+    model, time_limit, relative_gap = pickle.loads(source.read())
     highs = _highs(model, time_limit, relative_gap)
 
     def improved(event: HighsCallbackEvent) -> None:
@@ -254,6 +271,20 @@ def _reader(stream: Any, messages: queue.Queue[object]) -> None:
 _CHILD = "from govplanner.restructure.solver import child_main; child_main()"
 
 
+def child_command() -> list[str]:
+    """How to start the child: Python with ``-c``, or in the frozen (PyInstaller) app, where
+    ``sys.executable`` is govplanner itself, the app with its hidden ``--solve-child``.
+
+    The windowed app starts its console twin (govplanner-cli) when it is beside it, whose
+    standard streams are always there; its window is never shown (CREATE_NO_WINDOW).
+    """
+    if not getattr(sys, "frozen", False):
+        return [sys.executable, "-c", _CHILD]
+    exe = Path(sys.executable)
+    twin = exe.with_name("govplanner-cli" + exe.suffix)
+    return [str(twin if twin.is_file() else exe), CHILD_FLAG]
+
+
 def _collect(
     messages: queue.Queue[object], deadline: float | None, cancelled: Callable[[], bool] | None
 ) -> tuple[Solution | None, tuple[Any, ...] | None]:
@@ -285,10 +316,11 @@ def _solve_isolated(
 
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-c", _CHILD],
+        child_command(),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
     )
     messages: queue.Queue[object] = queue.Queue()
     reader = threading.Thread(target=_reader, args=(process.stdout, messages), daemon=True)
@@ -308,12 +340,20 @@ def _solve_isolated(
             process.stdout.close()
     if done is not None:
         return done
-    seconds = time.perf_counter() - started
+    return _best_so_far(best, time.perf_counter() - started, time_limit)
+
+
+def _best_so_far(
+    best: tuple[Any, ...] | None, seconds: float, time_limit: float | None
+) -> Solution:
+    """The child stopped (at the time limit, or early) without its final answer."""
+    early = time_limit is None or seconds < time_limit + GRACE
+    why = "The optimiser's process ended early" if early else "Stopped at the time limit"
     if best is None:
-        return Solution("none", (), None, None, None, seconds, "Stopped at the time limit")
+        return Solution("none", (), None, None, None, seconds, why)
     values, objective, bound = best
     gap = abs(objective - bound) / max(abs(objective), 1e-9)
-    detail = "Stopped at the time limit (bound as of the last solution found)"
+    detail = f"{why} (bound as of the last solution found)"
     return Solution("feasible", values, objective, bound, gap, seconds, detail)
 
 
