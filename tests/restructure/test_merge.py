@@ -156,6 +156,22 @@ def test_in_common_apply_puts_them_in_one_group():
     assert mh.group_id is None
 
 
+def test_in_common_pairs_group_only_the_pairs_chosen():
+    _, _, (proposed, _) = _merge(in_common="apply")
+    audits = frozenset(c.id for c in proposed.committees if "Audit" in c.name)
+    _, _, (plan, report) = _merge(in_common_pairs={audits})
+    assert len(plan.groups) == 1  # the audit committees, not the boards
+    assert {c.id for c in plan.committees if c.group_id == plan.groups[0].id} == audits
+    (grouped,) = report.of("in common", "grouped")
+    assert grouped.detail.endswith("as you chose")
+    (declined,) = report.of("in common", "not grouped")
+    assert "you chose not to group them" in declined.detail
+    assert not report.of("in common", "proposed")
+    _, _, (none, report) = _merge(in_common="apply", in_common_pairs=set())  # pairs decide
+    assert not none.groups
+    assert len(report.of("in common", "not grouped")) == 2
+
+
 def test_in_common_none_proposes_nothing():
     _, _, (plan, report) = _merge(in_common="none")
     assert not report.of("in common")

@@ -9,7 +9,7 @@ committee per plan joins each proposal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -144,30 +144,41 @@ def propose_in_common(
     report: MergeReport,
     *,
     apply: bool,
+    chosen: Collection[frozenset[str]] | None = None,
 ) -> list[list[Committee]]:
-    """Proposals (each a list of committees from different plans); with ``apply``, groups."""
+    """Proposals (each a list of committees from different plans); with ``apply``, groups.
+
+    ``chosen`` decides each proposal on its own (the app's review): a proposal whose
+    committees' ids are one of its sets is grouped, any other is reported as not grouped.
+    """
     proposals = _cluster(plan, source_of, labels, report)
     used = {name_key(g.name) for g in plan.groups}
     for cluster in proposals:
         names = ", ".join(f"'{c.name}'" for c in cluster)
         first = labels[source_of[cluster[0].id][0]]
-        if not apply:
+        grouped = apply if chosen is None else frozenset(c.id for c in cluster) in chosen
+        if grouped:
+            _group(plan, cluster, _group_name(source_of[cluster[0].id][1], used), names)
+            report.add("in common", first, plan.groups[-1].name, "grouped",
+                       f"{names} now meet in common (each still decides for its own body)"
+                       + ("" if chosen is None else ", as you chose"))  # fmt: skip
+        elif chosen is not None:
+            said = f"could meet in common with {names}; you chose not to group them"
+            report.add("in common", first, cluster[0].name, "not grouped", said)
+        else:
             kind = cluster[0].kind.label.lower()
             report.add("in common", first, cluster[0].name, "proposed",
                        f"could meet in common with {names} (same kind, {kind}; same level; "
                        "similar name): use --in-common apply to group them")  # fmt: skip
-            continue
-        group = InCommonGroup(
-            id=new_id("grp"),
-            name=_group_name(source_of[cluster[0].id][1], used),
-            description="Proposed by govplanner merge: " + names + ".",
-        )
-        plan.groups.append(group)
-        for c in cluster:
-            c.group_id = group.id
-        report.add("in common", first, group.name, "grouped",
-                   f"{names} now meet in common (each still decides for its own body)")  # fmt: skip
     return proposals
+
+
+def _group(plan: Plan, cluster: Sequence[Committee], name: str, names: str) -> None:
+    group = InCommonGroup(id=new_id("grp"), name=name,
+                          description="Proposed by govplanner merge: " + names + ".")  # fmt: skip
+    plan.groups.append(group)
+    for c in cluster:
+        c.group_id = group.id
 
 
 def _group_name(base: str, used: set[str]) -> str:

@@ -9,7 +9,7 @@ adds an entry to the :class:`MergeReport`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -330,8 +330,14 @@ def merge_plans(
     name: str | None = None,
     same_person: SamePerson = "ask",
     in_common: InCommon = "propose",
+    in_common_pairs: Collection[frozenset[str]] | None = None,
 ) -> tuple[Plan, MergeReport]:
-    """One plan holding every source's structure, and the report of how it was put together."""
+    """One plan holding every source's structure, and the report of how it was put together.
+
+    ``in_common_pairs`` decides each committees-in-common proposal on its own (the app's
+    review, by the merged committees' ids): those named are grouped, the others are not, and
+    the report says so; it overrides ``in_common``.
+    """
     if len(sources) < 2:
         raise MergeError("merge needs at least two plans.")
     labels = [s.label for s in sources]
@@ -342,7 +348,10 @@ def merge_plans(
         _merge_one(m, source, k)
     m.plan.tiers.sort(key=lambda t: Level(t.level).order)
     m.plan.name = (name or "Cluster of " + _and(labels))[:200]
-    if in_common != "none":
+    if in_common_pairs is not None:
+        propose_in_common(m.plan, m.committee_source, labels, report, apply=False,
+                          chosen=in_common_pairs)  # fmt: skip
+    elif in_common != "none":
         propose_in_common(m.plan, m.committee_source, labels, report, apply=in_common == "apply")
     check_plan(m.plan)
     return m.plan, report

@@ -1,9 +1,10 @@
 """The app's merge with a review step: each possible same person and committees-in-common
 proposal decided one by one (the command line decides them all at once).
 
-No Qt here. The merge itself is the core's (:func:`merge_plans`, people kept apart, nothing
-grouped); the choices are then applied to its result and written into its report, so the
-report says what the user decided for each pair and each proposal.
+No Qt here. The merge itself is the core's (:func:`merge_plans`, people kept apart): the
+preview groups nothing; the final merge groups exactly the committees in common the user chose
+(``in_common_pairs``), and the same persons chosen are then merged in its result and written
+into its report, so the report says what the user decided for each pair and each proposal.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govplanner.domain.integrity import check_plan
-from govplanner.domain.model import Committee, InCommonGroup, Person, Plan
-from govplanner.domain.names import name_key, new_id
+from govplanner.domain.model import Committee, Person, Plan
+from govplanner.domain.names import name_key
 from govplanner.restructure.in_common import propose_in_common
 from govplanner.restructure.merge import Source, labels_for, merge_plans
-from govplanner.restructure.merge_report import Entry, MergeReport
+from govplanner.restructure.merge_report import MergeReport
 
 
 @dataclass(frozen=True)
@@ -162,54 +163,6 @@ def _restore_names(plan: Plan, report: MergeReport, labels: Sequence[str]) -> No
     ]
 
 
-def _group_name(base: str, used: set[str]) -> str:
-    name, n = f"{base} (in common)"[:200], 2
-    while name_key(name) in used:
-        name, n = f"{base} (in common {n})"[:200], n + 1
-    used.add(name_key(name))
-    return name
-
-
-def _decide_groups(
-    plan: Plan, report: MergeReport, proposals: list[Proposal], apply: Collection[tuple[str, ...]]
-) -> None:
-    report.entries[:] = [
-        e for e in report.entries if not (e.section == "in common" and e.action == "proposed")
-    ]
-    used = {name_key(g.name) for g in plan.groups}
-    for proposal in proposals:
-        first = proposal.committees[0]
-        names = ", ".join(f"'{c.name}'" for c in proposal.committees)
-        if proposal.key not in apply:
-            report.entries.append(
-                Entry(
-                    "in common",
-                    first.origin,
-                    first.name,
-                    "not grouped",
-                    f"could meet in common with {names}; you chose not to group them",
-                )
-            )
-            continue
-        group = InCommonGroup(
-            id=new_id("grp"),
-            name=_group_name(first.name, used),
-            description="Grouped in govplanner's merge review: " + names + ".",
-        )
-        plan.groups.append(group)
-        for c in proposal.committees:
-            c.group_id = group.id
-        report.entries.append(
-            Entry(
-                "in common",
-                first.origin,
-                group.name,
-                "grouped",
-                f"{names} now meet in common (each still decides for its own body), as you chose",
-            )
-        )
-
-
 def merge_with_choices(
     sources: Sequence[Source],
     *,
@@ -217,11 +170,12 @@ def merge_with_choices(
     merge_people: Collection[tuple[str, str]] = (),
     groups: Collection[tuple[str, ...]] = (),
 ) -> tuple[Plan, MergeReport]:
-    """The merged plan with the user's choices (twin and proposal keys from :func:`preview`)."""
-    plan, report, proposals = _merge(sources, name)
+    """The merged plan with the user's choices (twin and proposal keys from :func:`preview`);
+    the core groups the committees in common chosen, pair by pair."""
+    pairs = {frozenset(key) for key in groups}
+    plan, report = merge_plans(sources, name=name, same_person="ask", in_common_pairs=pairs)
     labels = [s.label for s in sources]
     _decide_people(plan, report, find_twins(plan, labels), set(merge_people))
     _restore_names(plan, report, labels)
-    _decide_groups(plan, report, proposals, set(groups))
     check_plan(plan)
     return plan, report
