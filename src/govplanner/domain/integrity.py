@@ -12,8 +12,8 @@ found, in the plan's order).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import chain, repeat
-from operator import attrgetter, eq
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from govplanner.domain.catalogue import ACTIVITY_BY_CODE
@@ -71,31 +71,51 @@ def _identity_problems(plan: Plan, ids: dict[Kind, list[str]]) -> list[str]:
     return problems + _duplicates("programme area", (p.name for p in plan.programmes))
 
 
-def _reference_sound(items: list[Any], ref: Reference, known: set[str]) -> bool:
-    """Whether every item's ids through ``ref`` exist, none twice, none its own if not allowed."""
-    values = list(map(attrgetter(ref.field), items))
-    if ref.entry_field is None and not ref.many:  # one id or None
-        present = set(values)
-        present.discard(None)
-        if not ref.self_allowed and any(map(eq, map(_ID, items), values)):
-            return False
-        return known.issuperset(present)
-    targets = list(chain.from_iterable(values))
-    if ref.entry_field is not None:
-        targets = list(map(attrgetter(ref.entry_field), targets))
-    owners = list(chain.from_iterable(map(repeat, map(_ID, items), map(len, values))))
-    if not known.issuperset(targets) or len(set(zip(owners, targets, strict=True))) != len(targets):
-        return False  # a target that does not exist, or one item naming a target twice
-    return ref.self_allowed or not any(map(eq, owners, targets))
+def _references_sound(items: list[Any], refs: list[Reference], known: list[set[str]]) -> bool:
+    """Whether every item's ids through each of ``refs`` (all from one kind) exist, none
+    twice in one item, none its own where that is not allowed.
+
+    One visit to each item reads all its references: at national scale that is several
+    times faster than a pass over the items per reference.
+    """
+    checks = [
+        (
+            index,
+            attrgetter(ref.entry_field) if ref.entry_field else None,
+            ref.entry_field is None and not ref.many,  # one id or None
+            ref.self_allowed,
+            targets,
+        )
+        for index, (ref, targets) in enumerate(zip(refs, known, strict=True), start=1)
+    ]
+    for row in map(attrgetter("id", *(ref.field for ref in refs)), items):
+        for index, entry, single, self_allowed, targets in checks:
+            value = row[index]
+            if single:
+                if value is not None and (
+                    value not in targets or (not self_allowed and value == row[0])
+                ):
+                    return False
+            elif value:
+                ids = list(map(entry, value)) if entry else value
+                if not targets.issuperset(ids) or len(set(ids)) != len(ids):
+                    return False
+                if not self_allowed and row[0] in ids:
+                    return False
+    return True
 
 
 def _reference_problems(plan: Plan, ids: dict[Kind, list[str]]) -> list[str]:
     known: dict[Kind, set[str]] = {kind: set(ids[kind]) for kind in KINDS}
+    sound: dict[Kind, bool] = {}
+    for kind in dict.fromkeys(ref.source for ref in REFERENCES):
+        refs = [ref for ref in REFERENCES if ref.source == kind]
+        targets = [known[ref.target] for ref in refs]
+        sound[kind] = _references_sound(items_of(plan, kind), refs, targets)
     problems = []
-    for ref in REFERENCES:
-        items = items_of(plan, ref.source)
-        if not _reference_sound(items, ref, known[ref.target]):
-            problems += _problems_of_reference(items, ref, known[ref.target])
+    for ref in REFERENCES:  # in the table's order, as the walk has always reported them
+        if not sound[ref.source]:
+            problems += _problems_of_reference(items_of(plan, ref.source), ref, known[ref.target])
     return problems
 
 
