@@ -264,6 +264,23 @@ def _voices_jointly(r: Reduction, index: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _single_points_dissolved(r: Reduction, index: int) -> list[str]:
+    """GAP003s the joint committee avoids: the tier's committees that need f are the group's
+    and one person would be left providing f across them."""
+    by_tier: dict[str, list[str]] = {}
+    for point in r.facts.single_points:
+        providing = sum(1 for held in point.holders.values() if any(r.kept[i] for i in held))
+        if point.group == index and providing == 1:
+            by_tier.setdefault(point.tier_id, []).append(function_text(point.function))
+    tiers = {t.id: t.name for t in r.facts.plan.tiers}
+    return [
+        f"kept as separate committees, the {tiers.get(tier, '?')} tier's "
+        f"{name_list(functions, keep_order=True)} would rest on one person across them (a "
+        "single point of failure, GAP003); as one joint committee that finding does not arise"
+        for tier, functions in by_tier.items()
+    ]
+
+
 def reduction_reasons(r: Reduction, index: int) -> list[str]:
     """Why the reduction combined group ``index``: what one joint committee keeps."""
     facts, roles = r.facts, r.facts.roles
@@ -283,16 +300,7 @@ def reduction_reasons(r: Reduction, index: int) -> list[str]:
             f"{name_list(voices)} keep{'s' if len(voices) == 1 else ''} the clinical and "
             "care professional roles they need only as one joint committee"
         )
-    tiers = {t.id: t.name for t in facts.plan.tiers}
-    for point in facts.single_points:
-        if (
-            point.group == index
-            and sum(1 for held in point.holders.values() if any(r.kept[i] for i in held)) == 1
-        ):
-            reasons.append(
-                f"{function_text(point.function)} on the {tiers.get(point.tier_id, '?')} tier no "
-                "longer rests on one person across separate committees (GAP003)"
-            )
+    reasons += _single_points_dissolved(r, index)
     if not reasons:
         weight = r.request.weights.combined
         reasons.append(f"combining changes no cover here (the weight for combining is {weight:g})")
