@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from govplanner.cli.main import SafeText, main
+from govplanner.domain.model import Plan
 from govplanner.domain.presets import new_plan
-from govplanner.files.planfile import save_plan
+from govplanner.files.planfile import load_plan, save_plan
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ENV = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
@@ -104,3 +105,40 @@ def test_check_called_from_python_leaves_the_collector_as_it_found_it(
     finally:
         gc.enable()
     assert "Partnership B" in capsys.readouterr().out
+
+
+def _variants() -> list[tuple[str, Plan]]:
+    plan = load_plan(EXAMPLES / "ics-example.govplan")
+    bare = plan.model_copy(deep=True)
+    bare.cost_per_session = None
+    bare.profession_costs = {}
+    for role in bare.roles:
+        role.cost_per_session = None
+    plan_rate = bare.model_copy(deep=True, update={"cost_per_session": 9000.0})
+    profession = bare.model_copy(deep=True, update={"profession_costs": {"GP": 11000.0}})
+    one_role = bare.model_copy(deep=True)
+    one_role.roles[0].cost_per_session = 12000.0
+    non_clinical = bare.model_copy(deep=True)
+    lay = next(r for r in non_clinical.roles if not r.clinical)
+    lay.cost_per_session = 5000.0
+    return [
+        ("as saved", plan),
+        ("no cost anywhere", bare),
+        ("plan rate", plan_rate),
+        ("profession rate", profession),
+        ("one role's rate", one_role),
+        ("only a non-clinical role's rate", non_clinical),
+    ]
+
+
+@pytest.mark.parametrize(("label", "plan"), [pytest.param(*v, id=v[0]) for v in _variants()])
+def test_the_cost_shortcut_gives_what_the_full_summary_gives(label: str, plan: Plan) -> None:
+    from govplanner.cli import report
+    from govplanner.restructure.cost import cost_summary
+
+    full = cost_summary(plan)
+    no_cost = ("as saved", "no cost anywhere", "only a non-clinical role's rate")
+    assert (full.cost is None) == (label in no_cost)
+    assert report._cost_json(plan) == (None if full.cost is None else full.as_json()), label
+    expected = [] if full.cost is None else [f"Cost of clinical leadership: {full.text()}."]
+    assert report.cost_lines(plan) == expected
