@@ -302,9 +302,9 @@ def test_loading_pauses_the_collector_and_always_restores_it(tmp_path, monkeypat
     seen = []
     real = planfile_module._plan_from_json
 
-    def spy(text, source):
+    def spy(*args):
         seen.append(gc.isenabled())
-        return real(text, source)
+        return real(*args)
 
     good = tmp_path / "good.govplan"
     planfile_module.save_plan(small_plan(), good)

@@ -129,3 +129,12 @@ def test_of_two_repeated_keys_the_one_named_is_the_one_placed() -> None:
     # the parser finishes the seat before the plan around it: both report the seat
     assert "the key 'membership' appears twice" in caught.value.problem
     assert caught.value.where == "$.plan.roles[0].seats[0]"
+
+
+def test_a_retained_parse_is_the_files_json_and_the_plan_is_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "kept.govplan"
+    planfile.save_plan(small_plan(), path)
+    kept: list[Any] = []
+    plan = load_plan(path, kept)
+    assert kept == [json.loads(path.read_text(encoding="utf-8"))]
+    assert plan == load_plan(path)

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
@@ -109,10 +109,10 @@ def _exporting() -> Iterator[None]:
         yield
 
 
-def _load(path: Path) -> Plan:
+def _load(path: Path, retain: list[Any] | None = None) -> Plan:
     from govplanner.files.planfile import load_plan
 
-    return load_plan(path)
+    return load_plan(path, retain)
 
 
 def _save(plan: Plan, path: Path) -> None:
@@ -217,8 +217,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from govplanner.analysis.principles import assess_principles
     from govplanner.cli.report import check_json, check_text
 
+    parsed: list[Any] = []  # the file's parsed JSON, not freed: the process may end at once
     with _collector_off():
-        plan = _load(args.plan)
+        plan = _load(args.plan, parsed)
         # The plan lives until the process ends: out of the collector's sight, the first
         # collection after the command (when called from Python) need not walk every seat.
         gc.freeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -111,3 +112,31 @@ def explain(exc: ValidationError, data: Any, root: str = "$") -> tuple[str, str]
         more = len(errors) - 1
         problem += f" (and {more} more problem{'s' if more > 1 else ''})"
     return problem, json_path(loc, root)
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """An object's pairs as written (a repeated key kept), told apart from a JSON array."""
+
+
+def where_repeated(text: str) -> str | None:
+    """The JSON path of the first object the parser finishes that repeats a key.
+
+    Only for the error (a key given twice, which :mod:`govplanner.files.planfile` refuses):
+    the text is parsed again keeping every object's pairs, and searched children first, in
+    the order the parser finishes objects, so it is the object the parse stopped at.
+    """
+    try:
+        return _find_repeat(json.loads(text, object_pairs_hook=_Pairs), [])
+    except RecursionError:
+        return None
+
+
+def _find_repeat(value: Any, loc: list[int | str]) -> str | None:
+    children = enumerate(value) if type(value) is list else value if type(value) is _Pairs else ()
+    for key, child in children:
+        found = _find_repeat(child, [*loc, key])
+        if found is not None:
+            return found
+    if type(value) is _Pairs and len({key for key, _ in value}) != len(value):
+        return json_path(loc)
+    return None

@@ -24,7 +24,7 @@ from govplanner.domain.integrity import check_plan
 from govplanner.domain.model import Plan, Profile
 from govplanner.files import text_safety
 from govplanner.files.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
-from govplanner.files.json_errors import explain, json_path
+from govplanner.files.json_errors import explain, where_repeated
 from govplanner.files.migrations import (
     CURRENT_SCHEMA_VERSION,
     FORMAT,
@@ -109,12 +109,16 @@ def save_plan(plan: Plan, path: str | Path) -> None:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read, migrate, validate and integrity-check a plan file; every failure is PlanFileError."""
+def load_plan(path: str | Path, retain: list[Any] | None = None) -> Plan:
+    """Read, migrate, validate and integrity-check a plan file; every failure is PlanFileError.
+
+    ``retain``: a list that keeps the parsed JSON instead of freeing it (a process about to
+    end need not spend the time: ~45 ms at national scale).
+    """
     source = Path(path)
     data = read_bounded(source, MAX_FILE_BYTES, PlanFileError)
     try:
-        return plan_from_json(data, source)
+        return plan_from_json(data, source, retain)
     except PlanFileError as exc:
         raise _with_backup_hint(exc) from None
 
@@ -182,18 +186,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def plan_from_json(text: str | bytes, path: str | Path = "plan.govplan") -> Plan:
+def plan_from_json(
+    text: str | bytes, path: str | Path = "plan.govplan", retain: list[Any] | None = None
+) -> Plan:
     """Parse the text of a plan file; ``path`` only names the file in errors."""
     with _collector_paused():
-        return _plan_from_json(text, Path(path))
+        return _plan_from_json(text, Path(path), [] if retain is None else retain)
 
 
-def _plan_from_json(text: str | bytes, source: Path) -> Plan:
+def _plan_from_json(text: str | bytes, source: Path, retain: list[Any]) -> Plan:
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, "the file is too large to be a plan")
     # Always parsed once with Python's parser too: it refuses what pydantic's would let by
     # (a key given twice, where the last would silently win) and finds unsafe characters.
     parsed = _parse_json(text, source)
+    retain.append(parsed)
     _refuse_unsafe_text(text, parsed, source)
     plan = _fast_load(parsed)
     if plan is None:
@@ -269,33 +276,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-class _Pairs(list[tuple[str, Any]]):
-    """An object's pairs as written (a repeated key kept), told apart from a JSON array."""
-
-
-def _where_repeated(text: str) -> str | None:
-    """The JSON path of the object whose key :func:`_no_duplicates` found repeated.
-
-    Only for the error: the text is parsed again keeping every object's pairs, and searched
-    children first, in the order the parser finishes objects, so it is the same object.
-    """
-    try:
-        return _find_repeat(json.loads(text, object_pairs_hook=_Pairs), [])
-    except RecursionError:
-        return None
-
-
-def _find_repeat(value: Any, loc: list[int | str]) -> str | None:
-    children = enumerate(value) if type(value) is list else value if type(value) is _Pairs else ()
-    for key, child in children:
-        found = _find_repeat(child, [*loc, key])
-        if found is not None:
-            return found
-    if type(value) is _Pairs and len({key for key, _ in value}) != len(value):
-        return json_path(loc)
-    return None
-
-
 def _parse_json(text: str | bytes, source: Path) -> Any:
     """The parsed JSON, or a PlanFileError that says what is wrong."""
     if isinstance(text, bytes):
@@ -316,7 +296,7 @@ def _parse_json(text: str | bytes, source: Path) -> Any:
     except RecursionError:
         raise _too_deep(source) from None
     except _DuplicateKeyError as exc:
-        raise PlanFileError(source, str(exc), _where_repeated(text)) from None
+        raise PlanFileError(source, str(exc), where_repeated(text)) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         stripped = text.rstrip()
