@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govplanner.cli.main import SafeText, main
+from govplanner.cli.main import SUBCOMMANDS, SafeText, build_parser, main
 from govplanner.domain.model import Plan
 from govplanner.domain.presets import new_plan
 from govplanner.files.planfile import load_plan, save_plan
@@ -142,3 +142,24 @@ def test_the_cost_shortcut_gives_what_the_full_summary_gives(label: str, plan: P
     assert report._cost_json(plan) == (None if full.cost is None else full.as_json()), label
     expected = [] if full.cost is None else [f"Cost of clinical leadership: {full.text()}."]
     assert report.cost_lines(plan) == expected
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_a_parser_built_for_one_command_reads_it_as_the_full_parser_does(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    helps = []
+    for parser in (build_parser(), build_parser(command)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert helps[0].startswith(f"usage: govplanner {command} ")
+    args = [command, "x.govplan", "--format", "json", "--as-of", "2026-04-01"]
+    if command == "check":
+        assert vars(build_parser().parse_args(args)) == vars(build_parser("check").parse_args(args))
+    only = build_parser(command)
+    others = [c for c in SUBCOMMANDS if c != command]
+    with pytest.raises(SystemExit):
+        only.parse_args([others[0]])  # the others are not there to be read
+    capsys.readouterr()

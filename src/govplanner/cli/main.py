@@ -108,7 +108,9 @@ def _add_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=commands.cmd_diff)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every subcommand, or ``only`` the one given (what running
+    a command needs: building the others costs a tenth of a small plan's ``check``)."""
     parser = argparse.ArgumentParser(
         prog="govplanner",
         description="Plan ICS governance and check where clinical leadership functions are "
@@ -116,12 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govplanner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_new(sub)
-    _add_import(sub)
-    _add_export(sub)
-    _add_check(sub)
-    _add_diff(sub)
-    restructure.register(sub)
+    adders = {
+        "new": _add_new,
+        "import": _add_import,
+        "export": _add_export,
+        "check": _add_check,
+        "diff": _add_diff,
+    }
+    for name, add in adders.items():
+        if only in (None, name):
+            add(sub)
+    if only is None or only not in adders:
+        restructure.register(sub)  # merge, reduce and timeline
     return parser
 
 
@@ -178,7 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args_list: list[str], whole_process: bool = False) -> int:
     if not args_list or (args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help")):
         return _guarded(lambda: _run_app(args_list))
-    args = build_parser().parse_args(args_list)
+    only = args_list[0] if args_list[0] in SUBCOMMANDS else None
+    args = build_parser(only).parse_args(args_list)
     # Run as the program itself (not called from Python with arguments): a command that
     # has nothing left to do may end the process at once (``commands._finish``).
     args.whole_process = whole_process
