@@ -96,19 +96,19 @@ def _records_no_cost(plan: Plan) -> bool:
 def _cost_json(plan: Plan) -> dict[str, Any] | None:
     """Issue 14: the clinical leadership's sessions and yearly cost (in total and per 100,000
     people), when the plan records a cost per session; else None."""
-    from govplanner.restructure.cost import cost_summary
-
     if _records_no_cost(plan):
         return None
+    from govplanner.restructure.cost import cost_summary
+
     cost = cost_summary(plan)
     return None if cost.cost is None else cost.as_json()
 
 
 def cost_lines(plan: Plan) -> list[str]:
-    from govplanner.restructure.cost import cost_summary
-
     if _records_no_cost(plan):
         return []
+    from govplanner.restructure.cost import cost_summary
+
     cost = cost_summary(plan)
     return [] if cost.cost is None else [f"Cost of clinical leadership: {cost.text()}."]
 
