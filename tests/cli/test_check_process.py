@@ -163,3 +163,18 @@ def test_a_parser_built_for_one_command_reads_it_as_the_full_parser_does(
     with pytest.raises(SystemExit):
         only.parse_args([others[0]])  # the others are not there to be read
     capsys.readouterr()
+
+
+def test_check_loads_no_gui_export_or_optimiser_library() -> None:
+    heavy = ("PySide6", "openpyxl", "jinja2", "highspy", "numpy", "docx", "pypdf")
+    code = (
+        "import sys; from govplanner.cli.main import main; "
+        f"main(['check', r'{EXAMPLES / 'ics-example.govplan'}', '--format', 'json', "
+        "'--fail-on', 'never']); "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
