@@ -287,7 +287,7 @@ def cmd_reduce(args: argparse.Namespace) -> int:
 
 def _reduce_report(reduction: Any, output: Path) -> tuple[dict[str, Any], str]:
     """The reduction as JSON data and as text, with the committees in common combined."""
-    from govplanner.restructure.combine import combination_json, combination_lines
+    from govplanner.restructure.combine import combination_json
     from govplanner.restructure.proposal import reduction_text
     from govplanner.restructure.rationale import reduction_json
 
@@ -295,7 +295,6 @@ def _reduce_report(reduction: Any, output: Path) -> tuple[dict[str, Any], str]:
     text = reduction_text(reduction)
     if reduction.request.combine_in_common:
         data["combined"] = combination_json(reduction)
-        text += "".join(line + "\n" for line in combination_lines(reduction))
     return data, text
 
 

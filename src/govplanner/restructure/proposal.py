@@ -6,7 +6,7 @@ import datetime as dt
 
 from govplanner.analysis.rules.common import number
 from govplanner.domain.model import Plan
-from govplanner.restructure.combine import combine_reduction
+from govplanner.restructure.combine import combination_lines, combine_reduction
 from govplanner.restructure.edit import remove_roles
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
 from govplanner.restructure.rationale import SCOPE_TEXT, costs, proposal_record, retirements
@@ -32,14 +32,15 @@ def sessions_text(value: float) -> str:
     return f"{shown} session" + ("" if shown == "1" else "s")
 
 
-def _status(r: Reduction) -> str:
+def status_text(r: Reduction) -> str:
+    """The optimiser's verdict in plain words."""
     sol = r.solution
     if r.status == "infeasible":
         if r.forced_gaps:
             return "refused: --retire leaves essential functions with no possible provider"
         if r.least_budget is None:
             return "refused: no choice within the budget keeps essential cover"
-        proof = "proven least by HiGHS" if r.least_proven else "best found, not proven least"
+        proof = "proven least" if r.least_proven else "best found, not proven least"
         return (
             "refused: no choice within the budget keeps every covered essential function "
             f"covered; the least budget that does is {sessions_text(r.least_budget)} a week "
@@ -48,12 +49,12 @@ def _status(r: Reduction) -> str:
     if sol is None:
         return "no solve was needed"
     if r.status == "optimal":
-        return f"optimal: HiGHS proved no better choice exists ({sol.seconds:.2f} s)"
+        return f"optimal: the optimiser proved no better choice exists ({sol.seconds:.2f} s)"
     if r.status == "feasible":
         gap = 0.0 if sol.gap is None else sol.gap * 100
         return (
-            f"feasible, not proven best: the time limit stopped HiGHS with an optimality gap "
-            f"of {gap:.2f}% ({sol.seconds:.2f} s)"
+            "feasible, not proven best: the time limit stopped the optimiser with an "
+            f"optimality gap of {gap:.2f}% ({sol.seconds:.2f} s)"
         )
     return sol.detail
 
@@ -73,9 +74,11 @@ def _harm_lines(r: Reduction, after: Outcome) -> list[str]:
         ("displaced", "people displaced", 0, len(after.displaced)),
         ("retired", "roles retired", 0, after.retired),
     ]  # fmt: skip
-    lines = ["Harms weighed (weight; today -> proposal):"]
+    if r.request.combine_in_common:
+        rows.append(("combined", "sets of committees in common combined", 0, sum(r.combined)))
+    lines = ["Harms weighed (weight; today → proposal):"]
     for key, text, was, now in rows:
-        lines.append(f"  {text} (weight {getattr(w, key):g}): {was} -> {now}")
+        lines.append(f"  {text} (weight {getattr(w, key):g}): {was} → {now}")
     return lines
 
 
@@ -92,7 +95,7 @@ def _head_lines(r: Reduction) -> list[str]:
     ]
     if r.abolished:
         lines.append(f"Abolished first: {', '.join(r.abolished)}.")
-    lines.append(f"Result: {_status(r)}.")
+    lines.append(f"Result: {status_text(r)}.")
     return lines
 
 
@@ -103,7 +106,7 @@ def summary_lines(r: Reduction) -> list[str]:
     if after is None:
         return lines
     lines.append(
-        f"Sessions in scope: {number(round(facts.scope_sessions, 6))} -> "
+        f"Sessions in scope: {number(round(facts.scope_sessions, 6))} → "
         f"{number(round(after.scope_sessions, 6))} ({_plural(len(r.retired), 'role')} retired)."
     )
     before_cost, after_cost = costs(r)
@@ -128,6 +131,7 @@ def reduction_text(r: Reduction) -> str:
             )
     elif r.status == "infeasible":
         lines += refusal_lines(r)
+    lines += combination_lines(r)  # nothing unless --combine-in-common was asked
     return "\n".join(lines) + "\n"
 
 

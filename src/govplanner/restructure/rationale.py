@@ -194,7 +194,7 @@ def _abolition_changes(r: Reduction) -> list[ProposalChange]:
 
 def proposal_record(r: Reduction, made_on: dt.date) -> Proposal:
     """The reduction as the proposal plan's record (``Plan.proposal``)."""
-    from govplanner.restructure.proposal import summary_lines
+    from govplanner.restructure.proposal import status_text, summary_lines
 
     before, after = costs(r)
     sol, facts = r.solution, r.facts
@@ -212,7 +212,7 @@ def proposal_record(r: Reduction, made_on: dt.date) -> Proposal:
         cost_after=None if after is None else after.cost,
         essential_covered_before=len(facts.essential),
         essential_covered_after=kept,
-        solver_status=r.status if sol is None else f"{r.status}: {sol.detail}",
+        solver_status=status_text(r),
         optimality_gap=None if sol is None else sol.gap,
         summary=[line[:2_000] for line in summary_lines(r)],
         changes=changes,

@@ -373,9 +373,10 @@ class ReduceDialog(QDialog):
             return
         self.reduction = reduction
         if reduction.found:
+            from govplanner.restructure.combine import combination_lines
             from govplanner.restructure.proposal import summary_lines
 
-            lines = [*summary_lines(reduction), "", SAVE_OFFER]
+            lines = [*summary_lines(reduction), *combination_lines(reduction), "", SAVE_OFFER]
             self.outcome_text.setPlainText(plain_words("\n".join(lines)))
             self.save_button.show()
             self.save_button.setFocus()
