@@ -257,6 +257,9 @@ def test_no_two_items_of_a_dialog_share_a_letter(qtbot: Any, opened: MainWindow)
     from govplanner.gui.help_window import HelpWindow, guide_html
     from govplanner.gui.messages import ProblemDialog
     from govplanner.gui.planning.words_dialog import PlanWordsDialog
+    from govplanner.gui.restructure.merge_dialog import MergeDialog
+    from govplanner.gui.restructure.reduce_dialog import ReduceDialog
+    from govplanner.gui.restructure.timeline_dialog import TimelineDialog
     from govplanner.gui.settings_dialog import SettingsDialog
     from govplanner.gui.tiers_stages_dialog import TiersStagesDialog
 
@@ -270,8 +273,12 @@ def test_no_two_items_of_a_dialog_share_a_letter(qtbot: Any, opened: MainWindow)
         HelpWindow(guide_html(), opened),
         ProblemDialog(opened, "Problems", "Two problems:\n- one\n- two", "Where: here"),
         PlanWordsDialog(document, opened),
+        ReduceDialog(opened, document.plan),
+        MergeDialog(opened),
+        TimelineDialog(opened),
     ]
-    dialogs[-2].add_action("&Import register…", lambda: None)
+    problem_dialog = next(d for d in dialogs if isinstance(d, ProblemDialog))
+    problem_dialog.add_action("&Import register…", lambda: None)
     problems: dict[str, Any] = {}
     for dialog in dialogs:
         dialog.show()

@@ -137,7 +137,7 @@ class MergeDialog(QDialog):
         side = QVBoxLayout()
         for text, name, slot in (
             ("&Add plans…", "Add plans to merge", self.choose_files),
-            ("&Remove", "Remove the chosen plans", self._remove_selected),
+            ("Re&move", "Remove the chosen plans", self._remove_selected),
             ("Move &up", "Move the chosen plan up", self._move_up),
         ):
             button = _button(text, page, name)
