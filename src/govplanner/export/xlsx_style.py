@@ -204,9 +204,15 @@ class RowWriter:
 
     def write(self, cells: list[Any], lines: int) -> None:
         self.count += 1
+        dimensions = self.ws.row_dimensions
         if lines > 1:
-            self.ws.row_dimensions[self.count].height = min(409.0, lines * LINE_HEIGHT + 3)
+            dimensions[self.count].height = min(409.0, lines * LINE_HEIGHT + 3)
         self.ws.append(cells)
+        if lines > 1 and isinstance(self.ws, WriteOnlyWorksheet):
+            # A write-only sheet has written the row (and read its height) on append. Kept,
+            # its height would be one of ~50,000 objects a national report holds to the end,
+            # which every full garbage collection walks, pausing the window meanwhile.
+            del dimensions[self.count]
 
 
 class BodyWriter(RowWriter):
@@ -250,7 +256,7 @@ class BodyWriter(RowWriter):
                 row.append(self.styles.cell(self.ws, value, cast(str, self.looks[i])))
             elif kind is str:
                 set_text(cell, value)
-                if self.wraps[i] and len(value) > self.widths[i]:
+                if self.wraps[i] and (len(value) > self.widths[i] or "\n" in value):
                     lines = max(lines, line_count(value, self.widths[i]))
                 row.append(cell)
             else:
