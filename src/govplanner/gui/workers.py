@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from govplanner.gui.responsive import background_work
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
@@ -50,7 +52,8 @@ class BackgroundTask(QObject):
 
     def _run(self) -> None:  # on a pool thread
         try:
-            result = self._work(self.progressed.emit, self._cancel.is_set)
+            with background_work():
+                result = self._work(self.progressed.emit, self._cancel.is_set)
         except Exception as exc:  # handed to the GUI thread, which shows it
             self.failed.emit(exc)
         else:

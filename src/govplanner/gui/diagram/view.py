@@ -31,11 +31,14 @@ from govplanner.gui.diagram.items import CommitteeBox
 from govplanner.gui.diagram.navigation import neighbour
 from govplanner.gui.diagram.scene import DiagramScene
 from govplanner.gui.diagram.theme import Theme
+from govplanner.gui.responsive import settle_long_lived
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.0005
 MAX_ZOOM = 4.0
 FOCUS_WIDTH = 3.0  # pixels of the focus frame
+#: a diagram with this many cards is kept out of full garbage collections once built
+SETTLE_CARDS = 500
 #: below this fitted zoom even the cards' outlines are specks: open at actual size instead
 #: Below this zoom a fitted diagram's text is under half the body size (and below DETAIL_LOD
 #: not drawn at all): a plan that big opens at actual size instead, Ctrl+0 still fits it.
@@ -143,6 +146,8 @@ class DiagramView(QGraphicsView):
             if selected in self.diagram.boxes:
                 self.diagram.boxes[selected].setSelected(True)
             self._analysis_due = False  # the rebuild coloured the cards
+            if len(self.diagram.boxes) >= SETTLE_CARDS:
+                settle_long_lived()  # thousands of cards and lines: out of the collector's way
         else:
             if pending.texts is None or pending.texts:
                 self.diagram.refresh_text(plan, pending.texts)
