@@ -1,11 +1,15 @@
-"""Cached id → item indexes over the plan, dropped whenever the document changes."""
+"""Cached id → item indexes over the plan, each dropped when a change it depends on happens.
+
+Rebuilding every index after every edit cost a national plan ~0.3 s an edit (the role
+picker's 30,000 labels alone ~0.2 s); now a holder change drops only what lists holders.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from govplanner.domain.document import PlanDocument
+from govplanner.domain.document import Change, PlanDocument
 from govplanner.domain.items import ITEM_KINDS
 from govplanner.domain.model import (
     Committee,
@@ -17,22 +21,79 @@ from govplanner.domain.model import (
     Tier,
 )
 
+#: What each index is made of: per kind, the fields it reads (None: any field). Adding,
+#: removing or moving an item of a kind drops every index that reads that kind; updating
+#: one drops those that read a field it changed. An index not listed goes on every change.
+ANY = None
+DEPENDS: dict[str, dict[str, frozenset[str] | None]] = {
+    "tiers": {"tier": frozenset()},
+    "stages": {"stage": frozenset()},
+    "committees": {"committee": frozenset()},
+    "roles": {"role": frozenset()},
+    "people": {"person": frozenset()},
+    "organisations": {"organisation": frozenset()},
+    "groups": {"group": frozenset()},
+    "group_members": {"committee": frozenset({"group_id"})},
+    "bodies": {"committee": frozenset({"organisation_ids"})},
+    "seats": {"role": frozenset({"seats"})},
+    "held": {"role": frozenset({"holder_id"})},
+    "person_choices": {"person": frozenset({"name"})},
+    "role_labels": {
+        "role": frozenset({"title", "seats", "organisation_ids"}),
+        "committee": frozenset({"name"}),
+        "organisation": frozenset({"name"}),
+    },
+}
+DEPENDS["role_choices"] = DEPENDS["role_labels"]
+for _kind, _spec in ITEM_KINDS.items():
+    DEPENDS[f"names:{_kind}"] = {_kind: frozenset({_spec.label_field})}
+#: plan-wide changes no index reads
+_UNREAD = frozenset({"plan", "profile", "accepted"})
+
+
+def stale_after(change: Change, name: str) -> bool:
+    """Whether the index ``name`` may be wrong once ``change`` has happened."""
+    if change.action in _UNREAD:
+        return False
+    depends = DEPENDS.get(name)
+    if depends is None or change.kind is None:
+        return True  # not described, or the whole plan changed
+    if change.kind not in depends:
+        return False
+    fields = depends[change.kind]
+    if change.action != "updated" or fields is ANY:
+        return True
+    return not fields.isdisjoint(change.fields)
+
 
 class Lookup:
-    """Fast look-ups the item models share; rebuilt lazily after any change."""
+    """Fast look-ups the item models share; each rebuilt lazily after a change it reads."""
 
     def __init__(self, document: PlanDocument) -> None:
         self.document = document
         self._cache: dict[str, Any] = {}
         self._revision = -1
         self._plan = document.plan
+        self._stale: set[str] = set()  # indexes a change since the last look-up made stale
+        # Told before each change, so that by the time anything asks after it (whatever the
+        # listeners' order) the stale indexes are known.
+        document.subscribe(lambda _change: None, self._before)
+
+    def _before(self, change: Change) -> None:
+        # Also indexes not built yet: another listener may build one before the change.
+        names = DEPENDS.keys() | self._cache.keys()
+        self._stale.update(name for name in names if stale_after(change, name))
 
     def _get(self, name: str, build: Callable[[], Any] | None = None) -> Any:
-        # Keyed on the revision, so no listener order can ever serve a stale index.
-        if self._revision != self.document.revision or self._plan is not self.document.plan:
+        # Checked against the revision, so no listener order can ever serve a stale index.
+        if self._plan is not self.document.plan or self._revision < 0:
             self._cache.clear()
-            self._revision = self.document.revision
             self._plan = self.document.plan
+        if self._revision != self.document.revision:
+            for stale in self._stale:
+                self._cache.pop(stale, None)
+            self._stale.clear()
+            self._revision = self.document.revision
         value = self._cache.get(name)
         if value is None:
             value = (build or getattr(self, f"_build_{name}"))()
