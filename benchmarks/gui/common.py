@@ -20,11 +20,21 @@ RESULT = "BENCH-RESULT "
 class PaintWatch(QObject):
     """Notes when a widget has been painted (the event filter runs just before the paint)."""
 
-    def __init__(self, widget: Any) -> None:
+    def __init__(self, widget: Any, *, inside: bool = False) -> None:
+        """Watch ``widget``; with ``inside``, also the viewports of the scroll areas in it
+        (a table or a diagram repaints its viewport, not the page that holds it)."""
         super().__init__()
         self.painted = 0
         self.widget = widget
-        widget.installEventFilter(self)
+        self.watched = [widget]
+        if inside:
+            from PySide6.QtWidgets import QAbstractScrollArea
+
+            self.watched += [a.viewport() for a in widget.findChildren(QAbstractScrollArea)]
+            if isinstance(widget, QAbstractScrollArea):
+                self.watched.append(widget.viewport())
+        for watched in self.watched:
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:

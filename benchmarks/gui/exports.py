@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from pathlib import Path
 from typing import Any
 
 
@@ -64,7 +65,7 @@ def _wait_for(task: Any, window: Any, cancel: bool = False) -> tuple[bool, bool,
 
 def gap_export(window: Any, target: str) -> dict[str, float]:
     """File ▸ Export gap report to ``target``: freeze, time to return, total time."""
-    window.files._export_target = lambda *_args: target
+    window.files._export_target = lambda *_args: Path(target)
     ticker = Ticker()
     start = time.perf_counter()
     task = window.files.export_gap_report()

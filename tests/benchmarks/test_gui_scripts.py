@@ -41,13 +41,15 @@ def test_the_app_session_opens_edits_exports_and_reports_memory(small_plan: Path
     names = [r.name for r in rows]
     assert names == [
         "app: open plan → painted",
-        "app: edit → findings + heatmap",
+        "app: edit → refreshed window",
         "app: table tab first shown (worst)",
         "app: longest UI freeze, gap export",
         "app: Cancel → export stops",
         "app: peak memory, plan open",
     ]
     assert all(r.seconds is not None and r.seconds > 0 for r in rows)
+    assert all(f"{tab} " in rows[1].note for tab in ("Coverage", "Roles", "Diagram"))
+    assert rows[1].runs == 3
     assert "FAILED" not in rows[3].note
     assert "stopped;" in rows[4].note
     assert len(list(small_plan.with_name("app-gaps-small").glob("*.docx"))) < 10
