@@ -68,6 +68,9 @@ class FindingFilter:
         )
 
 
+SHOW_ALL = FindingFilter()
+
+
 class FindingsModel(QAbstractTableModel):
     """One row per finding of the latest analysis that passes the filter."""
 
@@ -89,7 +92,10 @@ class FindingsModel(QAbstractTableModel):
 
     def _computed_rows(self) -> list[int]:
         findings = self._findings()
-        rows = [i for i, f in enumerate(findings) if self._filter(f)]
+        if self._filter == SHOW_ALL:  # as shown at first: no need to ask each finding
+            rows = list(range(len(findings)))
+        else:
+            rows = [i for i, f in enumerate(findings) if self._filter(f)]
         if self._sort is not None:
             column = COLUMNS[self._sort[0]]
             rows.sort(
