@@ -220,3 +220,26 @@ def test_reports_can_be_written_as_json_and_text(tmp_path, capsys, cluster):
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["status"] == "optimal"
     assert data["retired"]
+
+
+def test_retired_roles_say_where_they_belong_and_which_committee_loses_a_profession(
+    tmp_path, capsys, cluster
+):
+    proposal = tmp_path / "proposal.govplan"
+    code, out, _ = run(["reduce", str(cluster), "--budget", "-20%", "-o", str(proposal)], capsys)
+    assert code == 0
+    after = load_plan(proposal)
+    retired = [c for c in after.proposal.changes if c.action is ChangeAction.RETIRE_ROLE]
+    titles = [c.subject for c in retired]
+    assert len(set(titles)) == len(titles)  # like titles are told apart by their organisation
+    listed = [line for line in out.splitlines() if line.startswith("  - ")]
+    assert [line[4:].split(", ")[0] for line in listed] == titles  # the text says the same
+    organisations = {o.name for o in load_plan(cluster).organisations}
+    alike = [t for t in titles if t.startswith("GP Network Representative")]
+    assert len(alike) == 2  # same title, organisation and committee: told apart by holder
+    assert all(t.split("(")[1].split(";")[0] in organisations for t in alike)
+    data = json.loads(run(["reduce", str(cluster), "--budget", "-20%", "-o", str(proposal),
+                           "--force", "--format", "json"], capsys)[1])  # fmt: skip
+    lost = data["counts"]["after"]["professions_lost"]
+    named = [r for r in data["retired"] if any("programme area needs" in x for x in r["reasons"])]
+    assert (lost > 0) == bool(named)

@@ -112,7 +112,7 @@ def covering(pair: Pair, combined: Sequence[bool] = ()) -> tuple[int, ...]:
     return pair.providers
 
 
-def _voice_kept(voice: Voice, group: int, kept: Sequence[bool], combined: Sequence[bool]) -> bool:
+def voice_kept(voice: Voice, group: int, kept: Sequence[bool], combined: Sequence[bool]) -> bool:
     joined = voice.group is not None and combined and combined[voice.group]
     roles = voice.joint[group] if joined else voice.groups[group]
     return any(kept[i] for i in roles)
@@ -143,10 +143,10 @@ def outcome(facts: Facts, kept: Sequence[bool], combined: Sequence[bool] = ()) -
         professions_lost=tuple(
             v.committee_id
             for v in facts.professions
-            if not all(_voice_kept(v, g, kept, combined) for g in range(len(v.groups)))
+            if not all(voice_kept(v, g, kept, combined) for g in range(len(v.groups)))
         ),
         voices_lost=tuple(
-            v.committee_id for v in facts.voices if not _voice_kept(v, 0, kept, combined)
+            v.committee_id for v in facts.voices if not voice_kept(v, 0, kept, combined)
         ),
         displaced=tuple(p for p, roles in facts.held.items() if not all(kept[i] for i in roles)),
         scope_sessions=sum(

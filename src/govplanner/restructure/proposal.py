@@ -9,7 +9,13 @@ from govplanner.domain.model import Plan
 from govplanner.restructure.combine import combination_lines, combine_reduction
 from govplanner.restructure.edit import remove_roles
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
-from govplanner.restructure.rationale import SCOPE_TEXT, costs, proposal_record, retirements
+from govplanner.restructure.rationale import (
+    SCOPE_TEXT,
+    costs,
+    proposal_record,
+    retirements,
+    subjects,
+)
 from govplanner.restructure.reduce import Reduction
 
 #: Plan.description holds at most 20,000 characters.
@@ -124,10 +130,10 @@ def reduction_text(r: Reduction) -> str:
     if r.found:
         gone = retirements(r)
         lines.append(f"Retired roles ({len(gone):,}):" if gone else "No role needs retiring.")
-        for x in gone:
+        for x, subject in zip(gone, subjects(gone), strict=True):
             held = "vacant" if x.holder is None else f"held by {x.holder}"
             lines.append(
-                f"  - {x.title} ({_plural_sessions(x.sessions)}, {held}): " + "; ".join(x.reasons)
+                f"  - {subject}, {_plural_sessions(x.sessions)}, {held}: " + "; ".join(x.reasons)
             )
     elif r.status == "infeasible":
         lines += refusal_lines(r)

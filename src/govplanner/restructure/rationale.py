@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from govplanner.analysis.rules.common import function_text, name_list, number
 from govplanner.domain.enums import Requirement
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Plan, Role
 from govplanner.domain.proposal import ChangeAction, Proposal, ProposalChange
 from govplanner.restructure.cost import CostSummary, cost_summary
 from govplanner.restructure.facts import Pair
-from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
+from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome, voice_kept
 from govplanner.restructure.reduce import Reduction
 
 SCOPE_TEXT = {True: "clinical and care professional roles", False: "every role"}
@@ -25,11 +27,17 @@ class Retirement:
     sessions: float
     holder: str | None
     reasons: tuple[str, ...]
+    #: the organisations it belongs to (else where it came from), to tell like titles apart
+    where: str = ""
+    #: the committees it sat on, by name, for like titles in one organisation
+    committees: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.role_id,
             "title": self.title,
+            "where": self.where,
+            "committees": self.committees,
             "sessions_per_week": self.sessions,
             "holder": self.holder,
             "reasons": list(self.reasons),
@@ -46,11 +54,63 @@ def _committee_names(plan: Plan) -> dict[str, str]:
     return {c.id: c.name for c in plan.committees}
 
 
+class _Places:
+    """Where a role belongs, in words: its organisations, else its committees', else the
+    plan it came from (a merged plan's roles each name their ICB)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.organisations = {o.id: o.name for o in plan.organisations}
+        self.committees = {c.id: c.organisation_ids for c in plan.committees}
+
+    def of(self, role: Role) -> str:
+        ids = role.organisation_ids or [
+            org for seat in role.seats for org in self.committees.get(seat.committee_id, [])
+        ]
+        names = dict.fromkeys(self.organisations[i] for i in ids if i in self.organisations)
+        return "; ".join(names) or role.origin
+
+
+def _voice_reasons(r: Reduction, names: dict[str, str]) -> dict[int, list[str]]:
+    """Role index -> the committees that, with it retired, lose every role of a programme
+    area's professions (PRO001) or every clinical role (CLN001)."""
+    found: dict[int, list[str]] = {}
+    kept, combined = r.kept, r.combined
+    checks = (
+        (r.facts.professions, "loses every role from a profession its programme area needs"),
+        (r.facts.voices, "is left with no clinical or care professional role"),
+    )
+    for voices, words in checks:
+        for v in voices:
+            for g, roles in enumerate(v.groups):
+                if voice_kept(v, g, kept, combined):
+                    continue
+                for i in roles:
+                    if not kept[i]:
+                        found.setdefault(i, []).append(f"{names.get(v.committee_id, '?')} {words}")
+    return found
+
+
+def _cover_reasons(r: Reduction, i: int, pairs: list[Pair], names: dict[str, str]) -> list[str]:
+    """What retiring role ``i`` does to each pair it provided: still covered, or not."""
+    facts, kept, reasons = r.facts, r.kept, []
+    for pair in pairs:
+        others = [facts.roles[j].title for j in r.covering(pair) if kept[j]]
+        what = f"{function_text(pair.function)} on {names.get(pair.committee_id, '?')}"
+        if others:
+            reasons.append(f"{what} stays covered by {name_list(others, limit=2)}")
+        else:
+            level = "essential" if pair.requirement is Requirement.ESSENTIAL else "expected"
+            reasons.append(f"{what} ({level}) is left without a filled provider")
+    return reasons
+
+
 def retirements(reduction: Reduction) -> list[Retirement]:
     """One entry per retired role, saying what retiring it does to cover and to people."""
     facts, kept = reduction.facts, reduction.kept
     names = _committee_names(reduction.plan)
     people = {p.id: p.name for p in reduction.plan.people}
+    places = _Places(reduction.plan)
+    voices = _voice_reasons(reduction, names) if reduction.found else {}
     touching: dict[int, list[Pair]] = {}
     for pair in (*facts.essential, *facts.expected):
         for i in pair.providers:
@@ -59,28 +119,29 @@ def retirements(reduction: Reduction) -> list[Retirement]:
     result = []
     for i in reduction.retired:
         role = facts.roles[i]
-        reasons = []
-        if facts.choice[i].value == "retire":
-            reasons.append("retired as asked (--retire)")
-        if role.holder_id is None:
-            reasons.append("vacant, so no one is displaced and no cover is lost")
+        holder = None if role.holder_id is None else people.get(role.holder_id, role.holder_id)
+        reasons = ["retired as asked (--retire)"] if facts.choice[i].value == "retire" else []
+        if holder is None:
+            reasons.append("vacant, so no one is displaced and no filled provider goes")
         else:
-            reasons.append(f"{people.get(role.holder_id, role.holder_id)} is displaced from it")
-        for pair in touching.get(i, []):
-            others = [facts.roles[j].title for j in reduction.covering(pair) if kept[j]]
-            what = f"{function_text(pair.function)} on {names.get(pair.committee_id, '?')}"
-            if others:
-                reasons.append(f"{what} stays covered by {name_list(others, limit=2)}")
-            else:
-                level = "essential" if pair.requirement is Requirement.ESSENTIAL else "expected"
-                reasons.append(f"{what} ({level}) is left without a filled provider")
+            reasons.append(f"{holder} is displaced from it")
+        reasons += _cover_reasons(reduction, i, touching.get(i, []), names)
+        reasons += voices.get(i, [])
         if role.sessions_per_week:
             shown = number(role.sessions_per_week)
             unit = "session" if shown == "1" else "sessions"
             reasons.append(f"saves {shown} {unit} a week")
-        holder = None if role.holder_id is None else people.get(role.holder_id, role.holder_id)
+        seats = "; ".join(names.get(seat.committee_id, "?") for seat in role.seats)
         result.append(
-            Retirement(role.id, role.title, role.sessions_per_week, holder, tuple(reasons))
+            Retirement(
+                role.id,
+                role.title,
+                role.sessions_per_week,
+                holder,
+                tuple(reasons),
+                places.of(role),
+                seats,
+            )
         )
     return result
 
@@ -166,11 +227,34 @@ def reduction_json(reduction: Reduction, proposal_path: str | None = None) -> di
     return data
 
 
-def _retirement_change(x: Retirement) -> ProposalChange:
+def subjects(gone: list[Retirement]) -> list[str]:
+    """Each retired role's title, told apart where titles repeat: by organisation, then by
+    committees, then by holder, and last by number ('1 of 2')."""
+    parts = [[x.title] for x in gone]
+    qualifiers: tuple[Callable[[Retirement], str], ...] = (
+        lambda x: x.where,
+        lambda x: f"on {x.committees}" if x.committees else "",
+        lambda x: x.holder or "vacant",
+    )
+    for qualify in qualifiers:
+        seen = Counter(" ".join(p) for p in parts)
+        for p, x in zip(parts, gone, strict=True):
+            if seen[" ".join(p)] > 1 and qualify(x):
+                p.append(qualify(x))
+    seen, counted = Counter(" ".join(p) for p in parts), Counter[str]()
+    for p in parts:
+        key = " ".join(p)
+        if seen[key] > 1:
+            counted[key] += 1
+            p.append(f"{counted[key]} of {seen[key]}")
+    return [p[0] + (f" ({'; '.join(p[1:])})" if len(p) > 1 else "") for p in parts]
+
+
+def _retirement_change(x: Retirement, subject: str) -> ProposalChange:
     return ProposalChange(
         action=ChangeAction.RETIRE_ROLE,
         subject_id=x.role_id,
-        subject=x.title[:200],
+        subject=subject[:200],
         sessions_per_week=x.sessions,
         holder=(x.holder or "")[:200],
         reasons=[reason[:2_000] for reason in x.reasons],
@@ -199,7 +283,10 @@ def proposal_record(r: Reduction, made_on: dt.date) -> Proposal:
     before, after = costs(r)
     sol, facts = r.solution, r.facts
     kept = len(facts.essential) - (0 if r.after is None else len(r.after.essential_gaps))
-    changes = _abolition_changes(r) + [_retirement_change(x) for x in retirements(r)]
+    gone = retirements(r)
+    changes = _abolition_changes(r) + [
+        _retirement_change(x, subject) for x, subject in zip(gone, subjects(gone), strict=True)
+    ]
     return Proposal(
         method="reduce",
         made_on=made_on,
