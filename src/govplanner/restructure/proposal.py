@@ -11,6 +11,7 @@ from govplanner.restructure.edit import remove_roles
 from govplanner.restructure.outcome import WEIGHT_MEANINGS, Outcome
 from govplanner.restructure.rationale import (
     SCOPE_TEXT,
+    Places,
     costs,
     proposal_record,
     retirements,
@@ -143,6 +144,7 @@ def reduction_text(r: Reduction) -> str:
 
 def refusal_lines(r: Reduction) -> list[str]:
     names = {c.id: c.name for c in r.plan.committees}
+    places = Places(r.plan)
     facts = r.facts
     lines = []
     if r.forced_gaps:
@@ -162,8 +164,10 @@ def refusal_lines(r: Reduction) -> list[str]:
     shown = list(by_role.items())
     for index, where in shown[:BINDING_SHOWN]:
         role = facts.roles[index]
+        place = places.of(role)
+        held = f"{place}, " if place else ""
         lines.append(
-            f"  - {role.title} ({sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
+            f"  - {role.title} ({held}{sessions_text(role.sessions_per_week)}): {'; '.join(where)}"
         )
     if len(shown) > BINDING_SHOWN:
         more = len(shown) - BINDING_SHOWN

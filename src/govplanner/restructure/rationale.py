@@ -54,7 +54,7 @@ def _committee_names(plan: Plan) -> dict[str, str]:
     return {c.id: c.name for c in plan.committees}
 
 
-class _Places:
+class Places:
     """Where a role belongs, in words: its organisations, else its committees', else the
     plan it came from (a merged plan's roles each name their ICB)."""
 
@@ -109,7 +109,7 @@ def retirements(reduction: Reduction) -> list[Retirement]:
     facts, kept = reduction.facts, reduction.kept
     names = _committee_names(reduction.plan)
     people = {p.id: p.name for p in reduction.plan.people}
-    places = _Places(reduction.plan)
+    places = Places(reduction.plan)
     voices = _voice_reasons(reduction, names) if reduction.found else {}
     touching: dict[int, list[Pair]] = {}
     for pair in (*facts.essential, *facts.expected):
