@@ -9,7 +9,6 @@ professions, vacancies and terms), so each result also says what it cannot show.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from govplanner.analysis.context import CLINICAL_BIT, AnalysisContext, build_context
 from govplanner.analysis.principle_result import (
@@ -22,10 +21,10 @@ from govplanner.analysis.principle_result import (
 )
 from govplanner.analysis.professions import CORE_GROUPS, PROFESSION_GROUPS, profession_group
 from govplanner.analysis.result import Analysis
-from govplanner.analysis.rules.clinical import ProfessionMatcher
+from govplanner.analysis.roster import Roster, read_roster
 from govplanner.analysis.rules.common import counted, name_list, number
 from govplanner.domain.enums import Function, Level
-from govplanner.domain.model import Committee, Plan, Role
+from govplanner.domain.model import Committee, Plan
 
 __all__ = [
     "CORE_GROUPS",
@@ -56,12 +55,17 @@ def assess_principles(
     counts = Counter(f.code for f in analysis.open_findings)
     accepted = Counter(f.code for f in analysis.findings if f.accepted)
     waived = {f.subject_id for f in analysis.findings if f.accepted and f.code == "CLN001"}
+    roster = read_roster(ctx)  # the roles, read once for every principle
     return [
         _with_accepted(_decision_making(ctx, waived), accepted, ("CLN001",)),
-        _with_accepted(_shared_learning(ctx, analysis), accepted, ("GAP001", "GAP002", "DEP001")),
-        _with_accepted(_time_and_support(ctx, counts), accepted, ("LOD001", "LOD002")),
-        _with_accepted(_development(ctx, counts), accepted, ("DEV001",)),
-        _with_accepted(_recruitment_and_diversity(ctx, counts), accepted, ("TRM001", "TRM002")),
+        _with_accepted(
+            _shared_learning(ctx, analysis, roster), accepted, ("GAP001", "GAP002", "DEP001")
+        ),
+        _with_accepted(_time_and_support(ctx, counts, roster), accepted, ("LOD001", "LOD002")),
+        _with_accepted(_development(ctx, counts, roster), accepted, ("DEV001",)),
+        _with_accepted(
+            _recruitment_and_diversity(ctx, counts, roster), accepted, ("TRM001", "TRM002")
+        ),
     ]
 
 
@@ -80,14 +84,6 @@ def _with_accepted(
     )
     result.evidence.append(line)
     return result
-
-
-#: activities that build networks or keep a shared story going (principle 2)
-_NETWORKS = frozenset(("L1", "L2", "T3"))
-
-
-def _clinical_roles(plan: Plan) -> list[Role]:
-    return [r for r in plan.roles if r.clinical]
 
 
 def _left_out(ctx: AnalysisContext, waived: set[str]) -> tuple[list[Committee], list[str]]:
@@ -172,7 +168,7 @@ def _leaders_by_tier(ctx: AnalysisContext, judged: list[Committee]) -> tuple[lis
     return evidence, rag
 
 
-def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResult:
+def _shared_learning(ctx: AnalysisContext, analysis: Analysis, roster: Roster) -> PrincipleResult:
     w = ctx.words
     evidence = []
     required = covered = 0
@@ -191,9 +187,7 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
             if waived:
                 line += f"; {counted(waived, 'gap', 'gaps')} accepted, not counted"
             evidence.append(line + ".")
-    networks = [
-        r.title for r in ctx.plan.roles if r.activities and _NETWORKS.intersection(r.activities)
-    ]
+    networks = roster.networks
     if networks:
         many = len(networks) != 1
         evidence.append(
@@ -214,21 +208,20 @@ def _shared_learning(ctx: AnalysisContext, analysis: Analysis) -> PrincipleResul
     )
 
 
-def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
-    w = ctx.words
-    roles = _clinical_roles(ctx.plan)
-    funded = [r for r in roles if r.sessions_per_week > 0]
-    unfunded = [r.title for r in roles if r.sessions_per_week <= 0]
+def _time_and_support(
+    ctx: AnalysisContext, counts: Counter[str], roster: Roster
+) -> PrincipleResult:
+    w, roles, funded, unfunded = ctx.words, roster.clinical, roster.funded, roster.unfunded
     evidence = []
     if roles:
-        total = number(sum(r.sessions_per_week for r in funded))
+        total = number(sum(funded))
         kind = "clinical leadership "
-        share = share_of(len(funded), len(roles), kind + w.role, kind + w.roles)
+        share = share_of(len(funded), roles, kind + w.role, kind + w.roles)
         word = "session" if total == "1" else "sessions"
         evidence.append(f"{share} sessions funded ({total} {word} a week in all).")
     if unfunded:
         evidence.append(f"No sessions recorded for {name_list(unfunded, limit=6)}.")
-    rag = share_rag(len(funded), len(roles))
+    rag = share_rag(len(funded), roles)
     if counts["LOD001"]:
         evidence.append(
             f"{counts['LOD001']} {'person holds' if counts['LOD001'] == 1 else 'people hold'} "
@@ -255,14 +248,10 @@ def _time_and_support(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleRe
     )
 
 
-def _leaders_in_post(ctx: AnalysisContext) -> list[str]:
-    """Ids of people holding at least one clinical role, in plan order."""
-    holders = {r.holder_id for r in _clinical_roles(ctx.plan) if r.holder_id}
-    return [p.id for p in ctx.plan.people if p.id in holders]
-
-
-def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
-    leaders = [ctx.people[pid] for pid in _leaders_in_post(ctx)]
+def _development(ctx: AnalysisContext, counts: Counter[str], roster: Roster) -> PrincipleResult:
+    # the people holding at least one clinical role, in plan order
+    holders, people = roster.holders, ctx.people
+    leaders = [people[p.id] for p in ctx.plan.people if p.id in holders]
     recorded = [p for p in leaders if p.sources is not None]
     missing = [p.name for p in leaders if p.sources is None]
     evidence = []
@@ -297,45 +286,20 @@ def _development(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
     )
 
 
-def _groups(ctx: AnalysisContext, roles: Iterable[Role]) -> tuple[Counter[str], int]:
-    """Professional group -> number of clinical roles, and the roles of unknown profession.
-
-    Each distinct spelling of a profession is grouped once: a national plan has tens of
-    thousands of clinical roles but only a few dozen ways of writing their professions.
-    """
-    matcher = ProfessionMatcher(ctx.plan)
-    known: dict[str, str | None] = {}
-    groups: Counter[str] = Counter()
-    unknown = 0
-    people = ctx.people
-    for role in roles:
-        profession = role.profession
-        if not profession and role.holder_id is not None:
-            holder = people.get(role.holder_id)
-            profession = holder.profession if holder else ""
-        if profession in known:
-            group = known[profession]
-        else:
-            group = known[profession] = profession_group(profession, matcher)
-        if group is None:
-            unknown += 1
-        else:
-            groups[group] += 1
-    return groups, unknown
-
-
-def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> PrincipleResult:
-    w = ctx.words
-    roles = _clinical_roles(ctx.plan)
-    groups, unknown = _groups(ctx, roles)
-    evidence = _spread(ctx, roles, groups, unknown) + _openings(ctx, roles, counts)
+def _recruitment_and_diversity(
+    ctx: AnalysisContext, counts: Counter[str], roster: Roster
+) -> PrincipleResult:
+    w, groups = ctx.words, roster.groups
+    evidence = _spread(ctx, roster.clinical, groups, roster.unknown) + _openings(
+        ctx, roster, counts
+    )
     return PrincipleResult(
         id="ccpl-5",
         title="Open recruitment and diverse leadership",
         summary="Leaders are identified and appointed in a clear and open way that gives "
         "everyone a fair chance, so leadership reflects the full range of professions and "
         "the communities served.",
-        rag=_diversity_rag(len(roles), len(groups), counts["TRM002"]),
+        rag=_diversity_rag(roster.clinical, len(groups), counts["TRM002"]),
         evidence=evidence or [f"The plan has no clinical leadership {w.roles} yet."],
         limits="Shows the spread of professions, vacancies and fixed terms; it cannot show "
         "how posts were advertised or filled, or the demographic diversity of leaders "
@@ -343,9 +307,7 @@ def _recruitment_and_diversity(ctx: AnalysisContext, counts: Counter[str]) -> Pr
     )
 
 
-def _spread(
-    ctx: AnalysisContext, roles: list[Role], groups: Counter[str], unknown: int
-) -> list[str]:
+def _spread(ctx: AnalysisContext, roles: int, groups: Counter[str], unknown: int) -> list[str]:
     """Which professional groups the clinical roles come from, and which are missing."""
     w, evidence = ctx.words, []
     if groups:
@@ -363,19 +325,20 @@ def _spread(
     return evidence
 
 
-def _openings(ctx: AnalysisContext, roles: list[Role], counts: Counter[str]) -> list[str]:
+def _openings(ctx: AnalysisContext, roster: Roster, counts: Counter[str]) -> list[str]:
     """Vacancies (each an opening to recruit openly) and terms of office."""
     w, evidence = ctx.words, []
-    vacant = [r for r in roles if r.holder_id is None]
-    if roles:
+    if roster.clinical:
         share = share_of(
-            len(vacant), len(roles), f"clinical {w.role}", f"clinical {w.roles}", ("is", "are")
+            roster.vacant,
+            roster.clinical,
+            f"clinical {w.role}",
+            f"clinical {w.roles}",
+            ("is", "are"),
         )
         evidence.append(f"{share} vacant: each an opening to recruit openly.")
-    filled = [r for r in roles if r.holder_id is not None]
-    termed = sum(1 for r in filled if r.term_end is not None)
-    if filled:
-        share = share_of(termed, len(filled), f"{w.role} in post", f"{w.roles} in post")
+    if roster.filled:
+        share = share_of(roster.termed, roster.filled, f"{w.role} in post", f"{w.roles} in post")
         evidence.append(f"{share} a term end recorded.")
     if counts["TRM002"] or counts["TRM001"]:
         evidence.append(

@@ -60,7 +60,9 @@ def name_list(names: Sequence[str], limit: int = 4, *, keep_order: bool = False)
     if len(names) == 1:  # the common case, kept cheap
         return names[0]
     counts = Counter(names)
-    unique = list(counts) if keep_order else sorted(counts, key=lambda n: (n.casefold(), n))
+    # by (casefold, name): a stable sort by casefold of the names in order (C keys, no lambda:
+    # a principle may list thousands of names to show six)
+    unique = list(counts) if keep_order else sorted(sorted(counts), key=str.casefold)
     shown = [n if counts[n] == 1 else f"{n} (×{counts[n]})" for n in unique]
     if len(shown) > limit:
         kept = shown[: limit - 1]
