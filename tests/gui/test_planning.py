@@ -315,3 +315,26 @@ def test_save_as_scenario_menu_asks_name_and_file(
     assert comparing.window.document.path is not None
     assert comparing.window.document.path.name == TO_BE  # the open plan stays the open plan
     assert "to-be.govplan" in comparing.window.statusBar().currentMessage()
+
+
+def test_the_before_and_after_grid_shows_every_tier_at_1440_by_900(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from govplanner.files.planfile import load_plan, save_plan
+    from govplanner.restructure.proposal import proposal_plan
+    from govplanner.restructure.reduce import Budget, Request, reduce_plan
+
+    cluster = Path(__file__).resolve().parents[2] / "examples" / "cluster-example.govplan"
+    reduction = reduce_plan(load_plan(cluster), Request(budget=Budget(cut_percent=20)))
+    save_plan(proposal_plan(reduction), tmp_path / "proposal.govplan")
+    planning = open_plan(window, tmp_path / "proposal.govplan")
+    assert planning.compare is not None
+    window.tabs.setCurrentWidget(planning.compare)
+    planning.compare.set_target(cluster)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    grid = planning.compare.grid
+    qtbot.waitUntil(lambda: grid.model().rowCount() == 4)  # the cluster's four tiers
+    qtbot.wait(100)  # let the splitter and the table settle
+    assert grid.verticalScrollBar().maximum() == 0

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
 
 from govplanner.analysis.compare import CellChange, Comparison
 from govplanner.analysis.result import CoverageCell
@@ -142,3 +150,37 @@ def coverage_table(model: CompareCoverageModel, parent: QWidget) -> QTableView:
     rows.setHighlightSections(False)
     rows.setMinimumWidth(120)
     return table
+
+
+def fit_rows(split: QSplitter, table: QTableView, *, keep: int = 140) -> None:
+    """Give ``table`` (the splitter's first pane) the height its rows need, when the pane
+    below can spare it and still keep ``keep`` pixels: every tier then shows at once."""
+    sizes = split.sizes()
+    if len(sizes) != 2 or not all(sizes):
+        return
+    rows = table.verticalHeader()
+    frame = 2 * table.frameWidth()
+    need = table.horizontalHeader().height() + frame
+    need += rows.minimumSectionSize() * table.model().rowCount()
+    if need <= sizes[0]:
+        return
+    total = sum(sizes)
+    first = min(need, max(sizes[0], total - keep))
+    split.setSizes([first, total - first])
+
+
+class RowFitter(QObject):
+    """Runs :func:`fit_rows` whenever the splitter is resized (first shown, window resized)."""
+
+    def __init__(self, split: QSplitter, table: QTableView) -> None:
+        super().__init__(split)
+        self.split, self.table = split, table
+        split.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.split and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def fit(self) -> None:
+        fit_rows(self.split, self.table)

@@ -39,7 +39,7 @@ from govplanner.gui.planning.common import (
     to_date,
 )
 from govplanner.gui.planning.compare_lists import FindingChanges, StructureChanges
-from govplanner.gui.planning.compare_model import CompareCoverageModel, coverage_table
+from govplanner.gui.planning.compare_model import CompareCoverageModel, RowFitter, coverage_table
 from govplanner.gui.planning.compare_source import CompareSource
 from govplanner.gui.planning.compare_summary import CompareSummary
 from govplanner.gui.planning.compare_target import (
@@ -185,6 +185,7 @@ class CompareView(QWidget):
         split.addWidget(self.lists)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 4)
+        self.fitter = RowFitter(split, self.grid)
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
         return body
@@ -329,6 +330,7 @@ class CompareView(QWidget):
             self.offer_text.setText(offer.text)
             self.offer_button.setText(offer.button)
         self._fill(self.comparison)
+        self.fitter.fit()  # every tier in view, where the lists below can spare the room
 
     def sources(self) -> tuple[str, str]:
         """(before, after): where each plan comes from, in plain words."""
