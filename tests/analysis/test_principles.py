@@ -220,6 +220,17 @@ def test_p4_depends_on_sources_being_recorded() -> None:
     assert assess(plan)["ccpl-4"].rag == "red"
 
 
+def test_p4_reads_a_repeated_person_id_as_the_analysis_does() -> None:
+    """Two people with one id (integrity reports it; the analysis still runs): each counts as
+    the last of them, the one the analysis's index of people keeps."""
+    plan = strong().build()
+    twin = plan.people[1].model_copy(update={"name": "Twin", "sources": None})
+    plan.people.append(twin)
+    p4 = assess(plan)["ccpl-4"]
+    assert "3 of 5 clinical leaders in post" in p4.evidence[0]
+    assert p4.evidence[1] == "Not yet recorded for Twin (×2)."
+
+
 def test_p4_counts_development_needs() -> None:
     plan = strong().build()
     plan.people[0].sources = []  # recorded as none: DEV001 for each function they provide

@@ -251,7 +251,9 @@ def _time_and_support(
 def _development(ctx: AnalysisContext, counts: Counter[str], roster: Roster) -> PrincipleResult:
     # the people holding at least one clinical role, in plan order
     holders, people = roster.holders, ctx.people
-    leaders = [people[p.id] for p in ctx.plan.people if p.id in holders]
+    leaders = [p for p in ctx.plan.people if p.id in holders]
+    if len(people) != len(ctx.plan.people):  # repeated ids (integrity reports them): the last
+        leaders = [people[p.id] for p in leaders]
     recorded = [p for p in leaders if p.sources is not None]
     missing = [p.name for p in leaders if p.sources is None]
     evidence = []

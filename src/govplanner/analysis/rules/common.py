@@ -105,8 +105,8 @@ def role_finding(
 ) -> Finding:
     """A finding about a role; its tier is the tier of its first seat, if any."""
     tier: Tier | None = None
-    for cid in role.committee_ids:
-        committee = ctx.committees.get(cid)
+    for seat in role.seats:
+        committee = ctx.committees.get(seat.committee_id)
         if committee is not None:
             tier = ctx.tiers.get(committee.tier_id)
             break

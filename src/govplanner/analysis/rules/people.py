@@ -24,6 +24,8 @@ def _over(
     people, default, load = ctx.people, ctx.plan.default_capacity, ctx.roles.load
     loads = load.items() if chosen is None else [(p.id, load[p.id]) for p in chosen if p.id in load]
     for person_id, total in loads:
+        if not recorded and total <= default + _TOLERANCE:
+            continue  # within the default: no LOD002, whoever it is (most people, cheaply)
         person = people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
