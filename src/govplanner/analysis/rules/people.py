@@ -106,6 +106,16 @@ def dev001(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iter
         lacking = lacking_by_sources.get(key)
         if lacking is None:
             lacking = lacking_by_sources[key] = _lacking(key)
+        if not lacking:
+            continue
+        if len(roles) == 1:  # most people hold one role: no list to filter per function
+            role = roles[0]
+            if role.clinical:
+                provides = role.functions
+                for function in lacking:
+                    if function in provides:
+                        yield _dev_finding(person, function, [role.title])
+            continue
         for function in lacking:
             titles = [r.title for r in roles if r.clinical and function in r.functions]
             if titles:
