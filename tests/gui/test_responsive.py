@@ -59,3 +59,25 @@ def test_settling_moves_what_is_alive_out_of_the_collectors_sight() -> None:
         assert not any(id(k) in watched for k in kept)
     finally:
         gc.unfreeze()
+
+
+def test_the_progress_dialog_is_up_before_the_work_starts(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from govplanner.gui.workers import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    visible: list[bool] = []
+
+    def work(_progress: Any, _cancelled: Any) -> None:
+        visible.append(any(d.isVisible() for d in parent.findChildren(QProgressDialog)))
+
+    finished: list[bool] = []
+    done = lambda *_a: finished.append(True)  # noqa: E731
+    task = run_with_progress(parent, "T", "Working…", work, done, print)
+    assert visible == []  # not started within the call
+    qtbot.waitUntil(lambda: bool(finished))
+    assert visible == [True]
+    assert not task.cancelled

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from govplanner.gui.responsive import background_work
@@ -20,6 +20,8 @@ Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
 
 _RUNNING: set[BackgroundTask] = set()
+#: how long after its progress dialog appears a piece of work starts
+START_AFTER_MS = 30
 
 
 class BackgroundTask(QObject):
@@ -120,6 +122,8 @@ def run_with_progress(
 
     task.done.connect(done)
     task.failed.connect(failed)
-    task.start()
     dialog.show()
+    # The dialog first, the work a moment later: the dialog's first paint (tens of ms) then
+    # has the interpreter to itself instead of waiting on the work's thread for it.
+    QTimer.singleShot(START_AFTER_MS, dialog, task.start)
     return task
