@@ -195,14 +195,23 @@ class CoverageView(QWidget):
         return table
 
     def _fill_stages(self) -> None:
-        current = self.stage.currentData()
-        self.stage.clear()
         w = self.words.words
-        self.stage.addItem(f"Current stages (each {w.committee} at its own stage)", None)
-        for stage in self.document.plan.stages:
-            self.stage.addItem(f"What if every {w.committee} were at: {stage.name}", stage.id)
-        at = self.stage.findData(current)
-        self.stage.setCurrentIndex(max(at, 0))
+        entries: list[tuple[str, str | None]] = [
+            (f"Current stages (each {w.committee} at its own stage)", None)
+        ]
+        entries += [
+            (f"What if every {w.committee} were at: {stage.name}", stage.id)
+            for stage in self.document.plan.stages
+        ]
+        listed = [
+            (self.stage.itemText(i), self.stage.itemData(i)) for i in range(self.stage.count())
+        ]
+        if entries != listed:  # most edits leave them: no rebuilding and laying out the box
+            current = self.stage.currentData()
+            self.stage.clear()
+            for text, stage_id in entries:
+                self.stage.addItem(text, stage_id)
+            self.stage.setCurrentIndex(max(self.stage.findData(current), 0))
         if self.stage.currentData() != self.model.stage_id:
             self.model.set_stage(self.stage.currentData())
 
