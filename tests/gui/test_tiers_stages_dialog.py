@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QComboBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from govplanner.domain.catalogue import default_requirement
@@ -213,3 +213,47 @@ def test_buttons_without_a_selection_explain_what_to_do(
     dialog.move_tier(1)
     assert dialog.message.text() == "Select the tier to move."
     assert stack.count() == 0
+
+
+def type_into_editor(qtbot: QtBot, table: QTableWidget, text: str) -> None:
+    """Type into the cell editor that is open, as a user would, and press Return."""
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # queued
+
+
+def test_add_tier_opens_the_new_tiers_name_for_typing(
+    qtbot: QtBot, dialog: TiersStagesDialog, document: PlanDocument
+) -> None:
+    """Found at 1366x768: Add tier, then typing renamed the tier above it ("ProjectLocality")."""
+    dialog.add_tier()
+    settle(qtbot, dialog)
+    table = dialog.tier_table
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert table.currentRow() == table.rowCount() - 1 == 3
+    type_into_editor(qtbot, table, "Locality")
+    settle(qtbot, dialog)
+    assert [t.name for t in document.plan.tiers] == [
+        "System",
+        "Programme",
+        "Neighbourhood",
+        "Locality",
+    ]
+
+
+def test_add_stage_opens_the_new_stages_name_for_typing(
+    qtbot: QtBot, dialog: TiersStagesDialog, document: PlanDocument
+) -> None:
+    dialog.tabs.setCurrentIndex(1)
+    before = [s.name for s in document.plan.stages]
+    dialog.add_stage()
+    settle(qtbot, dialog)
+    table = dialog.stage_table
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert table.currentRow() == table.rowCount() - 1 == len(before)
+    type_into_editor(qtbot, table, "Review")
+    settle(qtbot, dialog)
+    assert [s.name for s in document.plan.stages] == [*before, "Review"]

@@ -258,6 +258,10 @@ class TiersStagesDialog(PlanEditDialog):
             self.run(lambda: build(self.document, item_id, row))
 
     def _edit_last_row(self, table: QTableWidget) -> None:
+        # Redraw now, not on the next turn: the added row must exist before its name opens for
+        # typing (else the row above it opened, and the name typed renamed that one), and a
+        # late redraw would close the editor.
+        self.refresh()
         row = table.rowCount() - 1
         table.setCurrentCell(row, 0)
         item = table.item(row, 0)
