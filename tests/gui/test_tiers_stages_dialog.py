@@ -218,7 +218,8 @@ def test_buttons_without_a_selection_explain_what_to_do(
 def type_into_editor(qtbot: QtBot, table: QTableWidget, text: str) -> None:
     """Type into the cell editor that is open, as a user would, and press Return."""
     editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None and editor.isVisible()
+    assert editor is not None
+    assert editor.isVisible()
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
