@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -258,3 +259,20 @@ def test_add_stage_opens_the_new_stages_name_for_typing(
     type_into_editor(qtbot, table, "Review")
     settle(qtbot, dialog)
     assert [s.name for s in document.plan.stages] == [*before, "Review"]
+
+
+def test_alt_u_and_alt_r_undo_and_redo_as_their_underlined_letters_say(
+    qtbot: QtBot, dialog: TiersStagesDialog, document: PlanDocument
+) -> None:
+    """Found at 1366x768: Alt+U did nothing; the buttons' Ctrl+Z shortcut had replaced it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.add_tier()
+    settle(qtbot, dialog)
+    dialog.undo_button.setFocus()  # not in the cell editor the new tier opened
+    QTest.keyClick(dialog.undo_button, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(document.plan.tiers) == 3)
+    QTest.keyClick(dialog.redo_button, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(document.plan.tiers) == 4)
+    QTest.keyClick(dialog.undo_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(document.plan.tiers) == 3)

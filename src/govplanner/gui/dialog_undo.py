@@ -28,8 +28,10 @@ class OwnUndo(QObject):
         self._own: list[QUndoCommand] = []
         undo.clicked.connect(self.undo)
         redo.clicked.connect(self.redo)
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        redo.setShortcut(QKeySequence("Ctrl+Y"))
+        # Keys on the dialog, not the buttons: a button's own shortcut would replace the Alt+U
+        # and Alt+R its underlined letters promise.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), dialog, self.undo)
+        QShortcut(QKeySequence("Ctrl+Y"), dialog, self.redo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), dialog, self.redo)
         stack.indexChanged.connect(self._index_changed)
         self.update()
