@@ -304,3 +304,19 @@ def test_the_principles_can_share_the_analysis_context() -> None:
     assert {r.rag for r in shared} != {"grey"}
     with pytest.raises(ValueError, match="different plan"):
         assess_principles(plan.model_copy(deep=True), analysis, context)
+
+
+def test_p5_takes_a_blank_profession_from_the_holder() -> None:
+    """A role without a profession counts under its holder's; a vacant one stays unknown."""
+    plan = strong().build()
+    director, nurse, _pharmacist, ahp = plan.roles
+    director.profession = ""
+    plan.people[0].profession = "GP"  # Dr A holds the Medical Director role
+    nurse.profession = "general practice"  # another spelling of the same group
+    ahp.profession, ahp.holder_id = "", None
+    p5 = assess(plan)["ccpl-5"]
+    assert p5.evidence[0] == (
+        "Clinical roles come from 2 professional groups: Medicine (2), Pharmacy (1)."
+    )
+    assert "1 clinical role with no recognised profession recorded." in p5.evidence
+    assert "1 of 4 clinical roles is vacant: each an opening to recruit openly." in p5.evidence

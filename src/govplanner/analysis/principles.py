@@ -309,7 +309,7 @@ def _recruitment_and_diversity(
     )
 
 
-def _spread(ctx: AnalysisContext, roles: int, groups: Counter[str], unknown: int) -> list[str]:
+def _spread(ctx: AnalysisContext, clinical: int, groups: Counter[str], unknown: int) -> list[str]:
     """Which professional groups the clinical roles come from, and which are missing."""
     w, evidence = ctx.words, []
     if groups:
@@ -319,7 +319,7 @@ def _spread(ctx: AnalysisContext, roles: int, groups: Counter[str], unknown: int
             f"{counted(len(groups), 'professional group', 'professional groups')}: {spread}."
         )
     absent = [g.lower() for g in CORE_GROUPS if g not in groups]
-    if roles and absent:
+    if clinical and absent:
         evidence.append(f"No clinical {w.role} from: {'; '.join(absent)}.")
     if unknown:
         evidence.append(f"{unknown} clinical {w.roles if unknown != 1 else w.role} with no "
