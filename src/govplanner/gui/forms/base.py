@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -147,6 +148,10 @@ class DetailForm(QWidget):
         self.body = QWidget(scroll)
         scroll.setWidget(self.body)
         self._pages.addWidget(scroll)
+        self._scroll = scroll
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
@@ -272,9 +277,18 @@ class DetailForm(QWidget):
     # -- showing an item -------------------------------------------------------------------
 
     def set_item(self, item_id: str | None) -> None:
+        if item_id != self.item_id:
+            self._scroll.verticalScrollBar().setValue(0)  # another item opens at its top
         self.item_id = item_id
         self.end_typing()
         self.reload()
+        self._focus_moved(None, QApplication.focusWidget())
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field the keyboard is in on screen: Alt+letter, or a new item's name box
+        that already had the focus, must not leave the typing out of sight."""
+        if new is not None and shiboken6.isValid(self) and self._scroll.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new)
 
     def reload(self) -> None:
         item = self.item()

@@ -116,6 +116,10 @@ class CheckList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
+        # Its label's Alt+letter lands in the filter box (a label gives focus only to a buddy
+        # that takes focus; Tab skips a widget with a proxy, so this adds no Tab stop).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.filter)
         self.filter.textChanged.connect(self.model.set_filter)
         self.set_what(what)
 

@@ -187,7 +187,9 @@ class CommitteeForm(DetailForm):
                 "Leave it to the kind (Settings ▸ {Committee} kinds), or set it for this one only.",
             )
             combo.activated.connect(lambda _i, f=function: self._requirement_chosen(f))
-            form.addRow(QLabel(function.label.replace("&", "&&"), box), combo)
+            label = QLabel(function.label.replace("&", "&&"), box)
+            label.setBuddy(combo)  # "&&" reads as "&" only in a label with a buddy
+            form.addRow(label, combo)
             self.requirement_boxes[function] = combo
         return box
 

@@ -3,6 +3,7 @@ functions with their activities, holder, term."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -362,6 +363,10 @@ class RoleForm(DetailForm):
             combo.set_entries(entries, seat.membership)
             if n == 0:
                 self.membership_caption.setBuddy(combo)
+        # Combos made now would come last in the Tab order, after the whole window.
+        chain = [self.seats.list, *self.membership_combos.values(), self.deputy_for]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.no_seats.setText(self.words.text("No seats yet: tick the {committees} above."))
         self.no_seats.setVisible(not role.seats)
 
