@@ -111,3 +111,34 @@ def test_requirement_labels_show_a_single_ampersand(
     doubled = [label for label in form.findChildren(QLabel) if "&&" in label.text()]
     assert any("Translation" in label.text() for label in doubled)
     assert all(label.buddy() is not None for label in doubled)
+
+
+def _mnemonic(text: str) -> bool:
+    return "&" in text.replace("&&", "")
+
+
+def test_every_underlined_letter_in_a_form_reaches_its_field(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    """'Held &by' and 'Se&ats on' underlined letters that did nothing: their fields were
+    containers that take no focus (a label gives focus only to a buddy that takes it)."""
+    from govplanner.gui.forms.organisation_form import GroupForm, OrganisationForm
+    from govplanner.gui.forms.person_form import PersonForm
+
+    dead = []
+    for cls in (CommitteeForm, RoleForm, PersonForm, OrganisationForm, GroupForm):
+        form = cls(document, stack, Lookup(document))
+        qtbot.addWidget(form)
+        for label in form.findChildren(QLabel):
+            buddy = label.buddy()
+            no_focus = buddy is not None and buddy.focusPolicy() == Qt.FocusPolicy.NoFocus
+            if no_focus and _mnemonic(label.text()):
+                dead.append(f"{cls.__name__}: {label.text()}")
+    assert dead == []
+    form = _small_form(RoleForm, qtbot, document, stack)
+    form.set_item(role_id("Crisis Lead"))
+    form.title.setFocus()
+    qtbot.waitUntil(form.title.hasFocus)
+    qtbot.wait(100)  # the form settles, as it has before a person presses a key
+    QTest.keyClick(form.title, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # "Held &by"
+    qtbot.waitUntil(form.holder.hasFocus)

@@ -138,6 +138,8 @@ class RoleForm(DetailForm):
         self.new_person.clicked.connect(self._create_holder)
         layout.addWidget(self.holder, 1)
         layout.addWidget(self.new_person)
+        row.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Alt+B: a label gives focus only to
+        row.setFocusProxy(self.holder)  # a buddy that takes it; Tab skips a proxied widget
         self.row(form, "Held &by:", row)
         self.holder.setAccessibleName("Held by")
         self.vacancy = QLabel(body)
