@@ -13,7 +13,7 @@ from govplanner.analysis.engine import analyse
 from govplanner.analysis.result import finding_key
 from govplanner.analysis.rules import RULES
 from govplanner.domain.enums import Function, Severity, SubjectKind
-from govplanner.domain.model import Plan
+from govplanner.domain.model import Plan, Seat
 from tests.analysis.support import committee, deputise
 from tests.builders import PlanBuilder, committee_id, stage_id
 
@@ -269,11 +269,15 @@ def test_a_plan_with_broken_references_still_analyses() -> None:
     broken_committee = plan.committees[0].model_copy(
         update={"tier_id": "tier_gone", "stage_id": "stg_gone"}
     )
-    broken_role = plan.roles[0].model_copy(
-        update={"committee_ids": ["com_gone", *plan.roles[0].committee_ids], "holder_id": "per_x"}
+    broken_role = plan.roles[0].model_copy(  # a seat on a committee that is gone, first
+        update={
+            "seats": [Seat(committee_id="com_gone"), *plan.roles[0].seats],
+            "holder_id": "per_x",
+        }
     )
     broken = plan.model_copy(
         update={"committees": [broken_committee], "roles": [broken_role], "people": []}
     )
+    assert [s.committee_id for s in broken.roles[0].seats] == ["com_gone", committee_id("Board")]
     codes = {f.code for f in analyse(broken).findings}
     assert codes == {"STR001"}  # the self-loop; rules needing the tier or holder skip quietly
