@@ -250,3 +250,22 @@ def test_each_kind_has_a_rule_per_function_with_its_basis(
     assert document.plan.kind_rules == default_kind_rules()
     assert stack.undoText() == "Reset what each kind of committee needs"
     assert stack.count() == 2
+
+
+def test_tab_from_the_page_tabs_goes_straight_to_the_first_requirement(
+    qtbot: QtBot, dialog: SettingsDialog
+) -> None:
+    """Found at 1366x768: the first Tab landed on the page's scroll area, which shows no focus
+    and has no name, so a keyboard user lost track of where they were."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    bar = dialog.findChild(QTabBar)
+    assert bar is not None
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    QTest.keyClick(bar, Qt.Key.Key_Tab)
+    first = combo_at(dialog, LEVELS[0], 0, FUNCTIONS[0])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)

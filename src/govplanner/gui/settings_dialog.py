@@ -107,6 +107,7 @@ class SettingsDialog(PlanEditDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop before the first box
         layout.addWidget(scroll, 1)
         self.reset_button = QPushButton("Reset to study &defaults")
         self.reset_button.setAutoDefault(False)
