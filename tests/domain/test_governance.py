@@ -162,6 +162,7 @@ def test_committee_ids_shim_keeps_the_membership_of_kept_seats() -> None:
     ]
     assert role.membership_on("com_a") is Membership.PARTICIPANT
     assert role.membership_on("com_b") is None
+    assert role.committee_ids == ["com_c", "com_a"]  # read back in seat order
 
 
 def test_programme_areas_split_on_semicolons_and_drop_blanks() -> None:
