@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from govplanner.domain.document import PlanDocument
 from govplanner.gui.diagram import DiagramView
-from tests.gui.test_diagram_cards import FakeLive, cluster_plan
+from tests.gui.diagram.test_cards import FakeLive, cluster_plan
 
 
 @pytest.fixture
