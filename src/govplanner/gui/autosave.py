@@ -29,15 +29,16 @@ from govplanner.domain.model import Plan
 from govplanner.files.atomic import atomic_write_text
 from govplanner.files.migrations import CURRENT_SCHEMA_VERSION, FORMAT
 from govplanner.files.recovery import RecoveryStore
+from govplanner.gui import settings_keys as keys
 
-DEFAULT_MINUTES = 3
-SETTINGS_KEY = "autosave/minutes"
+DEFAULT_MINUTES = keys.AUTOSAVE_MINUTES.default
 
 
 def interval_from(settings: QSettings) -> int:
-    """The autosave interval in milliseconds (QSettings ``autosave/minutes``, default 3)."""
+    """The autosave interval in milliseconds (``settings_keys.AUTOSAVE_MINUTES``)."""
+    key = keys.AUTOSAVE_MINUTES
     try:
-        minutes = float(settings.value(SETTINGS_KEY, DEFAULT_MINUTES))  # type: ignore[arg-type]
+        minutes = key.kind(settings.value(key.key, key.default))
     except (TypeError, ValueError):
         minutes = DEFAULT_MINUTES
     return int(max(minutes, 0.25) * 60_000)
