@@ -220,3 +220,21 @@ def test_the_heatmap_section_uses_the_heatmaps_own_words() -> None:
     section = guide_html().split('<a name="heatmap"></a>')[1].split("<h2>")[0]
     for rag in Rag:
         assert f"<b>{rag.value}</b>" in section, rag
+
+
+def test_enter_in_the_find_box_moves_on_to_the_next_match(qtbot: Any) -> None:
+    """Found at 1366x768: Enter found the next match and also pressed Previous, the dialog's
+    default button, so the selection never moved."""
+    win = HelpWindow(guide_html())
+    qtbot.addWidget(win)
+    win.show_section("top")
+    qtbot.waitUntil(win.isActiveWindow)
+    win.find_box.setFocus()
+    qtbot.waitUntil(win.find_box.hasFocus)
+    QTest.keyClicks(win.find_box, "quorum")
+    seen = [win.browser.textCursor().position()]
+    for _ in range(3):
+        QTest.keyClick(win.find_box, Qt.Key.Key_Return)
+        qtbot.wait(300)  # longer than a default button's press animation
+        seen.append(win.browser.textCursor().position())
+    assert seen == sorted(set(seen))  # each Enter went forward to a new match

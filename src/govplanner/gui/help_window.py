@@ -118,6 +118,8 @@ class HelpWindow(QDialog):
         back.clicked.connect(lambda: self.find_next(backward=True))
         ahead = QPushButton("&Next", self)
         ahead.clicked.connect(self.find_next)
+        for button in (back, ahead):  # else Enter in the find box also pressed Previous
+            button.setAutoDefault(False)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_find)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.find_next)
         QShortcut(
