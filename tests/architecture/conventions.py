@@ -178,10 +178,57 @@ def _calls(node: ast.AST, names: frozenset[str]) -> bool:
     )
 
 
+#: The tests' own folder (``tests/``), beside this package.
+TESTS = Path(__file__).resolve().parents[1]
+
+
+def _gui_imports(tree: ast.AST) -> set[str]:
+    """The ``govplanner.gui`` modules a test module imports (dotted names below ``gui``)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        else:
+            continue
+        found |= {n[len("govplanner.gui.") :] for n in names if n.startswith("govplanner.gui.")}
+    return found
+
+
+def gui_tests_out_of_place(tests: Path = TESTS, root: Path = PACKAGE) -> set[str]:
+    """Where ``tests/gui`` does not mirror ``src/govplanner/gui``.
+
+    Each GUI sub-package has its test folder (``tests/gui/diagram/`` for ``gui/diagram/``)
+    and no test folder stands for a sub-package that is not there; a test module in
+    ``tests/gui`` named after a sub-package (``test_diagram_cards.py``), or importing only
+    from one, lives in that sub-package's folder; tests outside ``tests/gui`` import no GUI.
+    """
+    gui, found = root / "gui", set()
+    packages = {p.parent.name for p in gui.glob("*/__init__.py")}
+    folders = {p.parent.name for p in (tests / "gui").glob("*/__init__.py")}
+    found |= {f"tests/gui/{name}/ (missing)" for name in packages - folders}
+    found |= {f"tests/gui/{name}/ (no gui/{name}/ to mirror)" for name in folders - packages}
+    for path in sorted((tests / "gui").glob("test_*.py")):
+        stem = path.stem.removeprefix("test_")
+        owners = {m.split(".")[0] for m in _gui_imports(ast.parse(path.read_text("utf-8")))}
+        named = {p for p in packages if stem == p or stem.startswith(f"{p}_")}
+        only = owners & packages if len(owners) == 1 else set()
+        for package in named | only:
+            found.add(f"tests/gui/{path.name} -> tests/gui/{package}/")
+    for path in sorted(tests.rglob("test_*.py")):
+        rel = path.relative_to(tests).as_posix()
+        if not rel.startswith(("gui/", "architecture/")):
+            if _gui_imports(ast.parse(path.read_text("utf-8"))):
+                found.add(f"tests/{rel} -> tests/gui/ (it tests the GUI)")
+    return found
+
+
 if __name__ == "__main__":
     import pprint
 
     for name in ("long_modules", "long_functions", "main_window_importers", "kind_tuples",
-                 "settings_literals", "menus_found_by_text", "any_in_ops"):  # fmt: skip
+                 "settings_literals", "menus_found_by_text", "any_in_ops",
+                 "gui_tests_out_of_place"):  # fmt: skip
         print(name)
         pprint.pprint(globals()[name](), width=100)

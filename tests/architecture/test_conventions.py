@@ -117,6 +117,15 @@ def test_menus_are_found_by_id_not_by_their_text() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_gui_tests_mirror_the_gui_packages() -> None:
+    problems = _listed(
+        "tests-mirror", c.gui_tests_out_of_place(), set(),
+        "put each GUI sub-package's tests in tests/gui/<sub-package>/ (with an __init__.py), "
+        "named after the module they test",
+    )  # fmt: skip
+    assert not problems, "\n".join(problems)
+
+
 # -- the checks themselves catch what they are for ----------------------------------------------
 
 
@@ -197,3 +206,34 @@ def test_an_any_in_an_ops_module_is_caught(tree: Path) -> None:
     assert c.any_in_ops(tree) == {"gui/editing.py": 2}
     problems = _sized("ops-any", c.any_in_ops(tree), {}, "type it", unit="uses of Any")
     assert problems == ["ops-any: gui/editing.py has 2 uses of Any; type it"]
+
+
+def test_a_gui_test_out_of_its_folder_is_caught(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    for package in ("diagram", "forms"):
+        (src / "gui" / package).mkdir(parents=True)
+        (src / "gui" / package / "__init__.py").write_text("", encoding="utf-8")
+    tests = tmp_path / "tests"
+    (tests / "gui" / "diagram").mkdir(parents=True)
+    (tests / "gui" / "diagram" / "__init__.py").write_text("", encoding="utf-8")
+    (tests / "gui" / "old").mkdir()
+    (tests / "gui" / "old" / "__init__.py").write_text("", encoding="utf-8")
+    (tests / "gui" / "test_diagram_cards.py").write_text("", encoding="utf-8")
+    (tests / "gui" / "test_card.py").write_text(
+        "from govplanner.gui.diagram.cards import Card\n", encoding="utf-8"
+    )
+    (tests / "gui" / "test_window.py").write_text(
+        "from govplanner.gui.diagram import view\nfrom govplanner.gui import app\n",
+        encoding="utf-8",
+    )
+    (tests / "export").mkdir()
+    (tests / "export" / "test_dialog.py").write_text(
+        "import govplanner.gui.dialogs\n", encoding="utf-8"
+    )
+    assert c.gui_tests_out_of_place(tests, src) == {
+        "tests/gui/forms/ (missing)",
+        "tests/gui/old/ (no gui/old/ to mirror)",
+        "tests/gui/test_diagram_cards.py -> tests/gui/diagram/",
+        "tests/gui/test_card.py -> tests/gui/diagram/",
+        "tests/export/test_dialog.py -> tests/gui/ (it tests the GUI)",
+    }

@@ -22,10 +22,10 @@ from govplanner.gui.restructure.report_dialog import ReportDialog
 from govplanner.gui.restructure.timeline_dialog import TimelineDialog
 from govplanner.gui.workers import run_with_progress
 from tests.gui.conftest import small_plan_builder
-from tests.gui.test_planning import AS_IS
-from tests.gui.test_planning import comparing as comparing
-from tests.gui.test_planning import files as files
-from tests.gui.test_restructure_timeline import built
+from tests.gui.planning.test_planning import AS_IS
+from tests.gui.planning.test_planning import comparing as comparing
+from tests.gui.planning.test_planning import files as files
+from tests.gui.restructure.test_timeline import built
 
 EXPORTS = ["export_register", "export_gap_report"]
 

@@ -192,7 +192,7 @@ def test_a_scenario_window_is_offered_the_original_windows_unsaved_state(
     from govplanner.gui.commands import execute, fill_role
     from govplanner.gui.planning import scenario as scenario_module
     from govplanner.gui.planning.scenario import open_in_new_window, save_scenario
-    from tests.gui.test_planning import copy_examples, open_plan
+    from tests.gui.planning.test_planning import copy_examples, open_plan
 
     _as_is, to_be = copy_examples(tmp_path)
     open_plan(window, to_be)

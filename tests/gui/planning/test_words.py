@@ -15,7 +15,7 @@ from govplanner.gui.commands import execute
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.planning import words_dialog
 from govplanner.gui.planning.words_dialog import PlanWordsDialog, plan_words_command
-from tests.gui.test_planning import AS_OF, copy_examples, open_plan
+from tests.gui.planning.test_planning import AS_OF, copy_examples, open_plan
 
 FORUMS = Vocabulary(committee="forum", committees="forums", role="post", roles="posts")
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from govplanner.files.planfile import load_plan, save_plan
 from govplanner.gui.restructure.timeline_dialog import COLUMNS, TimelineDialog
-from tests.gui.test_restructure_merge import EXAMPLES, fits, unnamed_inputs
+from tests.gui.restructure.test_merge import EXAMPLES, fits, unnamed_inputs
 
 NORTH, SOUTH = EXAMPLES / "icb-northfield.govplan", EXAMPLES / "icb-southmoor.govplan"
 CLUSTER = EXAMPLES / "cluster-example.govplan"

@@ -21,7 +21,7 @@ from govplanner.gui.restructure.merge_choices import (
 from govplanner.gui.restructure.merge_dialog import MergeDialog
 from govplanner.gui.restructure.report_dialog import ReportDialog
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 NORTH, SOUTH = EXAMPLES / "icb-northfield.govplan", EXAMPLES / "icb-southmoor.govplan"
 SCREEN = (1093, 614)
 

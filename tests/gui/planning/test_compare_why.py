@@ -17,7 +17,7 @@ from govplanner.gui.planning.compare_lists import StructureChanges
 from govplanner.restructure.proposal import proposal_plan
 from govplanner.restructure.reduce import Budget, Request, reduce_plan
 
-CLUSTER = Path(__file__).resolve().parents[2] / "examples" / "cluster-example.govplan"
+CLUSTER = Path(__file__).resolve().parents[3] / "examples" / "cluster-example.govplan"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from govplanner.gui.restructure.reduce_dialog import PERCENT, SESSIONS, ReduceDi
 from govplanner.gui.restructure.reduce_words import WEIGHT_LABELS
 from govplanner.restructure.outcome import Weights
 from govplanner.restructure.reduce import reduce_plan
-from tests.gui.test_restructure_merge import EXAMPLES, fits, unnamed_inputs
+from tests.gui.restructure.test_merge import EXAMPLES, fits, unnamed_inputs
 
 CLUSTER = EXAMPLES / "cluster-example.govplan"
 NORTH = EXAMPLES / "icb-northfield.govplan"

@@ -22,7 +22,7 @@ from govplanner.gui.planning.scenario import _after_saving, save_scenario
 from govplanner.gui.planning.wiring import Planning
 from govplanner.gui.workers import run_with_progress
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 AS_IS = "partnership-a.govplan"
 TO_BE = "partnership-a-proposed.govplan"
 #: a fixed date: the Medical Director's term (31 December 2026) ends within 90 days of it
@@ -324,7 +324,7 @@ def test_the_before_and_after_grid_shows_every_tier_at_1440_by_900(
     from govplanner.restructure.proposal import proposal_plan
     from govplanner.restructure.reduce import Budget, Request, reduce_plan
 
-    cluster = Path(__file__).resolve().parents[2] / "examples" / "cluster-example.govplan"
+    cluster = Path(__file__).resolve().parents[3] / "examples" / "cluster-example.govplan"
     reduction = reduce_plan(load_plan(cluster), Request(budget=Budget(cut_percent=20)))
     save_plan(proposal_plan(reduction), tmp_path / "proposal.govplan")
     planning = open_plan(window, tmp_path / "proposal.govplan")

@@ -11,7 +11,7 @@ from govplanner.gui.main_window import MainWindow
 from govplanner.gui.planning.terms_model import RoleIdRole, TermsModel
 from govplanner.gui.planning.terms_view import TermsView
 from govplanner.gui.planning.wiring import Planning
-from tests.gui.test_planning import AS_OF, copy_examples, open_plan
+from tests.gui.planning.test_planning import AS_OF, copy_examples, open_plan
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from govplanner.analysis import analyse
 from govplanner.cli.report import check_json, check_text
 from govplanner.export.gap_report import export_gap_report
 from govplanner.files.planfile import load_plan
-from tests.gui.test_restructure_merge import EXAMPLES
+from tests.gui.restructure.test_merge import EXAMPLES
 
 NORTH = EXAMPLES / "icb-northfield.govplan"
 

@@ -10,7 +10,7 @@ from govplanner.analysis.compare import compare_plans
 from govplanner.files.planfile import load_plan
 from govplanner.gui.planning.compare_model import CompareCoverageModel
 from govplanner.gui.planning.terms_model import TermsModel
-from tests.gui.test_planning import AS_IS, AS_OF, EXAMPLES, TO_BE
+from tests.gui.planning.test_planning import AS_IS, AS_OF, EXAMPLES, TO_BE
 
 
 def test_compare_coverage_model(qtmodeltester: Any) -> None:

@@ -12,7 +12,7 @@ from govplanner.gui.commands import DocumentCommand, execute
 from govplanner.gui.edits import UpdateEdit
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.planning.principles_view import PrinciplesView
-from tests.gui.test_planning import copy_examples, open_plan
+from tests.gui.planning.test_planning import copy_examples, open_plan
 
 BOARD_LEADERS = ("rol_pa_01_stp-director-gp", "rol_pa_02_medical-director")
 
