@@ -459,6 +459,14 @@ def test_a_plan_too_big_to_read_when_fitted_opens_at_actual_size(
     top_left = view.mapToScene(view.viewport().rect().topLeft())
     assert top_left.x() == pytest.approx(0, abs=2)
     assert top_left.y() == pytest.approx(0, abs=2)
+    view.zoom_to_fit()  # Ctrl+0: the whole plan, however small, and it stays so
+    fitted = view.zoom
+    assert fitted < 0.5
+    view.resize(1000, 620)  # as when fitting hides the scroll bars, or the window grows
+    qtbot.wait(10)
+    assert view.zoom < 0.5
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.adjusted(-2, -2, 2, 2).contains(view.sceneRect())
 
 
 # -- export ------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class DiagramView(QGraphicsView):
         self._analysis_due = False  # an analysis arrived while hidden: applied when shown
         self._fitted = False
         self._auto_fit = True
+        self._asked_fit = False  # Ctrl+0: keep the whole diagram in view, however small
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -108,6 +109,7 @@ class DiagramView(QGraphicsView):
         if change.action == "reset":
             self._analysis = None  # a different plan: its findings are not known yet
             self._fitted, self._auto_fit = False, True  # fit the new plan when shown
+            self._asked_fit = False
         if self._pending.after(change):
             self._timer.start()
 
@@ -196,7 +198,7 @@ class DiagramView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         """Zoom by ``factor`` (the user's zoom: the view stops following resizes)."""
-        self._auto_fit = False
+        self._auto_fit = self._asked_fit = False
         self._scale_to(self.zoom * factor)
 
     def _scale_to(self, zoom: float) -> None:
@@ -215,7 +217,7 @@ class DiagramView(QGraphicsView):
     def zoom_to_fit(self) -> None:
         """Show the whole diagram (never larger than actual size), and keep it fitted."""
         self._fit()
-        self._auto_fit = True
+        self._auto_fit = self._asked_fit = True
 
     def _fit(self) -> None:
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -234,7 +236,9 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit and self._fitted:
-            self._initial_zoom()
+            # Fitting can hide the scroll bars, which resizes the view: a fit the user asked
+            # for stays a fit, not the opening zoom's actual size for a large plan.
+            self._fit() if self._asked_fit else self._initial_zoom()
 
     def _initial_zoom(self) -> None:
         """Fit the whole diagram; a plan too big to read when fitted opens at actual size at
