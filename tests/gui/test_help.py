@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtTest import QTest
 
 from govplanner.domain.enums import FUNCTIONS
@@ -142,7 +142,10 @@ def test_f1_on_a_heatmap_cell_opens_its_function(qtbot: Any, opened: MainWindow)
 
 
 def test_shortcut_list_is_read_from_the_actions(opened: MainWindow) -> None:
-    rows = shortcut_rows(opened)
+    opened.undo_stack.push(QUndoCommand("Change sessions per week of role X"))
+    rows = shortcut_rows(opened)  # Undo's menu text now names the step; the list does not
+    assert ("Edit", "Undo") in {(where, what) for where, what, _keys in rows}
+    assert not [what for _where, what, _keys in rows if what.startswith("Undo ")]
     by_what = {what: keys for _where, what, keys in rows}
     assert by_what["Undo"] == QKeySequence(QKeySequence.StandardKey.Undo).toString(
         QKeySequence.SequenceFormat.NativeText

@@ -185,6 +185,10 @@ def window_slots(files: FileOps, edits: EditOps, quit_: Slot) -> dict[str, Slot]
     return slots
 
 
+#: the property holding an action's declared words where its text follows the undo stack
+STEADY_TEXT = "steadyText"
+
+
 def build_actions(parent: QWidget, slots: Mapping[str, Slot], undo_stack: QUndoStack) -> Actions:
     """Every declared action; Undo and Redo are the undo stack's own (they follow its text)."""
     by_id: dict[str, QAction] = {}
@@ -194,6 +198,7 @@ def build_actions(parent: QWidget, slots: Mapping[str, Slot], undo_stack: QUndoS
             action = make(parent, spec.text)
             shortcut = make_action(spec, parent, None)  # the declared keys, read back
             action.setShortcuts(shortcut.shortcuts())
+            action.setProperty(STEADY_TEXT, spec.text)  # "Undo", not "Undo Rename role …"
             shortcut.deleteLater()
         else:
             action = make_action(spec, parent, slots[spec.id])

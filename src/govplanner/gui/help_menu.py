@@ -7,9 +7,16 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
+from govplanner.gui.actions import STEADY_TEXT
 from govplanner.gui.help_window import SHORTCUTS_MARK, HelpWindow, guide_html, shortcuts_html
 
 _NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def _words(action: QAction) -> str:
+    """What the action does, as declared: Undo's text follows the undo stack's next step."""
+    steady = action.property(STEADY_TEXT)
+    return steady if isinstance(steady, str) and steady else action.text()
 
 
 def _plain(text: str) -> str:
@@ -34,7 +41,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(sub, f"{where} ▸ {_plain(action.text())}")
             elif not action.isSeparator() and _keys(action):
                 seen.add(id(action))
-                rows.append((where, _plain(action.text()), _keys(action)))
+                rows.append((where, _plain(_words(action)), _keys(action)))
 
     for top in window.menuBar().actions():
         menu = top.menu()
@@ -43,7 +50,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for action in window.findChildren(QAction):
         if id(action) not in seen and _keys(action) and action.text():
             seen.add(id(action))
-            rows.append(("Main window", _plain(action.text()), _keys(action)))
+            rows.append(("Main window", _plain(_words(action)), _keys(action)))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and not shortcut.key().isEmpty():
             rows.append(("Main window", shortcut.whatsThis(), shortcut.key().toString(_NATIVE)))
