@@ -16,13 +16,13 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from govplanner.files.lock import lock_path
-from govplanner.files.planfile import save_plan
+from govplanner.files.planfile import load_plan, save_plan
 from govplanner.gui.main_window import MainWindow
 from govplanner.gui.restructure.report_dialog import ReportDialog
 from govplanner.gui.restructure.timeline_dialog import TimelineDialog
 from govplanner.gui.workers import run_with_progress
 from tests.gui.conftest import small_plan_builder
-from tests.gui.planning.test_planning import AS_IS
+from tests.gui.planning.test_planning import AS_IS, EXAMPLES
 from tests.gui.planning.test_planning import comparing as comparing
 from tests.gui.planning.test_planning import files as files
 from tests.gui.restructure.test_timeline import built
@@ -310,3 +310,28 @@ def test_open_plan_in_another_window_is_never_an_export_target(
         assert "is open in govplanner" in shown[0]
     finally:
         lock.release()
+
+
+def test_an_empty_folder_is_chosen_without_working_out_every_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At national scale naming 30,000 documents takes half a second on the window's thread:
+    a folder with no document of the format has nothing to replace, so that work is skipped."""
+    from govplanner.export import roles
+    from govplanner.gui import export_prompts
+    from govplanner.gui.export_prompts import choose_role_folder
+
+    named: list[str] = []
+    real = roles.planned_file_names
+    monkeypatch.setattr(
+        roles, "planned_file_names", lambda *a, **k: named.append("x") or real(*a, **k)
+    )
+    plan = load_plan(EXAMPLES / AS_IS)
+    (tmp_path / "notes.txt").write_text("not a role description", encoding="utf-8")
+    assert choose_role_folder(QWidget(), plan, "docx", tmp_path, "Roles", "t") == tmp_path
+    assert named == []
+    monkeypatch.setattr(export_prompts, "ask_about_existing", lambda *a: "replace")
+    first = real(plan, "docx")[0]
+    (tmp_path / first).write_bytes(b"a document of the same name")
+    assert choose_role_folder(QWidget(), plan, "docx", tmp_path, "Roles", "t") == tmp_path
+    assert named == ["x"]  # now it must look, and asks before replacing

@@ -29,6 +29,14 @@ def existing_documents(folder: Path, names: list[str]) -> list[str]:
     return [n for n in names if n.casefold() in present]
 
 
+def _holds_any(folder: Path, suffix: str) -> bool:
+    """Whether ``folder`` holds any file ending in ``suffix`` (ignoring case)."""
+    try:
+        return any(p.name.casefold().endswith(suffix) for p in folder.iterdir())
+    except OSError:
+        return False
+
+
 def free_subfolder(folder: Path, stem: str) -> Path:
     """A folder inside ``folder`` that does not exist yet: 'stem', else 'stem 2', 'stem 3'…"""
     candidate, n = folder / stem, 1
@@ -79,8 +87,11 @@ def choose_role_folder(
     there (None: cancelled, write nothing)."""
     from govplanner.export.roles import planned_file_names
 
-    names = planned_file_names(plan, fmt)
+    names: list[str] | None = None
     while True:
+        if not _holds_any(folder, f".{fmt}"):
+            return folder  # nothing to replace: no need to work out every file's name
+        names = planned_file_names(plan, fmt) if names is None else names
         existing = existing_documents(folder, names)
         if not existing:
             return folder
