@@ -96,9 +96,10 @@ def main(plan_path: str | None = None, screenshot: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
 
-    from govplanner.gui import text_entry
+    from govplanner.gui import focus_frame, text_entry
 
     text_entry.install(app)  # type: ignore[arg-type]  # no control character in any box
+    focus_frame.install(app)  # type: ignore[arg-type]  # focus shown on drop-downs and tabs
 
     from govplanner.gui.main_window import MainWindow
 
