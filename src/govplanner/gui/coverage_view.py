@@ -76,7 +76,10 @@ class _CellDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(2, 2, -2, -2)
         painter.fillRect(rect, index.data(Qt.ItemDataRole.BackgroundRole))
         painter.setPen(TEXT_ON_FILL)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, index.data())
+        # Wrapped, never clipped: a narrow cell (drill-down open on a laptop) reads
+        # "– · Not" above "required" rather than "– · Not requirec".
+        wrapped = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, wrapped, index.data())
         if option.state & QStyle.StateFlag.State_Selected:
             pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
             painter.setPen(pen)
