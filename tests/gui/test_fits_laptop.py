@@ -132,8 +132,13 @@ def test_a_reduction_reads_in_plain_words() -> None:
         "  roles retired (weight 1): 0 -> 7\n"
         "refused: --retire leaves essential functions with no possible provider"
     )
-    text = plain_words(core)
-    for jargon in ("→", "->", "HiGHS", "--retire"):
+    text = plain_words(
+        core + "\nEssential functions covered today: 28 committee-function pairs.\n"
+        "  single points of failure (GAP003) (weight 5): 0 → 1"
+    )
+    assert "28 functions needed on committees" in text
+    assert "single points of failure (weight 5)" in text
+    for jargon in ("→", "->", "HiGHS", "--retire", "committee-function", "GAP003"):
         assert jargon not in text
     assert "Sessions in scope: 46 to 36" in text
     assert "the optimiser proved no better choice exists" in text

@@ -5,6 +5,8 @@ No Qt here, so the wording is tested on its own.
 
 from __future__ import annotations
 
+import re
+
 from govplanner.analysis.rules.common import counted
 from govplanner.restructure.outcome import WEIGHT_MEANINGS
 from govplanner.restructure.proposal import sessions_text
@@ -95,11 +97,16 @@ PLAIN = (
     ("with an optimality gap of", "when its answer could still be improved by up to"),
     ("HiGHS", "the optimiser"),
     ("--retire", "the roles you chose to retire"),
+    ("committee-function pairs", "functions needed on committees"),
+    ("committee-function pair", "function needed on a committee"),
 )
+#: finding codes in brackets ("(GAP003)"): the app says what they are in words already
+_CODE = re.compile(r" \((?:GAP|LOD|PRO|CLN|DEP|QRM|STR|DEV|TRM)\d{3}\)")
 
 
 def plain_words(text: str) -> str:
-    """The core's reduction text without arrows, the solver's name or command-line options."""
+    """The core's reduction text without arrows, the solver's name, command-line options,
+    tool words or bare finding codes."""
     for jargon, plain in PLAIN:
         text = text.replace(jargon, plain)
-    return text
+    return _CODE.sub("", text)
