@@ -478,3 +478,22 @@ def test_a_role_cannot_deputise_for_itself(
     assert blocker.args == ["A role cannot deputise for itself."]
     assert stack.count() == 0
     assert form.deputy_for.currentText() == "(not a deputy)"
+
+
+def test_a_text_box_reached_by_the_keyboard_goes_on_from_the_end(qtbot: Any) -> None:
+    """Alt+U to Purpose put the cursor before the text, so new words went in front of it."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QFocusEvent
+
+    from govplanner.gui.forms.widgets import CommitTextEdit
+
+    box = CommitTextEdit()
+    qtbot.addWidget(box)
+    box.set_text("Sets the system's strategy.")
+    for reason in (Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.TabFocusReason):
+        box.moveCursor(box.textCursor().MoveOperation.Start)
+        box.focusInEvent(QFocusEvent(QEvent.Type.FocusIn, reason))
+        assert box.textCursor().atEnd()
+    box.moveCursor(box.textCursor().MoveOperation.Start)
+    box.focusInEvent(QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason))
+    assert box.textCursor().atStart()  # a click puts the cursor where it was clicked

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,6 +83,14 @@ class FormLineEdit(QLineEdit):
         return super().event(event)
 
 
+#: focus arriving by the keyboard, where typing should add to the text, not go before it
+_KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
 class CommitTextEdit(QPlainTextEdit):
     """Multi-line text: ``typed(text)`` on every edit by the user, ``committed(text)`` when
     focus leaves and it changed."""
@@ -112,6 +120,11 @@ class CommitTextEdit(QPlainTextEdit):
                 self.setPlainText(text)
             finally:
                 self._setting = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in _KEYBOARD_REASONS:  # Tab or Alt+letter: go on from the end
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
