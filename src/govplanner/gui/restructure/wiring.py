@@ -80,7 +80,7 @@ class Restructure(QObject):
         book, a = self.window.menu_book, self.window.menu_actions
         book.place(self.merge_action, "file", "exchange", after=a.import_register)
         # no mnemonic: every letter of Plan is taken (People, Add line, Name, Principles)
-        self.plan_menu = book.add_menu(MenuSpec("plan", "P&lan"), before="view")
+        self.plan_menu = book.add_menu(MenuSpec("plan", "Plan"), before="view")
         book.place(self.reduce_action, "plan", "propose")
         book.place(self.timeline_action, "plan", "propose")
         book.place(self.merge_report_action, "plan", "reports")
