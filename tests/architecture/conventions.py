@@ -218,9 +218,9 @@ def gui_tests_out_of_place(tests: Path = TESTS, root: Path = PACKAGE) -> set[str
             found.add(f"tests/gui/{path.name} -> tests/gui/{package}/")
     for path in sorted(tests.rglob("test_*.py")):
         rel = path.relative_to(tests).as_posix()
-        if not rel.startswith(("gui/", "architecture/")):
-            if _gui_imports(ast.parse(path.read_text("utf-8"))):
-                found.add(f"tests/{rel} -> tests/gui/ (it tests the GUI)")
+        outside = not rel.startswith(("gui/", "architecture/"))
+        if outside and _gui_imports(ast.parse(path.read_text("utf-8"))):
+            found.add(f"tests/{rel} -> tests/gui/ (it tests the GUI)")
     return found
 
 
