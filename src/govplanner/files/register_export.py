@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from govplanner.domain.model import Plan
 from govplanner.files.atomic import atomic_write_with
 from govplanner.files.cells import MAX_CELL_TEXT
-from govplanner.files.register_import import collector_paused
+from govplanner.files.collector import collector_paused
 from govplanner.files.register_rows import Row, Rows, Value, plan_rows
 from govplanner.files.scratch import scratch_space
 from govplanner.files.text_safety import UNSAFE

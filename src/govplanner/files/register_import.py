@@ -11,9 +11,6 @@ built-in defaults for whatever it leaves out, exactly as before those sheets exi
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +24,7 @@ from govplanner.domain.names import name_key
 from govplanner.domain.presets import default_profile, default_programmes, default_stages
 from govplanner.domain.vocabulary import Vocabulary
 from govplanner.files import register_layout as layout
+from govplanner.files.collector import collector_paused
 from govplanner.files.register_committees import read_committees
 from govplanner.files.register_people import read_people, read_programmes, read_roles
 from govplanner.files.register_problems import ProblemLimitError, Problems, RegisterImportError
@@ -70,21 +68,6 @@ def read_register(path: str | Path) -> RegisterImport:
     """The plan and the notices (kinds inferred, unknown programme areas, macros not run)."""
     with collector_paused():
         return _read_register(Path(path))
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the workbook's rows and the plan's
-    items are built: hundreds of thousands of objects, none of them garbage, that each
-    batch of allocations would otherwise walk again (a 50,000-seat register reads in about
-    half the time). The caller's setting is restored, also on error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_register(source: Path) -> RegisterImport:
