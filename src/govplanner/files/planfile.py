@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+import jiter
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
 from govplanner.domain.enums import FUNCTIONS, LEVELS
@@ -179,9 +180,12 @@ def plan_from_json(
 def _plan_from_json(text: str | bytes, source: Path, retain: list[Any]) -> Plan:
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, "the file is too large to be a plan")
-    # Always parsed once with Python's parser too: it refuses what pydantic's would let by
-    # (a key given twice, where the last would silently win) and finds unsafe characters.
-    parsed = _parse_json(text, source)
+    # Parsed by a parser that refuses a key given twice (pydantic's own would let the last
+    # win silently); anything it will not take is parsed again by Python's, which says what
+    # is wrong in the words the user sees.
+    parsed = _parse_fast(text)
+    if parsed is _UNPARSED:
+        parsed = _parse_json(text, source)
     retain.append(parsed)
     _refuse_unsafe_text(text, parsed, source)
     plan = _fast_load(parsed)
@@ -256,6 +260,28 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKeyError(key, pairs)
             seen.add(key)
     return result
+
+
+_UNPARSED = object()
+_BOM = b"\xef\xbb\xbf"
+
+
+def _parse_fast(text: str | bytes) -> Any:
+    """The parsed JSON of a well-formed document with no key twice in any object, or
+    ``_UNPARSED`` for anything else (then :func:`_parse_json` explains what is wrong).
+
+    jiter is stricter than Python's parser (no lone surrogate escapes, no deeper than 255
+    levels, no trailing data), and wherever both take a document they agree on its value
+    (``tests/files/test_parse_fast.py``), so the fast path never accepts what the other
+    would refuse.
+    """
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return jiter.from_json(data, catch_duplicate_keys=True, cache_mode="keys")
+    except ValueError:  # jiter's every parse error, duplicate keys and depth included
+        return _UNPARSED
 
 
 def _parse_json(text: str | bytes, source: Path) -> Any:
