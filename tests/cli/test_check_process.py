@@ -43,7 +43,7 @@ def test_the_process_writes_what_the_command_writes(
     done = _process(args)
     assert done.returncode == code
     assert done.stdout == called
-    assert (len(called) < 8192) == (size == "small" and fmt == "text")
+    assert (len(called) < 8192) == (size == "small")  # below, or above, the stream's buffer
     assert done.stderr == b""
 
 

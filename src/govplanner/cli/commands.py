@@ -6,13 +6,13 @@ import argparse
 import contextlib
 import datetime as dt
 import gc
-import json
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govplanner.cli import json_text
 from govplanner.domain.errors import GovplannerError
 from govplanner.domain.model import Plan
 from govplanner.files.collector import collector_paused
@@ -230,8 +230,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.format == "json":
             # One write of the whole text: json.dump writes (and our safe stream translates)
             # each of its hundreds of thousands of pieces separately.
-            report = check_json(plan, analysis, principles)
-            sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text.dumps(check_json(plan, analysis, principles)))
         else:
             sys.stdout.write(check_text(plan, analysis, principles))
         return _finish(args, _exit_code(args.fail_on, analysis))
@@ -277,8 +276,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         with _exporting():
             export_comparison(comparison, target, words(after))
     if args.format == "json":
-        json.dump(diff_json(comparison), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text.dumps(diff_json(comparison)))
     else:
         sys.stdout.write(diff_text(comparison, words(after)))
     if args.output is not None:
