@@ -36,12 +36,14 @@ from govplanner.files.migrations import (
 PLAN_SUFFIX = ".govplan"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 64
+_DOCUMENT_KEYS = {"format", "schema_version", "plan"}
 
 
 class _PlanDocument(BaseModel):
-    """The current file layout, for the fast one-step parse of an up-to-date file."""
+    """The current file layout, for writing a file (built when first used: reading checks
+    the layout by hand, and ``check`` never writes)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     format: Literal["govplanner-plan"]
     schema_version: StrictInt
@@ -202,10 +204,16 @@ def _fast_load(document: Any) -> Plan | None:
     again). An older file is not tried: it would be validated twice, here and after its
     migration.
     """
-    if not isinstance(document, dict) or document.get("schema_version") != CURRENT_SCHEMA_VERSION:
+    if not (
+        isinstance(document, dict)
+        and document.keys() == _DOCUMENT_KEYS
+        and document["format"] == FORMAT
+        and type(document["schema_version"]) is int  # not 4.0, not True
+        and document["schema_version"] == CURRENT_SCHEMA_VERSION
+    ):
         return None
     try:
-        return _PlanDocument.model_validate(document).plan
+        return Plan.model_validate(document["plan"])
     except (ValidationError, ValueError, RecursionError):
         return None
 
