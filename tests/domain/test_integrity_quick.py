@@ -94,7 +94,7 @@ def test_each_problem_alone_is_reported_word_for_word(breakage: Breakage) -> Non
 def _walk_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Turn every quick test off: each part walks item by item."""
     monkeypatch.setattr(integrity, "_identity_sound", lambda *_: False)
-    monkeypatch.setattr(integrity, "_references_sound", lambda *_: False)
+    monkeypatch.setattr(integrity, "_reference_sound", lambda *_: False)
     monkeypatch.setattr(integrity, "_roles_sound", lambda *_: False)
 
 
