@@ -150,8 +150,13 @@ def test_export_replace_overwrites_and_cancel_writes_nothing(
     qtbot: Any, exporting: tuple[MainWindow, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, folder = exporting
-    _answer(monkeypatch, "cancel")
-    assert window.files.export_role_descriptions("md") is None
+    asked = _answer(monkeypatch, "cancel")
+    task = window.files.export_role_descriptions("md")  # asks from the background work
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20_000) as ended:
+        pass
+    assert ended.args == [None, False]  # nothing written, and not the progress dialog's Cancel
+    assert asked == [(["Medical Director.md"], 3)]
     assert sorted(p.name for p in folder.iterdir()) == ["Medical Director.md"]
     _answer(monkeypatch, "replace")
     window.files.export_role_descriptions("md")

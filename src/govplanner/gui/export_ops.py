@@ -4,11 +4,13 @@ each off the GUI thread behind a progress dialog with Cancel.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from govplanner.domain.errors import GovplannerError
@@ -18,8 +20,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
 
+    from govplanner.analysis.result import Analysis
     from govplanner.domain.model import Plan
     from govplanner.files.register_import import RegisterImport
+    from govplanner.gui.live_analysis import LiveAnalysis
     from govplanner.gui.shell import DiagramExport, PlanHost
 
 REGISTER_FILTER = "Excel workbooks (*.xlsx)"
@@ -41,11 +45,75 @@ ROLE_FORMAT_NOUNS = {
 }
 
 
+def _analyse(plan: Plan) -> Analysis:
+    """A full analysis of ``plan`` as of today (on the worker thread)."""
+    from govplanner.analysis import analyse
+
+    return analyse(plan)
+
+
 def _stem(name: str) -> str:
     """A plan name as a file name Windows accepts (a name may hold '/' or ':')."""
     from govplanner.export.filenames import safe_stem
 
     return safe_stem(name, fallback="plan")
+
+
+class _Question(QObject):
+    """A question put on the window's thread by work on another thread, which waits for the
+    answer (made on the window's thread, so its slot runs there)."""
+
+    asked = Signal(object)
+
+    def __init__(self, answer: Callable[[list[str]], Path | None]) -> None:
+        super().__init__()
+        self._answer = answer
+        self._answered = threading.Event()
+        self._result: Path | None = None
+        self.asked.connect(self._ask_here, Qt.ConnectionType.QueuedConnection)
+
+    def _ask_here(self, names: list[str]) -> None:
+        try:
+            self._result = self._answer(names)
+        finally:  # even if asking failed (None: write nothing), the work must not wait forever
+            self._answered.set()
+
+    def ask(self, names: list[str]) -> Path | None:
+        """On the worker thread: the answer, once the user has given it (None, write
+        nothing, if the app ends first)."""
+        self.asked.emit(names)
+        while not self._answered.wait(0.25):
+            if QCoreApplication.closingDown():
+                return None
+        return self._result
+
+
+RolesWritten = tuple[Path, list[Path]]  # the folder written into, and the files written
+
+
+def _role_work(
+    plan: Plan, fmt: str, folder: Path, question: _Question | None, analysis: Analysis | None
+) -> Callable[[Progress, Cancelled], RolesWritten | None]:
+    """The background work of a role description export: with a ``question``, first name
+    every document and ask what to do about those already in ``folder``."""
+
+    def work(progress: Progress, cancelled: Cancelled) -> RolesWritten | None:
+        from govplanner.export.roles import export_role_descriptions, planned_file_names
+        from govplanner.files.output_safety import export_writes
+
+        target: Path | None = folder
+        if question is not None:
+            names = planned_file_names(plan, fmt)
+            target = None if cancelled() else question.ask(names)
+        if target is None:
+            return None  # cancelled, or the user chose to write nothing
+        with export_writes():  # "Replace" still keeps each replaced document as .bak
+            written = export_role_descriptions(
+                plan, target, analysis=analysis, fmt=fmt, progress=progress, cancel=cancelled
+            )
+        return target, written
+
+    return work
 
 
 class ExportOps:
@@ -55,6 +123,9 @@ class ExportOps:
     host: PlanHost
     undo_stack: QUndoStack
     diagram: DiagramExport | None
+    #: the window's live analysis (see :meth:`follow_analysis`); None: exports analyse afresh
+    live: LiveAnalysis | None = None
+    _analysed_revision = -1  # the plan revision the live analysis last reported on
 
     def error(self, title: str, exc: BaseException) -> None:
         raise NotImplementedError
@@ -139,6 +210,27 @@ class ExportOps:
             self.window, title, label, work, done, lambda exc: self.error(title, exc)
         )
 
+    def follow_analysis(self, live: LiveAnalysis) -> None:
+        """Let exports use ``live``'s analysis, kept current after every edit, instead of
+        analysing the plan again (seconds at national scale)."""
+        self.live = live
+        live.updated.connect(self._analysis_updated)
+
+    def _analysis_updated(self, _analysis: object) -> None:
+        # Only a refresh that succeeded reports: after a failed one this stays behind.
+        self._analysed_revision = self.host.document.revision
+
+    def _current_analysis(self) -> Analysis | None:
+        """The live analysis if it is of the plan as it is now, with term ends judged against
+        today; None if the export must analyse the plan itself."""
+        live = self.live
+        if live is None or live.document is not self.host.document:
+            return None
+        if self._analysed_revision != self.host.document.revision:
+            return None  # an edit not analysed yet (or whose analysis failed)
+        analysis = live.analysis
+        return analysis if analysis.as_of == dt.date.today() else None
+
     def _plan_for_export(self) -> Plan:
         """The plan as it is: exports run behind a window-modal progress dialog, so nothing
         can edit it until they finish, and a copy (a second at national scale) is not needed.
@@ -179,16 +271,15 @@ class ExportOps:
         if path is None:
             return None
         replacing = path.exists()
+        current = self._current_analysis()
 
         def work(progress: Progress, cancelled: Cancelled) -> Path | None:
-            from govplanner.analysis import analyse
             from govplanner.export.gap_report import export_gap_report
             from govplanner.files.output_safety import export_writes
 
+            analysis = current if current is not None else _analyse(plan)
             with export_writes():
-                return export_gap_report(
-                    plan, analyse(plan), path, progress=progress, cancel=cancelled
-                )
+                return export_gap_report(plan, analysis, path, progress=progress, cancel=cancelled)
 
         def done(written: Path | None, _cancelled: bool) -> None:
             # Cancelled means nothing was written at all (the old file, if any, is untouched).
@@ -202,44 +293,58 @@ class ExportOps:
         return self._background("Gap report", "Writing the gap report…", work, done)
 
     def export_role_descriptions(self, fmt: str = "docx") -> BackgroundTask | None:
+        """One document per clinical role, into a folder the user picks. If the folder holds
+        documents of the format, the work first names every document it is to write (half a
+        second at national scale, so not on the window's thread) and asks, on the window's
+        thread, what to do about those already there, before it writes anything."""
         from govplanner.domain.vocabulary import words  # pydantic: not at start-up
 
         plan = self._plan_for_export()
         w = words(plan)
-        folder = QFileDialog.getExistingDirectory(
+        chosen = QFileDialog.getExistingDirectory(
             self.window, f"Folder for the {w.role} descriptions", self._start_folder()
         )
-        if not folder:
+        if not chosen:
             return None
         from govplanner.gui import export_prompts as prompts  # never replace without asking
 
-        title = f"{w.cap('role')} descriptions"
-        target = prompts.choose_role_folder(self.window, plan, fmt, Path(folder), title, title)
-        if target is None:
-            return None
-
-        def work(progress: Progress, cancelled: Cancelled) -> list[Path]:
-            from govplanner.export.roles import export_role_descriptions
-            from govplanner.files.output_safety import export_writes
-
-            with export_writes():  # "Replace" still keeps each replaced document as .bak
-                return export_role_descriptions(
-                    plan, target, fmt=fmt, progress=progress, cancel=cancelled
+        folder, title = Path(chosen), f"{w.cap('role')} descriptions"
+        check = prompts.holds_any(folder, f".{fmt}")  # one listing: else nothing to replace
+        question = None
+        if check:  # asked from the work, once it has named every document
+            question = _Question(
+                lambda names: prompts.choose_role_folder(
+                    self.window, plan, fmt, folder, title, title, names=names
                 )
+            )
+        work = _role_work(plan, fmt, folder, question, self._current_analysis())
+        label = f"Writing {w.role} descriptions…"
+        if check:
+            label = f"Checking the folder, then writing the {w.role} descriptions…"
+        return self._background(title, label, work, self._roles_written(title, w.role))
 
-        def done(written: list[Path], cancelled: bool) -> None:
+    def _roles_written(self, title: str, role: str) -> Callable[[RolesWritten | None, bool], None]:
+        """What is said when a role description export ends."""
+        from govplanner.gui import export_prompts as prompts
+
+        def done(result: RolesWritten | None, cancelled: bool) -> None:
             from govplanner.analysis.rules.common import counted
 
+            if result is None:
+                if cancelled:
+                    self.show_status(f"{title} cancelled: nothing written.", 8000)
+                return
+            target, written = result
             stopped = " (stopped early)" if cancelled else ""
-            many = f"{w.role} descriptions"
-            text = f"Wrote {counted(len(written), f'{w.role} description', many)} to {target}"
+            many = f"{role} descriptions"
+            text = f"Wrote {counted(len(written), f'{role} description', many)} to {target}"
             self.show_status(f"{text}{stopped}.", 8000)
             if written:
                 self.opened_folder_box = prompts.offer_to_open(
                     self.window, target, f"{text}{stopped}."
                 )
 
-        return self._background(title, f"Writing {w.role} descriptions…", work, done)
+        return done
 
     def export_diagram(self, fmt: str = "png") -> bool:
         """Save the governance diagram as a PNG picture or an SVG drawing."""

@@ -29,7 +29,7 @@ def existing_documents(folder: Path, names: list[str]) -> list[str]:
     return [n for n in names if n.casefold() in present]
 
 
-def _holds_any(folder: Path, suffix: str) -> bool:
+def holds_any(folder: Path, suffix: str) -> bool:
     """Whether ``folder`` holds any file ending in ``suffix`` (ignoring case)."""
     try:
         return any(p.name.casefold().endswith(suffix) for p in folder.iterdir())
@@ -81,15 +81,21 @@ def ask_about_existing(
 
 
 def choose_role_folder(
-    parent: QWidget, plan: Plan, fmt: str, folder: Path, stem: str, title: str
+    parent: QWidget,
+    plan: Plan,
+    fmt: str,
+    folder: Path,
+    stem: str,
+    title: str,
+    names: list[str] | None = None,
 ) -> Path | None:
     """The folder to write into once the user has said what to do about documents already
-    there (None: cancelled, write nothing)."""
+    there (None: cancelled, write nothing). ``names``: the export's file names, if already
+    worked out (at national scale that takes half a second, so not on the window's thread)."""
     from govplanner.export.roles import planned_file_names
 
-    names: list[str] | None = None
     while True:
-        if not _holds_any(folder, f".{fmt}"):
+        if not holds_any(folder, f".{fmt}"):
             return folder  # nothing to replace: no need to work out every file's name
         names = planned_file_names(plan, fmt) if names is None else names
         existing = existing_documents(folder, names)

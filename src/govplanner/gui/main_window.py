@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.words = ui_words(document)
         menus.bind_words(self.menu_actions, self.menu_book, self.words)
         self.live = LiveAnalysis(document, self)
+        self.files.follow_analysis(self.live)  # exports use it while it is current
         self.lookup = Lookup(document)
         self.live.updated.connect(self._analysis_updated)
         self.live.failed.connect(lambda message: self.show_status(message, 15000))
