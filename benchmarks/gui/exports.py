@@ -82,13 +82,35 @@ def gap_export(window: Any, target: str) -> dict[str, float]:
     }
 
 
+def _hold_one_document(window: Any, folder: str) -> None:
+    """Put a document named as the export's first into ``folder``: the export must then name
+    every document (half a second at 50k) and ask before replacing it."""
+    from govplanner.export.roles import planned_file_names
+
+    first = planned_file_names(window.document.plan, "docx")[0]
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    (Path(folder) / first).write_bytes(b"a description written before")
+
+
 def cancelled_role_export(window: Any, folder: str) -> dict[str, float]:
-    """Export role descriptions (Word), click Cancel once the first is written: how soon it
-    stops, and how long the window froze meanwhile."""
+    """Export role descriptions (Word) into a folder already holding one of them, answer
+    Replace when asked, click Cancel once the first is written: how soon it stops, how long
+    the window froze meanwhile (naming the documents and asking included), and how long the
+    question took to come."""
     from PySide6.QtWidgets import QFileDialog
 
-    real = QFileDialog.getExistingDirectory
+    from govplanner.gui import export_prompts
+
+    _hold_one_document(window, folder)
+    asked: list[float] = []
+
+    def replace(*_args: Any) -> str:
+        asked.append(time.perf_counter())
+        return "replace"
+
+    real, real_ask = QFileDialog.getExistingDirectory, export_prompts.ask_about_existing
     QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: folder)  # type: ignore[method-assign]
+    export_prompts.ask_about_existing = replace  # type: ignore[assignment]
     try:
         ticker = Ticker()
         start = time.perf_counter()
@@ -99,11 +121,13 @@ def cancelled_role_export(window: Any, folder: str) -> dict[str, float]:
         end = time.perf_counter()
     finally:
         QFileDialog.getExistingDirectory = real  # type: ignore[method-assign]
+        export_prompts.ask_about_existing = real_ask
     if latency is None:  # the export ended before a second document: nothing to cancel
         return {}
     return {
         "stall": ticker.longest_gap(start, end),
         "latency": latency,
+        "asked_after": asked[0] - start if asked else float("nan"),
         "cancelled": float(cancelled),
         "ok": float(ok),
     }
