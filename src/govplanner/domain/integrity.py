@@ -77,6 +77,7 @@ class _Survey:
         self.unsound: set[Reference] = set()
         self.roles_sound = True
         self.kept: dict[Reference, tuple[list[str], list[Any]]] = {}
+        self._or_none: dict[Kind, set[str | None]] = {}
         done: set[Kind] = set()
         for kind in sorted(KINDS, key=lambda k: len(items_of(plan, k))):
             items = items_of(plan, kind)
@@ -84,8 +85,16 @@ class _Survey:
                 self._visit(kind, _columns(items[start : start + _CHUNK], _FIELDS[kind]), done)
             done.add(kind)
         for ref, (ids, values) in self.kept.items():
-            if not _reference_sound(ids, values, ref, self.known[ref.target]):
+            if not _reference_sound(ids, values, ref, self._targets(ref)):
                 self.unsound.add(ref)
+
+    def _targets(self, ref: Reference) -> set[Any]:
+        """The ids ``ref`` may hold, and None where it holds one id (it may hold none)."""
+        if ref.many or ref.entry_field is not None:
+            return self.known[ref.target]
+        if ref.target not in self._or_none:
+            self._or_none[ref.target] = self.known[ref.target] | {None}
+        return self._or_none[ref.target]
 
     def _visit(self, kind: Kind, columns: Columns, done: set[Kind]) -> None:
         ids = columns["id"]
@@ -98,7 +107,7 @@ class _Survey:
                 kept_ids, kept_values = self.kept.setdefault(ref, ([], []))
                 kept_ids += ids
                 kept_values += columns[ref.field]
-            elif not _reference_sound(ids, columns[ref.field], ref, self.known[ref.target]):
+            elif not _reference_sound(ids, columns[ref.field], ref, self._targets(ref)):
                 self.unsound.add(ref)
         if kind == "role" and not _roles_sound(columns):
             self.roles_sound = False
@@ -146,7 +155,7 @@ def _identity_problems(plan: Plan, survey: _Survey) -> list[str]:
 
 
 def _reference_sound(
-    ids: Sequence[str], values: Sequence[Any], ref: Reference, targets: set[str]
+    ids: Sequence[str], values: Sequence[Any], ref: Reference, targets: set[Any]
 ) -> bool:
     """Whether every item's ids through ``ref`` exist, none twice in one item, none its own
     where that is not allowed: set operations over all the items' ids at once."""
@@ -166,13 +175,12 @@ def _reference_sound(
 
 
 def _single_sound(
-    ids: Sequence[str], values: Sequence[str | None], self_allowed: bool, targets: set[str]
+    ids: Sequence[str], values: Sequence[str | None], self_allowed: bool, targets: set[Any]
 ) -> bool:
-    named = set(values)
-    named.discard(None)
-    if not named <= targets:
+    """``targets`` holds None too: an empty reference is fine."""
+    if not targets.issuperset(values):
         return False
-    return self_allowed or not named or not any(map(eq, ids, values))
+    return self_allowed or values.count(None) == len(values) or not any(map(eq, ids, values))
 
 
 def _each_listed_once(flat: list[str], counts: list[int]) -> bool:
@@ -214,7 +222,7 @@ def _problems_of_reference(items: list[Any], ref: Reference, known: set[str]) ->
 def _roles_sound(roles: Columns) -> bool:
     """Whether every role's activities are known and no term ends before it starts (pairs
     with both dates, compared as the walk does: end < start)."""
-    if not all(map(ACTIVITY_BY_CODE.__contains__, chain.from_iterable(roles["activities"]))):
+    if not ACTIVITY_BY_CODE.keys() >= set(chain.from_iterable(roles["activities"])):
         return False
     return not any(
         starmap(lt, filter(all, zip(roles["term_end"], roles["term_start"], strict=True)))
