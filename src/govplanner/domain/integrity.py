@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain, repeat, starmap
-from operator import attrgetter, eq, lt
+from operator import attrgetter, eq, itemgetter, lt
 from typing import Any
 
 from govplanner.domain.catalogue import ACTIVITY_BY_CODE
@@ -49,13 +49,18 @@ def _fields(kind: Kind) -> tuple[str, ...]:
 
 
 _FIELDS = {kind: _fields(kind) for kind in KINDS}
+_DICT = attrgetter("__dict__")
 
 
 def _columns(items: list[Any], fields: tuple[str, ...]) -> Columns:
-    """Each field's values over the (non-empty) items, from one visit to each item."""
-    getter = attrgetter(*fields)
-    rows = map(getter, items) if len(fields) > 1 else zip(map(getter, items), strict=True)
-    return dict(zip(fields, zip(*rows, strict=True), strict=True))
+    """Each field's values over the (non-empty) items, from one visit to each item.
+
+    Read from each item's ``__dict__``, where pydantic keeps the fields: attribute access
+    passes through BaseModel's ``__getattr__`` hook for every field, which costs more.
+    """
+    rows = map(itemgetter(*fields), map(_DICT, items))
+    columns = zip(*rows, strict=True) if len(fields) > 1 else [tuple(rows)]
+    return dict(zip(fields, columns, strict=True))
 
 
 def _keys(names: Sequence[str]) -> map[str]:
