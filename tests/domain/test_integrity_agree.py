@@ -16,6 +16,7 @@ from govplanner.domain import integrity
 from govplanner.domain.integrity import plan_problems
 from govplanner.domain.items import ITEM_KINDS, KINDS, Kind, items_of
 from govplanner.domain.model import Committee, Line, Person, Plan, Role, Seat
+from govplanner.domain.names import name_key
 from govplanner.domain.references import REFERENCES, Reference
 from tests.domain.test_references import full_plan
 
@@ -186,3 +187,10 @@ def test_the_quick_test_finds_a_sound_plan_sound_so_nothing_is_walked(chunk: int
             assert survey.unsound == set()
             assert survey.roles_sound
             assert integrity._identity_sound(plan, survey)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=8), max_size=6))
+def test_the_quick_name_keys_are_name_key(names: list[str]) -> None:
+    # any text: outer spaces of every kind, letters whose case folds to two (ß), newlines
+    assert list(integrity._keys(names)) == [name_key(n) for n in names]
