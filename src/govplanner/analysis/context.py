@@ -66,30 +66,34 @@ class RoleIndex:
     held: dict[str, list[Role]] = field(default_factory=dict)
     #: clinical roles that declare no function (plan order)
     unfunctioned: list[Role] = field(default_factory=list)
-    #: filled roles with a term end (plan order)
+    #: filled roles whose term ends on or before ``due_by`` (plan order): the only ones
+    #: TRM001 and TRM002 can judge, so at national scale they skip the many later terms
     terms: list[Role] = field(default_factory=list)
     #: committee id -> roles seated on it as deputy (plan order; any role, filled or vacant)
     deputies: dict[str, list[Role]] = field(default_factory=dict)
+    #: the last day of the analysis's warning window for terms (no limit by default)
+    due_by: dt.date = dt.date.max
 
 
-def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
-    """Seats, provided and filled functions per committee, load and roles per holder: one pass."""
-    seats: dict[str, list[Role]] = {cid: [] for cid in committees}
-    provided, filled = dict.fromkeys(committees, 0), dict.fromkeys(committees, 0)
-    index = RoleIndex(seats, provided, filled, {}, [])
-    load, held, terms = index.load, index.held, index.terms
+def index_roles(
+    plan: Plan, committees: Collection[str], due_by: dt.date = dt.date.max
+) -> RoleIndex:
+    """Seats, provided and filled functions per committee, load and roles per holder, and the
+    filled roles whose term ends by ``due_by``: one pass."""
+    index = _empty_index(committees, due_by)
+    provided, filled, load, held = index.provided, index.filled, index.load, index.held
     masks: dict[tuple[Function, ...], int] = {(): CLINICAL_BIT}
-    seats_get, held_get, load_get, masks_get = seats.get, held.get, load.get, masks.get
+    seats_get, held_get, load_get, masks_get = index.seats.get, held.get, load.get, masks.get
     for role in plan.roles:  # 50,000 seats at national scale: kept to plain dict/list steps
         holder = role.holder_id
         if holder is not None:
             load[holder] = load_get(holder, 0.0) + role.sessions_per_week
-            mine = held_get(holder)
-            if mine is None:
-                mine = held[holder] = []
-            mine.append(role)
-            if role.term_end is not None:
-                terms.append(role)
+            if (mine := held_get(holder)) is None:  # most people hold one role
+                held[holder] = [role]
+            else:
+                mine.append(role)
+            if (end := role.term_end) is not None and end <= due_by:
+                index.terms.append(role)
         mask = masks_get(key := tuple(role.functions), -1) if role.clinical else 0
         if mask < 0:  # a clinical role with functions not met before
             mask = masks[key] = function_mask(key) | CLINICAL_BIT
@@ -111,6 +115,12 @@ def index_roles(plan: Plan, committees: Collection[str]) -> RoleIndex:
                 continue
         _seat_many(index, role, mask)  # no seat, several (maybe repeated), or a dangling one
     return index
+
+
+def _empty_index(committees: Collection[str], due_by: dt.date) -> RoleIndex:
+    seats: dict[str, list[Role]] = {cid: [] for cid in committees}
+    provided, filled = dict.fromkeys(committees, 0), dict.fromkeys(committees, 0)
+    return RoleIndex(seats, provided, filled, {}, [], due_by=due_by)
 
 
 def _seat_apart(index: RoleIndex, role: Role, cid: str, membership: Membership, mask: int) -> None:
@@ -350,11 +360,20 @@ def _index_committees(ctx: AnalysisContext, first_stage: str | None) -> None:
         requirements[cid], needed[cid] = requirements_of(c, level, stage)
 
 
+def _due_by(plan: Plan, as_of: dt.date) -> dt.date:
+    """The last day of the terms warning window (TRM001); no term after it is judged."""
+    try:
+        return as_of + dt.timedelta(days=plan.term_warning_days)
+    except OverflowError:  # a window past the calendar's end: every term is within it
+        return dt.date.max
+
+
 def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:
     """Index the plan for the rules: one pass over tiers, stages, committees, roles, people.
 
     ``as_of`` is the date the analysis is for; today when None.
     """
+    as_of = dt.date.today() if as_of is None else as_of
     tiers = {t.id: t for t in plan.tiers}
     committees = {c.id: c for c in plan.committees}
     by_tier: dict[str, list[Committee]] = {t.id: [] for t in plan.tiers}
@@ -366,12 +385,12 @@ def build_context(plan: Plan, as_of: dt.date | None = None) -> AnalysisContext:
         committees=committees,
         committees_by_tier=by_tier,
         people={p.id: p for p in plan.people},
-        roles=index_roles(plan, committees),
+        roles=index_roles(plan, committees, _due_by(plan, as_of)),
         levels={},
         current_stage={},
         requirements={},
         _profile_cache={},
-        as_of=dt.date.today() if as_of is None else as_of,
+        as_of=as_of,
         words=words(plan),
     )
     _index_committees(ctx, plan.stages[0].id if plan.stages else None)

@@ -273,8 +273,9 @@ class IncrementalAnalysis:
             touched.people.add(holder)
         relist(index.unseated, role, order, structure.unseated(ctx, role))
         relist(index.unfunctioned, role, order, role.clinical and not role.functions)
-        filled_term = role.holder_id is not None and role.term_end is not None
-        relist(index.terms, role, order, filled_term)
+        end = role.term_end
+        due = role.holder_id is not None and end is not None and end <= index.due_by
+        relist(index.terms, role, order, due)
         touched.roles.add(rid)
 
     def _order_of(self, role: Role) -> int:

@@ -32,7 +32,8 @@ def _holder_name(ctx: AnalysisContext, role: Role) -> str:
 
 
 def _termed(ctx: AnalysisContext, roles: Iterable[Role] | None) -> Iterable[Role]:
-    """Filled roles with a term end: every one, or those of ``roles``."""
+    """Filled roles with a term end: every one ending by the end of the warning window (the
+    context lists them; later ones raise neither finding), or those of ``roles``."""
     if roles is None:
         return ctx.roles.terms
     return [r for r in roles if r.holder_id is not None and r.term_end is not None]
