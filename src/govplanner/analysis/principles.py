@@ -9,6 +9,7 @@ professions, vacancies and terms), so each result also says what it cannot show.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from govplanner.analysis.context import CLINICAL_BIT, AnalysisContext, build_context
 from govplanner.analysis.principle_result import (
@@ -37,6 +38,8 @@ __all__ = [
     "profession_group",
 ]
 
+_CODE = attrgetter("code")
+
 # -- the assessment ----------------------------------------------------------------------------
 
 
@@ -52,9 +55,14 @@ def assess_principles(
     if context is not None and context.plan is not plan:
         raise ValueError("The analysis context was built for a different plan.")
     ctx = build_context(plan) if context is None else context
-    counts = Counter(f.code for f in analysis.open_findings)
-    accepted = Counter(f.code for f in analysis.findings if f.accepted)
-    waived = {f.subject_id for f in analysis.findings if f.accepted and f.code == "CLN001"}
+    findings = analysis.findings
+    taken = [f for f in findings if f.accepted]
+    # open findings by code (thousands at national scale: counted in C when none is accepted)
+    counts = Counter(
+        [f.code for f in findings if not f.accepted] if taken else map(_CODE, findings)
+    )
+    accepted = Counter(map(_CODE, taken))
+    waived = {f.subject_id for f in taken if f.code == "CLN001"}
     roster = read_roster(ctx)  # the roles, read once for every principle
     return [
         _with_accepted(_decision_making(ctx, waived), accepted, ("CLN001",)),

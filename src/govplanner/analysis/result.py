@@ -160,7 +160,7 @@ class Analysis:
 
     @property
     def open_findings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.is_open)
+        return tuple([f for f in self.findings if not f.accepted])
 
     @property
     def shared_root_causes(self) -> tuple[RootCause, ...]:
@@ -174,5 +174,5 @@ class Analysis:
         one problem), and every open finding none of them explains counts as its own."""
         shared = {frozenset(cause.finding_keys) for cause in self.shared_root_causes}
         explained = set().union(*shared)
-        alone = sum(1 for f in self.findings if f.is_open and f.key not in explained)
-        return len(shared) + alone
+        keys = [f.key for f in self.findings if not f.accepted]
+        return len(shared) + len(keys) - sum(map(explained.__contains__, keys))

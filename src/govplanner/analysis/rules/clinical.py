@@ -14,7 +14,7 @@ from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import committee_finding, name_list
 from govplanner.domain.enums import Severity
-from govplanner.domain.model import Committee, Plan, Programme
+from govplanner.domain.model import Committee, Plan, Programme, Role
 from govplanner.domain.names import name_key
 
 
@@ -133,14 +133,19 @@ def pro001(
         if not judged:
             continue
         seats = ctx.seats.get(committee.id, ())
-        canonical = matcher.canonical
-        unmatched = [
-            a
-            for a in judged
-            if not any(r.clinical and canonical(r.profession) in a.wanted for r in seats)
-        ]
+        unmatched = [a for a in judged if not _heard(seats, a.wanted, matcher)]
         if unmatched:
             yield _pro_finding(ctx, committee, unmatched)
+
+
+def _heard(seats: Iterable[Role], wanted: frozenset[str], matcher: ProfessionMatcher) -> bool:
+    """A clinical role among these comes from one of the wanted professions (a plain loop
+    that stops at the first: most committees' first clinical roles answer)."""
+    canonical = matcher.canonical
+    for role in seats:  # noqa: SIM110 - a loop, not any(): no generator per committee
+        if role.clinical and canonical(role.profession) in wanted:
+            return True
+    return False
 
 
 def _professions(area: _Area) -> tuple[str, int]:

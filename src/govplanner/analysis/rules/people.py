@@ -22,10 +22,18 @@ def _over(
     the plan's default, for people whose capacity nobody recorded. Every holder is judged,
     or only the ``chosen`` people."""
     people, default, load = ctx.people, ctx.plan.default_capacity, ctx.roles.load
-    loads = load.items() if chosen is None else [(p.id, load[p.id]) for p in chosen if p.id in load]
+    if chosen is not None:
+        loads = [(p.id, load[p.id]) for p in chosen if p.id in load]
+    elif recorded:  # only people with a capacity can be over it: most have none recorded
+        loads = [
+            (p.id, load[p.id]) for p in people.values() if p.capacity is not None and p.id in load
+        ]
+    else:  # within the default: no LOD002, whoever it is (most holders, dropped at once)
+        limit = default + _TOLERANCE
+        loads = [(pid, total) for pid, total in load.items() if total > limit]
     for person_id, total in loads:
         if not recorded and total <= default + _TOLERANCE:
-            continue  # within the default: no LOD002, whoever it is (most people, cheaply)
+            continue
         person = people.get(person_id)
         if person is None:  # a dangling holder: integrity reports it
             continue
@@ -95,7 +103,8 @@ def dev001(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iter
     """A person provides a function through a clinical role without its sources of influence."""
     held = ctx.roles.held
     lacking_by_sources: dict[tuple[Source, ...], tuple[Function, ...]] = {}
-    for person in ctx.plan.people if people is None else people:
+    chosen = ctx.plan.people if people is None else people
+    for person in [p for p in chosen if p.sources is not None]:  # most have none recorded
         sources = person.sources
         if sources is None:
             continue

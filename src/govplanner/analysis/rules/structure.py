@@ -60,6 +60,8 @@ def _single_line_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     settled: set[str] = set()
     cycles: list[list[str]] = []
     for start in graph:
+        if start in settled:  # met on an earlier walk
+            continue
         walk: list[str] = []
         position: dict[str, int] = {}
         node: str | None = start
@@ -189,10 +191,21 @@ def str002(
 ) -> Iterator[Finding]:
     """The committee is accountable to one or more committees at a lower level than its own
     (one finding per committee, naming them all)."""
-    levels = ctx.levels
+    levels, by_id, accountable = ctx.levels, ctx.committees, LineKind.ACCOUNTABLE
     for committee in ctx.plan.committees if committees is None else committees:
+        lines = committee.lines
+        if not lines:
+            continue
         level = levels.get(committee.id)
-        if level is None or not committee.lines:
+        if level is None:
+            continue
+        if len(lines) == 1:  # the common case: one line, judged without lists
+            line = lines[0]
+            parent = by_id.get(line.to_id) if line.kind is accountable else None
+            if parent is not None:
+                above = levels.get(parent.id)
+                if above is not None and _ORDER[above] > _ORDER[level]:
+                    yield _upside_down(ctx, committee, [parent])
             continue
         lower = [
             p
@@ -284,10 +297,18 @@ def str005(
     ctx: AnalysisContext, committees: Iterable[Committee] | None = None
 ) -> Iterator[Finding]:
     """A committee below the executive level has no accountable line to any committee."""
-    w = ctx.words
+    w, levels, by_id = ctx.words, ctx.levels, ctx.committees
+    executive, accountable = Level.EXECUTIVE, LineKind.ACCOUNTABLE
     for committee in ctx.plan.committees if committees is None else committees:
-        level = ctx.levels.get(committee.id)
-        if level is None or level is Level.EXECUTIVE or ctx.parent(committee) is not None:
+        level = levels.get(committee.id)
+        if level is None or level is executive:
+            continue
+        lines = committee.lines
+        if len(lines) == 1:  # the common case: ctx.parent's answer without the call
+            line = lines[0]
+            if line.kind is accountable and line.to_id in by_id:
+                continue
+        elif ctx.parent(committee) is not None:
             continue
         advises = [ctx.committees[i].name for i in committee.advises_ids if i in ctx.committees]
         only = f" (it only advises {name_list(advises)})" if advises else ""
