@@ -27,12 +27,14 @@ def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
     """One finding as the check and diff JSON documents show it."""
+    # str() of an enum member is its value, read in C (thousands of findings at national scale)
+    function = finding.function
     return {
         "code": finding.code,
-        "severity": finding.severity.value,
-        "subject_kind": finding.subject_kind.value,
+        "severity": str(finding.severity),
+        "subject_kind": str(finding.subject_kind),
         "subject": finding.subject,
-        "function": finding.function.value if finding.function else None,
+        "function": None if function is None else str(function),
         "stage": finding.stage,
         "message": finding.message,
         "remedy": finding.remedy,
