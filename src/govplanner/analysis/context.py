@@ -138,7 +138,7 @@ def _seat_apart(index: RoleIndex, role: Role, cid: str, membership: Membership, 
 def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
     """Seat a role with no seat or several; a repeated seat counts once, a dangling one not."""
     seats, provided, filled = index.seats, index.provided, index.filled
-    seated_anywhere = False
+    seated_anywhere, held = False, role.holder_id is not None
     for seat in role.seats:
         cid, membership = seat.committee_id, seat.membership
         seated = seats.get(cid)
@@ -150,7 +150,7 @@ def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
         if membership is _MEMBER or membership is _PARTICIPANT:
             if mask:
                 provided[cid] |= mask
-                if role.holder_id is not None:
+                if held:
                     filled[cid] |= mask
         else:
             _seat_apart(index, role, cid, membership, mask)

@@ -262,12 +262,12 @@ def _development(ctx: AnalysisContext, counts: Counter[str], roster: Roster) -> 
     leaders = [p for p in ctx.plan.people if p.id in holders]
     if len(people) != len(ctx.plan.people):  # repeated ids (integrity reports them): the last
         leaders = [people[p.id] for p in leaders]
-    recorded = [p for p in leaders if p.sources is not None]
     missing = [p.name for p in leaders if p.sources is None]
+    recorded = len(leaders) - len(missing)  # leaders with their sources recorded
     evidence = []
     if leaders:
         share = share_of(
-            len(recorded), len(leaders), "clinical leader in post", "clinical leaders in post"
+            recorded, len(leaders), "clinical leader in post", "clinical leaders in post"
         )
         evidence.append(
             f"{share} their sources of influence recorded, the basis for a development "
@@ -288,7 +288,7 @@ def _development(ctx: AnalysisContext, counts: Counter[str], roster: Roster) -> 
         title="Dedicated leadership development",
         summary="Every clinical and care professional leader can take part in leadership "
         "development, and the system nurtures its future leaders.",
-        rag=share_rag(len(recorded), len(leaders)),
+        rag=share_rag(recorded, len(leaders)),
         evidence=evidence or ["No clinical leader is in post yet."],
         limits="Shows whose strengths are recorded and the development needs that follow from "
         "them; it cannot show whether a development offer exists or is taken up, or how the "

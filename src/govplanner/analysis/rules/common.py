@@ -59,11 +59,14 @@ def name_list(names: Sequence[str], limit: int = 4, *, keep_order: bool = False)
     """
     if len(names) == 1:  # the common case, kept cheap
         return names[0]
-    counts = Counter(names)
-    # by (casefold, name): a stable sort by casefold of the names in order (C keys, no lambda:
-    # a principle may list thousands of names to show six)
-    unique = list(counts) if keep_order else sorted(sorted(counts), key=str.casefold)
-    shown = [n if counts[n] == 1 else f"{n} (×{counts[n]})" for n in unique]
+    if len(set(names)) == len(names):  # no repeats (most lists): no counting needed
+        # by (casefold, name): a stable sort by casefold of the names in order (C keys, no
+        # lambda: a principle may list thousands of names to show six)
+        shown = list(names) if keep_order else sorted(sorted(names), key=str.casefold)
+    else:
+        counts = Counter(names)
+        unique = list(counts) if keep_order else sorted(sorted(counts), key=str.casefold)
+        shown = [n if counts[n] == 1 else f"{n} (×{counts[n]})" for n in unique]
     if len(shown) > limit:
         kept = shown[: limit - 1]
         return f"{', '.join(kept)} and {len(shown) - len(kept)} more"

@@ -103,8 +103,7 @@ def dev001(ctx: AnalysisContext, people: Iterable[Person] | None = None) -> Iter
     """A person provides a function through a clinical role without its sources of influence."""
     held = ctx.roles.held
     lacking_by_sources: dict[tuple[Source, ...], tuple[Function, ...]] = {}
-    chosen = ctx.plan.people if people is None else people
-    for person in [p for p in chosen if p.sources is not None]:  # most have none recorded
+    for person in ctx.plan.people if people is None else people:
         sources = person.sources
         if sources is None:
             continue
