@@ -1,10 +1,11 @@
 """Where the time goes: ``python -m benchmarks.profile TARGET [--seats N] [--top K]``.
 
-TARGET is one of open, save, analysis, edit, gap, docs, sort or startup. Each runs the
+TARGET is one of open, save, analysis, check, edit, gap, docs, sort or startup. Each runs the
 govplanner side of that benchmark once under cProfile on a generated plan and prints the
 functions with the most cumulative and the most own time; ``startup`` instead lists the
-slowest imports before the first painted window (``python -X importtime``), and ``rules``
-times each step of the analysis (indexing, each rule, coverage, ordering) without a profiler.
+slowest imports before the first painted window (``python -X importtime``), ``rules``
+times each step of the analysis (indexing, each rule, coverage, ordering) without a profiler,
+and ``check`` profiles what ``govplanner check --format json`` runs after opening the plan.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from benchmarks.generate import plan_for_seats
 from govplanner.domain.model import Plan
 
 STARTUP = (sys.executable,)
-TARGETS = ("open", "save", "analysis", "rules", "edit", "gap", "docs", "sort", "startup")
+TARGETS = ("open", "save", "analysis", "check", "rules", "edit", "gap", "docs", "sort", "startup")
 
 
 def _work(target: str, plan: Plan, tmp: Path) -> Callable[[], Any]:
@@ -43,6 +44,8 @@ def _work(target: str, plan: Plan, tmp: Path) -> Callable[[], Any]:
         return (lambda: load_plan(path)) if target == "open" else (lambda: save_plan(plan, path))
     if target == "analysis":
         return lambda: analyse(plan)
+    if target == "check":
+        return partial(_check_after_load, plan)
     if target == "edit":
         from govplanner.domain.document import PlanDocument
 
@@ -62,6 +65,18 @@ def _work(target: str, plan: Plan, tmp: Path) -> Callable[[], Any]:
     if target == "sort":
         return _sort_work(plan)
     raise SystemExit(f"Unknown target {target!r}; choose one of: {', '.join(TARGETS)}.")
+
+
+def _check_after_load(plan: Plan) -> Any:
+    """What ``govplanner check --format json`` does once the plan is open (as cmd_check):
+    one context for the rules and the principles, then the JSON document (not yet text)."""
+    from govplanner.analysis import analyse, build_context
+    from govplanner.analysis.principles import assess_principles
+    from govplanner.cli.report import check_json
+
+    context = build_context(plan)
+    analysis = analyse(plan, context)
+    return check_json(plan, analysis, assess_principles(plan, analysis, context))
 
 
 def _sort_work(plan: Plan) -> Callable[[], Any]:
