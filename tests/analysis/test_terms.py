@@ -96,6 +96,31 @@ def test_term_rules_are_silent_without_a_term_end(code: str) -> None:
     assert found(plan_with_term(None), code) == []
 
 
+def terms_plan() -> Plan:
+    """Five roles on one committee: held with terms ending at several dates, and one vacant."""
+    builder = PlanBuilder().committee("ICB Board", tier="system")
+    for title in ("Ended", "Last day", "Day after", "No end"):
+        builder.role(title, on=["ICB Board"], holder=f"Holder of {title}")
+    plan = builder.role("Vacant", on=["ICB Board"]).build()
+    ends = {"Ended": days(-5), "Last day": days(90), "Day after": days(91), "Vacant": days(10)}
+    for role in plan.roles:
+        role.term_end = ends.get(role.title)
+    return plan
+
+
+def test_the_context_lists_only_the_filled_terms_the_rules_can_judge() -> None:
+    # TRM001 and TRM002 read this list: a term ending after the window raises neither
+    terms = build_context(terms_plan(), AS_OF).roles.terms
+    assert [r.title for r in terms] == ["Ended", "Last day"]
+    assert build_context(terms_plan(), AS_OF).roles.due_by == days(90)
+
+
+def test_the_context_lists_every_filled_term_when_the_window_passes_the_calendar_end() -> None:
+    late = dt.date.max - dt.timedelta(days=10)
+    terms = build_context(terms_plan(), late).roles.terms
+    assert [r.title for r in terms] == ["Ended", "Last day", "Day after"]
+
+
 # -- TRM002 ------------------------------------------------------------------------------------
 
 
