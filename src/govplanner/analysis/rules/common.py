@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -60,8 +61,11 @@ def name_list(names: Sequence[str], limit: int = 4, *, keep_order: bool = False)
     if len(names) == 1:  # the common case, kept cheap
         return names[0]
     if len(set(names)) == len(names):  # no repeats (most lists): no counting needed
-        # by (casefold, name): a stable sort by casefold of the names in order (C keys, no
-        # lambda: a principle may list thousands of names to show six)
+        if not keep_order and 0 < limit < len(names):  # a principle may list thousands
+            # the first few by (casefold, name), as the full sort below orders them
+            first = heapq.nsmallest(limit - 1, zip(map(str.casefold, names), names, strict=True))
+            return f"{', '.join(n for _folded, n in first)} and {len(names) - len(first)} more"
+        # by (casefold, name): a stable sort by casefold of the names in order (C keys)
         shown = list(names) if keep_order else sorted(sorted(names), key=str.casefold)
     else:
         counts = Counter(names)
