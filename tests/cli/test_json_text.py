@@ -72,3 +72,11 @@ def test_records_inside_records_get_lines_of_their_own() -> None:
         "  }",
         "}",
     ]
+
+
+@given(_values)
+def test_a_record_is_written_as_json_dumps_writes_it(value: Any) -> None:
+    record = {"code": "GAP001", "value": value if not isinstance(value, (dict, list)) else 0}
+    assert json_text.dumps(record) == json.dumps(record, ensure_ascii=False) + "\n"
+    flat = [1, "two", None, 2.5, "é"]
+    assert json_text.dumps(flat) == json.dumps(flat, ensure_ascii=False) + "\n"
