@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from govplanner.domain.catalogue import default_requirement
 from govplanner.domain.enums import (
@@ -75,6 +76,14 @@ class RoleIndex:
     due_by: dt.date = dt.date.max
 
 
+#: A role's and a seat's fields as index_roles reads them, from the ``__dict__`` where pydantic
+#: keeps them: one C call instead of a trip per field through BaseModel's ``__getattr__`` hook
+_ROLE_FIELDS = itemgetter(
+    "holder_id", "clinical", "functions", "seats", "sessions_per_week", "term_end"
+)
+_SEAT_FIELDS = itemgetter("committee_id", "membership")
+
+
 def index_roles(
     plan: Plan, committees: Collection[str], due_by: dt.date = dt.date.max
 ) -> RoleIndex:
@@ -85,24 +94,22 @@ def index_roles(
     masks: dict[tuple[Function, ...], int] = {(): CLINICAL_BIT}
     seats_get, held_get, load_get, masks_get = index.seats.get, held.get, load.get, masks.get
     for role in plan.roles:  # 50,000 seats at national scale: kept to plain dict/list steps
-        holder = role.holder_id
+        holder, clinical, functions, role_seats, sessions, end = _ROLE_FIELDS(role.__dict__)
         if holder is not None:
-            load[holder] = load_get(holder, 0.0) + role.sessions_per_week
+            load[holder] = load_get(holder, 0.0) + sessions
             if (mine := held_get(holder)) is None:  # most people hold one role
                 held[holder] = [role]
             else:
                 mine.append(role)
-            if (end := role.term_end) is not None and end <= due_by:
+            if end is not None and end <= due_by:
                 index.terms.append(role)
-        mask = masks_get(key := tuple(role.functions), -1) if role.clinical else 0
+        mask = masks_get(key := tuple(functions), -1) if clinical else 0
         if mask < 0:  # a clinical role with functions not met before
             mask = masks[key] = function_mask(key) | CLINICAL_BIT
         if mask == CLINICAL_BIT:  # a clinical role without a function
             index.unfunctioned.append(role)
-        role_seats = role.seats
         if len(role_seats) == 1:  # most roles have exactly one seat
-            seat = role_seats[0]
-            cid, membership = seat.committee_id, seat.membership
+            cid, membership = _SEAT_FIELDS(role_seats[0].__dict__)
             seated = seats_get(cid)
             if seated is not None:
                 seated.append(role)
@@ -166,13 +173,6 @@ def provides_on(role: Role, committee_id: str) -> bool:
             if membership is _MEMBER or membership is _PARTICIPANT:
                 return True
     return False
-
-
-def member_on(role: Role, committee_id: str) -> bool:
-    """The role sits on the committee as a (voting) member."""
-    return any(
-        seat.committee_id == committee_id and seat.membership is _MEMBER for seat in role.seats
-    )
 
 
 #: (kind, level, stage id) -> the kind's requirement row, before a committee's own overrides

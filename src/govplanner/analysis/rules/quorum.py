@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from govplanner.analysis.context import AnalysisContext, member_on
+from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.result import Finding
 from govplanner.analysis.rules.common import committee_finding, counted, name_list
-from govplanner.domain.enums import Severity
+from govplanner.domain.enums import Membership, Severity
 from govplanner.domain.model import Committee, Role
+
+
+def member_on(role: Role, committee_id: str) -> bool:
+    """The role sits on the committee as a (voting) member."""
+    return any(
+        seat.committee_id == committee_id and seat.membership is Membership.MEMBER
+        for seat in role.seats
+    )
 
 
 def members(ctx: AnalysisContext, committee: Committee) -> list[Role]:
