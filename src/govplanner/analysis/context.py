@@ -147,7 +147,7 @@ def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
     seats, provided, filled = index.seats, index.provided, index.filled
     seated_anywhere, held = False, role.holder_id is not None
     for seat in role.seats:
-        cid, membership = seat.committee_id, seat.membership
+        cid, membership = _SEAT_FIELDS(seat.__dict__)
         seated = seats.get(cid)
         if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
             continue
