@@ -89,14 +89,14 @@ class LiveAnalysis(QObject):
     def refresh(self) -> Analysis:
         """Analyse now (cancelling any pending refresh) and emit ``updated``."""
         self._timer.stop()
-        self._revision = self._document.revision
+        revision = self._document.revision
         try:
             analysis = self._analyse(self._document.plan)
         except Exception as exc:  # keep the last good analysis; the app must stay usable
             self._engine = None  # its indexes may be half updated: start afresh next time
             self.failed.emit(f"The plan could not be checked: {exc}")
-            return self.analysis
-        self._analysis = analysis
+            return self.analysis  # still of its own revision: is_stale() says so
+        self._analysis, self._revision = analysis, revision
         self.updated.emit(analysis)
         return analysis
 

@@ -217,6 +217,33 @@ def test_failing_analysis_keeps_the_last_result(qtbot: Any, document: PlanDocume
         assert live.refresh() is first
     assert blocker.args == ["The plan could not be checked: rule exploded"]
     assert live.analysis is first
+    assert not live.is_stale()  # the kept analysis is of the plan as it is
+
+
+def test_an_edit_whose_analysis_failed_leaves_the_analysis_stale(
+    qtbot: Any, document: PlanDocument, stack: QUndoStack
+) -> None:
+    from govplanner.analysis import analyse
+
+    failing = [False]
+
+    def analyser(plan: Any) -> Any:
+        if failing[0]:
+            raise RuntimeError("rule exploded")
+        return analyse(plan)
+
+    live = LiveAnalysis(document, analyser=analyser, delay_ms=0)
+    first = live.refresh()
+    failing[0] = True
+    with qtbot.waitSignal(live.failed):
+        cmd.execute(
+            stack, cmd.update_item(document, "committee", committee_id("ICB Board"), quorum=9)
+        )
+    assert live.analysis is first
+    assert live.is_stale()  # what exports and the diagram ask before trusting it
+    failing[0] = False
+    assert live.refresh() == analyse(document.plan)
+    assert not live.is_stale()
 
 
 def test_an_accepted_gap_is_shown_apart_and_undo_brings_it_back(
