@@ -218,7 +218,8 @@ def _cancel_row(cancel: dict[str, float], label: str, limit: float | None) -> Ro
         target="" if limit is None else f"≤ {limit:.0f} s (our reading)",
         limit=limit,
         note=(
-            f"role descriptions (docx), Cancel clicked once the first was written: {stopped}; "
+            "role descriptions (docx) into a folder already holding one of them (Replace "
+            f"answered), Cancel clicked once the first was written: {stopped}; "
             "longest freeze "
             f"meanwhile {cancel['stall'] * 1000:.0f} ms"
             + ("" if cancel.get("ok") else "; the export FAILED")
