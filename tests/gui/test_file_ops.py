@@ -298,3 +298,29 @@ def test_import_says_what_it_assumed_without_blocking(qtbot: Any, window: MainWi
     assert box.isVisible()
     assert notices[0] in box.informativeText()
     box.accept()
+
+
+def test_opening_a_plan_runs_no_garbage_collection(window: MainWindow, tmp_path: Path) -> None:
+    """Read with the collector paused until the window freezes the plan: no collection walks
+    the new plan's objects (at 50k seats the first three took ~0.6 s of the open)."""
+    import gc
+
+    from govplanner.analysis import analyse
+
+    path = tmp_path / "plan.govplan"
+    save_plan(load_plan(Path(__file__).parents[2] / "examples" / "ics-example.govplan"), path)
+    collections: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        assert window.files.open_path(path, ask=False)
+    finally:
+        gc.callbacks.remove(note)
+    assert collections == []
+    assert gc.isenabled()
+    assert window.live.analysis == analyse(window.document.plan)
