@@ -183,6 +183,26 @@ def test_export_into_an_empty_folder_does_not_ask_and_offers_to_open_it(
     assert opened == [str(tmp_path)]
 
 
+def test_a_gap_report_offers_to_open_its_folder(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_plan(small_plan_builder().build(), None)
+    target = tmp_path / "gaps.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window.files.export_gap_report()
+    qtbot.waitUntil(
+        lambda: "Wrote gaps.xlsx" in window.statusBar().currentMessage(), timeout=20_000
+    )
+    box = window.files.opened_folder_box
+    assert box.isVisible()
+    assert box.text() == f"Wrote the gap report gaps.xlsx to {tmp_path}."
+    (button,) = [b for b in box.buttons() if b.text() == "&Open folder"]
+    button.click()
+    assert opened == [str(tmp_path)]
+
+
 def test_the_question_names_the_documents_and_counts_right(tmp_path: Path) -> None:
     one = prompts.existing_question(["A.docx"], 1, tmp_path, "Role descriptions")
     assert one.startswith(f"The document is already in {tmp_path} (A.docx).")

@@ -283,11 +283,13 @@ class ExportOps:
 
         def done(written: Path | None, _cancelled: bool) -> None:
             # Cancelled means nothing was written at all (the old file, if any, is untouched).
-            from govplanner.gui.export_prompts import replaced_note
+            from govplanner.gui import export_prompts as prompts
 
             message = "Gap report cancelled: nothing written."
             if written:
-                message = f"Wrote {path.name}.{replaced_note(path, replacing)}"
+                message = f"Wrote {path.name}.{prompts.replaced_note(path, replacing)}"
+                text = f"Wrote the gap report {path.name} to {path.parent}."
+                self.opened_folder_box = prompts.offer_to_open(self.window, path.parent, text)
             self.show_status(message, 8000)
 
         return self._background("Gap report", "Writing the gap report…", work, done)
