@@ -125,7 +125,6 @@ class ExportOps:
     diagram: DiagramExport | None
     #: the window's live analysis (see :meth:`follow_analysis`); None: exports analyse afresh
     live: LiveAnalysis | None = None
-    _analysed_revision = -1  # the plan revision the live analysis last reported on
 
     def error(self, title: str, exc: BaseException) -> None:
         raise NotImplementedError
@@ -214,11 +213,6 @@ class ExportOps:
         """Let exports use ``live``'s analysis, kept current after every edit, instead of
         analysing the plan again (seconds at national scale)."""
         self.live = live
-        live.updated.connect(self._analysis_updated)
-
-    def _analysis_updated(self, _analysis: object) -> None:
-        # Only a refresh that succeeded reports: after a failed one this stays behind.
-        self._analysed_revision = self.host.document.revision
 
     def _current_analysis(self) -> Analysis | None:
         """The live analysis if it is of the plan as it is now, with term ends judged against
@@ -226,7 +220,7 @@ class ExportOps:
         live = self.live
         if live is None or live.document is not self.host.document:
             return None
-        if self._analysed_revision != self.host.document.revision:
+        if live.is_stale():
             return None  # an edit not analysed yet (or whose analysis failed)
         analysis = live.analysis
         return analysis if analysis.as_of == dt.date.today() else None
