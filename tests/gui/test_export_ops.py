@@ -74,6 +74,20 @@ def _fresh_report(window: MainWindow, target: Path) -> dict[str, list[tuple[Any,
     return _cells(target)
 
 
+def _fill_a_vacancy(window: MainWindow) -> None:
+    """An edit on the undo stack (the live analysis waits for typing to pause)."""
+    document = window.document
+    role = next(r for r in document.plan.roles if r.holder_id is None)
+    edit = commands.update_item(document, "role", role.id, holder_id=document.plan.people[0].id)
+    commands.execute(window.undo_stack, edit)
+
+
+def _analysed_afresh(qtbot: Any, window: MainWindow, tmp_path: Path, analyses: list[int]) -> None:
+    _gap_report(qtbot, window, tmp_path / "gaps.xlsx")
+    assert analyses == [1]
+    assert _cells(tmp_path / "gaps.xlsx") == _fresh_report(window, tmp_path / "fresh.xlsx")
+
+
 def test_a_gap_report_uses_the_live_analysis_when_it_is_current(
     qtbot: Any, opened: MainWindow, tmp_path: Path, analyses: list[int]
 ) -> None:
@@ -85,14 +99,8 @@ def test_a_gap_report_uses_the_live_analysis_when_it_is_current(
 def test_an_edit_not_yet_analysed_makes_the_gap_report_analyse_afresh(
     qtbot: Any, opened: MainWindow, tmp_path: Path, analyses: list[int]
 ) -> None:
-    document = opened.document
-    role = next(r for r in document.plan.roles if r.holder_id is None)
-    person = document.plan.people[0].id
-    edit = commands.update_item(document, "role", role.id, holder_id=person)
-    commands.execute(opened.undo_stack, edit)  # the live analysis waits for typing to pause
-    _gap_report(qtbot, opened, tmp_path / "gaps.xlsx")
-    assert analyses == [1]
-    assert _cells(tmp_path / "gaps.xlsx") == _fresh_report(opened, tmp_path / "fresh.xlsx")
+    _fill_a_vacancy(opened)
+    _analysed_afresh(qtbot, opened, tmp_path, analyses)
 
 
 def test_a_live_analysis_whose_refresh_failed_is_not_used(
@@ -103,10 +111,7 @@ def test_a_live_analysis_whose_refresh_failed_is_not_used(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A failed refresh keeps the last good analysis, of the plan before the edit."""
-    document = opened.document
-    role = next(r for r in document.plan.roles if r.holder_id is None)
-    edit = commands.update_item(document, "role", role.id, holder_id=document.plan.people[0].id)
-    commands.execute(opened.undo_stack, edit)
+    _fill_a_vacancy(opened)
 
     def broken(_plan: Any) -> Any:
         raise RuntimeError("a bug in a rule")
@@ -114,9 +119,7 @@ def test_a_live_analysis_whose_refresh_failed_is_not_used(
     monkeypatch.setattr(opened.live, "_analyse", broken)
     opened.live.refresh()
     assert opened.live.is_stale()  # it says so itself, and the export does not use it
-    _gap_report(qtbot, opened, tmp_path / "gaps.xlsx")
-    assert analyses == [1]
-    assert _cells(tmp_path / "gaps.xlsx") == _fresh_report(opened, tmp_path / "fresh.xlsx")
+    _analysed_afresh(qtbot, opened, tmp_path, analyses)
 
 
 def test_a_live_analysis_of_yesterday_is_not_used(
