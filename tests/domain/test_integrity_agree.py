@@ -4,6 +4,7 @@ size the quick test reads the items in, so it never calls a broken plan sound.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -70,7 +71,7 @@ def _point(plan: Plan, ref: Reference, item: Any, target: str, twice: bool = Fal
         return
     if ref.entry_field is not None:
         model = next(e for i in items_of(plan, ref.source) for e in getattr(i, ref.field))
-        new = [model.model_copy(update={ref.entry_field: target})]
+        new = [dataclasses.replace(model, **{ref.entry_field: target})]
     else:
         new = [target]
     object.__setattr__(item, ref.field, [*value, *new * (2 if twice else 1)])

@@ -4,6 +4,7 @@ the result is the same, on sound plans and on plans broken in many ways at once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Callable
@@ -107,7 +108,7 @@ def _dangle(plan: Plan, rng: random.Random) -> None:
     value = getattr(item, ref.field)
     target = rng.choice(["gone", item.id])
     if ref.entry_field is not None and value:
-        entry = value[0].model_copy(update={ref.entry_field: target})
+        entry = dataclasses.replace(value[0], **{ref.entry_field: target})
         object.__setattr__(item, ref.field, [entry, *value] if rng.random() < 0.5 else [entry])
     elif ref.many:
         object.__setattr__(item, ref.field, [target, target] if rng.random() < 0.5 else [target])

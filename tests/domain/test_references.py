@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from govplanner.domain.enums import Level, LineKind, Membership, OrganisationType
@@ -100,7 +102,7 @@ def test_integrity_reports_a_dangling_reference(ref: Reference) -> None:
     item = next(i for i in items_of(plan, ref.source) if referenced_ids(i, ref))
     value = getattr(item, ref.field)
     if ref.entry_field is not None:
-        entry = value[0].model_copy(update={ref.entry_field: "gone_1"})
+        entry = dataclasses.replace(value[0], **{ref.entry_field: "gone_1"})
         object.__setattr__(item, ref.field, [entry, *value[1:]])
     elif ref.many:
         object.__setattr__(item, ref.field, ["gone_1", *value[1:]])
@@ -115,7 +117,7 @@ def test_integrity_reports_a_reference_to_itself(ref: Reference) -> None:
     plan = full_plan()
     item = next(i for i in items_of(plan, ref.source) if referenced_ids(i, ref))
     if ref.entry_field is not None:
-        entry = getattr(item, ref.field)[0].model_copy(update={ref.entry_field: item.id})
+        entry = dataclasses.replace(getattr(item, ref.field)[0], **{ref.entry_field: item.id})
         object.__setattr__(item, ref.field, [entry])
     else:
         object.__setattr__(item, ref.field, item.id)

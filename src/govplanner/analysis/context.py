@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from govplanner.domain.catalogue import default_requirement
 from govplanner.domain.enums import (
@@ -76,12 +76,13 @@ class RoleIndex:
     due_by: dt.date = dt.date.max
 
 
-#: A role's and a seat's fields as index_roles reads them, from the ``__dict__`` where pydantic
-#: keeps them: one C call instead of a trip per field through BaseModel's ``__getattr__`` hook
+#: A role's fields as index_roles reads them, from the ``__dict__`` where pydantic keeps them:
+#: one C call instead of a trip per field through BaseModel's ``__getattr__`` hook; and a
+#: seat's (a slotted dataclass, with no such hook)
 _ROLE_FIELDS = itemgetter(
     "holder_id", "clinical", "functions", "seats", "sessions_per_week", "term_end"
 )
-_SEAT_FIELDS = itemgetter("committee_id", "membership")
+_SEAT_FIELDS = attrgetter("committee_id", "membership")
 
 
 def index_roles(
@@ -109,7 +110,7 @@ def index_roles(
         if mask == CLINICAL_BIT:  # a clinical role without a function
             index.unfunctioned.append(role)
         if len(role_seats) == 1:  # most roles have exactly one seat
-            cid, membership = _SEAT_FIELDS(role_seats[0].__dict__)
+            cid, membership = _SEAT_FIELDS(role_seats[0])
             seated = seats_get(cid)
             if seated is not None:
                 seated.append(role)
@@ -147,7 +148,7 @@ def _seat_many(index: RoleIndex, role: Role, mask: int) -> None:
     seats, provided, filled = index.seats, index.provided, index.filled
     seated_anywhere, held = False, role.holder_id is not None
     for seat in role.seats:
-        cid, membership = _SEAT_FIELDS(seat.__dict__)
+        cid, membership = _SEAT_FIELDS(seat)
         seated = seats.get(cid)
         if seated is None:  # a dangling seat: integrity reports it, the analysis skips it
             continue

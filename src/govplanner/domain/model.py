@@ -6,7 +6,8 @@ once, in :mod:`govplanner.domain.references`; integrity is checked in one place
 step by step and checked when it is complete.
 
 A committee's lines out (accountable to, advises) and a role's seats (with their membership)
-are small collections of their own, each entry a model with its own reference.
+are small collections of their own, each entry a slotted pydantic dataclass (there are tens of
+thousands) with its own reference.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.dataclasses import dataclass
 
 from govplanner.domain.enums import (
     CommitteeKind,
@@ -82,15 +84,25 @@ class InCommonGroup(_Item):
     description: Text = ""
 
 
-class Line(_Item):
-    """A line out of a committee to another: accountable to it, or advising it."""
+@dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
+class Line:
+    """A line out of a committee to another: accountable to it, or advising it (a slotted
+    dataclass, as :class:`Seat` is)."""
 
     to_id: str
     kind: LineKind = LineKind.ACCOUNTABLE
 
 
-class Seat(_Item):
-    """A role's seat on a committee and how it sits there."""
+@dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
+class Seat:
+    """A role's seat on a committee and how it sits there.
+
+    A pydantic dataclass with slots rather than a model: a national plan holds 50,000 seats,
+    and a slotted dataclass is validated in under half a model's time, takes a fraction of its
+    memory and reads its fields without pydantic's attribute hook. It validates (assignments
+    too) and forbids extra fields as the models do; copy it with :func:`copy.copy`, change a
+    copy with :func:`dataclasses.replace`.
+    """
 
     committee_id: str
     membership: Membership = Membership.MEMBER

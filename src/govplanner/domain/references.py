@@ -7,6 +7,7 @@ behind a delete. The GUI wraps :func:`cascade` in one undo command.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -160,7 +161,7 @@ def _without(item: Any, ref: Reference, target_id: str, deleted: Any) -> Any:
     kept = [e for e in value if getattr(e, ref.entry_field) != target_id]
     if ref.on_delete is OnDelete.REPARENT:
         kept = _reparent(item, value, kept, target_id, deleted)
-    return [e.model_copy() for e in kept]
+    return [copy.copy(e) for e in kept]  # entries: models (lines) or dataclasses (seats)
 
 
 def _reparent(

@@ -9,6 +9,7 @@ line breaks stay allowed: notes may have several lines.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -101,6 +102,10 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
         label = _label(value)
         for field in type(value).model_fields:
             yield from _strings(getattr(value, field), f"{label}, {field}")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):  # a seat, a line
+        kind = type(value).__name__.lower()
+        for each in dataclasses.fields(value):
+            yield from _strings(getattr(value, each.name), f"{where}, {kind} {each.name}")
     elif isinstance(value, dict):
         for key, child in value.items():
             yield from _strings(key, where)

@@ -6,6 +6,7 @@ when the document accepted them, so a refused edit never lands on the undo stack
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -254,7 +255,7 @@ def first_line_to(committee: Committee, target: str | None) -> list[Line]:
 
     A line to ``target`` of either kind is dropped first, so no two lines join the same pair.
     """
-    lines = [line.model_copy() for line in committee.lines if line.to_id != target]
+    lines = [copy.copy(line) for line in committee.lines if line.to_id != target]
     at = next((n for n, line in enumerate(lines) if line.kind is LineKind.ACCOUNTABLE), None)
     if at is not None:
         del lines[at]

@@ -13,6 +13,7 @@ a reduction keeps covered is judged the same way before and after (see ``restruc
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping, Sequence
 from itertools import chain
@@ -111,7 +112,7 @@ def _lines_out(members: Sequence[Committee]) -> list[Line]:
         if line.to_id in ids:
             continue
         if line.to_id not in lines or line.kind is LineKind.ACCOUNTABLE:
-            lines[line.to_id] = line.model_copy()
+            lines[line.to_id] = copy.copy(line)
     return list(lines.values())
 
 

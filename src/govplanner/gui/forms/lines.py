@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -51,7 +52,7 @@ class LinesEditor(QWidget):
 
     def set_lines(self, lines: list[Line], targets: list[tuple[str, str]]) -> None:
         """Show ``lines``; ``targets`` are the (name, id) committees a line may go to."""
-        self._lines = [line.model_copy() for line in lines]
+        self._lines = [copy.copy(line) for line in lines]
         self._targets = list(targets)
         self._names = {i: n for n, i in targets}
         while len(self._rows) > len(lines):
@@ -119,7 +120,7 @@ class LinesEditor(QWidget):
         kind = LineKind(self._rows[row][0].currentData())
         if kind is self._lines[row].kind:
             return
-        lines = [line.model_copy() for line in self._lines]
+        lines = [copy.copy(line) for line in self._lines]
         lines[row] = Line(to_id=lines[row].to_id, kind=kind)
         self.edited.emit(lines, f"make its line to '{self._name(lines[row].to_id)}' "
                                 f"'{kind.label.lower()}'")  # fmt: skip
@@ -132,7 +133,7 @@ class LinesEditor(QWidget):
         if any(line.to_id == target for line in self._lines):
             self.set_lines(self._lines, self._targets)  # one line per pair: put it back
             return
-        lines = [line.model_copy() for line in self._lines]
+        lines = [copy.copy(line) for line in self._lines]
         lines[row] = Line(to_id=target, kind=old.kind)
         self.edited.emit(lines, f"point its line at '{self._name(target)}'")
 

@@ -3,6 +3,7 @@ functions with their activities, holder, term."""
 
 from __future__ import annotations
 
+import copy
 from itertools import pairwise
 from typing import Any
 
@@ -224,7 +225,7 @@ class RoleForm(DetailForm):
     def _seat_toggled(self, committee_id: str, on: bool) -> None:
         role = self._role()
         name = self.lookup.name("committee", committee_id)
-        kept = [s.model_copy() for s in role.seats if s.committee_id != committee_id]
+        kept = [copy.copy(s) for s in role.seats if s.committee_id != committee_id]
         if on:
             text = f"Seat {self.words['role']} '{role.title}' on '{name}'"
             self.commit(text, seats=[*kept, Seat(committee_id=committee_id)])
@@ -238,7 +239,7 @@ class RoleForm(DetailForm):
         seats = [
             Seat(committee_id=s.committee_id, membership=chosen)
             if s.committee_id == committee_id
-            else s.model_copy()
+            else copy.copy(s)
             for s in role.seats
         ]
         name = self.lookup.name("committee", committee_id)
