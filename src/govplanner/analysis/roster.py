@@ -8,6 +8,7 @@ they are read once here instead of once per principle.
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter, itemgetter
 
 from govplanner.analysis.context import AnalysisContext
 from govplanner.analysis.professions import profession_group
@@ -15,6 +16,13 @@ from govplanner.analysis.rules.clinical import ProfessionMatcher
 
 #: activities that build networks or keep a shared story going (principle 2)
 NETWORKS = frozenset(("L1", "L2", "T3"))
+
+_DICT = attrgetter("__dict__")
+#: the fields read of every role, from the ``__dict__`` where pydantic keeps them: one C call
+#: per role rather than a trip per field through BaseModel's ``__getattr__`` hook
+_ROLE_FIELDS = itemgetter(
+    "title", "activities", "clinical", "sessions_per_week", "holder_id", "profession", "term_end"
+)
 
 
 class Roster:
@@ -57,23 +65,21 @@ def read_roster(ctx: AnalysisContext) -> Roster:
     spellings: dict[str, int] = {}  # profession as written -> clinical roles
     people, spelled = ctx.people, spellings.get
     clinical = vacant = termed = 0
-    for role in ctx.plan.roles:
-        activities = role.activities
+    for fields in map(_DICT, ctx.plan.roles):
+        title, activities, is_clinical, sessions, holder, profession, end = _ROLE_FIELDS(fields)
         if activities and not NETWORKS.isdisjoint(activities):
-            networks.append(role.title)
-        if not role.clinical:
+            networks.append(title)
+        if not is_clinical:
             continue
         clinical += 1
-        sessions = role.sessions_per_week
         if sessions > 0:
             funded.append(sessions)
         if sessions <= 0:
-            unfunded.append(role.title)
-        holder, profession = role.holder_id, role.profession
+            unfunded.append(title)
         if holder is None:
             vacant += 1
         else:
-            if role.term_end is not None:
+            if end is not None:
                 termed += 1
             if holder:
                 holders.add(holder)

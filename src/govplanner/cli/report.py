@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
@@ -25,11 +27,14 @@ def _functions_json(cells: dict[Function, CoverageCell]) -> dict[str, dict[str, 
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """One finding as the check and diff JSON documents show it."""
+def finding_json(
+    finding: Finding, closed_by: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
+    """One finding as the check and diff JSON documents show it; with ``closed_by`` (the
+    check's), its acceptance key and the vacant roles whose filling would close it too."""
     # str() of an enum member is its value, read in C (thousands of findings at national scale)
     function = finding.function
-    return {
+    record: dict[str, Any] = {
         "code": finding.code,
         "severity": str(finding.severity),
         "subject_kind": str(finding.subject_kind),
@@ -40,6 +45,10 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "remedy": finding.remedy,
         "accepted": finding.accepted,
     }
+    if closed_by is not None:
+        record["key"] = key = finding.key
+        record["closed_by"] = list(closed_by.get(key, ()))
+    return record
 
 
 def check_json(
@@ -61,10 +70,7 @@ def check_json(
         "plan": plan.name,
         "summary": {k: analysis.summary.get(k, 0) for k in ("critical", "warning", "info")}
         | {"accepted": analysis.summary.get("accepted", 0), "root_causes": analysis.problem_count},
-        "findings": [
-            finding_json(f) | {"key": f.key, "closed_by": list(closed_by.get(f.key, ()))}
-            for f in analysis.findings
-        ],
+        "findings": [finding_json(f, closed_by) for f in analysis.findings],
         "coverage": [
             {"tier": row.tier, "functions": _functions_json(row.functions)}
             for row in analysis.coverage
@@ -84,6 +90,10 @@ def check_json(
     }
 
 
+_DICT = attrgetter("__dict__")
+_ROLE_COST = itemgetter("cost_per_session")
+
+
 def _records_no_cost(plan: Plan) -> bool:
     """Whether the plan records no cost per session anywhere (for the plan, a profession or
     a role, as ``restructure.cost.RoleCosts`` looks them up): then there is no cost to sum,
@@ -91,7 +101,7 @@ def _records_no_cost(plan: Plan) -> bool:
     return (
         plan.cost_per_session is None
         and not plan.profession_costs
-        and all(role.cost_per_session is None for role in plan.roles)
+        and {None}.issuperset(map(_ROLE_COST, map(_DICT, plan.roles)))  # C-level, 30,000 roles
     )
 
 
