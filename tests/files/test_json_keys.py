@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govplanner.domain.errors import PlanFileError
 from govplanner.domain.model import Plan
-from govplanner.files import planfile
+from govplanner.files import plan_text
 from govplanner.files.json_keys import keys_all_kept
 from govplanner.files.planfile import plan_from_json, plan_to_json
 from tests.files.plans import full_plans, small_plan
@@ -75,7 +76,7 @@ def _repeat_nth_key(text: str, n: int) -> str:
 
 
 def _quick(text: str) -> Any:
-    return planfile._parse_quick(text.encode("utf-8"))
+    return plan_text.parse_quick(text.encode("utf-8"))
 
 
 def _entries(value: Any) -> int:
@@ -97,10 +98,10 @@ def test_every_plan_written_in_any_spacing_takes_the_quick_parse(plan: Plan, sty
         looks_like_keys = data.count(b'":') + len(re.findall(rb'"[ \t\r\n]+:', data))
         parsed = _quick(spelled)
         if keys in (data.count(b":"), looks_like_keys):
-            assert parsed is not planfile._UNPARSED, "a plan without a repeated key is proved"
+            assert parsed is not plan_text.UNPARSED, "a plan without a repeated key is proved"
             assert parsed == json.loads(spelled)
         else:
-            assert parsed is planfile._UNPARSED
+            assert parsed is plan_text.UNPARSED
         assert plan_from_json(spelled) == plan
 
 
@@ -108,8 +109,8 @@ def test_every_plan_written_in_any_spacing_takes_the_quick_parse(plan: Plan, sty
 @given(full_plans(), st.integers(min_value=0), st.integers(min_value=0, max_value=2))
 def test_a_key_given_twice_anywhere_is_never_taken(plan: Plan, n: int, style: int) -> None:
     text = _repeat_nth_key(_spelled(plan_to_json(plan), style), n)
-    assert _quick(text) is planfile._UNPARSED
-    assert planfile._parse_fast(text.encode("utf-8")) is planfile._UNPARSED  # as before
+    assert _quick(text) is plan_text.UNPARSED
+    assert plan_text.parse_strict(text.encode("utf-8")) is plan_text.UNPARSED  # as before
 
 
 @pytest.mark.parametrize(
@@ -135,11 +136,11 @@ def test_colons_and_quotes_inside_strings_are_no_keys(inside: str, proved: bool)
     if proved:
         assert quick == json.loads(text)
     else:
-        assert quick is planfile._UNPARSED
+        assert quick is plan_text.UNPARSED
     assert plan_from_json(text) == plan  # either way, the plan opens
     repeated = text.replace('"description":', '"description": "x", "description":', 1)
-    assert _quick(repeated) is planfile._UNPARSED
-    with pytest.raises(planfile.PlanFileError, match="appears twice"):
+    assert _quick(repeated) is plan_text.UNPARSED
+    with pytest.raises(PlanFileError, match="appears twice"):
         plan_from_json(repeated)
 
 
@@ -151,24 +152,24 @@ def test_a_repeated_key_hidden_by_a_colon_in_a_string_is_still_found() -> None:
     text = plan_to_json(plan)
     repeated = text.replace('"name":', '"name": "x", "name":', 1)
     assert repeated.count(":") == text.count(":") + 1
-    assert _quick(repeated) is planfile._UNPARSED
+    assert _quick(repeated) is plan_text.UNPARSED
 
 
 def test_a_document_of_another_shape_is_not_proved() -> None:
-    assert _quick('{"a": 1}') is planfile._UNPARSED
-    assert _quick("[1, 2]") is planfile._UNPARSED
-    assert _quick('{"plan": [1]}') is planfile._UNPARSED
+    assert _quick('{"a": 1}') is plan_text.UNPARSED
+    assert _quick("[1, 2]") is plan_text.UNPARSED
+    assert _quick('{"plan": [1]}') is plan_text.UNPARSED
     # a seat that is not an object: counted neither short nor long, but not proved
     text = plan_to_json(small_plan())
     doc = json.loads(text)
     doc["plan"]["roles"][0]["seats"] = ["com_x", ["a", "b"]]
-    assert _quick(json.dumps(doc)) is planfile._UNPARSED
+    assert _quick(json.dumps(doc)) is plan_text.UNPARSED
 
 
 def test_a_repeated_key_is_still_refused_with_its_place() -> None:
     text = plan_to_json(small_plan())
     repeated = text.replace('"membership":', '"membership": "member", "membership":', 1)
-    with pytest.raises(planfile.PlanFileError) as caught:
+    with pytest.raises(PlanFileError) as caught:
         plan_from_json(repeated)
     assert "the key 'membership' appears twice" in caught.value.problem
     assert caught.value.where == "$.plan.roles[0].seats[0]"

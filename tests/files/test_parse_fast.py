@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govplanner.domain.errors import PlanFileError
-from govplanner.files import planfile
+from govplanner.files import plan_text
 
 SOURCE = Path("plan.govplan")
 
@@ -75,9 +75,9 @@ def _same(a: Any, b: Any) -> bool:
 
 def _slow(text: bytes) -> Any:
     try:
-        return planfile._parse_json(text, SOURCE)
+        return plan_text.parse_explaining(text, SOURCE)
     except PlanFileError:
-        return planfile._UNPARSED
+        return plan_text.UNPARSED
 
 
 @settings(max_examples=400, deadline=None)
@@ -103,18 +103,18 @@ def test_the_fast_parse_accepts_only_what_the_explaining_parse_accepts_and_agree
         data = data[: len(data) // 2]
     if bom:
         data = b"\xef\xbb\xbf" + data
-    fast = planfile._parse_fast(data)
-    if fast is not planfile._UNPARSED:
+    fast = plan_text.parse_strict(data)
+    if fast is not plan_text.UNPARSED:
         slow = _slow(data)
-        assert slow is not planfile._UNPARSED, f"the fast parse took what is refused: {data!r}"
+        assert slow is not plan_text.UNPARSED, f"the fast parse took what is refused: {data!r}"
         assert _same(fast, slow)
 
 
 @given(_values)
 def test_valid_json_without_repeated_keys_takes_the_fast_parse(value: Any) -> None:
     data = json.dumps(value, indent=2, ensure_ascii=False).encode()
-    fast = planfile._parse_fast(data)
-    assert fast is not planfile._UNPARSED
+    fast = plan_text.parse_strict(data)
+    assert fast is not plan_text.UNPARSED
     assert _same(fast, json.loads(data))
 
 
@@ -128,11 +128,11 @@ def test_valid_json_without_repeated_keys_takes_the_fast_parse(value: Any) -> No
     ids=["top level", "deep inside", "escaped"],
 )
 def test_a_key_given_twice_is_left_to_the_explaining_parse(text: bytes) -> None:
-    assert planfile._parse_fast(text) is planfile._UNPARSED
+    assert plan_text.parse_strict(text) is plan_text.UNPARSED
     with pytest.raises(PlanFileError, match="appears twice in one object"):
-        planfile._parse_json(text, SOURCE)
+        plan_text.parse_explaining(text, SOURCE)
 
 
 def test_a_plan_file_with_a_byte_order_mark_opens_by_the_fast_parse() -> None:
     text = b'\xef\xbb\xbf{"format": "govplanner-plan"}'
-    assert planfile._parse_fast(text) == {"format": "govplanner-plan"}
+    assert plan_text.parse_strict(text) == {"format": "govplanner-plan"}

@@ -7,14 +7,12 @@ fixed order, so a small edit to a plan gives a small diff under version control.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-import jiter
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
 from govplanner.domain.enums import FUNCTIONS, LEVELS
@@ -24,8 +22,7 @@ from govplanner.domain.model import Plan, Profile
 from govplanner.files import text_safety
 from govplanner.files.atomic import BACKUP_SUFFIX, atomic_write_bytes, backup_path
 from govplanner.files.collector import collector_paused
-from govplanner.files.json_errors import explain, where_repeated
-from govplanner.files.json_keys import keys_all_kept
+from govplanner.files.json_errors import explain
 from govplanner.files.migrations import (
     CURRENT_SCHEMA_VERSION,
     FORMAT,
@@ -33,10 +30,10 @@ from govplanner.files.migrations import (
     looks_like_bare_plan,
     migrate,
 )
+from govplanner.files.plan_text import MAX_DEPTH, parse_plan_text, too_deep
 
 PLAN_SUFFIX = ".govplan"
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_DEPTH = 64
 _DOCUMENT_KEYS = {"format", "schema_version", "plan"}
 
 
@@ -183,15 +180,7 @@ def plan_from_json(
 def _plan_from_json(text: str | bytes, source: Path, retain: list[Any]) -> Plan:
     if len(text) > MAX_FILE_BYTES:
         raise PlanFileError(source, "the file is too large to be a plan")
-    # A key given twice must be refused, never let the last win silently. The quick parse
-    # does not check each object, and proves afterwards that no key was lost; what it cannot
-    # prove is parsed again by a parser that checks every object, and anything that one will
-    # not take by Python's, which says what is wrong in the words the user sees.
-    parsed = _parse_quick(text)
-    if parsed is _UNPARSED:
-        parsed = _parse_fast(text)
-    if parsed is _UNPARSED:
-        parsed = _parse_json(text, source)
+    parsed = parse_plan_text(text, source)
     retain.append(parsed)
     _refuse_unsafe_text(text, parsed, source)
     plan = _fast_load(parsed)
@@ -245,105 +234,11 @@ def _slow_load(document: Any, source: Path) -> Plan:
         return Plan.model_validate(plan_data)
     except ValidationError as exc:
         if _deeper_than(plan_data, MAX_DEPTH - 1):
-            raise _too_deep(source) from None
+            raise too_deep(source) from None
         problem, where = explain(exc, plan_data, root="$.plan")
         raise PlanFileError(source, problem, where) from None
     except RecursionError:
-        raise _too_deep(source) from None
-
-
-class _DuplicateKeyError(ValueError):
-    def __init__(self, key: str, pairs: list[tuple[str, Any]]) -> None:
-        self.key = key
-        label = next(
-            (f" (in the item with {k} '{v}')" for k, v in pairs if k in ("id", "name", "title")
-             and isinstance(v, str)),
-            "",
-        )  # fmt: skip
-        super().__init__(f"the key '{key}' appears twice in one object{label}")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKeyError(key, pairs)
-            seen.add(key)
-    return result
-
-
-_UNPARSED = object()
-_BOM = b"\xef\xbb\xbf"
-
-
-def _parse_quick(text: str | bytes) -> Any:
-    """The parsed JSON of a plan file, proved to have lost no key to a repetition
-    (:mod:`govplanner.files.json_keys`), or ``_UNPARSED`` when that is not proved."""
-    data = _bytes(text)
-    try:
-        # Every short string cached, values too: a national plan names each committee in
-        # thousands of seats, and sharing one string per id takes 24 MB (a tenth) less memory
-        # and a quarter fewer page faults than a new string per occurrence.
-        parsed = jiter.from_json(data, cache_mode="all")
-    except ValueError:
-        return _UNPARSED
-    return parsed if keys_all_kept(data, parsed, Plan) else _UNPARSED
-
-
-def _bytes(text: str | bytes) -> bytes:
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    return data[len(_BOM) :] if data.startswith(_BOM) else data
-
-
-def _parse_fast(text: str | bytes) -> Any:
-    """The parsed JSON of a well-formed document with no key twice in any object, or
-    ``_UNPARSED`` for anything else (then :func:`_parse_json` explains what is wrong).
-
-    jiter is stricter than Python's parser (no lone surrogate escapes, no deeper than 255
-    levels, no trailing data), and wherever both take a document they agree on its value
-    (``tests/files/test_parse_fast.py``), so the fast path never accepts what the other
-    would refuse.
-    """
-    data = _bytes(text)
-    try:
-        return jiter.from_json(data, catch_duplicate_keys=True, cache_mode="all")
-    except ValueError:  # jiter's every parse error, duplicate keys and depth included
-        return _UNPARSED
-
-
-def _parse_json(text: str | bytes, source: Path) -> Any:
-    """The parsed JSON, or a PlanFileError that says what is wrong."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise PlanFileError(
-                source, f"the file is not UTF-8 text (bad byte at offset {exc.start})"
-            ) from None
-    if not text.strip():
-        raise PlanFileError(source, "the file is empty")
-    if "\x00" in text:
-        raise PlanFileError(
-            source, "the file is not UTF-8 text (it holds NUL bytes: it may be UTF-16 or binary)"
-        )
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
-    except RecursionError:
-        raise _too_deep(source) from None
-    except _DuplicateKeyError as exc:
-        raise PlanFileError(source, str(exc), where_repeated(text)) from None
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        stripped = text.rstrip()
-        if exc.pos >= len(stripped) or not stripped.endswith("}"):
-            problem = "the file ends too early; it may be truncated (an interrupted copy or save)"
-        else:
-            problem = f"the file is not valid JSON ({exc.msg})"
-        raise PlanFileError(source, problem, where) from None
-    except ValueError as exc:  # a number too long for Python to convert (over 4,300 digits)
-        raise PlanFileError(source, f"a number in the file is too long to read ({exc})") from None
+        raise too_deep(source) from None
 
 
 def _current_document(document: Any, source: Path) -> dict[str, Any]:
@@ -401,12 +296,6 @@ def _deeper_than(value: Any, limit: int) -> bool:
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)
     return False
-
-
-def _too_deep(source: Path) -> PlanFileError:
-    return PlanFileError(
-        source, f"the JSON is nested more than {MAX_DEPTH} levels deep, which no plan needs"
-    )
 
 
 def _check_integrity(plan: Plan, source: Path) -> None:
