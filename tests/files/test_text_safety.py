@@ -3,7 +3,7 @@ dataclasses, not models)."""
 
 from __future__ import annotations
 
-from govplanner.domain.model import Committee, Line, Plan, Role, Seat, Tier
+from govplanner.domain.model import Committee, Line, Person, Plan, Role, Seat, Tier
 from govplanner.files.text_safety import find_in_model
 
 BIDI = "\u202e"
@@ -37,3 +37,16 @@ def test_a_character_in_a_line_is_found_and_placed() -> None:
     found = find_in_model(plan)
     assert found is not None
     assert "committee 'Forum', lines, line to_id" in found[0]
+
+
+def test_a_character_in_a_role_or_a_person_is_found_and_named() -> None:
+    plan = _plan()
+    plan.roles[0].notes = f"Agreed {BIDI}"
+    found = find_in_model(plan)
+    assert found is not None
+    assert found[0].endswith("role 'Clinical lead', notes")
+    plan.roles[0].notes = ""
+    plan.people.append(Person(name="Dr Ada Lee", profession=f"GP{BIDI}"))
+    found = find_in_model(plan)
+    assert found is not None
+    assert found[0].endswith("person 'Dr Ada Lee', profession")

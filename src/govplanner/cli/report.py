@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from govplanner.analysis.principles import RAG_LABELS, SOURCE, PrincipleResult, assess_principles
@@ -90,8 +90,7 @@ def check_json(
     }
 
 
-_DICT = attrgetter("__dict__")
-_ROLE_COST = itemgetter("cost_per_session")
+_ROLE_COST = attrgetter("cost_per_session")
 
 
 def _records_no_cost(plan: Plan) -> bool:
@@ -101,7 +100,7 @@ def _records_no_cost(plan: Plan) -> bool:
     return (
         plan.cost_per_session is None
         and not plan.profession_costs
-        and {None}.issuperset(map(_ROLE_COST, map(_DICT, plan.roles)))  # C-level, 30,000 roles
+        and {None}.issuperset(map(_ROLE_COST, plan.roles))  # C-level, 30,000 roles
     )
 
 

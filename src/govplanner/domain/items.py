@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from govplanner.domain.model import (
     Committee,
     InCommonGroup,
@@ -29,7 +27,8 @@ Item = Tier | Stage | Organisation | InCommonGroup | Committee | Role | Person
 @dataclass(frozen=True)
 class ItemKind:
     key: Kind
-    model: type[BaseModel]
+    #: its class: a pydantic model, or a slotted pydantic dataclass (roles, people)
+    model: type[Item]
     #: the plan's list attribute holding items of this kind
     list_name: str
     #: the id prefix of new items

@@ -6,17 +6,26 @@ once, in :mod:`govplanner.domain.references`; integrity is checked in one place
 step by step and checked when it is complete.
 
 A committee's lines out (accountable to, advises) and a role's seats (with their membership)
-are small collections of their own, each entry a slotted pydantic dataclass (there are tens of
-thousands) with its own reference.
+are small collections of their own, each entry with its own reference.
+
+Most items are pydantic models. Those a national plan holds by the ten thousand (roles, people,
+seats, lines) are slotted pydantic dataclasses instead: validated in about two-thirds of a
+model's time (half for the small ones), in a fraction of the memory, and read without
+pydantic's attribute hook, which slows every read of a model's field on Python 3.11. They
+validate (assignments too) and forbid extra fields as the models do; roles and people answer
+the few model methods govplanner uses (``model_validate``, ``model_dump``, ``model_copy``,
+``model_fields``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.dataclasses import dataclass
+from pydantic_core import ArgsKwargs
 
 from govplanner.domain.enums import (
     CommitteeKind,
@@ -31,6 +40,9 @@ from govplanner.domain.enums import (
 )
 from govplanner.domain.names import new_id
 from govplanner.domain.proposal import Proposal
+from govplanner.domain.records import RECORD_CONFIG, Record
+from govplanner.domain.records import Line as Line  # re-exported: items are imported from here
+from govplanner.domain.records import Seat as Seat
 from govplanner.domain.vocabulary import Vocabulary
 
 #: Limits on free text keep files sane; they are far above any real use.
@@ -82,30 +94,6 @@ class InCommonGroup(_Item):
     id: str = Field(default_factory=lambda: new_id("grp"))
     name: Name
     description: Text = ""
-
-
-@dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
-class Line:
-    """A line out of a committee to another: accountable to it, or advising it (a slotted
-    dataclass, as :class:`Seat` is)."""
-
-    to_id: str
-    kind: LineKind = LineKind.ACCOUNTABLE
-
-
-@dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
-class Seat:
-    """A role's seat on a committee and how it sits there.
-
-    A pydantic dataclass with slots rather than a model: a national plan holds 50,000 seats,
-    and a slotted dataclass is validated in under half a model's time, takes a fraction of its
-    memory and reads its fields without pydantic's attribute hook. It validates (assignments
-    too) and forbids extra fields as the models do; copy it with :func:`copy.copy`, change a
-    copy with :func:`dataclasses.replace`.
-    """
-
-    committee_id: str
-    membership: Membership = Membership.MEMBER
 
 
 class Committee(_Item):
@@ -178,7 +166,8 @@ class Committee(_Item):
         return [a.strip() for a in self.programme_area.split(";") if a.strip()]
 
 
-class Role(_Item):
+@dataclass(slots=True, kw_only=True, config=RECORD_CONFIG)
+class Role(Record):
     """A leadership role: seats on committees, and the person holding it (none if vacant)."""
 
     id: str = Field(default_factory=lambda: new_id("rol"))
@@ -204,12 +193,13 @@ class Role(_Item):
     @model_validator(mode="before")
     @classmethod
     def _member_seats(cls, data: Any) -> Any:
-        """``committee_ids=[...]`` (schema 2's seats) builds a member seat on each."""
-        if isinstance(data, dict) and "committee_ids" in data:
-            data = dict(data)
-            ids = data.pop("committee_ids")
-            if "seats" not in data:
-                data["seats"] = [{"committee_id": cid} for cid in ids]
+        """``committee_ids=[...]`` (schema 2's seats) builds a member seat on each, given to
+        the constructor (as keywords) or in a dict."""
+        if isinstance(data, ArgsKwargs):
+            if data.kwargs and "committee_ids" in data.kwargs:
+                return ArgsKwargs(data.args, _seated(data.kwargs))
+        elif isinstance(data, dict) and "committee_ids" in data:
+            return _seated(data)
         return data
 
     @property
@@ -236,7 +226,16 @@ class Role(_Item):
         return self.holder_id is not None
 
 
-class Person(_Item):
+def _seated(data: Mapping[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    ids = data.pop("committee_ids")
+    if "seats" not in data:
+        data["seats"] = [{"committee_id": cid} for cid in ids]
+    return data
+
+
+@dataclass(slots=True, kw_only=True, config=RECORD_CONFIG)
+class Person(Record):
     """A person who holds roles. ``sources`` is None when not recorded, [] when recorded as none."""
 
     id: str = Field(default_factory=lambda: new_id("per"))
@@ -245,6 +244,10 @@ class Person(_Item):
     capacity: Sessions | None = None
     sources: list[Source] | None = None
     origin: ShortText = ""
+
+
+for _record in (Role, Person):
+    _record.model_fields = _record.__pydantic_fields__
 
 
 class Programme(_Item):

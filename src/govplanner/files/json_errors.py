@@ -45,8 +45,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: pydantic's words for the same problem in a dataclass (a role, a person) and in a model
+_SAME_AS = {"unexpected_keyword_argument": "extra_forbidden"}
+
+
+def _kind(error: ErrorDetails) -> str:
+    return _SAME_AS.get(error["type"], error["type"])
+
+
 def _expected(error: ErrorDetails) -> str:
-    kind = error["type"]
+    kind = _kind(error)
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     field = str(error["loc"][-1]) if error["loc"] else "value"
     simple = {
@@ -104,7 +112,7 @@ def explain(exc: ValidationError, data: Any, root: str = "$") -> tuple[str, str]
     first = errors[0]
     loc = first["loc"]
     problem = _expected(first) + _item_label(data, loc)
-    if first["type"] not in ("missing", "extra_forbidden") and not isinstance(
+    if _kind(first) not in ("missing", "extra_forbidden") and not isinstance(
         first.get("input"), (dict, list)
     ):
         problem += f"; found {_shown(first.get('input'))}"

@@ -86,7 +86,14 @@ def find_in_model(model: BaseModel) -> tuple[str, str] | None:
     return None
 
 
-def _label(model: BaseModel) -> str:
+def _named_record(value: Any) -> bool:
+    """An item kept as a pydantic dataclass (a role, a person), named by its own fields."""
+    return hasattr(type(value), "__pydantic_fields__") and any(
+        hasattr(value, attr) for attr in ("name", "title")
+    )
+
+
+def _label(model: Any) -> str:
     kind = type(model).__name__.lower()
     for attr in ("name", "title", "key"):
         value = getattr(model, attr, None)
@@ -98,9 +105,9 @@ def _label(model: BaseModel) -> str:
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield where, value
-    elif isinstance(value, BaseModel):
+    elif isinstance(value, BaseModel) or _named_record(value):  # a plan, a role...
         label = _label(value)
-        for field in type(value).model_fields:
+        for field in type(value).__pydantic_fields__:
             yield from _strings(getattr(value, field), f"{label}, {field}")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):  # a seat, a line
         kind = type(value).__name__.lower()
